@@ -1,0 +1,148 @@
+"""The ``analysis`` command line: ``tag``, ``report``, ``candidates`` and ``doctor``.
+
+Heavy modules are imported inside the commands so that ``analysis --help`` is instant.
+Exit status is non-zero only when nothing could be done (no document loaded, a missing
+corpus, a missing required resource); rejected files are reported, not fatal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+
+def _parse_columns(pairs: list[str]) -> dict[str, str]:
+    """``["text=body_ar", "date=pub"]`` → ``{"text": "body_ar", "date": "pub"}``."""
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key or not value:
+            raise SystemExit(f"analysis: --column takes ROLE=COLUMN, got {pair!r}")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _add_corpus_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--manifest", help="manifest CSV for a folder of .txt files")
+    cmd.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="ROLE=COLUMN",
+        help="map a table column to a role (text, title, outlet, date, url, doc_id)",
+    )
+    cmd.add_argument(
+        "--explode",
+        help="comma-separated list columns holding parallel arrays, one row per element"
+        " (e.g. article,url for the syria-claims layout)",
+    )
+    cmd.add_argument(
+        "--dayfirst",
+        choices=("yes", "no"),
+        help="how to read ambiguous numeric dates such as 05/01/2024 (default: reject them)",
+    )
+
+
+def _corpus_kwargs(args: argparse.Namespace) -> dict:
+    return {
+        "manifest": args.manifest,
+        "columns": _parse_columns(args.column) or None,
+        "explode": args.explode.split(",") if args.explode else None,
+        "dayfirst": None if args.dayfirst is None else args.dayfirst == "yes",
+    }
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="analysis",
+        description="Load, tag and report on Arabic news about Iran's military presence in Syria.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    tag = sub.add_parser("tag", help="load a corpus, tag it, write Parquet tables")
+    tag.add_argument("corpus", help="a folder of .txt files, a table file, or a folder of tables")
+    tag.add_argument("--out", required=True, help="folder for the Parquet tables")
+    tag.add_argument("--workers", type=int, default=1, help="processes for tagging (default 1)")
+    _add_corpus_options(tag)
+
+    report = sub.add_parser("report", help="execute the notebooks, write offline HTML reports")
+    report.add_argument("--corpus", help="corpus to report on (default: seeds/)")
+    report.add_argument("--out", required=True, help="folder for the HTML reports")
+
+    cand = sub.add_parser("candidates", help="list names the actor dictionary does not know")
+    cand.add_argument("corpus")
+    cand.add_argument("--top", type=int, default=30)
+    _add_corpus_options(cand)
+
+    sub.add_parser("doctor", help="check camel-tools resources and what each is used for")
+    return parser
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    from analysis.pipeline import tag, write_tables
+
+    corpus = Path(args.corpus)
+    if not corpus.exists():
+        print(f"analysis tag: {corpus}: no such file or folder", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    tables = tag(corpus, progress=sys.stderr.isatty(), workers=args.workers, **_corpus_kwargs(args))
+    out = write_tables(tables, args.out)
+    seconds = time.perf_counter() - started
+    print(f"analysis tag: {tables.summary()} → {out} in {seconds:.1f} s")
+    if len(tables.rejected):
+        print(f"  rejected files and rows are listed in {out / 'rejected.csv'}")
+    return 0 if len(tables.documents) else 1
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from analysis.reports import build_reports
+
+    started = time.perf_counter()
+    pages = build_reports(args.out, corpus=args.corpus)
+    seconds = time.perf_counter() - started
+    size = sum(p.stat().st_size for p in pages) / 1e6
+    print(f"analysis report: {len(pages)} pages, {size:.1f} MB → {args.out} in {seconds:.1f} s")
+    return 0 if pages else 1
+
+
+def cmd_candidates(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from analysis.candidates import unknown_names
+    from analysis.corpus import load_corpus
+
+    loaded = load_corpus(Path(args.corpus), **_corpus_kwargs(args))
+    table = unknown_names(loaded.sentences, loaded.documents).head(args.top)
+    with pd.option_context("display.max_colwidth", 80, "display.width", 160):
+        print(table.to_string(index=False))
+    return 0
+
+
+def cmd_doctor(_args: argparse.Namespace) -> int:
+    from analysis.camel import data_dir, resource_status
+
+    status = resource_status()
+    print(f"camel-tools data folder: {data_dir()}")
+    for row in status.itertuples(index=False):
+        mark = "ok     " if row.present else "MISSING"
+        print(f"  {mark} {row.resource}: {row.used_for}")
+        if not row.present:
+            print(f"          install: {row.install_hint}")
+    required_missing = status[status["required"] & ~status["present"]]
+    return 1 if len(required_missing) else 0
+
+
+COMMANDS = {"tag": cmd_tag, "report": cmd_report, "candidates": cmd_candidates, "doctor": cmd_doctor}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (FileNotFoundError, ValueError) as err:
+        # Nothing could be done (no corpus, no readable article): say why, exit non-zero.
+        print(f"analysis {args.command}: {err}", file=sys.stderr)
+        return 2

@@ -1,0 +1,260 @@
+"""The tagging pipeline: corpus → sentences → mentions → attribution → stances → positions.
+
+``tag`` runs every stage in memory and returns a :class:`Tables`; ``write_tables`` and
+``read_tables`` move it to and from a folder of Parquet files (the layout ``analysis tag``
+writes and the notebooks read). ``load_tables`` is what a notebook calls: it tags the corpus,
+or reads the cached tables when they were made from the same corpus files and the same
+package data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field, fields
+from importlib import metadata, resources
+from pathlib import Path
+
+import pandas as pd
+
+#: Tables written by ``analysis tag``, in pipeline order.
+TABLE_NAMES = (
+    "documents",
+    "sentences",
+    "mentions",
+    "attribution",
+    "stances",
+    "positions",
+)
+CORPUS_ENV = "ANALYSIS_CORPUS"
+_MANIFEST_FILE = "tables.json"
+
+
+@dataclass
+class Tables:
+    """Every table of one tagged corpus, plus where it came from."""
+
+    documents: pd.DataFrame
+    sentences: pd.DataFrame
+    rejected: pd.DataFrame
+    mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    attribution: pd.DataFrame = field(default_factory=pd.DataFrame)
+    stances: pd.DataFrame = field(default_factory=pd.DataFrame)
+    positions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    corpus_path: str = ""
+    versions: dict[str, str] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One line: how many of each table."""
+        parts = [f"{len(self.documents)} documents"]
+        parts += [f"{len(getattr(self, n))} {n}" for n in TABLE_NAMES[1:]]
+        parts.append(f"{len(self.rejected)} rejected")
+        return ", ".join(parts)
+
+
+def repo_root() -> Path | None:
+    """The checkout this package runs from (editable installs), or None."""
+    root = Path(__file__).resolve().parent.parent
+    return root if (root / "pyproject.toml").is_file() else None
+
+
+def default_corpus() -> Path:
+    """The corpus used when none is named: ``$ANALYSIS_CORPUS``, else the repo's ``seeds/``."""
+    if os.environ.get(CORPUS_ENV):
+        return Path(os.environ[CORPUS_ENV]).expanduser()
+    candidates = [Path.cwd() / "seeds", Path.cwd().parent / "seeds"]
+    if (root := repo_root()) is not None:
+        candidates.insert(0, root / "seeds")
+    for path in candidates:
+        if path.is_dir():
+            return path
+    raise FileNotFoundError(
+        f"no corpus given and no seeds/ folder found (looked in {', '.join(map(str, candidates))});"
+        f" pass a corpus path or set {CORPUS_ENV}"
+    )
+
+
+def versions() -> dict[str, str]:
+    """Versions of the packages that shape the tables and reports."""
+    out = {}
+    for name in ("analysis", "camel-tools", "pandas", "pyarrow", "plotly", "nbconvert"):
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def tag(
+    corpus: str | Path | None = None,
+    *,
+    manifest: str | Path | None = None,
+    columns: dict[str, str] | None = None,
+    explode: list[str] | None = None,
+    dayfirst: bool | None = None,
+    progress: bool = False,
+    workers: int = 1,
+) -> Tables:
+    """Load ``corpus`` and run every tagging stage over it."""
+    from analysis.corpus import load_corpus
+
+    path = Path(corpus) if corpus is not None else default_corpus()
+    loaded = load_corpus(
+        path, manifest=manifest, columns=columns, explode=explode, dayfirst=dayfirst
+    )
+    if loaded.documents.empty:
+        reasons = "; ".join(
+            f"{r.path}: {r.reason}" for r in loaded.rejected.head(5).itertuples(index=False)
+        )
+        raise ValueError(
+            f"{path}: no article could be loaded"
+            + (f" ({len(loaded.rejected)} rejected: {reasons})" if reasons else
+               " (a folder needs .txt articles, or give a table file)")
+        )
+    tables = Tables(
+        documents=loaded.documents,
+        sentences=loaded.sentences,
+        rejected=loaded.rejected,
+        corpus_path=str(path),
+        versions=versions(),
+    )
+    return tag_loaded(tables, progress=progress, workers=workers)
+
+
+def tag_loaded(
+    tables: Tables, *, progress: bool = False, workers: int = 1, chunk_size: int = 500
+) -> Tables:
+    """Run the tagging stages on loaded documents and sentences (fills ``tables`` in place).
+
+    Documents are tagged in chunks of ``chunk_size`` so memory stays bounded, a progress bar
+    can show, and ``workers`` > 1 spreads chunks over processes. Results do not depend on
+    the chunking: every stage works within one document.
+    """
+    docs, sents = tables.documents, tables.sentences
+    chunks = [
+        docs.iloc[i : i + chunk_size] for i in range(0, len(docs), chunk_size)
+    ] or [docs]
+    jobs = ((chunk, sents[sents["doc_id"].isin(chunk["doc_id"])]) for chunk in chunks)
+    bar = _progress(total=len(chunks), enabled=progress, unit="chunk")
+    results = []
+    if workers > 1 and len(chunks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for result in pool.map(_tag_chunk, jobs):
+                results.append(result)
+                bar.update(1)
+    else:
+        for job in jobs:
+            results.append(_tag_chunk(job))
+            bar.update(1)
+    bar.close()
+    for name in TABLE_NAMES[2:]:
+        setattr(tables, name, pd.concat([r[name] for r in results], ignore_index=True))
+    return tables
+
+
+def _tag_chunk(job: tuple[pd.DataFrame, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Every tagging stage over one chunk of documents and their sentences."""
+    from analysis.attribution import attribute
+    from analysis.mentions import tag_mentions
+    from analysis.positions import tag_positions
+    from analysis.stance import tag_stances
+
+    docs, sents = job
+    mentions = tag_mentions(sents, docs)
+    attribution = attribute(sents, docs, mentions)
+    return {
+        "mentions": mentions,
+        "attribution": attribution,
+        "stances": tag_stances(sents, docs, mentions, attribution),
+        "positions": tag_positions(sents, docs, mentions, attribution),
+    }
+
+
+def _progress(*, total: int, enabled: bool, unit: str):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, disable=not enabled or total < 2, unit=unit, desc="tagging")
+
+
+def package_data_hash() -> str:
+    """A hash of every package data file (dictionaries, lexicons, rules)."""
+    digest = hashlib.sha256()
+    data = resources.files("analysis") / "data"
+    for entry in sorted(data.iterdir(), key=lambda p: p.name):
+        if entry.is_file():
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def corpus_fingerprint(path: str | Path) -> str:
+    """A cheap fingerprint of a corpus on disk: names, sizes and mtimes of its files."""
+    path = Path(path)
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    digest = hashlib.sha256()
+    for file in files:
+        stat = file.stat()
+        digest.update(f"{file.relative_to(path.parent)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def write_tables(tables: Tables, out: str | Path) -> Path:
+    """Write every table to ``out`` as Parquet (``rejected`` also as CSV) with a manifest."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name in TABLE_NAMES:
+        getattr(tables, name).to_parquet(out / f"{name}.parquet", index=False)
+    tables.rejected.to_parquet(out / "rejected.parquet", index=False)
+    from analysis.export import to_safe_csv
+
+    to_safe_csv(tables.rejected, out / "rejected.csv")
+    info = {
+        "corpus_path": tables.corpus_path,
+        "corpus_fingerprint": corpus_fingerprint(tables.corpus_path)
+        if tables.corpus_path and Path(tables.corpus_path).exists()
+        else "",
+        "package_data": package_data_hash(),
+        "versions": tables.versions,
+        "summary": tables.summary(),
+    }
+    (out / _MANIFEST_FILE).write_text(json.dumps(info, ensure_ascii=False, indent=2))
+    return out
+
+
+def read_tables(out: str | Path) -> Tables:
+    """Read the tables that ``write_tables`` wrote to ``out``."""
+    out = Path(out)
+    info = json.loads((out / _MANIFEST_FILE).read_text())
+    frames = {
+        f.name: pd.read_parquet(out / f"{f.name}.parquet")
+        for f in fields(Tables)
+        if f.name in (*TABLE_NAMES, "rejected")
+    }
+    return Tables(**frames, corpus_path=info["corpus_path"], versions=info["versions"])
+
+
+def is_fresh(out: str | Path, corpus: str | Path) -> bool:
+    """True when ``out`` holds tables made from this corpus and this package data."""
+    manifest = Path(out) / _MANIFEST_FILE
+    if not manifest.is_file():
+        return False
+    info = json.loads(manifest.read_text())
+    return (
+        info.get("corpus_fingerprint") == corpus_fingerprint(corpus)
+        and info.get("package_data") == package_data_hash()
+        and info.get("versions", {}).get("analysis") == versions()["analysis"]
+    )
+
+
+def load_tables(corpus: str | Path | None = None, *, out: str | Path | None = None) -> Tables:
+    """Tables for ``corpus`` (default: see :func:`default_corpus`), cached in ``out`` if given."""
+    path = Path(corpus) if corpus is not None else default_corpus()
+    if out is not None and is_fresh(out, path):
+        return read_tables(out)
+    tables = tag(path)
+    if out is not None:
+        write_tables(tables, out)
+    return tables

@@ -1,0 +1,72 @@
+"""The command line end to end: ``analysis tag`` and ``python -m analysis``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis.cli import _parse_columns, main
+
+
+def test_tag_writes_every_table(fixture_corpus, tmp_path, capsys):
+    assert main(["tag", str(fixture_corpus), "--out", str(tmp_path)]) == 0
+    summary = capsys.readouterr().out
+    assert "5 documents" in summary
+    for name in ("documents", "sentences", "mentions", "stances", "positions"):
+        assert (tmp_path / f"{name}.parquet").is_file(), name
+    docs = pd.read_parquet(tmp_path / "documents.parquet")
+    assert docs["outlet"].notna().all() and docs["date_source"].notna().all()
+    assert (tmp_path / "rejected.csv").is_file()
+
+
+def test_tag_reports_a_missing_corpus(tmp_path, capsys):
+    assert main(["tag", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o")]) == 2
+    assert "nowhere" in capsys.readouterr().err
+
+
+def test_tag_exits_non_zero_when_nothing_loads(tmp_path, capsys):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    assert main(["tag", str(corpus), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert "empty.txt" in err
+
+
+def test_one_bad_file_does_not_stop_the_load(fixture_corpus, tmp_path, capsys):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "good.txt").write_bytes((fixture_corpus / "tanf-2019.txt").read_bytes())
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 50)
+    assert main(["tag", str(corpus), "--out", str(tmp_path / "o")]) == 0
+    rejected = pd.read_csv(tmp_path / "o" / "rejected.csv")
+    assert rejected["path"].str.contains("binary.txt").any()
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [([], {}), (["text=body_ar"], {"text": "body_ar"}), (["date = pub "], {"date": "pub"})],
+)
+def test_column_options(pairs, expected):
+    assert _parse_columns(pairs) == expected
+
+
+def test_column_option_errors_are_clear():
+    with pytest.raises(SystemExit, match="ROLE=COLUMN"):
+        _parse_columns(["text"])
+
+
+def test_python_dash_m_works():
+    run = subprocess.run(
+        [sys.executable, "-m", "analysis", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "tag" in run.stdout and "report" in run.stdout and "doctor" in run.stdout
+
+
+def test_doctor_lists_the_morphology_database(capsys):
+    main(["doctor"])
+    out = capsys.readouterr().out
+    assert "morphology-db-msa-r13" in out
