@@ -65,6 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("corpus", help="a folder of .txt files, a table file, or a folder of tables")
     tag.add_argument("--out", required=True, help="folder for the Parquet tables")
     tag.add_argument("--workers", type=int, default=1, help="processes for tagging (default 1)")
+    tag.add_argument(
+        "--engine",
+        choices=("inprocess", "dask"),
+        default="inprocess",
+        help="where tagging runs: this process (default) or a Dask cluster",
+    )
+    tag.add_argument(
+        "--scheduler", help="Dask scheduler address (default: start a LocalCluster)"
+    )
     _add_corpus_options(tag)
 
     report = sub.add_parser("report", help="execute the notebooks, write offline HTML reports")
@@ -88,7 +97,14 @@ def cmd_tag(args: argparse.Namespace) -> int:
         print(f"analysis tag: {corpus}: no such file or folder", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    tables = tag(corpus, progress=sys.stderr.isatty(), workers=args.workers, **_corpus_kwargs(args))
+    tables = tag(
+        corpus,
+        progress=sys.stderr.isatty(),
+        workers=args.workers,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        **_corpus_kwargs(args),
+    )
     out = write_tables(tables, args.out)
     seconds = time.perf_counter() - started
     print(f"analysis tag: {tables.summary()} → {out} in {seconds:.1f} s")

@@ -95,8 +95,14 @@ def tag(
     dayfirst: bool | None = None,
     progress: bool = False,
     workers: int = 1,
+    engine: str = "inprocess",
+    scheduler: str | None = None,
 ) -> Tables:
-    """Load ``corpus`` and run every tagging stage over it."""
+    """Load ``corpus`` and run every tagging stage over it.
+
+    ``engine="dask"`` runs the stages on a Dask cluster (``scheduler`` address, or a local
+    cluster of ``workers`` processes); the tables are the same as in-process.
+    """
     from analysis.corpus import load_corpus
 
     path = Path(corpus) if corpus is not None else default_corpus()
@@ -119,6 +125,12 @@ def tag(
         corpus_path=str(path),
         versions=versions(),
     )
+    if engine == "dask":
+        from analysis.distributed import tag_with_dask
+
+        return tag_with_dask(tables, scheduler=scheduler, n_workers=max(workers, 2))
+    if engine != "inprocess":
+        raise ValueError(f"unknown engine {engine!r}: use 'inprocess' or 'dask'")
     return tag_loaded(tables, progress=progress, workers=workers)
 
 
