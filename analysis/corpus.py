@@ -1,0 +1,669 @@
+"""Load a user's corpus into the ``documents``, ``sentences`` and ``rejected`` tables.
+
+Inputs (``load_corpus``):
+
+- a folder of ``.txt`` files, one article each, read recursively in sorted order, with an
+  optional ``manifest.csv`` (in the folder or passed as ``manifest=``); files the
+  manifest does not list still load, with metadata derived from the text;
+- one table file — CSV, JSONL, a JSON array of objects (or one JSON object), Parquet — or a
+  folder of such files (e.g. SaudiNewsNet's JSON arrays). Common column names are
+  recognised (see ``ALIASES``); ``columns={"text": "my_col"}`` names others.
+  ``explode=["article", "url"]`` turns records whose listed fields are parallel lists
+  into one row per element (the syria-claims layout); other fields are repeated.
+
+Nothing is silently dropped: an unreadable file, an empty text, a bad manifest or table
+row, a file that is neither an article nor a table, each is a row of ``rejected`` with a
+reason, and one bad file never stops the load. Hidden files (names starting with ``.``)
+are not looked at. Tables are read in a streaming way (CSV and JSONL record by record,
+Parquet by batches, JSON one file at a time) and documents are processed in chunks.
+
+Derivation (``docs/tables.md``):
+
+- date: the manifest/table column, else the date stated in the text
+  (:func:`analysis.dates.choose_article_date`), else the URL, else NaT / ``unknown``;
+- outlet: the manifest/table column, else the URL host, else a site signature, else
+  ``unknown``;
+- title: the manifest/table column, else the paragraph of the first ``headline`` sentence;
+- doc_id: the file stem, the ``doc_id``/``id`` column, else ``<table stem>-<row>``
+  (``-<item>`` added for exploded rows); repeats get ``-2``, ``-3``….
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.dates import choose_article_date, date_from_url, parse_date_value
+from analysis.manifest import read_manifest, rejected_frame
+from analysis.outlets import derive_outlet
+from analysis.textio import UnreadableFile, normalise_text, read_text
+
+TEXT_SUFFIXES = (".txt",)
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".json", ".parquet")
+MANIFEST_NAME = "manifest.csv"
+#: Column names recognised for each role, in order of preference (compared lower-cased).
+ALIASES = {
+    "text": ("text", "content", "body", "article", "article_text", "full_text", "fulltext"),
+    "title": ("title", "headline", "heading"),
+    "outlet": ("outlet", "source", "site", "publisher", "newspaper", "source_name"),
+    "date": (
+        "date",
+        "published",
+        "date_published",
+        "published_at",
+        "publish_date",
+        "publication_date",
+        "pub_date",
+        "pubdate",
+        "datetime",
+        "date_extracted",
+        "crawl_date",
+        "crawled_at",
+        "scraped_at",
+    ),
+    "url": ("url", "link", "href", "source_url"),
+    "doc_id": ("doc_id", "id", "article_id"),
+}
+#: Date columns that hold the time a page was crawled, not when it was published.
+CRAWL_DATE_COLUMNS = ("date_extracted", "crawl_date", "crawled_at", "scraped_at")
+DOCUMENT_COLUMNS = (
+    "doc_id",
+    "path",
+    "outlet",
+    "outlet_source",
+    "date",
+    "date_source",
+    "date_note",
+    "title",
+    "url",
+    "text",
+    "encoding",
+    "dup_group",
+    "n_chars",
+)
+#: Loader column beyond docs/tables.md: comma-separated ``Decoded.flags`` (e.g. bidi_controls).
+FLAGS_COLUMN = "flags"
+CHUNK_SIZE = 2000
+
+
+class CorpusError(ValueError):
+    """The corpus as a whole cannot be loaded (e.g. a table without a text column)."""
+
+
+@dataclass
+class Corpus:
+    """The loaded corpus: ``documents``, ``sentences``, ``rejected`` (docs/tables.md)."""
+
+    documents: pd.DataFrame
+    sentences: pd.DataFrame
+    rejected: pd.DataFrame
+
+    def summary(self) -> str:
+        """One line: how many documents, sentences and rejected entries."""
+        return (
+            f"{len(self.documents)} documents, {len(self.sentences)} sentences,"
+            f" {len(self.rejected)} rejected"
+        )
+
+
+@dataclass
+class RawArticle:
+    """One article as read, before anything is derived from it."""
+
+    path: str
+    text: str
+    encoding: str
+    flags: tuple[str, ...] = ()
+    id_base: str = ""  # the file stem, id column or <stem>-<row>
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    outlet_source: str = ""
+    date: pd.Timestamp = pd.NaT
+    date_source: str = ""
+    date_note: str = ""
+    extras: dict[str, str] = field(default_factory=dict)
+
+
+Problems = list[tuple[str, "int | None", str]]
+
+
+# --- entry point -----------------------------------------------------------------------
+
+
+def load_corpus(
+    path: str | Path,
+    *,
+    manifest: str | Path | None = None,
+    columns: dict[str, str] | None = None,
+    explode: list[str] | None = None,
+    dayfirst: bool | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> Corpus:
+    """Load a folder of ``.txt`` files, a table file or a folder of tables (module doc)."""
+    from analysis.dedup import dup_groups
+
+    problems: Problems = []
+    doc_chunks, sent_chunks = [], []
+    for docs, sents in iter_corpus_chunks(
+        path,
+        manifest=manifest,
+        columns=columns,
+        explode=explode,
+        dayfirst=dayfirst,
+        chunk_size=chunk_size,
+        problems=problems,
+    ):
+        doc_chunks.append(docs)
+        sent_chunks.append(sents)
+    documents = _concat(doc_chunks, _empty_documents())
+    documents["dup_group"] = dup_groups(documents["text"]).astype("Int64")
+    documents = documents[[*DOCUMENT_COLUMNS, *_rest(documents)]]
+    sentences = _concat(sent_chunks, _empty_sentences())
+    return Corpus(documents, sentences, rejected_frame(problems))
+
+
+def iter_corpus_chunks(
+    path: str | Path,
+    *,
+    manifest: str | Path | None = None,
+    columns: dict[str, str] | None = None,
+    explode: list[str] | None = None,
+    dayfirst: bool | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    problems: Problems | None = None,
+) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Yield ``(documents, sentences)`` per chunk of ``chunk_size`` articles.
+
+    ``documents`` lacks ``dup_group`` (it needs the whole corpus). Problems are appended
+    to ``problems`` as (path, row, reason). Use this to stream a large corpus to disk.
+    """
+    problems = [] if problems is None else problems
+    seen_ids: dict[str, int] = {}
+    batch: list[RawArticle] = []
+    for raw in iter_raw_articles(
+        path, manifest=manifest, columns=columns, explode=explode, dayfirst=dayfirst,
+        problems=problems,
+    ):  # fmt: skip
+        batch.append(raw)
+        if len(batch) >= chunk_size:
+            yield build_chunk(batch, seen_ids)
+            batch = []
+    if batch:
+        yield build_chunk(batch, seen_ids)
+
+
+# --- finding and reading inputs --------------------------------------------------------
+
+
+def iter_corpus_files(path: str | Path) -> Iterator[Path]:
+    """Every file under a folder (recursive), sorted by relative path, hidden ones skipped."""
+    root = Path(path)
+    files = (
+        p
+        for p in root.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+    yield from sorted(files, key=lambda p: p.relative_to(root).as_posix())
+
+
+def iter_raw_articles(
+    path: str | Path,
+    *,
+    manifest: str | Path | None = None,
+    columns: dict[str, str] | None = None,
+    explode: list[str] | None = None,
+    dayfirst: bool | None = None,
+    problems: Problems,
+) -> Iterator[RawArticle]:
+    """Every article of the corpus as read (``RawArticle``), in corpus order."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file or folder")
+    if path.is_file():
+        yield from _iter_single_file(path, columns, explode, dayfirst, problems)
+        return
+    meta = _manifest_rows(path, manifest, dayfirst, problems)
+    manifest_path = Path(manifest).resolve() if manifest else (path / MANIFEST_NAME).resolve()
+    for file in iter_corpus_files(path):
+        rel = file.relative_to(path).as_posix()
+        suffix = file.suffix.lower()
+        if file.resolve() == manifest_path:
+            continue
+        if suffix in TEXT_SUFFIXES:
+            if (raw := _read_txt(file, rel, problems)) is not None:
+                yield _apply_manifest(raw, meta.get(rel))
+        elif suffix in TABLE_SUFFIXES:
+            try:
+                yield from iter_table(file, rel, columns, explode, dayfirst, problems)
+            except CorpusError as err:
+                problems.append((rel, None, str(err)))
+        else:
+            problems.append(
+                (rel, None, f"skipped: not a .txt article or a table ({', '.join(TABLE_SUFFIXES)})")
+            )
+
+
+def _iter_single_file(path, columns, explode, dayfirst, problems) -> Iterator[RawArticle]:
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        if (raw := _read_txt(path, path.name, problems)) is not None:
+            yield raw
+    elif suffix in TABLE_SUFFIXES:
+        yield from iter_table(path, path.name, columns, explode, dayfirst, problems)
+    else:
+        raise CorpusError(
+            f"{path}: not a .txt article, a table ({', '.join(TABLE_SUFFIXES)}) or a folder"
+        )
+
+
+def _read_txt(file: Path, rel: str, problems: Problems) -> RawArticle | None:
+    try:
+        decoded = read_text(file)
+    except UnreadableFile as err:
+        problems.append((rel, None, err.reason))
+        return None
+    return RawArticle(rel, decoded.text, decoded.encoding, decoded.flags, id_base=file.stem)
+
+
+def _manifest_rows(root: Path, manifest, dayfirst, problems) -> dict[str, dict]:
+    """Manifest rows by relative file path ({} when there is no manifest)."""
+    path = Path(manifest) if manifest else root / MANIFEST_NAME
+    if manifest and not path.is_file():
+        raise FileNotFoundError(f"{path}: manifest not found")
+    if not path.is_file():
+        return {}
+    frame, rejected = read_manifest(path, root, dayfirst=dayfirst)
+    problems.extend(
+        (r.path, None if pd.isna(r.row) else int(r.row), r.reason)
+        for r in rejected.itertuples(index=False)
+    )
+    return {row["file"]: row for row in frame.to_dict("records")}
+
+
+def _apply_manifest(raw: RawArticle, row: dict | None) -> RawArticle:
+    """Fill a text article's metadata from its manifest row."""
+    if row is None:
+        return raw
+    raw.title, raw.url = row["title"], row["url"]
+    if row["outlet"].strip():
+        raw.outlet, raw.outlet_source = row["outlet"].strip(), "manifest"
+    if not pd.isna(row["date"]):
+        raw.date = row["date"]
+        raw.date_source = row["date_source"] or "metadata"
+        raw.date_note = row["date_note"] or f"manifest row {row['row']}"
+    skip = {"file", "row", "outlet", "date", "title", "url", "date_source", "date_note"}
+    raw.extras = {k: v for k, v in row.items() if k not in skip}
+    return raw
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+def iter_table(
+    file: Path,
+    rel: str,
+    columns: dict[str, str] | None = None,
+    explode: list[str] | None = None,
+    dayfirst: bool | None = None,
+    problems: Problems | None = None,
+) -> Iterator[RawArticle]:
+    """Articles from one table file; raise :class:`CorpusError` if it has no text column."""
+    problems = [] if problems is None else problems
+    roles_cache: dict[frozenset, dict[str, str]] = {}
+    for row, record in iter_table_records(file, rel, problems):
+        items = _explode(record, explode, rel, row, problems)
+        for item, one in items:
+            keys = frozenset(one)
+            if keys not in roles_cache:
+                roles_cache[keys] = resolve_columns(one.keys(), columns, file)
+            raw = _record_article(
+                one, roles_cache[keys], rel, row, item, dayfirst, problems, explode or ()
+            )
+            if raw is not None:
+                yield raw
+
+
+def iter_table_records(file: Path, rel: str, problems: Problems) -> Iterator[tuple[int, dict]]:
+    """``(row, record)`` pairs of one table file, streamed; row numbers as in ``rejected``.
+
+    CSV: the header is row 1. JSONL: the line number. JSON: the element number (a single
+    object is row 1). Parquet: the row number from 1.
+    """
+    suffix = file.suffix.lower()
+    readers = {
+        ".csv": _csv_records,
+        ".jsonl": _jsonl_records,
+        ".ndjson": _jsonl_records,
+        ".json": _json_records,
+        ".parquet": _parquet_records,
+    }
+    try:
+        yield from readers[suffix](file, rel, problems)
+    except UnicodeDecodeError as err:
+        problems.append((rel, None, f"not UTF-8 (byte {err.start}); re-save the table as UTF-8"))
+    except (OSError, ValueError) as err:
+        if isinstance(err, CorpusError):
+            raise
+        problems.append((rel, None, f"cannot read the table: {err}"))
+
+
+def _csv_records(file: Path, rel: str, problems: Problems) -> Iterator[tuple[int, dict]]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # articles exceed the 128 kB default
+    with open(file, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None:
+            raise CorpusError(f"{rel}: the CSV file is empty")
+        header = [h.strip() for h in header]
+        for row, values in enumerate(reader, start=2):
+            if not values:
+                continue
+            if len(values) != len(header):
+                problems.append(
+                    (rel, row, f"row has {len(values)} fields but the header has {len(header)}")
+                )
+                continue
+            yield row, dict(zip(header, values, strict=True))
+
+
+def _jsonl_records(file: Path, rel: str, problems: Problems) -> Iterator[tuple[int, dict]]:
+    with open(file, encoding="utf-8-sig") as handle:
+        for row, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                problems.append((rel, row, f"not valid JSON: {err.msg} (column {err.colno})"))
+                continue
+            if not isinstance(record, dict):
+                problems.append((rel, row, "line is not a JSON object"))
+                continue
+            yield row, record
+
+
+def _json_records(file: Path, rel: str, problems: Problems) -> Iterator[tuple[int, dict]]:
+    with open(file, encoding="utf-8-sig") as handle:
+        try:
+            data = json.load(handle)
+        except json.JSONDecodeError as err:
+            problems.append((rel, None, f"not valid JSON: {err.msg} (line {err.lineno})"))
+            return
+    if isinstance(data, dict):
+        data = _records_inside(data)
+    for row, record in enumerate(data, start=1):
+        if isinstance(record, dict):
+            yield row, record
+        else:
+            problems.append((rel, row, "array element is not a JSON object"))
+
+
+def _records_inside(obj: dict) -> list:
+    """A JSON object is one record, unless its only list-of-objects value holds the records."""
+    lists = [v for v in obj.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+    return lists[0] if len(lists) == 1 and len(obj) == 1 else [obj]
+
+
+def _parquet_records(file: Path, rel: str, problems: Problems) -> Iterator[tuple[int, dict]]:
+    import pyarrow.parquet as pq
+
+    row = 0
+    for batch in pq.ParquetFile(file).iter_batches(batch_size=1000):
+        for record in batch.to_pylist():
+            row += 1
+            yield row, record
+
+
+def resolve_columns(
+    keys: Iterable[str], columns: dict[str, str] | None, file: Path | str
+) -> dict[str, str]:
+    """Map roles (text, title, outlet, date, url, doc_id) to a table's column names.
+
+    ``columns`` given by the user win; otherwise the first alias present (case-insensitive).
+    Raise :class:`CorpusError` naming the file and its columns when there is no text column.
+    """
+    keys = list(keys)
+    lower = {k.lower(): k for k in keys}
+    roles = {}
+    for role, aliases in ALIASES.items():
+        wanted = (columns or {}).get(role)
+        if wanted is not None:
+            if wanted not in keys:
+                raise CorpusError(
+                    f"{file}: column {wanted!r} (given for {role}) is not in the table;"
+                    f" its columns are: {', '.join(keys)}"
+                )
+            roles[role] = wanted
+            continue
+        for alias in aliases:
+            if alias in lower and lower[alias] not in roles.values():
+                roles[role] = lower[alias]
+                break
+    if "text" not in roles:
+        raise CorpusError(
+            f"{file}: no text column (looked for {', '.join(ALIASES['text'])});"
+            f" its columns are: {', '.join(keys)}. Name it with columns={{'text': ...}}"
+        )
+    return roles
+
+
+def _explode(record: dict, explode, rel, row, problems) -> list[tuple[int | None, dict]]:
+    """``[(item, record)]``: one per element of the parallel list fields, or the record itself."""
+    if not explode:
+        return [(None, record)]
+    missing = [f for f in explode if f not in record]
+    if missing:
+        problems.append((rel, row, f"field(s) to explode missing: {', '.join(missing)}"))
+        return []
+    lists = {f: record[f] if isinstance(record[f], list) else [record[f]] for f in explode}
+    lengths = {f: len(v) for f, v in lists.items()}
+    if len(set(lengths.values())) > 1:
+        sizes = ", ".join(f"{f} ({n})" for f, n in lengths.items())
+        problems.append((rel, row, f"fields to explode differ in length: {sizes}; row skipped"))
+        return []
+    n = next(iter(lengths.values()))
+    return [(i + 1, {**record, **{f: v[i] for f, v in lists.items()}}) for i in range(n)]
+
+
+def _record_article(
+    record, roles, rel, row, item, dayfirst, problems, exploded=()
+) -> RawArticle | None:
+    """One table record as a RawArticle; None (with the reason) when its text is empty."""
+    where = f"{rel}#row={row}" + (f"&item={item}" if item is not None else "")
+    value = record.get(roles["text"])
+    if isinstance(value, list):
+        problems.append(
+            (
+                rel,
+                row,
+                f"column {roles['text']!r} holds a list; pass explode=[{roles['text']!r}]",
+            )
+        )
+        return None
+    text, flags = normalise_text(_as_str(value))
+    if not text.strip():
+        suffix = f" (item {item})" if item is not None else ""
+        problems.append((rel, row, f"empty text in column {roles['text']!r}{suffix}"))
+        return None
+    raw = RawArticle(where, text, "utf-8", tuple(flags))
+    stem = Path(rel).stem
+    id_value = _as_str(record.get(roles.get("doc_id", ""), "")).strip()
+    raw.id_base = id_value or f"{stem}-{row}"
+    if item is not None and not (id_value and roles.get("doc_id") in exploded):
+        raw.id_base = f"{raw.id_base}-{item}"  # the id is shared by the record's items
+    raw.title = _as_str(record.get(roles.get("title", ""), "")).strip()
+    raw.url = _as_str(record.get(roles.get("url", ""), "")).strip()
+    if outlet := _as_str(record.get(roles.get("outlet", ""), "")).strip():
+        raw.outlet, raw.outlet_source = outlet, "metadata"
+    if "date" in roles:
+        _table_date(raw, record.get(roles["date"]), roles["date"], dayfirst, (rel, row), problems)
+    used = set(roles.values())
+    raw.extras = {k: _as_str(v) for k, v in record.items() if k not in used}
+    return raw
+
+
+def _table_date(raw, value, column, dayfirst, where, problems) -> None:
+    date, problem = parse_date_value(_as_str(value), dayfirst=dayfirst)
+    if problem:
+        problems.append((*where, f"date ignored: {problem}; the date is derived instead"))
+    elif not pd.isna(date):
+        crawl = column.lower() in CRAWL_DATE_COLUMNS
+        raw.date, raw.date_source = date, "metadata"
+        raw.date_note = f"column {column}" + (
+            " (crawl time, not necessarily the publication date)" if crawl else ""
+        )
+
+
+def _as_str(value) -> str:
+    """A cell as text: lists/dicts as JSON, missing as empty."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+# --- building the tables ---------------------------------------------------------------
+
+
+def build_chunk(
+    batch: list[RawArticle], seen_ids: dict[str, int]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Documents (without ``dup_group``) and sentences for a batch of raw articles."""
+    from analysis.segment import segment_documents
+
+    ids = [unique_id(raw.id_base, seen_ids) for raw in batch]
+    sents = segment_documents(ids, [r.text for r in batch], [r.title or None for r in batch])
+    spans = _sentence_spans_by_doc(sents)
+    rows = [
+        _document_row(doc_id, raw, spans.get(doc_id, []))
+        for doc_id, raw in zip(ids, batch, strict=True)
+    ]
+    return _documents_frame(rows), sents
+
+
+def unique_id(base: str, seen: dict[str, int]) -> str:
+    """``base``, or ``base-2``, ``base-3``… when already taken (``seen`` is updated)."""
+    base = base or "doc"
+    if base not in seen:
+        seen[base] = 1
+        return base
+    n = seen[base] + 1
+    candidate = f"{base}-{n}"
+    while candidate in seen:
+        n += 1
+        candidate = f"{base}-{n}"
+    seen[base], seen[candidate] = n, 1
+    return candidate
+
+
+def _sentence_spans_by_doc(sents: pd.DataFrame) -> dict[str, list[tuple]]:
+    """doc_id → [(start, end, section, para_id)] in text order."""
+    out: dict[str, list[tuple]] = {}
+    cols = [sents[c].tolist() for c in ("doc_id", "start", "end", "section", "para_id")]
+    for doc_id, start, end, section, para in zip(*cols, strict=True):
+        out.setdefault(doc_id, []).append((start, end, section, para))
+    return out
+
+
+def _document_row(doc_id: str, raw: RawArticle, spans: list[tuple]) -> dict:
+    """The ``documents`` row of one article, deriving what the metadata left out."""
+    title = raw.title or _headline_paragraph(raw.text, spans)
+    date, date_source, date_note = raw.date, raw.date_source, raw.date_note
+    if pd.isna(date):
+        date, date_source, date_note = derive_date(raw.text, raw.url, spans)
+    outlet, outlet_source = raw.outlet, raw.outlet_source
+    if not outlet:
+        derived = derive_outlet(raw.url, raw.text)
+        outlet, outlet_source = derived.name, derived.source
+    return {
+        "doc_id": doc_id,
+        "path": raw.path,
+        "outlet": outlet,
+        "outlet_source": outlet_source,
+        "date": date,
+        "date_source": date_source,
+        "date_note": date_note,
+        "title": title,
+        "url": raw.url,
+        "text": raw.text,
+        "encoding": raw.encoding,
+        "n_chars": len(raw.text),
+        FLAGS_COLUMN: ",".join(raw.flags),
+        **{_safe_extra(k): v for k, v in raw.extras.items()},
+    }
+
+
+def derive_date(text: str, url: str, spans: list[tuple]) -> tuple[pd.Timestamp, str, str]:
+    """(date, date_source, date_note) from the text, else the URL, else unknown."""
+    chosen = choose_article_date(text, [(s, e, sec) for s, e, sec, _ in spans])
+    if not pd.isna(chosen.date):
+        return chosen.date, "stated", chosen.phrase
+    date, part = date_from_url(url)
+    if not pd.isna(date):
+        return date, "url", part
+    return pd.NaT, "unknown", ""
+
+
+def _headline_paragraph(text: str, spans: list[tuple]) -> str:
+    """The paragraph holding the first ``headline`` sentence, or ``""``."""
+    para = next((p for _, _, sec, p in spans if sec == "headline"), None)
+    if para is None:
+        return ""
+    inside = [(s, e) for s, e, _, p in spans if p == para]
+    return text[min(s for s, _ in inside) : max(e for _, e in inside)]
+
+
+def _safe_extra(name: str) -> str:
+    """Extra metadata keeps its name unless it collides with a documents column."""
+    return f"src_{name}" if name in (*DOCUMENT_COLUMNS, FLAGS_COLUMN) else name
+
+
+def _documents_frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows) if rows else _empty_documents()
+    for column in frame.columns:
+        if column == "date":
+            frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
+        elif column == "n_chars":
+            frame[column] = frame[column].astype("int64")
+        elif column != "dup_group":
+            frame[column] = frame[column].fillna("").astype(pd.StringDtype())
+    return frame
+
+
+def _empty_documents() -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {c: pd.array([], dtype=pd.StringDtype()) for c in (*DOCUMENT_COLUMNS, FLAGS_COLUMN)}
+    )
+    frame["date"] = pd.Series([], dtype="datetime64[ns]")
+    frame["dup_group"] = pd.array([], dtype="Int64")
+    frame["n_chars"] = pd.Series([], dtype="int64")
+    return frame
+
+
+def _empty_sentences() -> pd.DataFrame:
+    from analysis.segment import segment_documents
+
+    return segment_documents([], [], [])
+
+
+def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
+    """Concatenate chunks; extra columns missing from some chunks become empty strings."""
+    if not frames:
+        return empty
+    out = pd.concat(frames, ignore_index=True)
+    for column in out.columns:
+        if out[column].dtype == object or isinstance(out[column].dtype, pd.StringDtype):
+            out[column] = out[column].fillna("").astype(pd.StringDtype())
+    return out
+
+
+def _rest(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if c not in DOCUMENT_COLUMNS]
