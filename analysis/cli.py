@@ -71,9 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="inprocess",
         help="where tagging runs: this process (default) or a Dask cluster",
     )
-    tag.add_argument(
-        "--scheduler", help="Dask scheduler address (default: start a LocalCluster)"
-    )
+    tag.add_argument("--scheduler", help="Dask scheduler address (default: start a LocalCluster)")
     _add_corpus_options(tag)
 
     report = sub.add_parser("report", help="execute the notebooks, write offline HTML reports")
@@ -151,7 +149,12 @@ def cmd_doctor(_args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"tag": cmd_tag, "report": cmd_report, "candidates": cmd_candidates, "doctor": cmd_doctor}
+COMMANDS = {
+    "tag": cmd_tag,
+    "report": cmd_report,
+    "candidates": cmd_candidates,
+    "doctor": cmd_doctor,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
