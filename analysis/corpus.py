@@ -31,8 +31,12 @@ Derivation (``docs/tables.md``):
 from __future__ import annotations
 
 import csv
+import hashlib
+import itertools
 import json
+import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +93,8 @@ DOCUMENT_COLUMNS = (
 )
 #: Loader column beyond docs/tables.md: comma-separated ``Decoded.flags`` (e.g. bidi_controls).
 FLAGS_COLUMN = "flags"
+#: Loader column beyond docs/tables.md: :func:`content_hash` of the text and metadata.
+HASH_COLUMN = "content_hash"
 CHUNK_SIZE = 2000
 
 
@@ -145,13 +151,19 @@ def load_corpus(
     explode: list[str] | None = None,
     dayfirst: bool | None = None,
     chunk_size: int = CHUNK_SIZE,
+    workers: int | None = None,
 ) -> Corpus:
-    """Load a folder of ``.txt`` files, a table file or a folder of tables (module doc)."""
+    """Load a folder of ``.txt`` files, a table file or a folder of tables (module doc).
+
+    ``workers`` processes build the chunks (segmentation, sections, dates, the dedup
+    features); ``None`` uses every CPU core when the corpus is over one chunk, ``1`` stays
+    in this process. The tables do not depend on it.
+    """
     from analysis.dedup import dup_groups
 
     problems: Problems = []
-    doc_chunks, sent_chunks = [], []
-    for docs, sents in iter_corpus_chunks(
+    doc_chunks, sent_chunks, features = [], [], []
+    for docs, sents, feats in _iter_built_chunks(
         path,
         manifest=manifest,
         columns=columns,
@@ -159,11 +171,15 @@ def load_corpus(
         dayfirst=dayfirst,
         chunk_size=chunk_size,
         problems=problems,
+        workers=workers,
     ):
         doc_chunks.append(docs)
         sent_chunks.append(sents)
+        features.extend(feats)
     documents = _concat(doc_chunks, _empty_documents())
-    documents["dup_group"] = dup_groups(documents["text"]).astype("Int64")
+    del doc_chunks
+    documents["dup_group"] = dup_groups(documents["text"], features=features).astype("Int64")
+    del features
     documents = documents[[*DOCUMENT_COLUMNS, *_rest(documents)]]
     sentences = _concat(sent_chunks, _empty_sentences())
     return Corpus(documents, sentences, rejected_frame(problems))
@@ -178,25 +194,77 @@ def iter_corpus_chunks(
     dayfirst: bool | None = None,
     chunk_size: int = CHUNK_SIZE,
     problems: Problems | None = None,
+    workers: int | None = 1,
 ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
-    """Yield ``(documents, sentences)`` per chunk of ``chunk_size`` articles.
+    """Yield ``(documents, sentences)`` per chunk of ``chunk_size`` articles, in corpus order.
 
     ``documents`` lacks ``dup_group`` (it needs the whole corpus). Problems are appended
-    to ``problems`` as (path, row, reason). Use this to stream a large corpus to disk.
+    to ``problems`` as (path, row, reason). Use this to stream a large corpus to disk;
+    ``workers`` as in :func:`load_corpus`.
+    """
+    for docs, sents, _ in _iter_built_chunks(
+        path, manifest=manifest, columns=columns, explode=explode, dayfirst=dayfirst,
+        chunk_size=chunk_size, problems=problems, workers=workers,
+    ):  # fmt: skip
+        yield docs, sents
+
+
+def cpu_count() -> int:
+    """CPU cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _iter_built_chunks(
+    path, *, manifest, columns, explode, dayfirst, chunk_size, problems, workers
+) -> Iterator[tuple[pd.DataFrame, pd.DataFrame, list]]:
+    """``(documents, sentences, dedup features)`` per chunk, built here or in a process pool.
+
+    Reading and doc_id assignment stay in this process (ids depend on every earlier
+    article); the pool only receives self-contained batches, so the result is the same.
     """
     problems = [] if problems is None else problems
     seen_ids: dict[str, int] = {}
-    batch: list[RawArticle] = []
-    for raw in iter_raw_articles(
+    raws = iter_raw_articles(
         path, manifest=manifest, columns=columns, explode=explode, dayfirst=dayfirst,
         problems=problems,
-    ):  # fmt: skip
-        batch.append(raw)
-        if len(batch) >= chunk_size:
-            yield build_chunk(batch, seen_ids)
-            batch = []
-    if batch:
-        yield build_chunk(batch, seen_ids)
+    )  # fmt: skip
+
+    def jobs() -> Iterator[tuple[list[str], list[RawArticle]]]:
+        batch: list[RawArticle] = []
+        for raw in raws:
+            batch.append(raw)
+            if len(batch) >= chunk_size:
+                yield [unique_id(r.id_base, seen_ids) for r in batch], batch
+                batch = []
+        if batch:
+            yield [unique_id(r.id_base, seen_ids) for r in batch], batch
+
+    pending = jobs()
+    head = list(itertools.islice(pending, 2))  # a second chunk: worth a pool
+    n_workers = (cpu_count() if len(head) > 1 else 1) if workers is None else workers
+    if n_workers <= 1 or len(head) < 2:
+        for job in itertools.chain(head, pending):
+            yield _build_job(job)
+        return
+    yield from pool_map(_build_job, itertools.chain(head, pending), n_workers)
+
+
+def pool_map(func, jobs: Iterable, n_workers: int) -> Iterator:
+    """``map(func, jobs)`` over a process pool, in order, with a bounded number of jobs in
+    flight (memory stays proportional to the workers, not the corpus)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    window: deque = deque()
+    with ProcessPoolExecutor(max_workers=n_workers) as pool:
+        for job in jobs:
+            window.append(pool.submit(func, job))
+            if len(window) > 2 * n_workers:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
 
 
 # --- finding and reading inputs --------------------------------------------------------
@@ -537,16 +605,25 @@ def build_chunk(
     batch: list[RawArticle], seen_ids: dict[str, int]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Documents (without ``dup_group``) and sentences for a batch of raw articles."""
+    ids = [unique_id(raw.id_base, seen_ids) for raw in batch]
+    docs, sents, _ = _build_job((ids, batch))
+    return docs, sents
+
+
+def _build_job(job: tuple[list[str], list[RawArticle]]) -> tuple[pd.DataFrame, pd.DataFrame, list]:
+    """Documents, sentences and dedup features of a batch whose doc_ids are assigned."""
+    from analysis.dedup import text_features
     from analysis.segment import segment_documents
 
-    ids = [unique_id(raw.id_base, seen_ids) for raw in batch]
+    ids, batch = job
     sents = segment_documents(ids, [r.text for r in batch], [r.title or None for r in batch])
     spans = _sentence_spans_by_doc(sents)
     rows = [
         _document_row(doc_id, raw, spans.get(doc_id, []))
         for doc_id, raw in zip(ids, batch, strict=True)
     ]
-    return _documents_frame(rows), sents
+    features = [text_features(raw.text) for raw in batch]
+    return _documents_frame(rows), sents, features
 
 
 def unique_id(base: str, seen: dict[str, int]) -> str:
@@ -597,8 +674,19 @@ def _document_row(doc_id: str, raw: RawArticle, spans: list[tuple]) -> dict:
         "encoding": raw.encoding,
         "n_chars": len(raw.text),
         FLAGS_COLUMN: ",".join(raw.flags),
+        HASH_COLUMN: content_hash(raw.text, title, outlet, date, raw.url),
         **{_safe_extra(k): v for k, v in raw.extras.items()},
     }
+
+
+def content_hash(text: str, title: str, outlet: str, date, url: str) -> str:
+    """Hash of what the tagging stages read of a document: a changed hash means re-tag it."""
+    day = "" if pd.isna(date) else pd.Timestamp(date).strftime("%Y-%m-%d")
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (text, title, outlet, day, url):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
 
 
 def derive_date(text: str, url: str, spans: list[tuple]) -> tuple[pd.Timestamp, str, str]:
@@ -623,7 +711,7 @@ def _headline_paragraph(text: str, spans: list[tuple]) -> str:
 
 def _safe_extra(name: str) -> str:
     """Extra metadata keeps its name unless it collides with a documents column."""
-    return f"src_{name}" if name in (*DOCUMENT_COLUMNS, FLAGS_COLUMN) else name
+    return f"src_{name}" if name in (*DOCUMENT_COLUMNS, FLAGS_COLUMN, HASH_COLUMN) else name
 
 
 def _documents_frame(rows: list[dict]) -> pd.DataFrame:
@@ -640,7 +728,10 @@ def _documents_frame(rows: list[dict]) -> pd.DataFrame:
 
 def _empty_documents() -> pd.DataFrame:
     frame = pd.DataFrame(
-        {c: pd.array([], dtype=pd.StringDtype()) for c in (*DOCUMENT_COLUMNS, FLAGS_COLUMN)}
+        {
+            c: pd.array([], dtype=pd.StringDtype())
+            for c in (*DOCUMENT_COLUMNS, FLAGS_COLUMN, HASH_COLUMN)
+        }
     )
     frame["date"] = pd.Series([], dtype="datetime64[ns]")
     frame["dup_group"] = pd.array([], dtype="Int64")

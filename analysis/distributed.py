@@ -7,7 +7,7 @@ writes ``<work>/<table>/part-NNNNN.parquet``. Workers therefore exchange only fi
 on a real cluster ``work`` must be a folder every worker can read and write (a shared
 file system; object stores would need an fsspec URL, which this module does not handle
 yet). The tables read back are identical to the in-process run's, because every stage
-works within one document and partitions are concatenated in document order.
+works within one document and rows are put in document order as in-process.
 """
 
 from __future__ import annotations
@@ -17,9 +17,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.pipeline import TABLE_NAMES, Tables, _tag_chunk
-
-STAGE_TABLES = TABLE_NAMES[2:]
+from analysis.pipeline import (
+    STAGE_TABLES,
+    Tables,
+    _tag_chunk,
+    in_document_order,
+    sentence_slicer,
+)
 
 
 def write_partitions(tables: Tables, work: Path, *, chunk_size: int = 500) -> list[Path]:
@@ -27,15 +31,14 @@ def write_partitions(tables: Tables, work: Path, *, chunk_size: int = 500) -> li
     folder = work / "input"
     folder.mkdir(parents=True, exist_ok=True)
     docs, sents = tables.documents, tables.sentences
+    slicer = sentence_slicer(docs["doc_id"], sents)
     parts = []
     for number, start in enumerate(range(0, max(len(docs), 1), chunk_size)):
         chunk = docs.iloc[start : start + chunk_size]
         path = folder / f"part-{number:05d}"
         path.mkdir(exist_ok=True)
         chunk.to_parquet(path / "documents.parquet", index=False)
-        sents[sents["doc_id"].isin(chunk["doc_id"])].to_parquet(
-            path / "sentences.parquet", index=False
-        )
+        slicer(start, start + chunk_size).to_parquet(path / "sentences.parquet", index=False)
         parts.append(path)
     return parts
 
@@ -106,5 +109,6 @@ def tag_with_dask(
             if cluster is not None:
                 cluster.close()
         for name in STAGE_TABLES:
-            setattr(tables, name, read_partitions(folder, name, len(parts)))
+            frame = read_partitions(folder, name, len(parts))
+            setattr(tables, name, in_document_order(frame, tables.documents["doc_id"]))
     return tables

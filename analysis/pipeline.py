@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 from importlib import metadata, resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 #: Tables written by ``analysis tag``, in pipeline order.
@@ -27,6 +28,8 @@ TABLE_NAMES = (
     "stances",
     "positions",
 )
+#: Tables the tagging stages make (everything after loading).
+STAGE_TABLES = TABLE_NAMES[2:]
 CORPUS_ENV = "ANALYSIS_CORPUS"
 _MANIFEST_FILE = "tables.json"
 
@@ -94,20 +97,33 @@ def tag(
     explode: list[str] | None = None,
     dayfirst: bool | None = None,
     progress: bool = False,
-    workers: int = 1,
+    workers: int | None = 1,
     engine: str = "inprocess",
     scheduler: str | None = None,
+    reuse: str | Path | None = None,
 ) -> Tables:
     """Load ``corpus`` and run every tagging stage over it.
 
-    ``engine="dask"`` runs the stages on a Dask cluster (``scheduler`` address, or a local
-    cluster of ``workers`` processes); the tables are the same as in-process.
+    ``workers`` processes load and tag (``None`` or 0: one per CPU core when the corpus is
+    large enough to gain from it). ``engine="dask"`` runs the stages on a Dask cluster
+    (``scheduler`` address, or a local cluster of ``workers`` processes); the tables are
+    the same as in-process. ``reuse`` is a folder of tables written earlier (by
+    ``write_tables``): documents whose ``content_hash`` is unchanged keep their rows there
+    when the package data and version are the same, and only the others are tagged.
     """
     from analysis.corpus import load_corpus
 
+    if engine not in ("inprocess", "dask"):
+        raise ValueError(f"unknown engine {engine!r}: use 'inprocess' or 'dask'")
+    auto = not workers
     path = Path(corpus) if corpus is not None else default_corpus()
     loaded = load_corpus(
-        path, manifest=manifest, columns=columns, explode=explode, dayfirst=dayfirst
+        path,
+        manifest=manifest,
+        columns=columns,
+        explode=explode,
+        dayfirst=dayfirst,
+        workers=None if auto else workers,
     )
     if loaded.documents.empty:
         reasons = "; ".join(
@@ -115,8 +131,11 @@ def tag(
         )
         raise ValueError(
             f"{path}: no article could be loaded"
-            + (f" ({len(loaded.rejected)} rejected: {reasons})" if reasons else
-               " (a folder needs .txt articles, or give a table file)")
+            + (
+                f" ({len(loaded.rejected)} rejected: {reasons})"
+                if reasons
+                else " (a folder needs .txt articles, or give a table file)"
+            )
         )
     tables = Tables(
         documents=loaded.documents,
@@ -125,13 +144,82 @@ def tag(
         corpus_path=str(path),
         versions=versions(),
     )
-    if engine == "dask":
+    kept = reusable_rows(reuse, tables.documents) if reuse is not None else None
+    todo = tables if kept is None else _without(tables, kept.pop("doc_ids"))
+    n = _auto_workers(len(todo.documents)) if auto else workers
+    if todo.documents.empty:
+        pass  # every document kept its rows
+    elif engine == "dask":
         from analysis.distributed import tag_with_dask
 
-        return tag_with_dask(tables, scheduler=scheduler, n_workers=max(workers, 2))
-    if engine != "inprocess":
-        raise ValueError(f"unknown engine {engine!r}: use 'inprocess' or 'dask'")
-    return tag_loaded(tables, progress=progress, workers=workers)
+        tag_with_dask(todo, scheduler=scheduler, n_workers=max(n, 2))
+    else:
+        tag_loaded(todo, progress=progress, workers=n)
+    if kept is None:
+        return tables
+    return _merge_reused(tables, todo, kept)
+
+
+def reusable_rows(out: str | Path, documents: pd.DataFrame) -> dict | None:
+    """Rows of the tables in ``out`` for documents whose doc_id and ``content_hash`` are
+    unchanged (``{"doc_ids": set, table: frame}``), or None when nothing can be reused:
+    no tables there, other package data or version, or no unchanged document."""
+    from analysis.corpus import HASH_COLUMN
+
+    out = Path(out)
+    manifest = out / _MANIFEST_FILE
+    if not manifest.is_file() or HASH_COLUMN not in documents:
+        return None
+    info = json.loads(manifest.read_text())
+    if (
+        info.get("package_data") != package_data_hash()
+        or info.get("versions", {}).get("analysis") != versions()["analysis"]
+    ):
+        return None
+    try:
+        before = pd.read_parquet(out / "documents.parquet", columns=["doc_id", HASH_COLUMN])
+    except (OSError, ValueError, KeyError):  # missing, unreadable, or made before hashes
+        return None
+    same = documents[["doc_id", HASH_COLUMN]].astype(str).merge(before.astype(str))
+    doc_ids = set(same["doc_id"])
+    if not doc_ids:
+        return None
+    kept: dict = {"doc_ids": doc_ids}
+    for name in STAGE_TABLES:
+        frame = pd.read_parquet(out / f"{name}.parquet")
+        kept[name] = frame[frame["doc_id"].astype(str).isin(doc_ids)] if len(frame) else frame
+    return kept
+
+
+def _without(tables: Tables, doc_ids: set[str]) -> Tables:
+    """The loaded tables of the documents not in ``doc_ids``."""
+    docs = tables.documents[~tables.documents["doc_id"].astype(str).isin(doc_ids)]
+    sents = tables.sentences[tables.sentences["doc_id"].isin(docs["doc_id"])]
+    return Tables(documents=docs, sentences=sents, rejected=tables.rejected)
+
+
+def _merge_reused(tables: Tables, tagged: Tables, kept: dict) -> Tables:
+    """Fill ``tables`` with the kept rows plus the newly tagged ones, in document order."""
+    for name in STAGE_TABLES:
+        new, old = getattr(tagged, name), kept[name]
+        if new.empty and not len(new.columns):
+            frame = old
+        else:
+            if len(old) and list(old.columns) == list(new.columns):
+                old = old.astype(new.dtypes.to_dict())
+            frame = pd.concat([old, new], ignore_index=True) if len(old) else new
+        setattr(tables, name, in_document_order(frame, tables.documents["doc_id"]))
+    return tables
+
+
+#: Below this many documents a process pool costs more than it saves.
+POOL_MIN_DOCUMENTS = 1000
+
+
+def _auto_workers(n_documents: int) -> int:
+    from analysis.corpus import cpu_count
+
+    return cpu_count() if n_documents >= POOL_MIN_DOCUMENTS else 1
 
 
 def tag_loaded(
@@ -140,31 +228,57 @@ def tag_loaded(
     """Run the tagging stages on loaded documents and sentences (fills ``tables`` in place).
 
     Documents are tagged in chunks of ``chunk_size`` so memory stays bounded, a progress bar
-    can show, and ``workers`` > 1 spreads chunks over processes. Results do not depend on
-    the chunking: every stage works within one document.
+    can show, and ``workers`` > 1 spreads chunks over processes (a few chunks in flight at
+    a time). Results do not depend on the chunking: every stage works within one document,
+    and rows are put in document order (a stage's own order within a document is kept).
     """
-    docs, sents = tables.documents, tables.sentences
-    chunks = [
-        docs.iloc[i : i + chunk_size] for i in range(0, len(docs), chunk_size)
-    ] or [docs]
-    jobs = ((chunk, sents[sents["doc_id"].isin(chunk["doc_id"])]) for chunk in chunks)
-    bar = _progress(total=len(chunks), enabled=progress, unit="chunk")
-    results = []
-    if workers > 1 and len(chunks) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+    from analysis.corpus import pool_map
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(_tag_chunk, jobs):
-                results.append(result)
-                bar.update(1)
-    else:
-        for job in jobs:
-            results.append(_tag_chunk(job))
-            bar.update(1)
+    docs, sents = tables.documents, tables.sentences
+    bounds = list(range(0, len(docs), chunk_size)) or [0]
+    slicer = sentence_slicer(docs["doc_id"], sents)
+    jobs = ((docs.iloc[b : b + chunk_size], slicer(b, b + chunk_size)) for b in bounds)
+    bar = _progress(total=len(bounds), enabled=progress, unit="chunk")
+    results = []
+    mapped = (
+        pool_map(_tag_chunk, jobs, workers)
+        if workers > 1 and len(bounds) > 1
+        else map(_tag_chunk, jobs)
+    )
+    for result in mapped:
+        results.append(result)
+        bar.update(1)
     bar.close()
-    for name in TABLE_NAMES[2:]:
-        setattr(tables, name, pd.concat([r[name] for r in results], ignore_index=True))
+    for name in STAGE_TABLES:
+        frame = pd.concat([r[name] for r in results], ignore_index=True)
+        setattr(tables, name, in_document_order(frame, docs["doc_id"]))
     return tables
+
+
+def sentence_slicer(doc_ids: pd.Series, sents: pd.DataFrame):
+    """A function ``(i, j) → the sentences of documents i..j-1`` (positions in ``doc_ids``).
+
+    Sentences grouped in document order (as loaded) are cut by position; others are
+    selected by doc_id.
+    """
+    position = pd.Series(range(len(doc_ids)), index=pd.Index(doc_ids.astype(str)))
+    keys = sents["doc_id"].astype(str).map(position).fillna(-1).to_numpy()
+    if len(keys) and (np.diff(keys) >= 0).all() and keys[0] >= 0:
+        return lambda i, j: sents.iloc[np.searchsorted(keys, i) : np.searchsorted(keys, j)]
+    ids = doc_ids.astype(str).to_numpy()
+    return lambda i, j: sents[sents["doc_id"].astype(str).isin(ids[i:j])]
+
+
+def in_document_order(frame: pd.DataFrame, doc_ids: pd.Series) -> pd.DataFrame:
+    """``frame`` stably sorted by the position of its ``doc_id`` in ``doc_ids``."""
+    if frame.empty or "doc_id" not in frame:
+        return frame.reset_index(drop=True)
+    position = pd.Series(range(len(doc_ids)), index=pd.Index(doc_ids.astype(str)))
+    keys = frame["doc_id"].astype(str).map(position).to_numpy()
+    order = np.argsort(keys, kind="stable")
+    if (order == np.arange(len(order))).all():
+        return frame.reset_index(drop=True)
+    return frame.iloc[order].reset_index(drop=True)
 
 
 def _tag_chunk(job: tuple[pd.DataFrame, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -209,7 +323,9 @@ def corpus_fingerprint(path: str | Path) -> str:
     digest = hashlib.sha256()
     for file in files:
         stat = file.stat()
-        digest.update(f"{file.relative_to(path.parent)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        digest.update(
+            f"{file.relative_to(path.parent)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
+        )
     return digest.hexdigest()[:16]
 
 
@@ -262,11 +378,16 @@ def is_fresh(out: str | Path, corpus: str | Path) -> bool:
 
 
 def load_tables(corpus: str | Path | None = None, *, out: str | Path | None = None) -> Tables:
-    """Tables for ``corpus`` (default: see :func:`default_corpus`), cached in ``out`` if given."""
+    """Tables for ``corpus`` (default: see :func:`default_corpus`), cached in ``out`` if given.
+
+    When the corpus files changed since ``out`` was written, the corpus is loaded again but
+    only documents whose text or metadata changed are tagged (see ``tag(reuse=...)``); when
+    the package data or version changed, everything is.
+    """
     path = Path(corpus) if corpus is not None else default_corpus()
     if out is not None and is_fresh(out, path):
         return read_tables(out)
-    tables = tag(path)
+    tables = tag(path, workers=None, reuse=out)
     if out is not None:
         write_tables(tables, out)
     return tables

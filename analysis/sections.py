@@ -51,9 +51,8 @@ class Rule:
 
 
 _SPACE_BEFORE = re.compile(r"\s+(?=[.,:;!?؟،؛)»\]])")
-_SPACE_AFTER = re.compile(r"(?<=[(«\[])\s+")
+_SPACE_AFTER = re.compile(r"([(«\[])\s+")  # a look-behind would be tried at every position
 _LATIN_DOT = re.compile(r"(?<=[a-z0-9]) \. (?=[a-z])")
-_WS = re.compile(r"\s+")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _LEAD = re.compile(r"^[\s\-–—•*·▪►>|/]+")
 _WORD = re.compile(r"\w+")
@@ -64,9 +63,10 @@ def match_key(text: str) -> str:
     """The folded form paragraphs, cues and patterns are compared in."""
     key = fold_letters(text).lower()
     key = _SPACE_BEFORE.sub("", key)
-    key = _SPACE_AFTER.sub("", key)
-    key = _LATIN_DOT.sub(".", key)
-    return _WS.sub(" ", key).strip()
+    key = _SPACE_AFTER.sub(r"\1", key)
+    if " . " in key:
+        key = _LATIN_DOT.sub(".", key)
+    return " ".join(key.split())  # str.split and \s agree on what is whitespace
 
 
 def _n_words(key: str) -> int:
@@ -239,7 +239,11 @@ def _menu_run(rule, keys, words, labels):
 def _similar(a: str, b: str) -> float:
     """Word overlap relative to the shorter text (a headline may extend the title or the
     title the headline), zero when one is over three times longer than the other."""
-    wa, wb = set(_WORD.findall(a)), set(_WORD.findall(b))
+    return _similar_words(set(_WORD.findall(a)), set(_WORD.findall(b)))
+
+
+def _similar_words(wa: set[str], wb: set[str]) -> float:
+    """:func:`_similar` on word sets."""
     if not wa or not wb or max(len(wa), len(wb)) > 3 * min(len(wa), len(wb)):
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb))
@@ -253,9 +257,10 @@ def _headline(rule, keys, words, labels, title_key, state):
         if not title_key:
             return
         best, best_sim = None, rule.params.get("min_similarity", 0.6)
+        title_words = set(_WORD.findall(title_key))
         for i in range(top):
             if labels[i] is None:
-                sim = _similar(keys[i], title_key)
+                sim = _similar_words(set(_WORD.findall(keys[i])), title_words)
                 if sim >= best_sim:
                     best, best_sim = i, sim
         if best is not None:

@@ -323,3 +323,26 @@ def test_real_syria_claims_files_load_with_explode(shared_corpora, tmp_path):
     assert len(corpus.documents) + len(corpus.rejected) == n_items
     assert (corpus.documents["outlet_source"] == "url").all()
     assert set(corpus.documents["date_source"]) <= {"stated", "url", "unknown"}
+
+
+def test_a_process_pool_gives_the_same_tables(fixture_corpus):
+    """Chunks built by two worker processes: the same tables as one process."""
+    alone = load_corpus(fixture_corpus, workers=1)
+    pooled = load_corpus(fixture_corpus, workers=2, chunk_size=2)
+    for name in ("documents", "sentences", "rejected"):
+        pd.testing.assert_frame_equal(getattr(pooled, name), getattr(alone, name))
+
+
+def test_content_hash_follows_the_text_and_metadata(tmp_path):
+    rows = [
+        {"text": ARTICLE, "outlet": "أ", "title": "ت"},
+        {"text": ARTICLE, "outlet": "أ", "title": "ت"},
+        {"text": ARTICLE + "سطر آخر.", "outlet": "أ", "title": "ت"},
+        {"text": ARTICLE, "outlet": "ب", "title": "ت"},
+    ]
+    path = tmp_path / "t.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    hashes = load_corpus(path).documents["content_hash"].tolist()
+    assert hashes[0] == hashes[1]
+    assert len({hashes[0], hashes[2], hashes[3]}) == 3
+    assert all(len(h) == 32 for h in hashes)

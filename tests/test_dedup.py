@@ -94,3 +94,69 @@ def test_different_stories_on_the_same_topic_stay_apart():
 def test_empty_series():
     out = dup_groups(pd.Series([], dtype="string"))
     assert out.empty and out.dtype == "Int64"
+
+
+def _exact_groups(texts: list[str]) -> list[set[int]]:
+    """Connected components of exact Jaccard >= THRESHOLD (or equal keys), brute force."""
+    from analysis.dedup import THRESHOLD, shingle_hashes
+
+    keys = [fold_for_dedup(t) for t in texts]
+    sets = [set(shingle_hashes(k).tolist()) for k in keys]
+    parent = list(range(len(texts)))
+
+    def find(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(texts)):
+        for j in range(i):
+            same = keys[i] and (
+                keys[i] == keys[j] or len(sets[i] & sets[j]) >= THRESHOLD * len(sets[i] | sets[j])
+            )
+            if same:
+                parent[find(i)] = find(j)
+    groups: dict[int, set[int]] = {}
+    for i in range(len(texts)):
+        groups.setdefault(find(i), set()).add(i)
+    return sorted(groups.values(), key=min)
+
+
+def test_groups_are_the_exact_jaccard_components():
+    """LSH only proposes pairs: the groups are those of the exact similarity."""
+    words = STORY.split()
+    texts = [STORY, OTHER, *VARIANTS.values()]
+    # drop ever more words from the story: similarity falls through the threshold
+    texts += [" ".join(words[:k] + words[k + n :]) for k in (5, 20) for n in (2, 6, 12, 25)]
+    groups = dup_groups(pd.Series(texts)).tolist()
+    found: dict[int, set[int]] = {}
+    for i, g in enumerate(groups):
+        found.setdefault(g, set()).add(i)
+    assert sorted(found.values(), key=min) == _exact_groups(texts)
+    assert 1 < len(found) < len(texts)
+
+
+def test_lsh_bands_find_pairs_at_the_threshold():
+    from analysis.dedup import NUM_PERM, RECALL, THRESHOLD, bands
+
+    b, r = bands()
+    assert b * r <= NUM_PERM
+    assert 1 - (1 - THRESHOLD**r) ** b >= RECALL
+    assert 1 - (1 - 0.3**r) ** b < 0.05  # dissimilar texts are rarely compared
+
+
+def test_given_features_skip_the_hashing():
+    from analysis.dedup import text_features
+
+    texts = pd.Series([STORY, OTHER, VARIANTS["small_edit"]])
+    features = [text_features(t) for t in texts]
+    assert dup_groups(texts, features=features).tolist() == [0, 1, 0]
+    with pytest.raises(ValueError, match="2 features for 3 texts"):
+        dup_groups(texts, features=features[:2])
+
+
+@pytest.mark.parametrize(("key", "n"), [("", 0), ("ايران", 1), ("a b c", 1), ("a b c d", 2)])
+def test_shingles_of_short_keys(key, n):
+    from analysis.dedup import shingle_hashes
+
+    assert len(shingle_hashes(key)) == n

@@ -76,3 +76,61 @@ def test_a_corpus_with_no_article_says_so(tmp_path):
     (tmp_path / "README.md").write_text("not an article")
     with pytest.raises(ValueError, match="no article"):
         pipeline.load_tables(tmp_path)
+
+
+def _copy_corpus(fixture_corpus, dest):
+    dest.mkdir()
+    for file in sorted(fixture_corpus.glob("*.txt")):
+        (dest / file.name).write_bytes(file.read_bytes())
+    return dest
+
+
+def test_retagging_tags_only_changed_documents(fixture_corpus, tmp_path, monkeypatch):
+    corpus = _copy_corpus(fixture_corpus, tmp_path / "corpus")
+    out = tmp_path / "out"
+    pipeline.load_tables(corpus, out=out)
+    changed = corpus / "tanf-2019.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nوقالت روسيا إن إيران باقية.\n", encoding="utf-8"
+    )
+    tagged: list[list[str]] = []
+    real = pipeline.tag_loaded
+
+    def spy(tables, **kwargs):
+        tagged.append(tables.documents["doc_id"].tolist())
+        return real(tables, **kwargs)
+
+    monkeypatch.setattr(pipeline, "tag_loaded", spy)
+    again = pipeline.load_tables(corpus, out=out)
+    assert tagged == [["tanf-2019"]]
+    fresh = pipeline.tag(corpus, workers=1)  # every document tagged anew
+    for name in pipeline.STAGE_TABLES:
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(fresh, name), check_dtype=False)
+    assert pipeline.is_fresh(out, corpus)
+
+
+def test_changed_package_data_retags_everything(fixture_corpus, tmp_path, monkeypatch):
+    corpus = _copy_corpus(fixture_corpus, tmp_path / "corpus")
+    out = tmp_path / "out"
+    first = pipeline.load_tables(corpus, out=out)
+    (corpus / "offer-2018.txt").touch()  # the fingerprint changes, the text does not
+    monkeypatch.setattr(pipeline, "package_data_hash", lambda: "other-dictionaries")
+    assert pipeline.reusable_rows(out, first.documents) is None
+
+
+def test_rows_follow_document_order_whatever_the_doc_ids(fixture_tables):
+    """doc_ids that sort differently from the corpus order: chunking changes nothing."""
+    docs = fixture_tables.documents.copy()
+    rename = {d: f"z{len(docs) - i}" for i, d in enumerate(docs["doc_id"])}
+    docs["doc_id"] = docs["doc_id"].map(rename).astype("string")
+    sents = fixture_tables.sentences.copy()
+    sents["doc_id"] = sents["doc_id"].map(rename).astype("string")
+    whole = pipeline.tag_loaded(pipeline.Tables(docs, sents, fixture_tables.rejected))
+    chunked = pipeline.tag_loaded(
+        pipeline.Tables(docs, sents, fixture_tables.rejected), chunk_size=2
+    )
+    for name in pipeline.STAGE_TABLES:
+        frame = getattr(whole, name)
+        pd.testing.assert_frame_equal(getattr(chunked, name), frame)
+        positions = frame["doc_id"].map({d: i for i, d in enumerate(docs["doc_id"])})
+        assert positions.is_monotonic_increasing, name
