@@ -37,7 +37,7 @@ report: install
 
 ## Make the .ipynb notebooks from their jupytext .py sources
 notebooks: install
-	$(BIN)/jupytext --to ipynb --update notebooks/[0-9]*.py
+	$(BIN)/python -m analysis.reports sync-notebooks --expected tests/nbval_expected
 
 ## Run the tests, the notebooks under nbval and the browser tests
 test: install notebooks
@@ -46,8 +46,8 @@ test: install notebooks
 
 ## Lint and format check
 lint: install
-	$(BIN)/ruff check analysis tests benchmarks
-	$(BIN)/ruff format --check analysis tests benchmarks
+	$(BIN)/ruff check analysis tests benchmarks notebooks
+	$(BIN)/ruff format --check analysis tests benchmarks notebooks
 
 ## Show this help
 help:

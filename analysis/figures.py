@@ -1,0 +1,534 @@
+"""plotly figures for the notebooks and the offline reports.
+
+Every figure
+
+- shows text from the data only through ``analysis.safety`` (escaped for plotly's
+  pseudo-HTML, bidi tricks stripped, Arabic runs wrapped in RLI…PDI so SVG text reads
+  right to left);
+- names actors in English, Arabic or both (``lang="en" | "ar" | "both"``);
+- carries the evidence behind its numbers in the hover: an example sentence with its
+  outlet, date and document id;
+- stays filterable without a kernel: an "outlet" dropdown (plotly ``updatemenus``) switches
+  between all outlets and each one, and time axes have a range slider.
+
+Inputs are the tables of ``docs/tables.md`` (a ``Tables`` object where a function needs
+more than one of them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis import safety
+from analysis import tables as tbl
+
+ALL_OUTLETS = "All outlets"
+FONT = "Noto Sans, Noto Sans Arabic, Noto Naskh Arabic, DejaVu Sans, Arial, sans-serif"
+LANGS = ("en", "ar", "both")
+SNIPPET_CHARS = 140
+
+
+# --- labels and hover -------------------------------------------------------------------
+
+
+def actor_labels(
+    actor_ids: Iterable[str],
+    *,
+    lang: str = "both",
+    actors: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+) -> dict[str, str]:
+    """Display label per actor id, escaped for plotly, Arabic marked right-to-left.
+
+    Arabic labels come from ``actors.label_ar``; without it, the actor's most frequent
+    surface form in ``mentions`` stands in. English from ``actors``/``mentions.label_en``.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    ids = list(dict.fromkeys(actor_ids))
+    en: dict[str, str] = {}
+    ar: dict[str, str] = {}
+    if mentions is not None and not mentions.empty:
+        en.update(mentions.drop_duplicates("actor_id").set_index("actor_id")["label_en"])
+        top_surface = mentions.groupby("actor_id")["surface"].agg(
+            lambda s: s.value_counts().index[0]
+        )
+        ar.update(top_surface)
+    if actors is not None and not actors.empty:
+        a = actors.set_index("id")
+        if "label_en" in a:
+            en.update(a["label_en"].dropna())
+        if "label_ar" in a:
+            ar.update(a["label_ar"].dropna())
+    out = {}
+    for i in ids:
+        e = safety.escape_plotly(en.get(i) or i)
+        r = safety.plotly_text(ar.get(i, ""))
+        if lang == "en" or not r:
+            out[i] = e
+        elif lang == "ar":
+            out[i] = r
+        else:
+            out[i] = f"{e} · {r}"
+    return out
+
+
+def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:
+    """About ``width`` characters of ``text`` around ``start:end`` (raw, not escaped)."""
+    pad = max(0, (width - (end - start)) // 2)
+    lo, hi = max(0, start - pad), min(len(text), end + pad)
+    return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+
+
+def _date(value: object) -> str:
+    return "undated" if safety.is_missing(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def evidence_hover(row: pd.Series, *, header: str = "") -> str:
+    """Hover text: ``header``, outlet · date · doc id, and the evidence snippet.
+
+    ``row`` needs ``outlet``, ``date``, ``doc_id`` and ``snippet`` (raw text).
+    """
+    meta = " · ".join(
+        [
+            safety.plotly_text(row["outlet"]),
+            _date(row["date"]),
+            safety.escape_plotly(row["doc_id"]),
+        ]
+    )
+    lines = [header] if header else []
+    lines += [meta, safety.plotly_lines(row["snippet"], width=70)]
+    return "<br>".join(lines)
+
+
+def _mention_evidence(tables) -> pd.DataFrame:
+    """Mention rows with a ``snippet`` of their sentence, earliest first."""
+    rows = tbl.mention_rows(tables)
+    if rows.empty:
+        return rows.assign(snippet=pd.Series(dtype="string"))
+    texts = tables.documents.set_index("doc_id")["text"]
+    snips = []
+    for r in rows.itertuples(index=False):
+        s_start = int(r.sent_start)
+        sent = texts[r.doc_id][s_start : s_start + len(r.sentence)]
+        snips.append(snippet(sent, int(r.start) - s_start, int(r.end) - s_start))
+    rows = rows.assign(snippet=snips)
+    return rows.sort_values(["date", "doc_id", "start"], na_position="last", ignore_index=True)
+
+
+# --- filters inside the figure -----------------------------------------------------------
+
+
+def outlet_names(documents: pd.DataFrame) -> list[str]:
+    """Outlets by number of articles (most first), then name."""
+    counts = documents["outlet"].astype(str).value_counts()
+    return sorted(counts.index, key=lambda o: (-counts[o], o))
+
+
+def add_outlet_menu(fig: go.Figure, groups: dict[str, list[int]]) -> go.Figure:
+    """A dropdown that shows one group of traces at a time (``ALL_OUTLETS`` first).
+
+    ``groups`` maps an outlet name to the indices of its traces; the first group is
+    visible at start. A single group needs no menu.
+    """
+    if len(groups) < 2:
+        return fig
+    n = len(fig.data)
+    buttons = []
+    for name, idx in groups.items():
+        visible = [i in idx for i in range(n)]
+        buttons.append(
+            {
+                "label": safety.plotly_text(name) if name != ALL_OUTLETS else name,
+                "method": "restyle",
+                "args": [{"visible": visible}],
+            }
+        )
+    first = set(next(iter(groups.values())))
+    for i, trace in enumerate(fig.data):
+        trace.visible = i in first
+    fig.update_layout(
+        updatemenus=[
+            {
+                "type": "dropdown",
+                "buttons": buttons,
+                "active": 0,
+                "showactive": True,
+                # just above the plot area, clear of plotly's toolbar (top right)
+                "x": 1.0,
+                "xanchor": "right",
+                "y": 1.0,
+                "yanchor": "bottom",
+                "pad": {"b": 4},
+                "name": "outlet",
+            }
+        ],
+    )
+    return fig
+
+
+def by_outlet(
+    documents: pd.DataFrame,
+    frame: pd.DataFrame,
+    make_traces: Callable[[pd.DataFrame, str], list],
+    *,
+    max_outlets: int = 25,
+) -> go.Figure:
+    """One set of traces for all outlets and one per outlet, switched by a dropdown."""
+    fig = go.Figure()
+    groups: dict[str, list[int]] = {}
+    subsets = [(ALL_OUTLETS, frame)]
+    if "outlet" in frame:
+        outlets = [o for o in outlet_names(documents) if (frame["outlet"] == o).any()]
+        subsets += [(o, frame[frame["outlet"] == o]) for o in outlets[:max_outlets]]
+    for name, sub in subsets:
+        start = len(fig.data)
+        fig.add_traces(make_traces(sub, name))
+        groups[name] = list(range(start, len(fig.data)))
+    return add_outlet_menu(fig, groups)
+
+
+def style(fig: go.Figure, title: str, *, height: int = 450) -> go.Figure:
+    """House layout: title, fonts with Arabic glyphs, room for the outlet menu."""
+    fig.update_layout(
+        title={"text": safety.escape_plotly(title), "x": 0, "xanchor": "left"},
+        font={"family": FONT},
+        hoverlabel={"align": "auto", "font": {"family": FONT}},
+        height=height,
+        margin={"t": 90, "l": 10, "r": 10, "b": 10},
+        template="plotly_white",
+        legend={"title": {"text": ""}},
+    )
+    return fig
+
+
+def _empty(title: str) -> go.Figure:
+    """A figure that says there is nothing to show (rather than failing)."""
+    fig = go.Figure()
+    fig.add_annotation(text="No mentions for these filters.", showarrow=False)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return style(fig, title, height=250)
+
+
+def _bar_width(freq: str) -> float:
+    """Bar width in milliseconds: 80 % of one period (a date axis measures in ms)."""
+    days = {"D": 1, "W": 7, "M": 30.4, "Q": 91.3, "Y": 365.2, "A": 365.2}.get(freq[0].upper(), 30.4)
+    return 0.8 * days * 86_400_000
+
+
+def _time_axis(fig: go.Figure) -> go.Figure:
+    fig.update_xaxes(type="date", rangeslider={"visible": True, "thickness": 0.08})
+    return fig
+
+
+# --- corpus overview ---------------------------------------------------------------------
+
+
+def articles_over_time(documents: pd.DataFrame, *, freq: str = "MS") -> go.Figure:
+    """Dated articles per period (``freq``: pandas offset, default month), by outlet."""
+    dated = documents.dropna(subset=["date"]).assign(
+        period=lambda d: d["date"].dt.to_period(freq[0] if freq != "MS" else "M").dt.start_time
+    )
+
+    def traces(sub: pd.DataFrame, name: str) -> list:
+        g = sub.sort_values(["date", "doc_id"]).groupby("period")
+        counts = g.size()
+        hover = [
+            f"<b>{_date(p)}</b> — {n} article(s)<br>"
+            + "<br>".join(
+                f"{safety.plotly_text(r.outlet)} · {_date(r.date)} · "
+                f"{safety.plotly_text(safety.truncate(r.title or r.doc_id, 70))}"
+                for r in grp.head(5).itertuples()
+            )
+            + ("<br>…" if len(grp) > 5 else "")
+            for (p, grp), n in zip(g, counts, strict=True)
+        ]
+        return [
+            go.Bar(
+                x=list(counts.index),
+                y=counts.to_numpy(),
+                width=_bar_width(freq),
+                offset=0,  # the bar covers its period, from its first day
+                name=safety.plotly_text(name),
+                hovertext=hover,
+                hoverinfo="text",
+            )
+        ]
+
+    fig = by_outlet(documents, dated, traces)
+    undated = int(documents["date"].isna().sum())
+    title = "Articles over time" + (f" ({undated} undated not shown)" if undated else "")
+    return _time_axis(style(fig, title)).update_layout(showlegend=False)
+
+
+def articles_by_outlet(documents: pd.DataFrame) -> go.Figure:
+    """Articles per outlet, stacked by what their date rests on."""
+    table = tbl.date_sources(documents).set_index("outlet")
+    order = outlet_names(documents)
+    table = table.reindex(order)
+    fig = go.Figure()
+    for source in table.columns:
+        hover = [
+            f"<b>{safety.plotly_text(o)}</b><br>{n} article(s), date {source}"
+            for o, n in table[source].items()
+        ]
+        fig.add_bar(
+            x=[safety.plotly_text(o) for o in table.index],
+            y=table[source].to_numpy(),
+            name=f"date: {source}",
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    fig.update_layout(barmode="stack")
+    return style(fig, "Articles by outlet and what their date rests on")
+
+
+def sections_chart(tables) -> go.Figure:
+    """Sentences per section (headline, body, caption, …), by outlet."""
+    sents = tables.sentences.merge(tables.documents[["doc_id", "outlet"]], on="doc_id")
+
+    def traces(sub: pd.DataFrame, name: str) -> list:
+        counts = sub["section"].value_counts()
+        hover = [
+            f"<b>{safety.escape_plotly(s)}</b>: {n} sentence(s)<br>{safety.plotly_text(name)}"
+            for s, n in counts.items()
+        ]
+        return [
+            go.Bar(
+                x=[safety.escape_plotly(s) for s in counts.index],
+                y=counts.to_numpy(),
+                hovertext=hover,
+                hoverinfo="text",
+                name=safety.plotly_text(name),
+            )
+        ]
+
+    fig = by_outlet(tables.documents, sents, traces)
+    return style(fig, "Sentences by section (analyses count headline and body)")
+
+
+# --- actor mentions ----------------------------------------------------------------------
+
+
+def mentions_by_actor(
+    tables, *, lang: str = "both", top: int = 20, actors: pd.DataFrame | None = None
+) -> go.Figure:
+    """Mentions per actor (top ``top``), with the earliest mention as evidence."""
+    ev = _mention_evidence(tables)
+    if ev.empty:
+        return _empty("Mentions by actor")
+    labels = actor_labels(ev["actor_id"], lang=lang, actors=actors, mentions=ev)
+
+    def traces(sub: pd.DataFrame, name: str) -> list:
+        if sub.empty:
+            return [go.Bar(x=[], y=[], orientation="h")]
+        counts = sub["actor_id"].value_counts().head(top)[::-1]
+        first = sub.drop_duplicates("actor_id").set_index("actor_id", drop=False)
+        docs = sub.groupby("actor_id")["doc_id"].nunique()
+        hover = [
+            evidence_hover(
+                first.loc[a],
+                header=f"<b>{labels[a]}</b>: {n} mention(s) in {docs[a]} article(s)",
+            )
+            for a, n in counts.items()
+        ]
+        return [
+            go.Bar(
+                x=counts.to_numpy(),
+                y=[labels[a] for a in counts.index],
+                orientation="h",
+                hovertext=hover,
+                hoverinfo="text",
+                name=safety.plotly_text(name),
+            )
+        ]
+
+    fig = by_outlet(tables.documents, ev, traces)
+    fig.update_yaxes(automargin=True)
+    n = min(top, ev["actor_id"].nunique()) if not ev.empty else 1
+    return style(fig, "Mentions by actor", height=max(350, 120 + 26 * n))
+
+
+def mentions_over_time(
+    tables,
+    *,
+    lang: str = "both",
+    top: int = 6,
+    freq: str = "M",
+    actors: pd.DataFrame | None = None,
+) -> go.Figure:
+    """Monthly (``freq``) mentions of the ``top`` actors, one line each."""
+    ev = _mention_evidence(tables).dropna(subset=["date"])
+    if ev.empty:
+        return _empty("Mentions over time (dated articles)")
+    ev = ev.assign(period=ev["date"].dt.to_period(freq).dt.start_time)
+    keep = list(ev["actor_id"].value_counts().index[:top])
+    ev = ev[ev["actor_id"].isin(keep)]
+    labels = actor_labels(keep, lang=lang, actors=actors, mentions=ev)
+
+    def traces(sub: pd.DataFrame, name: str) -> list:
+        out = []
+        for a in keep:
+            s = sub[sub["actor_id"] == a]
+            if s.empty:
+                continue
+            g = s.groupby("period")
+            counts, first = g.size(), g.head(1).set_index("period", drop=False)
+            hover = [
+                evidence_hover(
+                    first.loc[p], header=f"<b>{labels[a]}</b>: {n} mention(s) in {_date(p)[:7]}"
+                )
+                for p, n in counts.items()
+            ]
+            out.append(
+                go.Scatter(
+                    x=list(counts.index),
+                    y=counts.to_numpy(),
+                    mode="lines+markers",
+                    name=labels[a],
+                    legendgroup=a,
+                    hovertext=hover,
+                    hoverinfo="text",
+                )
+            )
+        return out or [go.Scatter(x=[], y=[])]
+
+    fig = by_outlet(tables.documents, ev, traces)
+    return _time_axis(style(fig, "Mentions over time (dated articles)"))
+
+
+def mentions_by_outlet(
+    tables, *, lang: str = "both", top: int = 15, actors: pd.DataFrame | None = None
+) -> go.Figure:
+    """Heatmap of actor × outlet mention counts, with the earliest mention in each cell."""
+    ev = _mention_evidence(tables)
+    if ev.empty:
+        return _empty("Mentions by actor and outlet")
+    keep = list(ev["actor_id"].value_counts().index[:top])
+    ev = ev[ev["actor_id"].isin(keep)]
+    outlets = [o for o in outlet_names(tables.documents) if (ev["outlet"] == o).any()]
+    labels = actor_labels(keep, lang=lang, actors=actors, mentions=ev)
+    counts = pd.crosstab(ev["actor_id"], ev["outlet"]).reindex(
+        index=keep, columns=outlets, fill_value=0
+    )
+    first = ev.drop_duplicates(["actor_id", "outlet"]).set_index(["actor_id", "outlet"], drop=False)
+    hover = [
+        [
+            evidence_hover(first.loc[(a, o)], header=f"<b>{labels[a]}</b>: {counts.at[a, o]}")
+            if counts.at[a, o]
+            else f"{labels[a]}<br>{safety.plotly_text(o)}: 0"
+            for o in outlets
+        ]
+        for a in keep
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=counts.to_numpy(),
+            x=[safety.plotly_text(o) for o in outlets],
+            y=[labels[a] for a in keep],
+            hovertext=hover,
+            hoverinfo="text",
+            colorscale="Blues",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return style(fig, "Mentions by actor and outlet", height=max(350, 140 + 28 * len(keep)))
+
+
+def rollup_chart(
+    tables, actors: pd.DataFrame | None, *, lang: str = "both", level: str = "affiliation"
+) -> go.Figure:
+    """Mentions per affiliation: an actor counts under its affiliation (else itself);
+    ``level="state"`` follows affiliations to the top (Quds Force → IRGC → Iran)."""
+    title = "Mentions rolled up by " + ("affiliation" if level == "affiliation" else "state")
+    ev = _mention_evidence(tables)
+    if ev.empty:
+        return _empty(title)
+    ev = ev.assign(affiliation=tbl.affiliations(ev["actor_id"], actors, level=level).to_numpy())
+    labels = actor_labels(ev["affiliation"], lang=lang, actors=actors, mentions=ev)
+
+    def traces(sub: pd.DataFrame, name: str) -> list:
+        counts = sub["affiliation"].value_counts()[::-1]
+        first = sub.drop_duplicates("affiliation").set_index("affiliation", drop=False)
+        members = sub.groupby("affiliation")["actor_id"].agg(lambda s: ", ".join(sorted(set(s))))
+        hover = [
+            evidence_hover(
+                first.loc[a],
+                header=f"<b>{labels[a]}</b>: {n} mention(s)<br>"
+                f"actors: {safety.escape_plotly(members[a])}",
+            )
+            for a, n in counts.items()
+        ]
+        return [
+            go.Bar(
+                x=counts.to_numpy(),
+                y=[labels[a] for a in counts.index],
+                orientation="h",
+                hovertext=hover,
+                hoverinfo="text",
+                name=safety.plotly_text(name),
+            )
+        ]
+
+    fig = by_outlet(tables.documents, ev, traces)
+    fig.update_yaxes(automargin=True)
+    n = ev["affiliation"].nunique()
+    return style(fig, title, height=max(350, 120 + 26 * n))
+
+
+def cooccurrence_heatmap(
+    tables, *, lang: str = "both", top: int = 12, actors: pd.DataFrame | None = None
+) -> go.Figure:
+    """Actors mentioned together in one sentence; the hover shows such a sentence."""
+    ev = _mention_evidence(tables)
+    if ev.empty:
+        return _empty("Actors mentioned in the same sentence")
+    keep = list(ev["actor_id"].value_counts().index[:top])
+    ev = ev[ev["actor_id"].isin(keep)].drop_duplicates(["doc_id", "sent_id", "actor_id"])
+    labels = actor_labels(keep, lang=lang, actors=actors, mentions=ev)
+    pairs = ev.merge(ev[["doc_id", "sent_id", "actor_id"]], on=["doc_id", "sent_id"])
+    pairs = pairs[pairs["actor_id_x"] != pairs["actor_id_y"]]
+
+    def traces(sub: pd.DataFrame, name: str) -> list:
+        counts = (
+            pd.crosstab(sub["actor_id_x"], sub["actor_id_y"])
+            .reindex(index=keep, columns=keep, fill_value=0)
+            .to_numpy()
+        )
+        first = sub.drop_duplicates(["actor_id_x", "actor_id_y"]).set_index(
+            ["actor_id_x", "actor_id_y"], drop=False
+        )
+        hover = [
+            [
+                evidence_hover(
+                    first.loc[(a, b)],
+                    header=f"<b>{labels[a]}</b> + <b>{labels[b]}</b>: {counts[i, j]} sentence(s)",
+                )
+                if counts[i, j]
+                else f"{labels[a]} + {labels[b]}: 0"
+                for j, b in enumerate(keep)
+            ]
+            for i, a in enumerate(keep)
+        ]
+        return [
+            go.Heatmap(
+                z=counts,
+                x=[labels[a] for a in keep],
+                y=[labels[a] for a in keep],
+                hovertext=hover,
+                hoverinfo="text",
+                colorscale="Blues",
+                name=safety.plotly_text(name),
+            )
+        ]
+
+    fig = by_outlet(tables.documents, pairs, traces)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(automargin=True)
+    return style(
+        fig, "Actors mentioned in the same sentence", height=max(400, 200 + 30 * len(keep))
+    )

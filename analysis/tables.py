@@ -1,0 +1,326 @@
+"""Tables for the notebooks: summary frames, and HTML that is escaped and right-to-left.
+
+``render`` turns a DataFrame into HTML in which every cell and label went through
+``analysis.safety.escape_html`` and columns that hold Arabic carry ``dir="rtl"`` (pandas
+tables are left-to-right, so trailing punctuation jumps to the start of an Arabic
+sentence). We write the HTML ourselves rather than via ``Styler`` because a Styler cannot
+put ``dir`` on cells and escapes nothing unless asked.
+
+The summary functions take the tables of ``docs/tables.md`` and return small DataFrames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis import safety
+
+COUNTED_SECTIONS = ("headline", "body")
+# Mentions of these kinds are actors; media and places are tagged but not counted
+# (the same default as analysis.mentions.count_mentions).
+ACTOR_KINDS = ("state", "organization", "group", "person")
+DATE_SOURCES = ("stated", "inferred", "url", "metadata", "unknown")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A rendered table: HTML for notebooks and reports, plain text for logs and nbval."""
+
+    frame: pd.DataFrame
+    html: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        if self.frame.empty:
+            return "(no rows)"
+        text = self.frame.map(lambda v: safety.clean(_format(v)))
+        return text.to_string(index=False)
+
+
+def rtl_columns(df: pd.DataFrame, share: float = 0.3) -> list[str]:
+    """Columns where at least ``share`` of the non-empty text cells hold Arabic."""
+    out = []
+    for col in df.columns:
+        values = [v for v in df[col].tolist() if isinstance(v, str) and v.strip()]
+        if values and sum(map(safety.has_arabic, values)) / len(values) >= share:
+            out.append(col)
+    return out
+
+
+def _format(value: object) -> str:
+    if safety.is_missing(value):
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.2f}" if abs(value) < 1e15 else str(value)
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else str(value)
+    return str(value)
+
+
+def render(
+    df: pd.DataFrame,
+    *,
+    rtl: list[str] | None = None,
+    caption: str | None = None,
+    max_rows: int = 200,
+    index: bool = False,
+    direction: str | None = None,
+    align: dict[str, str] | None = None,
+) -> Table:
+    """Escaped HTML for ``df``; columns in ``rtl`` (default: detected) get ``dir="rtl"``.
+
+    ``direction="rtl"`` lays the whole table out right to left (first column rightmost);
+    ``align`` sets ``text-align`` per column (KWIC contexts hug the match).
+    """
+    align = align or {}
+    frame = df.reset_index() if index else df
+    rtl_cols = set(rtl_columns(frame) if rtl is None else rtl)
+    shown = frame.head(max_rows)
+    head = "".join(
+        f"<th{' dir=' + chr(34) + 'rtl' + chr(34) if c in rtl_cols else ''}>"
+        f"{safety.escape_html(c)}</th>"
+        for c in shown.columns
+    )
+    rows = []
+    for values in shown.itertuples(index=False):
+        cells = []
+        for col, value in zip(shown.columns, values, strict=True):
+            text = safety.escape_html(_format(value))
+            if col in rtl_cols:
+                # Latin text in an Arabic column keeps its own order, aligned with the rest.
+                cell_dir = "rtl" if safety.has_arabic(value) or not text else "ltr"
+                side = align.get(col, "right")
+                cells.append(f'<td dir="{cell_dir}" style="text-align:{side}">{text}</td>')
+            elif col in align:
+                cells.append(f'<td dir="auto" style="text-align:{align[col]}">{text}</td>')
+            elif isinstance(value, str):
+                cells.append(f'<td dir="auto">{text}</td>')
+            else:
+                cells.append(f"<td>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = len(frame) - len(shown)
+    note = f"<p><em>{more:,} more rows not shown.</em></p>" if more > 0 else ""
+    table_dir = ' dir="rtl"' if direction == "rtl" else ""
+    cap = f"<caption>{safety.escape_html(caption)}</caption>" if caption else ""
+    html = (
+        f'<div class="analysis-table"{table_dir}><table>{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>{note}</div>"
+    )
+    return Table(frame=shown, html=html)
+
+
+# --- summaries -------------------------------------------------------------------------
+
+
+def counted(sentences: pd.DataFrame, sections=COUNTED_SECTIONS) -> pd.DataFrame:
+    """Sentences (or mentions) of the sections that analyses count."""
+    return sentences[sentences["section"].isin(sections)]
+
+
+def articles_by_outlet(documents: pd.DataFrame) -> pd.DataFrame:
+    """Articles per outlet with first and last date and how many are undated."""
+    g = documents.groupby("outlet", dropna=False)
+    out = pd.DataFrame(
+        {
+            "articles": g.size(),
+            "first_date": g["date"].min(),
+            "last_date": g["date"].max(),
+            "undated": g["date"].apply(lambda s: int(s.isna().sum())),
+        }
+    ).reset_index()
+    return out.sort_values(["articles", "outlet"], ascending=[False, True], ignore_index=True)
+
+
+def date_sources(documents: pd.DataFrame) -> pd.DataFrame:
+    """What each article's date rests on, per outlet (columns in ``DATE_SOURCES`` order)."""
+    table = pd.crosstab(documents["outlet"], documents["date_source"])
+    cols = [c for c in DATE_SOURCES if c in table.columns]
+    cols += [c for c in table.columns if c not in cols]
+    table = table.reindex(columns=cols, fill_value=0)
+    table.columns.name = None
+    return table.reset_index()
+
+
+def sections(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Sentences per section, with the rules that labelled them."""
+    g = sentences.groupby("section")
+    out = pd.DataFrame(
+        {
+            "sentences": g.size(),
+            "documents": g["doc_id"].nunique(),
+            "rules": g["section_reason"].apply(
+                lambda s: ", ".join(s.value_counts().index[:3].astype(str))
+            )
+            if "section_reason" in sentences
+            else "",
+        }
+    ).reset_index()
+    return out.sort_values("sentences", ascending=False, ignore_index=True)
+
+
+def duplicate_groups(documents: pd.DataFrame) -> pd.DataFrame:
+    """Near-duplicate groups with more than one article: who republished what, when."""
+    sizes = documents.groupby("dup_group")["doc_id"].transform("size")
+    dups = documents[sizes > 1].sort_values(["dup_group", "date", "doc_id"])
+    cols = ["dup_group", "doc_id", "outlet", "date", "title"]
+    return dups[[c for c in cols if c in dups]].reset_index(drop=True)
+
+
+def mention_rows(tables) -> pd.DataFrame:
+    """Mentions of counted sections joined with their sentence, outlet and date."""
+    m = tables.mentions
+    if m.empty:
+        return pd.DataFrame(
+            columns=[*m.columns, "sentence", "outlet", "date"] if len(m.columns) else []
+        )
+    m = counted(m) if "section" in m else m
+    m = m[m["kind"].isin(ACTOR_KINDS)] if "kind" in m else m
+    sents = tables.sentences[["doc_id", "sent_id", "start", "text"]].rename(
+        columns={"start": "sent_start", "text": "sentence"}
+    )
+    docs = tables.documents[["doc_id", "outlet", "date"]]
+    return m.merge(sents, on=["doc_id", "sent_id"], how="left").merge(docs, on="doc_id")
+
+
+def mentions_by_actor(tables, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Mentions, articles and outlets per actor (headline and body sentences)."""
+    rows = mention_rows(tables)
+    if rows.empty:
+        return pd.DataFrame(columns=["actor_id", "label_en", "mentions", "articles", "outlets"])
+    g = rows.groupby(["actor_id", "label_en"])
+    out = pd.DataFrame(
+        {"mentions": g.size(), "articles": g["doc_id"].nunique(), "outlets": g["outlet"].nunique()}
+    ).reset_index()
+    if actors is not None and "label_ar" in actors:
+        out = out.merge(actors[["id", "label_ar"]], left_on="actor_id", right_on="id", how="left")
+        out = out.drop(columns="id")
+    return out.sort_values(["mentions", "actor_id"], ascending=[False, True], ignore_index=True)
+
+
+def mentions_by_outlet(tables) -> pd.DataFrame:
+    """Actor × outlet mention counts (actors as rows)."""
+    rows = mention_rows(tables)
+    if rows.empty:
+        return pd.DataFrame()
+    table = pd.crosstab(rows["label_en"], rows["outlet"])
+    table.columns.name = None
+    return table.reset_index().rename(columns={"label_en": "actor"})
+
+
+def affiliations(
+    actor_ids, actors: pd.DataFrame | None, *, level: str = "affiliation"
+) -> pd.Series:
+    """Each actor's affiliation (``level="state"``: followed to the top, IRGC → IRN).
+
+    Same rule as ``analysis.actors.affiliation_of``: an actor without one stands for itself.
+    """
+    if level not in ("affiliation", "state"):
+        raise ValueError(f"level must be 'affiliation' or 'state', not {level!r}")
+    ids = pd.Series(list(actor_ids), dtype="object")
+    aff: dict[str, str] = {}
+    if actors is not None and "affiliation" in actors:
+        aff = {
+            str(k): str(v)
+            for k, v in zip(actors["id"], actors["affiliation"], strict=True)
+            if not safety.is_missing(v) and str(v)
+        }
+
+    def top(a: str) -> str:
+        seen, cur = {a}, aff.get(a, a)
+        while level == "state" and cur not in seen:
+            seen.add(cur)
+            cur = aff.get(cur, cur)
+        return cur
+
+    return ids.map(top)
+
+
+def rollup(tables, actors: pd.DataFrame | None, *, level: str = "affiliation") -> pd.DataFrame:
+    """Mentions per affiliation (``level="state"``: per top state), with member actors."""
+    rows = mention_rows(tables)
+    if rows.empty:
+        return pd.DataFrame(columns=[level, "mentions", "articles", "actors"])
+    rows = rows.assign(**{level: affiliations(rows["actor_id"], actors, level=level).to_numpy()})
+    g = rows.groupby(level)
+    out = pd.DataFrame(
+        {
+            "mentions": g.size(),
+            "articles": g["doc_id"].nunique(),
+            "actors": g["actor_id"].apply(lambda s: ", ".join(sorted(s.unique()))),
+        }
+    ).reset_index()
+    return out.sort_values(["mentions", level], ascending=[False, True], ignore_index=True)
+
+
+def cooccurrence(tables, *, top: int = 15) -> pd.DataFrame:
+    """Square actor × actor count of sentences that mention both (top actors by mentions)."""
+    rows = mention_rows(tables)
+    if rows.empty:
+        return pd.DataFrame()
+    keep = rows["actor_id"].value_counts().index[:top]
+    pairs = rows[rows["actor_id"].isin(keep)].drop_duplicates(["doc_id", "sent_id", "actor_id"])
+    hot = pd.crosstab([pairs["doc_id"], pairs["sent_id"]], pairs["actor_id"])
+    matrix = hot.T @ hot
+    order = [a for a in keep if a in matrix.index]
+    matrix = matrix.loc[order, order]
+    matrix.index.name = matrix.columns.name = None
+    return matrix
+
+
+KWIC_LAYOUT = {"direction": "rtl", "align": {"before": "left", "after": "right"}}
+
+
+def top_actor(tables) -> str | None:
+    """The most mentioned actor id (headline and body), or None without mentions."""
+    counts = mentions_by_actor(tables)
+    return None if counts.empty else str(counts["actor_id"].iloc[0])
+
+
+def kwic(
+    tables,
+    actor_id: str,
+    *,
+    width: int = 60,
+    limit: int = 50,
+    actors: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Keyword in context: each mention of ``actor_id`` with its sentence, outlet and date.
+
+    ``before``/``match``/``after`` are cut from the sentence in the original text by offset.
+    Render with ``render(frame, **KWIC_LAYOUT)`` so the columns run right to left,
+    ``before`` sits to the right of the match, as the sentence reads, and both contexts
+    hug the match.
+    """
+    rows = mention_rows(tables)
+    if rows.empty:
+        rows = rows.assign(actor_id=pd.Series(dtype="string"))
+    rows = rows[rows["actor_id"] == actor_id].sort_values(["date", "doc_id", "start"])
+    texts = tables.documents.set_index("doc_id")["text"]
+    out = []
+    for r in rows.head(limit).itertuples(index=False):
+        sent_end = r.sent_start + len(r.sentence)
+        text = texts[r.doc_id]
+        left = text[max(r.sent_start, r.start - width) : r.start]
+        right = text[r.end : min(sent_end, r.end + width)]
+        out.append(
+            {
+                "date": r.date,
+                "outlet": r.outlet,
+                "actor": r.label_en,
+                "before": " ".join(safety.clean(left).split()),
+                "match": text[r.start : r.end],
+                "after": " ".join(safety.clean(right).split()),
+                "doc_id": r.doc_id,
+            }
+        )
+    frame = pd.DataFrame(
+        out, columns=["date", "outlet", "actor", "before", "match", "after", "doc_id"]
+    )
+    if actors is not None and "label_ar" in actors and not frame.empty:
+        label_ar = actors.set_index("id")["label_ar"].get(actor_id, "")
+        frame.insert(3, "actor_ar", label_ar)
+    return frame

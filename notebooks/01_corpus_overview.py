@@ -1,0 +1,98 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Corpus overview
+#
+# What the corpus holds: articles by outlet and date, what each date rests on, sections,
+# files that could not be read, and near-duplicate groups (the same story republished).
+# Run it on another corpus by changing `CORPUS` below (or `analysis report --corpus PATH`).
+
+# %% tags=["parameters"]
+CORPUS = None  # a folder or table file; None: $ANALYSIS_CORPUS, else the seeds/ folder
+OUTLETS = []  # outlets to keep; empty: all
+DATE_FROM = None  # "YYYY-MM-DD" or None
+DATE_TO = None  # "YYYY-MM-DD" or None
+INTERACTIVE = True  # live filter widgets (False in report builds: filters live in figures)
+
+# %%
+# ruff: noqa: E402 (papermill parameters come first)
+from IPython.display import display
+
+from analysis import figures, reports, widgets
+from analysis import tables as tbl
+from analysis.pipeline import load_tables
+
+reports.setup_notebook()
+T = widgets.filter_tables(load_tables(CORPUS), outlets=OUTLETS, start=DATE_FROM, end=DATE_TO)
+reports.provenance(
+    T,
+    filters=widgets.describe_filters(outlets=OUTLETS, start=DATE_FROM, end=DATE_TO),
+    notebook="01 corpus overview",
+)
+
+# %% tags=["hide-in-report"]
+# NBVAL_CHECK_OUTPUT
+print(tbl.render(tbl.articles_by_outlet(T.documents)))
+
+# %% [markdown]
+# ## Filters
+# Outlets and dates chosen here update every figure and table below.
+
+# %%
+panel = widgets.FilterPanel(T, interactive=INTERACTIVE)
+display(panel)
+
+# %% [markdown]
+# ## Articles by outlet and date
+
+# %%
+panel.register(lambda t: tbl.render(tbl.articles_by_outlet(t.documents)))
+
+# %%
+panel.register(lambda t: figures.articles_over_time(t.documents))
+
+# %% [markdown]
+# ## What each date rests on
+# `stated`: written in the article; `inferred`: from the events it reports (manifest);
+# `url`: a date in the URL; `metadata`: a table column; `unknown`: nothing says.
+
+# %%
+panel.register(lambda t: figures.articles_by_outlet(t.documents))
+
+# %%
+panel.register(lambda t: tbl.render(tbl.date_sources(t.documents)))
+
+# %% [markdown]
+# ## Sections
+# Analyses count headline and body sentences only.
+
+# %%
+panel.register(figures.sections_chart)
+
+# %%
+panel.register(lambda t: tbl.render(tbl.sections(t.sentences)))
+
+# %% [markdown]
+# ## Files that could not be read
+
+# %%
+tbl.render(T.rejected, caption=f"{len(T.rejected)} rejected file(s) or manifest row(s)")
+
+# %% [markdown]
+# ## Near-duplicate groups
+# Groups with more than one article: the same story in several outlets or republished.
+
+# %%
+panel.register(lambda t: tbl.render(tbl.duplicate_groups(t.documents)))

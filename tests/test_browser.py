@@ -1,0 +1,246 @@
+"""The exported reports in Debian's headless chromium, with the network cut off.
+
+Every request that is not ``file:``/``data:``/``blob:`` is recorded and aborted; a page
+passes when all its figures rendered, its outlet menus change what is shown, nothing was
+requested from outside and no script error or dialog (an ``alert`` from the data) happened.
+Playwright drives ``/usr/bin/chromium``; it never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="needs Debian chromium at /usr/bin/chromium (apt-get install chromium)",
+    ),
+]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-dev-shm-usage",
+]
+LOCAL = ("file:", "data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="module")
+def pw():
+    """One Playwright driver for the module (the sync API cannot be nested)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def browser_context(pw, tmp_path_factory):
+    """A fresh chromium profile whose every non-local request is recorded and refused."""
+    external: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(LOCAL):
+            route.continue_()
+        else:
+            external.append(route.request.url)
+            route.abort()
+
+    context = pw.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")),
+        executable_path=str(CHROMIUM),
+        headless=True,
+        args=ARGS,
+        viewport={"width": 1280, "height": 900},
+    )
+    context.route("**/*", guard)
+    try:
+        yield context, external
+    finally:
+        context.close()
+
+
+def open_page(context, path: Path):
+    page = context.new_page()
+    errors: list[str] = []
+    dialogs: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(path.as_uri(), wait_until="load")
+    return page, errors, dialogs
+
+
+FIGURE_STATE = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => ({
+  svg: gd.querySelectorAll('svg.main-svg').length,
+  menus: (gd.layout.updatemenus || []).length,
+  visible: gd.data.map(t => t.visible === undefined ? true : t.visible),
+  rangeslider: gd.querySelectorAll('.rangeslider-container').length,
+}))"""
+
+
+@pytest.mark.parametrize("page_name", ["01_corpus_overview.html", "02_actor_mentions.html"])
+def test_report_renders_offline_and_filters_work(browser_context, built_reports, page_name):
+    context, external = browser_context
+    path = next(p for p in built_reports["pages"] if p.name == page_name)
+    page, errors, dialogs = open_page(context, path)
+    expected = page.locator(".plotly-graph-div").count()
+    assert expected > 0
+    page.wait_for_function(
+        f"document.querySelectorAll('.js-plotly-plot svg.main-svg').length >= {expected}",
+        timeout=30_000,
+    )
+    figures = page.evaluate(FIGURE_STATE)
+    assert len(figures) == expected
+    assert all(f["svg"] > 0 for f in figures)
+    if page_name.startswith("01"):
+        assert any(f["rangeslider"] for f in figures), "time axis without a range slider"
+
+    # Click the outlet menu of the first figure that has one: open it, pick the 2nd entry.
+    index = next(i for i, f in enumerate(figures) if f["menus"])
+    plot = page.locator(".js-plotly-plot").nth(index)
+    plot.scroll_into_view_if_needed()
+    # real clicks: they fail if anything (the plotly toolbar, say) covers the menu
+    plot.locator("g.updatemenu-header-group").first.click(timeout=5_000)
+    plot.locator("g.updatemenu-dropdown-button").nth(1).click(timeout=5_000)
+    page.wait_for_timeout(300)
+    after = page.evaluate(FIGURE_STATE)[index]["visible"]
+    assert after != figures[index]["visible"], "outlet menu did not change the traces"
+
+    # Hover texts and ticks carry Arabic with our right-to-left isolates.
+    assert "\u2067" in page.evaluate(
+        "() => Array.from(document.querySelectorAll('.js-plotly-plot')).map("
+        "gd => JSON.stringify(gd.data)).join('')"
+    )
+    assert not errors, errors
+    assert not dialogs, dialogs
+    assert not external, external
+    page.close()
+
+
+def test_index_links_every_report(browser_context, built_reports):
+    context, external = browser_context
+    index = built_reports["pages"][-1]
+    page, errors, _ = open_page(context, index)
+    hrefs = page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs == [p.name for p in built_reports["pages"][:-1]]
+    assert not errors and not external
+
+
+# --- JupyterLab itself -----------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def jupyterlab(tmp_path):
+    """JupyterLab on 127.0.0.1 with a token, serving tmp_path; stopped by PID."""
+    port, token = free_port(), "test-" + os.urandom(8).hex()
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / ".jupyter-config")}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            f"--IdentityProvider.token={token}",
+            "--LabApp.expose_app_in_browser=True",
+            f"--ServerApp.root_dir={tmp_path}",
+            *(["--allow-root"] if os.geteuid() == 0 else []),  # CI runs as root
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp_path / "lab.log", "wb"),  # noqa: SIM115 (closed with the process)
+        start_new_session=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(120):
+            if proc.poll() is not None:
+                break
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start: " + (tmp_path / "lab.log").read_text()[-2000:])
+        yield url, token
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def test_jupyterlab_filter_change_updates_a_figure(pw, tmp_path, jupyterlab):
+    """Open a copy of notebook 02 in JupyterLab, run it, pick one outlet, see a figure change."""
+    from conftest import small_notebooks
+
+    url, token = jupyterlab
+    nb = small_notebooks(tmp_path / "nb")[1]
+    shutil.copy(nb, tmp_path / "02.ipynb")
+    context = pw.chromium.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=str(CHROMIUM),
+        headless=True,
+        args=ARGS,
+        viewport={"width": 1400, "height": 1000},
+    )
+    outside: list[str] = []
+    context.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith((url, *LOCAL)) or r.request.url.startswith("ws://127.0.0.1")
+            else (outside.append(r.request.url), r.abort())
+        ),
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/lab/tree/02.ipynb?token={token}")
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)
+        page.wait_for_function(
+            "() => window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel"
+            "?.status === 'idle'",
+            timeout=60_000,
+        )
+        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+        page.wait_for_function(
+            "() => document.querySelectorAll('.jp-OutputArea .js-plotly-plot').length >= 4",
+            timeout=120_000,
+        )
+        before = page.evaluate(
+            "() => JSON.stringify(document.querySelector('.jp-OutputArea .js-plotly-plot')"
+            ".data.map(t => t.x))"
+        )
+        select = page.locator(".widget-select-multiple select").first
+        select.select_option(index=0)
+        page.wait_for_function(
+            "b => JSON.stringify(document.querySelector('.jp-OutputArea .js-plotly-plot')"
+            ".data.map(t => t.x)) !== b",
+            arg=before,
+            timeout=30_000,
+        )
+    finally:
+        context.close()
+    assert not outside, outside

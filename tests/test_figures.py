@@ -1,0 +1,147 @@
+"""analysis.figures: evidence in the hover, RTL marks, escaped data, outlet menus."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import HOSTILE_OUTLET
+
+from analysis import figures
+
+RLI, PDI = "\u2067", "\u2069"
+
+
+def all_figures(t):
+    return {
+        "articles_over_time": figures.articles_over_time(t.documents),
+        "articles_by_outlet": figures.articles_by_outlet(t.documents),
+        "sections": figures.sections_chart(t),
+        "mentions_by_actor": figures.mentions_by_actor(t, actors=t.actors),
+        "mentions_over_time": figures.mentions_over_time(t, actors=t.actors),
+        "mentions_by_outlet": figures.mentions_by_outlet(t, actors=t.actors),
+        "rollup": figures.rollup_chart(t, t.actors),
+        "cooccurrence": figures.cooccurrence_heatmap(t, actors=t.actors),
+    }
+
+
+def hovers(fig) -> list[str]:
+    out = []
+    for trace in fig.data:
+        for h in trace.hovertext or []:
+            out.extend(h if isinstance(h, list | tuple) else [h])
+    return out
+
+
+def test_hover_shows_snippet_outlet_and_date(small_tables):
+    fig = figures.mentions_by_actor(small_tables, lang="en")
+    all_trace = fig.data[0]
+    i = list(all_trace.y).index("IRGC")
+    hover = all_trace.hovertext[i]
+    assert "3 mention(s) in 3 article(s)" in hover
+    assert f"{RLI}الشرق{PDI} · 2018-08-28 · a1" in hover  # earliest mention
+    assert "الحرس الثوري باق في سوريا" in hover
+
+
+@pytest.mark.parametrize(
+    "name", ["mentions_by_actor", "mentions_over_time", "mentions_by_outlet", "cooccurrence"]
+)
+def test_every_mention_figure_carries_evidence(small_tables, name):
+    fig = all_figures(small_tables)[name]
+    with_evidence = [h for h in hovers(fig) if " · a" in h]
+    assert with_evidence, name
+    assert all(RLI in h for h in with_evidence)
+
+
+def strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in strings(v)]
+    return []
+
+
+def test_no_markup_from_data_reaches_the_figure(small_tables):
+    for name, fig in all_figures(small_tables).items():
+        blob = "\n".join(strings(json.loads(fig.to_json())))
+        assert "<img" not in blob and "<script" not in blob, name
+        assert "<b>فورا" not in blob, name
+        assert "\u202e" not in blob, name
+
+
+def test_hostile_outlet_is_shown_escaped(small_tables):
+    fig = figures.articles_by_outlet(small_tables.documents)
+    assert '&lt;img src=x onerror="alert(1)"&gt;' in fig.data[0].x
+    assert HOSTILE_OUTLET not in fig.data[0].x
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("en", "IRGC"), ("ar", f"{RLI}الحرس الثوري{PDI}"), ("both", f"IRGC · {RLI}الحرس الثوري{PDI}")],
+)
+def test_lang_option(small_tables, lang, label):
+    fig = figures.mentions_by_actor(small_tables, lang=lang, actors=small_tables.actors)
+    assert label in fig.data[0].y
+
+
+def test_arabic_label_falls_back_to_the_surface_form(small_tables):
+    labels = figures.actor_labels(["usa"], lang="ar", mentions=small_tables.mentions)
+    assert labels["usa"] == f"{RLI}واشنطن{PDI}"
+
+
+def test_unknown_lang_is_an_error(small_tables):
+    with pytest.raises(ValueError, match="lang"):
+        figures.actor_labels(["iran"], lang="fr")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "articles_over_time",
+        "sections",
+        "mentions_by_actor",
+        "mentions_over_time",
+        "rollup",
+        "cooccurrence",
+    ],
+)
+def test_outlet_menu_switches_trace_groups(small_tables, name):
+    fig = all_figures(small_tables)[name]
+    (menu,) = fig.layout.updatemenus
+    labels = [b.label for b in menu.buttons]
+    assert labels[0] == figures.ALL_OUTLETS
+    assert "\u2067الشرق\u2069" in labels  # outlets without data in this figure are left out
+    assert len(labels) == len(set(labels)) >= 2
+    visible = [b.args[0]["visible"] for b in menu.buttons]
+    assert all(len(v) == len(fig.data) for v in visible)
+    # each trace belongs to exactly one outlet group
+    assert [sum(col) for col in zip(*visible, strict=True)] == [1] * len(fig.data)
+    assert [bool(t.visible) for t in fig.data] == visible[0]
+
+
+def test_time_axes_have_a_range_slider(small_tables):
+    for fig in (
+        figures.articles_over_time(small_tables.documents),
+        figures.mentions_over_time(small_tables),
+    ):
+        assert fig.layout.xaxis.rangeslider.visible
+        assert fig.layout.xaxis.type == "date"
+
+
+def test_undated_articles_are_counted_in_the_title(small_tables):
+    fig = figures.articles_over_time(small_tables.documents)
+    assert "1 undated not shown" in fig.layout.title.text
+
+
+def test_figures_survive_empty_mentions(small_tables):
+    small_tables.mentions = small_tables.mentions.iloc[0:0]
+    for name in ("mentions_by_actor", "mentions_over_time", "cooccurrence"):
+        assert all_figures(small_tables)[name].data is not None
+
+
+def test_snippet_centres_on_the_mention():
+    text = "أ" * 100 + "إيران" + "ب" * 100
+    s = figures.snippet(text, 100, 105, width=25)
+    assert "إيران" in s and s.startswith("…") and s.endswith("…")

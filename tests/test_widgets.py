@@ -1,0 +1,83 @@
+"""analysis.widgets: filtering the tables and the shared filter panel."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+
+from analysis import widgets
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "docs"),
+    [
+        ({}, ["a1", "a2", "a3", "a4"]),
+        ({"outlets": ["الشرق"]}, ["a1", "a2"]),
+        ({"start": "2019-01-01"}, ["a2", "a3", "a4"]),
+        ({"start": "2019-01-01", "include_undated": False}, ["a2", "a3"]),
+        ({"end": "2019-03-02"}, ["a1", "a2", "a4"]),
+        ({"outlets": ["Levant Daily"], "include_undated": False}, []),
+    ],
+)
+def test_filter_tables(small_tables, kwargs, docs):
+    out = widgets.filter_tables(small_tables, **kwargs)
+    assert out.documents["doc_id"].tolist() == docs
+    assert set(out.sentences["doc_id"]) == set(docs)
+    assert set(out.mentions["doc_id"]) <= set(docs)
+    assert len(out.rejected) == len(small_tables.rejected)
+    assert len(small_tables.documents) == 4  # the input is not changed
+
+
+def test_filter_tables_keeps_a_dataclass_type(small_tables):
+    @dataclasses.dataclass
+    class T:
+        documents: pd.DataFrame
+        sentences: pd.DataFrame
+        corpus_path: str = "x"
+
+    out = widgets.filter_tables(
+        T(small_tables.documents, small_tables.sentences), outlets=["الشرق"]
+    )
+    assert isinstance(out, T) and out.corpus_path == "x" and len(out.documents) == 2
+
+
+def test_describe_filters_is_clean():
+    text = widgets.describe_filters(outlets=["\u202eشرق"], start="2019-01-01")
+    assert text == "شرق; dates 2019-01-01 to end; undated articles included"
+
+
+def test_panel_updates_every_view_on_a_control_change(small_tables):
+    panel = widgets.FilterPanel(small_tables)
+    seen: list[list[str]] = []
+    panel.register(lambda t: seen.append(sorted(t.documents["doc_id"])))
+    panel.register(lambda t: seen.append(sorted(t.documents["doc_id"])))
+    assert len(seen) == 2
+    panel.outlet_select.value = ("الشرق",)
+    assert seen[2:] == [["a1", "a2"], ["a1", "a2"]]
+    panel.undated.value = False
+    assert seen[-1] == ["a1", "a2"]
+    panel.outlet_select.value = ()
+    assert seen[-1] == ["a1", "a2", "a3"]
+    assert "3 of 4 articles" in panel.status.value
+
+
+def test_panel_date_range(small_tables):
+    panel = widgets.FilterPanel(small_tables)
+    seen = []
+    panel.register(lambda t: seen.append(sorted(t.documents["doc_id"])))
+    panel.date_range.index = (1, 2)  # 2019-03-02 .. 2019-03-15
+    assert seen[-1] == ["a2", "a3", "a4"]
+
+
+def test_panel_labels_are_escaped(small_tables):
+    panel = widgets.FilterPanel(small_tables)
+    panel.outlet_select.value = ('<img src=x onerror="alert(1)">',)
+    assert "<img" not in panel.status.value and "&lt;img" in panel.status.value
+
+
+def test_static_panel_returns_the_view_itself(small_tables):
+    panel = widgets.FilterPanel(small_tables, interactive=False, outlets=["الشرق"])
+    assert panel.box is None
+    assert panel.register(lambda t: len(t.documents)) == 2
