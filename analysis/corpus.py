@@ -46,7 +46,13 @@ import pandas as pd
 from analysis.dates import choose_article_date, date_from_url, parse_date_value
 from analysis.manifest import read_manifest, rejected_frame
 from analysis.outlets import derive_outlet
-from analysis.textio import UnreadableFile, normalise_text, read_text
+from analysis.textio import (
+    BIDI_CONTROLS,
+    ZERO_WIDTH,
+    UnreadableFile,
+    normalise_text,
+    read_text,
+)
 
 TEXT_SUFFIXES = (".txt",)
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".json", ".parquet")
@@ -88,6 +94,7 @@ DOCUMENT_COLUMNS = (
     "url",
     "text",
     "encoding",
+    "encoding_confidence",
     "dup_group",
     "n_chars",
 )
@@ -127,6 +134,7 @@ class RawArticle:
     encoding: str
     flags: tuple[str, ...] = ()
     id_base: str = ""  # the file stem, id column or <stem>-<row>
+    confidence: float = 1.0  # of the encoding: 1.0 for a BOM, UTF-8 or a table cell
     title: str = ""
     url: str = ""
     outlet: str = ""
@@ -299,10 +307,17 @@ def iter_raw_articles(
         return
     meta = _manifest_rows(path, manifest, dayfirst, problems)
     manifest_path = Path(manifest).resolve() if manifest else (path / MANIFEST_NAME).resolve()
+    root = path.resolve()
     for file in iter_corpus_files(path):
         rel = file.relative_to(path).as_posix()
         suffix = file.suffix.lower()
         if file.resolve() == manifest_path:
+            continue
+        if not file.resolve().is_relative_to(root):
+            # The manifest refuses such paths too: a corpus folder must hold its articles.
+            problems.append(
+                (rel, None, "points outside the corpus folder (a link); copy the file in")
+            )
             continue
         if suffix in TEXT_SUFFIXES:
             if (raw := _read_txt(file, rel, problems)) is not None:
@@ -337,7 +352,14 @@ def _read_txt(file: Path, rel: str, problems: Problems) -> RawArticle | None:
     except UnreadableFile as err:
         problems.append((rel, None, err.reason))
         return None
-    return RawArticle(rel, decoded.text, decoded.encoding, decoded.flags, id_base=file.stem)
+    return RawArticle(
+        rel,
+        decoded.text,
+        decoded.encoding,
+        decoded.flags,
+        id_base=file.stem,
+        confidence=decoded.confidence,
+    )
 
 
 def _manifest_rows(root: Path, manifest, dayfirst, problems) -> dict[str, dict]:
@@ -672,11 +694,26 @@ def _document_row(doc_id: str, raw: RawArticle, spans: list[tuple]) -> dict:
         "url": raw.url,
         "text": raw.text,
         "encoding": raw.encoding,
+        "encoding_confidence": raw.confidence,
         "n_chars": len(raw.text),
-        FLAGS_COLUMN: ",".join(raw.flags),
+        FLAGS_COLUMN: ",".join(_with_metadata_flags(raw, title, outlet)),
         HASH_COLUMN: content_hash(raw.text, title, outlet, date, raw.url),
         **{_safe_extra(k): v for k, v in raw.extras.items()},
     }
+
+
+def _with_metadata_flags(raw: RawArticle, title: str, outlet: str) -> list[str]:
+    """The decode flags plus ``bidi_controls``/``zero_width`` when the metadata holds them.
+
+    Display strips such characters everywhere; the flag tells the analyst a field was
+    altered for display, whichever field it was.
+    """
+    flags = list(raw.flags)
+    fields = (title, outlet, raw.url, *map(str, raw.extras.values()))
+    for name, pattern in (("bidi_controls", BIDI_CONTROLS), ("zero_width", ZERO_WIDTH)):
+        if name not in flags and any(pattern.search(f) for f in fields):
+            flags.append(name)
+    return flags
 
 
 def content_hash(text: str, title: str, outlet: str, date, url: str) -> str:
@@ -721,6 +758,8 @@ def _documents_frame(rows: list[dict]) -> pd.DataFrame:
             frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
         elif column == "n_chars":
             frame[column] = frame[column].astype("int64")
+        elif column == "encoding_confidence":
+            frame[column] = frame[column].astype("float64")
         elif column != "dup_group":
             frame[column] = frame[column].fillna("").astype(pd.StringDtype())
     return frame
@@ -736,6 +775,7 @@ def _empty_documents() -> pd.DataFrame:
     frame["date"] = pd.Series([], dtype="datetime64[ns]")
     frame["dup_group"] = pd.array([], dtype="Int64")
     frame["n_chars"] = pd.Series([], dtype="int64")
+    frame["encoding_confidence"] = pd.Series([], dtype="float64")
     return frame
 
 

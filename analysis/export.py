@@ -49,7 +49,9 @@ def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
 def to_safe_csv(df: pd.DataFrame, path: str | Path, *, index: bool = False) -> Path:
     """Write ``df`` as UTF-8 CSV (with BOM, so Excel reads Arabic) after neutralising."""
     path = Path(path)
-    neutralise_frame(df).to_csv(path, index=index, encoding="utf-8-sig")
+    # CRLF rows make the csv writer quote any cell holding a bare CR, which a spreadsheet
+    # would otherwise take for the end of the row (and read what follows unneutralised).
+    neutralise_frame(df).to_csv(path, index=index, encoding="utf-8-sig", lineterminator="\r\n")
     return path
 
 

@@ -25,6 +25,7 @@ DOC_DTYPES = {
     "url": "string",
     "text": "string",
     "encoding": "string",
+    "encoding_confidence": "float64",
     "dup_group": "Int64",
     "n_chars": "int64",
 }

@@ -106,12 +106,6 @@ def test_invalid_bytes_are_reported_with_their_offset(corpus, hostile):
     assert f"offset {hostile.invalid_offset}" in reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: textio._looks_utf16 calls a binary file whose NULs all fall on one byte"
-    " parity 'UTF-16 without a byte-order mark' (it should also require the UTF-16 reading"
-    " to be mostly printable text before saying so; else report NUL bytes/binary)",
-)
 def test_binary_with_nuls_on_one_parity_is_called_binary():
     from analysis.textio import UnreadableFile, decode_bytes
 
@@ -120,12 +114,6 @@ def test_binary_with_nuls_on_one_parity_is_called_binary():
         decode_bytes(data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: documents records the encoding but not the detection confidence"
-    " (textio.Decoded.confidence is dropped by corpus._read_txt/RawArticle); add a column,"
-    " e.g. encoding_confidence (float), and document it in docs/tables.md",
-)
 def test_documents_record_the_encoding_confidence(corpus):
     columns = [c for c in corpus.documents.columns if "confidence" in c]
     assert columns, list(corpus.documents.columns)
@@ -134,13 +122,6 @@ def test_documents_record_the_encoding_confidence(corpus):
     assert 0 < conf["g06_short_cp1256.txt"] <= 1.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: textio._decode_legacy accepts a file that mixes Windows-1256 and UTF-8"
-    " (UTF-8 Arabic pairs [D8-DB][80-BF] decode to plausible cp1256 letters) and loads it with"
-    " mojibake, only flagged low_confidence; when the bytes hold valid UTF-8 multi-byte"
-    " sequences besides invalid ones, reject the file with the offset of the first bad byte",
-)
 def test_mixed_legacy_and_utf8_bytes_are_rejected_with_the_offset():
     from analysis.textio import UnreadableFile, decode_bytes
 
@@ -157,13 +138,6 @@ SAVED_PAGE = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: textio._HTML_START only recognises a page that starts with <!doctype html>"
-    " or <html>; pages saved by a browser start with '<!-- saved from url=... -->', XHTML with"
-    " '<?xml ...?>', fragments with <head>/<meta>: allow leading comments/XML declarations and"
-    " match <head, <body, <meta too",
-)
 @pytest.mark.parametrize(
     "prefix",
     [
@@ -180,12 +154,6 @@ def test_saved_html_pages_are_rejected_whatever_their_first_tag(prefix):
         decode_bytes((prefix + SAVED_PAGE).encode("utf-8"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: corpus.iter_corpus_files/iter_raw_articles load a symlink inside the"
-    " corpus folder that points outside it (the manifest refuses such paths, the folder walk"
-    " does not); reject it with 'points outside the corpus folder (a link)'",
-)
 def test_a_link_out_of_the_corpus_folder_is_rejected(tmp_path):
     outside = tmp_path / "outside.txt"
     outside.write_text(ARTICLES["astana"], encoding="utf-8")
@@ -198,12 +166,6 @@ def test_a_link_out_of_the_corpus_folder_is_rejected(tmp_path):
     assert "outside" in loaded.rejected.set_index("path").loc["link.txt", "reason"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: documents.flags only reflects the decoded text; bidi controls or"
-    " zero-width characters in manifest/table metadata (outlet, title, url) leave the"
-    " document unflagged — corpus._document_row should add bidi_controls/zero_width for them",
-)
 def test_bidi_in_metadata_flags_the_document(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLES["withdrawal"], encoding="utf-8")
     (tmp_path / "manifest.csv").write_text(
@@ -431,13 +393,6 @@ def test_csv_export_neutralises_formulas_and_keeps_numbers(tagged, tmp_path):
     assert back.set_index("doc_id").loc[payload_doc, "outlet"] == BOLD  # text, not a formula
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: export.to_safe_csv writes a cell holding a bare CR unquoted (pandas"
-    " to_csv with lineterminator '\\n' quotes only cells with '\\n'), so a spreadsheet"
-    " splits the row at the CR and the text after it starts a new row un-neutralised;"
-    " pass lineterminator='\\r\\n' to to_csv (or replace CR in neutralise)",
-)
 @pytest.mark.parametrize("value", ["\r=1+1", "note\r=1+1", "خبر\r@SUM(A1)"])
 def test_csv_export_keeps_a_cell_with_a_carriage_return_in_its_row(value, tmp_path):
     frame = pd.DataFrame({"text": [value, "ok"], "n": [1, 2]})

@@ -111,3 +111,40 @@ def test_read_text_refuses_files_over_the_size_limit(tmp_path):
 def test_read_text_reports_a_missing_file(tmp_path):
     with pytest.raises(UnreadableFile, match="cannot open"):
         read_text(tmp_path / "missing.txt")
+
+
+def test_cp1256_letters_before_punctuation_are_not_taken_for_utf8():
+    """ع، غ؟ ط» are lead-plus-continuation byte pairs in cp1256; isolated they are not UTF-8."""
+    text = (
+        "قال المصدر إن الاجتماع مع، الجانب الروسي انتهى. هل يبقى الفراغ؟ "
+        "«الخط» الأحمر في الجنوب السوري واضح بحسب المسؤولين الإسرائيليين والروس. " * 3
+    )
+    decoded = decode_bytes(text.encode("cp1256"))
+    assert decoded.text == text and decoded.encoding == "cp1256"
+    assert 0 < decoded.confidence <= 1
+
+
+def test_utf8_pasted_into_a_cp1256_file_is_rejected_with_the_offset():
+    head = ("أعلنت وزارة الخارجية الروسية أن المحادثات مستمرة " * 4).encode("cp1256")
+    data = head + " وقالت وكالة تسنيم الإيرانية".encode() + head
+    with pytest.raises(UnreadableFile, match=r"mixes encodings.*offset 0:"):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<!-- saved from url=(0030)https://example.org/a --><html><body>نص</body></html>",
+        '<?xml version="1.0"?><!DOCTYPE html><html>نص</html>',
+        "<meta charset='utf-8'><p>نص</p>",
+        "  <body><p>نص</p></body>",
+    ],
+)
+def test_saved_pages_are_refused_as_html(page):
+    with pytest.raises(UnreadableFile, match="HTML page"):
+        decode_bytes(page.encode())
+
+
+def test_text_that_starts_with_a_comparison_sign_is_not_html():
+    decoded = decode_bytes("<< عاجل >> روسيا تقترح انسحاباً إيرانياً من الجنوب".encode())
+    assert decoded.text.startswith("<<")
