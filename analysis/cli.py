@@ -64,7 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     tag = sub.add_parser("tag", help="load a corpus, tag it, write Parquet tables")
     tag.add_argument("corpus", help="a folder of .txt files, a table file, or a folder of tables")
     tag.add_argument("--out", required=True, help="folder for the Parquet tables")
-    tag.add_argument("--workers", type=int, default=1, help="processes for tagging (default 1)")
+    tag.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="processes for tagging (default 0: one per core from 1,000 articles on, else 1)",
+    )
     tag.add_argument(
         "--engine",
         choices=("inprocess", "dask"),

@@ -48,21 +48,24 @@ def actor_labels(
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    if isinstance(actor_ids, pd.Series):
+        actor_ids = actor_ids.unique()  # iterating 100k Arrow strings costs more than this
     ids = list(dict.fromkeys(actor_ids))
     en: dict[str, str] = {}
     ar: dict[str, str] = {}
-    if mentions is not None and not mentions.empty:
-        en.update(mentions.drop_duplicates("actor_id").set_index("actor_id")["label_en"])
-        top_surface = mentions.groupby("actor_id")["surface"].agg(
-            lambda s: s.value_counts().index[0]
-        )
-        ar.update(top_surface)
     if actors is not None and not actors.empty:
         a = actors.set_index("id")
         if "label_en" in a:
             en.update(a["label_en"].dropna())
         if "label_ar" in a:
             ar.update(a["label_ar"].dropna())
+    unlabelled = [i for i in ids if not (en.get(i) and ar.get(i))]
+    if unlabelled and mentions is not None and not mentions.empty:
+        m = mentions[mentions["actor_id"].isin(unlabelled)]
+        en = {**m.drop_duplicates("actor_id").set_index("actor_id")["label_en"], **en}
+        surfaces = m.groupby(["actor_id", "surface"]).size().sort_values(ascending=False)
+        top_surface = surfaces.reset_index().drop_duplicates("actor_id")
+        ar = {**dict(zip(top_surface["actor_id"], top_surface["surface"], strict=True)), **ar}
     out = {}
     for i in ids:
         e = safety.escape_plotly(en.get(i) or i)
@@ -90,7 +93,9 @@ def _date(value: object) -> str:
 def evidence_hover(row: pd.Series, *, header: str = "") -> str:
     """Hover text: ``header``, outlet · date · doc id, and the evidence snippet.
 
-    ``row`` needs ``outlet``, ``date``, ``doc_id`` and ``snippet`` (raw text).
+    ``row`` needs ``outlet``, ``date``, ``doc_id`` and either ``snippet`` (raw text) or
+    the mention row's ``sentence``, ``sent_start``, ``start`` and ``end`` (the snippet is
+    then cut here: only the rows shown as evidence pay for it).
     """
     meta = " · ".join(
         [
@@ -100,22 +105,20 @@ def evidence_hover(row: pd.Series, *, header: str = "") -> str:
         ]
     )
     lines = [header] if header else []
-    lines += [meta, safety.plotly_lines(row["snippet"], width=70)]
+    if "snippet" in row:
+        text = row["snippet"]
+    else:
+        s_start = int(row["sent_start"])
+        text = snippet(row["sentence"], int(row["start"]) - s_start, int(row["end"]) - s_start)
+    lines += [meta, safety.plotly_lines(text, width=70)]
     return "<br>".join(lines)
 
 
 def _mention_evidence(tables) -> pd.DataFrame:
-    """Mention rows with a ``snippet`` of their sentence, earliest first."""
+    """Mention rows with their sentence, outlet and date, earliest first."""
     rows = tbl.mention_rows(tables)
     if rows.empty:
-        return rows.assign(snippet=pd.Series(dtype="string"))
-    texts = tables.documents.set_index("doc_id")["text"]
-    snips = []
-    for r in rows.itertuples(index=False):
-        s_start = int(r.sent_start)
-        sent = texts[r.doc_id][s_start : s_start + len(r.sentence)]
-        snips.append(snippet(sent, int(r.start) - s_start, int(r.end) - s_start))
-    rows = rows.assign(snippet=snips)
+        return rows
     return rows.sort_values(["date", "doc_id", "start"], na_position="last", ignore_index=True)
 
 

@@ -11,6 +11,7 @@ The summary functions take the tables of ``docs/tables.md`` and return small Dat
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import pandas as pd
@@ -170,19 +171,39 @@ def duplicate_groups(documents: pd.DataFrame) -> pd.DataFrame:
     return dups[[c for c in cols if c in dups]].reset_index(drop=True)
 
 
+#: mention_rows per (mentions, sentences, documents) frames: every view of a panel update
+#: reads the same filtered tables, so the join is done once per update, not once per view.
+_MENTION_ROWS: dict[tuple[int, int, int], tuple[tuple[weakref.ref, ...], pd.DataFrame]] = {}
+
+
 def mention_rows(tables) -> pd.DataFrame:
-    """Mentions of counted sections joined with their sentence, outlet and date."""
-    m = tables.mentions
+    """Mentions of counted sections joined with their sentence, outlet and date.
+
+    The result is shared between calls on the same tables: treat it as read-only.
+    """
+    frames = (tables.mentions, tables.sentences, tables.documents)
+    key = tuple(id(f) for f in frames)
+    hit = _MENTION_ROWS.get(key)
+    if hit is not None and all(ref() is f for ref, f in zip(hit[0], frames, strict=True)):
+        return hit[1]
+    rows = _mention_rows(*frames)
+    for stale in [k for k, (refs, _) in _MENTION_ROWS.items() if any(r() is None for r in refs)]:
+        del _MENTION_ROWS[stale]
+    _MENTION_ROWS[key] = (tuple(weakref.ref(f) for f in frames), rows)
+    return rows
+
+
+def _mention_rows(m: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame):
     if m.empty:
         return pd.DataFrame(
             columns=[*m.columns, "sentence", "outlet", "date"] if len(m.columns) else []
         )
     m = counted(m) if "section" in m else m
     m = m[m["kind"].isin(ACTOR_KINDS)] if "kind" in m else m
-    sents = tables.sentences[["doc_id", "sent_id", "start", "text"]].rename(
+    sents = sentences[["doc_id", "sent_id", "start", "text"]].rename(
         columns={"start": "sent_start", "text": "sentence"}
     )
-    docs = tables.documents[["doc_id", "outlet", "date"]]
+    docs = documents[["doc_id", "outlet", "date"]]
     return m.merge(sents, on=["doc_id", "sent_id"], how="left").merge(docs, on="doc_id")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 
 import pandas as pd
@@ -81,3 +82,38 @@ def test_static_panel_returns_the_view_itself(small_tables):
     panel = widgets.FilterPanel(small_tables, interactive=False, outlets=["الشرق"])
     assert panel.box is None
     assert panel.register(lambda t: len(t.documents)) == 2
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"outlets": ["الشرق"]},
+        {"start": "2019-01-01", "end": "2019-03-02"},
+        {"outlets": ["Levant Daily", "الشرق"], "include_undated": False},
+    ],
+)
+def test_filter_tables_matches_filtering_by_doc_id_twice(small_tables, kwargs):
+    """The position cache gives the rows a doc_id lookup gives, on a first and a second call
+    (the cache) — and after the input tables are replaced by others."""
+    for _ in range(2):
+        out = widgets.filter_tables(small_tables, **kwargs)
+        ids = set(out.documents["doc_id"])
+        for name in ("sentences", "mentions"):
+            frame = getattr(small_tables, name)
+            want = frame[frame["doc_id"].isin(ids)].reset_index(drop=True)
+            pd.testing.assert_frame_equal(getattr(out, name), want)
+    other = copy.copy(small_tables)
+    other.mentions = small_tables.mentions.iloc[::-1].reset_index(drop=True)
+    out = widgets.filter_tables(other, **kwargs)
+    assert set(out.mentions["doc_id"]) <= set(out.documents["doc_id"])
+    assert len(out.mentions) == small_tables.mentions["doc_id"].isin(ids).sum()
+
+
+def test_rows_of_unknown_documents_are_dropped_by_a_filter(small_tables):
+    stray = pd.concat(
+        [small_tables.mentions, small_tables.mentions.head(1).assign(doc_id="nowhere")],
+        ignore_index=True,
+    )
+    tables = copy.copy(small_tables)
+    tables.mentions = stray
+    assert "nowhere" not in set(widgets.filter_tables(tables, outlets=["الشرق"]).mentions.doc_id)
