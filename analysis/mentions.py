@@ -71,8 +71,8 @@ class _Matcher:
     by_first: dict[str, list[Alias]]
     place_before: frozenset[str]
     place_from_heads: tuple[str, ...]
-    nisba_place_heads: frozenset[str]
-    nisba_skip_heads: frozenset[str]
+    nisba_place_heads: dict[str, tuple[tuple[str, ...], ...]]
+    nisba_skip_heads: dict[str, tuple[tuple[str, ...], ...]]
 
 
 @functools.cache
@@ -103,10 +103,19 @@ def _matcher_for(dictionary: Dictionary) -> _Matcher:
         by_first=dict(by_first),
         place_before=frozenset(dictionary.setting("place_before")),
         place_from_heads=tuple(dictionary.setting("place_from_heads")),
-        # multi-word heads ("المجال الجوي") are matched on their last word
-        nisba_place_heads=frozenset(h.split()[-1] for h in map(_fold1, heads)),
-        nisba_skip_heads=frozenset(h.split()[-1] for h in map(_fold1, skip)),
+        # multi-word heads ("المجال الجوي") are matched word for word, never on their last
+        # word alone: "الدفاع الجوي السورية" is the Syrian air defence, not Syrian airspace
+        nisba_place_heads=_heads_by_last_word(heads),
+        nisba_skip_heads=_heads_by_last_word(skip),
     )
+
+
+def _heads_by_last_word(heads: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for head in map(_fold1, heads):
+        words = tuple(head.split())
+        out[words[-1]].append(words)
+    return {last: tuple(v) for last, v in out.items()}
 
 
 def _fold1(s: str) -> str:
@@ -240,16 +249,44 @@ def _place_reason(m: _Matcher, doc: _Doc, alias: Alias, clitic: str, i: int, k: 
                 head = _strip_conj(_neighbour(doc, t, k, -1))
                 if not head:
                     break
-                if head.startswith(m.place_from_heads):
+                if any(f.startswith(m.place_from_heads) for f in _base_forms(head)):
                     return f"place:{head} … من"
                 t -= 1
     elif alias.source == "nisba":
-        forms = _base_forms(raw_prev)
-        if forms & m.nisba_place_heads:
+        if _head_before(m.nisba_place_heads, doc, i, k):
             return f"place:after {raw_prev}"
-        if forms & m.nisba_skip_heads:
+        if _head_before(m.nisba_skip_heads, doc, i, k):
             return f"skip:after {raw_prev}"
     return ""
+
+
+def _head_before(heads: dict[str, tuple[tuple[str, ...], ...]], doc: _Doc, i: int, k: int) -> bool:
+    """True when the words just before token ``i`` are one of ``heads`` (clitics allowed on
+    the head's first word)."""
+    prev = _neighbour(doc, i, k, -1)
+    if not prev:
+        return False
+    for form in _base_forms(prev):
+        for head in heads.get(form, ()):
+            if len(head) == 1:
+                return True
+            if prev != head[-1]:
+                continue  # clitics only on a head's first word
+            words, t = [prev], i - 1
+            for _ in head[:-1]:
+                word = _neighbour(doc, t, k, -1)
+                if not word:
+                    break
+                words.append(word)
+                t -= 1
+            words.reverse()
+            if (
+                len(words) == len(head)
+                and words[1:] == list(head[1:])
+                and head[0] in _base_forms(words[0])
+            ):
+                return True
+    return False
 
 
 def _tag_document(m: _Matcher, text: str, spans: list[tuple[int, int]]) -> list[tuple]:

@@ -116,6 +116,12 @@ def test_rules_table(text, expected):
         ("نقلت «رويترز»", "reuters", "media"),
         ("مصدر لـ«الجريدة»", "aljarida", "media"),
         ("قاعدة حميميم", "hmeimim_base", "place"),
+        # multi-word heads match word for word (bug: "الجوي" alone made a place)
+        ("عبر المجال الجوي السوري", "SYR", "place"),
+        ("منظومات الدفاع الجوي السورية", "SYR", "state"),
+        # leaving a country; a movement word with a clitic before "من"
+        ("يجب أن تغادر سورية", "SYR", "place"),
+        ("الضغط لإخراج المقاتلين الأجانب من سوريا", "SYR", "place"),
     ],
 )
 def test_non_actor_kinds(text, actor, kind):
