@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import warnings
 from dataclasses import dataclass, field, fields
 from importlib import metadata, resources
 from pathlib import Path
@@ -31,6 +32,7 @@ TABLE_NAMES = (
 #: Tables the tagging stages make (everything after loading).
 STAGE_TABLES = TABLE_NAMES[2:]
 CORPUS_ENV = "ANALYSIS_CORPUS"
+CACHE_ENV = "ANALYSIS_CACHE"
 _MANIFEST_FILE = "tables.json"
 
 
@@ -377,17 +379,50 @@ def is_fresh(out: str | Path, corpus: str | Path) -> bool:
     )
 
 
-def load_tables(corpus: str | Path | None = None, *, out: str | Path | None = None) -> Tables:
-    """Tables for ``corpus`` (default: see :func:`default_corpus`), cached in ``out`` if given.
+def cache_dir(corpus: str | Path) -> Path | None:
+    """Where :func:`load_tables` keeps the tagged tables of ``corpus``, or None (no cache).
 
-    When the corpus files changed since ``out`` was written, the corpus is loaded again but
-    only documents whose text or metadata changed are tagged (see ``tag(reuse=...)``); when
-    the package data or version changed, everything is.
+    ``$ANALYSIS_CACHE`` (default ``$XDG_CACHE_HOME/analysis``, i.e. ``~/.cache/analysis``)
+    holds one folder per corpus path; ``ANALYSIS_CACHE=off`` turns the cache off.
+    """
+    base = os.environ.get(CACHE_ENV, "")
+    if base.lower() in ("off", "0", "no", "false"):
+        return None
+    if not base:
+        base = str(Path(os.environ.get("XDG_CACHE_HOME") or "~/.cache").expanduser() / "analysis")
+    resolved = Path(corpus).expanduser().resolve()
+    key = hashlib.blake2b(str(resolved).encode("utf-8", "surrogatepass"), digest_size=6)
+    return Path(base).expanduser() / f"{resolved.name or 'corpus'}-{key.hexdigest()}"
+
+
+def is_tagged_folder(path: str | Path) -> bool:
+    """True for a folder written by ``analysis tag --out`` (it holds ``tables.json``)."""
+    return (Path(path) / _MANIFEST_FILE).is_file()
+
+
+def load_tables(
+    corpus: str | Path | None = None, *, out: str | Path | None = None, cache: bool = True
+) -> Tables:
+    """Tables for ``corpus`` (default: see :func:`default_corpus`).
+
+    ``corpus`` may also be a folder written by ``analysis tag --out``: its tables are read
+    as they are. Otherwise the tables are cached in ``out``, else (``cache=True``) in
+    :func:`cache_dir`, so every notebook of a report run tags a corpus once. When the corpus
+    files changed since the cache was written, the corpus is loaded again but only
+    documents whose text or metadata changed are tagged (see ``tag(reuse=...)``); when the
+    package data or version changed, everything is.
     """
     path = Path(corpus) if corpus is not None else default_corpus()
+    if path.is_dir() and is_tagged_folder(path):
+        return read_tables(path)
+    if out is None and cache:
+        out = cache_dir(path)
     if out is not None and is_fresh(out, path):
         return read_tables(out)
     tables = tag(path, workers=None, reuse=out)
     if out is not None:
-        write_tables(tables, out)
+        try:
+            write_tables(tables, out)
+        except OSError as err:  # a read-only home: work on, uncached
+            warnings.warn(f"could not cache the tables in {out}: {err}", stacklevel=2)
     return tables

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,12 @@ SHARED = TESTS.parent.parent / "shared"
 # environment does not say otherwise (CI sets it explicitly).
 if "CAMELTOOLS_DATA" not in os.environ and (SHARED / "camel_data").is_dir():
     os.environ["CAMELTOOLS_DATA"] = str(SHARED / "camel_data")
+
+# The tables cache (analysis.pipeline.cache_dir) of this test run, notebooks under nbval
+# included: never the user's ~/.cache, never a cache left by an earlier run.
+_CACHE = tempfile.mkdtemp(prefix="analysis-cache-")
+os.environ["ANALYSIS_CACHE"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

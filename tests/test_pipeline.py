@@ -134,3 +134,35 @@ def test_rows_follow_document_order_whatever_the_doc_ids(fixture_tables):
         pd.testing.assert_frame_equal(getattr(chunked, name), frame)
         positions = frame["doc_id"].map({d: i for i, d in enumerate(docs["doc_id"])})
         assert positions.is_monotonic_increasing, name
+
+
+def test_notebooks_tag_a_corpus_once_through_the_cache(fixture_corpus, tmp_path, monkeypatch):
+    corpus = _copy_corpus(fixture_corpus, tmp_path / "corpus")
+    monkeypatch.setenv(pipeline.CACHE_ENV, str(tmp_path / "cache"))
+    first = pipeline.load_tables(corpus)
+    where = pipeline.cache_dir(corpus)
+    assert where.parent == tmp_path / "cache" and pipeline.is_fresh(where, corpus)
+
+    def no_tagging(*args, **kwargs):
+        raise AssertionError("tagged again although the cache is fresh")
+
+    monkeypatch.setattr(pipeline, "tag", no_tagging)
+    again = pipeline.load_tables(corpus)
+    for name in pipeline.TABLE_NAMES:
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(first, name), check_dtype=False)
+
+
+def test_cache_off_and_tagged_folders(fixture_corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv(pipeline.CACHE_ENV, "off")
+    assert pipeline.cache_dir(fixture_corpus) is None
+    out = pipeline.write_tables(pipeline.tag(fixture_corpus), tmp_path / "tagged")
+    monkeypatch.setattr(pipeline, "tag", lambda *a, **k: pytest.fail("a tagged folder is read"))
+    tables = pipeline.load_tables(out)  # `analysis report --corpus DIR` on `analysis tag` output
+    assert len(tables.documents) == 5 and len(tables.mentions) > 0
+
+
+def test_two_corpora_with_the_same_name_get_their_own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv(pipeline.CACHE_ENV, str(tmp_path / "cache"))
+    a, b = tmp_path / "a" / "corpus", tmp_path / "b" / "corpus"
+    assert pipeline.cache_dir(a) != pipeline.cache_dir(b)
+    assert pipeline.cache_dir(a).name.startswith("corpus-")
