@@ -90,7 +90,10 @@ FIGURE_STATE = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
 }))"""
 
 
-@pytest.mark.parametrize("page_name", ["01_corpus_overview.html", "02_actor_mentions.html"])
+@pytest.mark.parametrize(
+    "page_name",
+    ["01_corpus_overview.html", "02_actor_mentions.html", "03_stance.html", "04_positions.html"],
+)
 def test_report_renders_offline_and_filters_work(browser_context, built_reports, page_name):
     context, external = browser_context
     path = next(p for p in built_reports["pages"] if p.name == page_name)

@@ -47,7 +47,13 @@ def test_plotly_js_inlined_exactly_once_per_page(pages):
 
 
 @pytest.mark.parametrize(
-    ("page", "figures"), [("01_corpus_overview.html", 3), ("02_actor_mentions.html", 5)]
+    ("page", "figures"),
+    [
+        ("01_corpus_overview.html", 3),
+        ("02_actor_mentions.html", 5),
+        ("03_stance.html", 3),
+        ("04_positions.html", 3),
+    ],
 )
 def test_figures_present(pages, page, figures):
     html = pages[page]

@@ -1,0 +1,905 @@
+"""Negotiation positions for notebook 04: who moved on which issue, when, towards whom and
+in exchange for what, and where reports of the same move agree.
+
+Every function takes a tables object (``analysis.pipeline.Tables`` or anything with
+``positions``, ``sentences`` and ``documents``) so a ``FilterPanel`` can re-run it on the
+filtered tables. A missing or empty ``positions`` table is fine: the tables come back
+empty and the figures say "No moves in this selection."
+
+Data functions (pandas out, raw text: render them with ``render`` below, which goes through
+``analysis.tables.render`` and so escapes every cell):
+
+- ``position_rows``: the moves with their evidence (``snippet``, cut from the sentence);
+- ``move_counts``: holder × move type counts;
+- ``latest_moves``: one row per holder × issue, the latest move (the position matrix, long);
+- ``position_matrix``: the same as a grid, holders as rows and issues as columns;
+- ``exchanges``: moves with a counterpart or something asked in exchange, as sentences;
+- ``compare_reports``: (holder, issue) moves reported by several outlets (or documents)
+  in one period, one column per outlet, flagged ``agree`` / ``differ``.
+
+Figures (plotly; every string from the data goes through ``analysis.safety``, each has the
+house outlet menu from ``analysis.figures.by_outlet``): ``matrix_figure``,
+``timeline_figure``, ``exchange_figure``.
+
+Labels: a move shows as its type, prefixed ``not`` when negated, suffixed ``(if)`` when
+hypothetical and ``(future)`` when announced for later; ``?`` after the type marks a move
+reported through a hedged source (``hedged``), e.g. ``not accept``, ``demand?``,
+``guarantee? (if)``.
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis import figures, safety
+from analysis import tables as tbl
+from analysis.positions import MOVE_TYPES, POSITION_COLUMNS
+
+NO_MOVES = "No moves in this selection."
+NO_ISSUE = "(issue not named)"
+EVIDENCE_CHARS = 200
+#: Colour per move type (hedged moves use a lighter shade of the same colour).
+MOVE_COLOURS = {
+    "offer": "#2ca02c",
+    "demand": "#ff7f0e",
+    "condition": "#9467bd",
+    "accept": "#1f77b4",
+    "reject": "#d62728",
+    "guarantee": "#17becf",
+    "threat": "#8c564b",
+    "agreement": "#e377c2",
+}
+#: Marker symbol per move type in the timeline (hedged moves: the open variant).
+MOVE_SYMBOLS = {
+    "offer": "circle",
+    "demand": "diamond",
+    "condition": "square",
+    "accept": "triangle-up",
+    "reject": "x",
+    "guarantee": "star",
+    "threat": "triangle-down",
+    "agreement": "hexagon",
+}
+MODALITY_MARKS = {
+    "negated": ("not ", ""),
+    "hypothetical": ("", " (if)"),
+    "future": ("", " (future)"),
+}
+#: (third person, base form, preposition before the counterpart) for exchange sentences.
+_VERBS = {
+    "offer": ("offers", "offer", "to"),
+    "demand": ("demands", "demand", "from"),
+    "condition": ("sets conditions on", "set conditions on", "for"),
+    "accept": ("accepts", "accept", "from"),
+    "reject": ("rejects", "reject", "from"),
+    "guarantee": ("guarantees", "guarantee", "to"),
+    "threat": ("threatens over", "threaten over", "against"),
+    "agreement": ("agrees on", "agree on", "with"),
+}
+_AUX = {"negated": "does not", "hypothetical": "would", "future": "will"}
+ROW_COLUMNS = [*POSITION_COLUMNS, "sentence", "snippet"]
+_TEXT_COLUMNS = [c for c in ROW_COLUMNS if c not in ("sent_id", "start", "end", "hedged", "date")]
+
+
+# --- labels -----------------------------------------------------------------------------
+
+
+@functools.cache
+def issue_labels() -> dict[str, str]:
+    """English label per issue id (``analysis/data/issues.yaml``), in the file's order."""
+    from analysis.stance import issues_data
+
+    return {k: str(v.get("label_en", k)) for k, v in issues_data().items()}
+
+
+def issue_name(issue: object) -> str:
+    """The issue id, or ``NO_ISSUE`` for a move whose issue was not named."""
+    text = "" if safety.is_missing(issue) else str(issue)
+    return text or NO_ISSUE
+
+
+def move_label(move: str, modality: str = "asserted", hedged: bool = False) -> str:
+    """Short label of a move: ``offer``, ``not accept``, ``demand?``, ``guarantee? (if)``."""
+    modality = "" if safety.is_missing(modality) else str(modality)
+    pre, post = MODALITY_MARKS.get(modality, ("", f" ({modality})" if modality else ""))
+    if modality == "asserted":
+        post = ""
+    return f"{pre}{move}{'?' if hedged else ''}{post}"
+
+
+def _labels_column(rows: pd.DataFrame) -> pd.Series:
+    return pd.Series(
+        [
+            move_label(m, mo, bool(h))
+            for m, mo, h in zip(rows["move"], rows["modality"], rows["hedged"], strict=True)
+        ],
+        index=rows.index,
+        dtype="object",
+    )
+
+
+def plain_labels(
+    actor_ids: Iterable[str],
+    *,
+    lang: str = "en",
+    actors: pd.DataFrame | None = None,
+    rows: pd.DataFrame | None = None,
+) -> dict[str, str]:
+    """Raw (unescaped) label per actor id for tables: ``label_en``/``label_ar`` from
+    ``actors``, else the holder's most frequent surface in ``rows`` (Arabic), else the id."""
+    if lang not in figures.LANGS:
+        raise ValueError(f"lang must be one of {figures.LANGS}, not {lang!r}")
+    ids = list(dict.fromkeys(str(i) for i in actor_ids))
+    en: dict[str, str] = {}
+    ar: dict[str, str] = {}
+    if actors is not None and not actors.empty:
+        a = actors.drop_duplicates("id").set_index("id")
+        en = {str(k): str(v) for k, v in a.get("label_en", pd.Series()).dropna().items()}
+        ar = {str(k): str(v) for k, v in a.get("label_ar", pd.Series()).dropna().items()}
+    if rows is not None and not rows.empty:
+        surfaces = rows[rows["holder_surface"].fillna("") != ""]
+        top = surfaces.groupby(["holder_id", "holder_surface"]).size().sort_values()
+        top = top.reset_index().drop_duplicates("holder_id", keep="last")
+        ar = {**dict(zip(top["holder_id"], top["holder_surface"], strict=True)), **ar}
+    out = {}
+    for i in ids:
+        e, r = en.get(i) or i, ar.get(i, "")
+        out[i] = e if lang == "en" or not r else r if lang == "ar" else f"{e} · {r}"
+    return out
+
+
+def _plotly_labels(ids, *, lang: str, actors, tables, rows: pd.DataFrame) -> dict[str, str]:
+    """Escaped labels for plotly (``figures.actor_labels``), with the holder's surface as
+    the Arabic stand-in for actors the dictionary does not know."""
+    mentions = getattr(tables, "mentions", None)
+    ok = mentions is not None and {"actor_id", "surface", "label_en"} <= set(mentions.columns)
+    labels = figures.actor_labels(ids, lang=lang, actors=actors, mentions=mentions if ok else None)
+    plain = plain_labels(ids, lang="ar", rows=rows)  # surface where no dictionary label
+    known = set(actors["id"]) if actors is not None and "id" in actors else set()
+    for i in labels:
+        if i not in known and lang != "en" and plain.get(i, i) != i:
+            e = safety.escape_plotly(i)
+            r = safety.plotly_text(plain[i])
+            labels[i] = r if lang == "ar" else f"{e} · {r}"
+    return labels
+
+
+# --- data -------------------------------------------------------------------------------
+
+
+def _empty_rows() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype="object") for c in ROW_COLUMNS})
+    return frame.astype(
+        {
+            "sent_id": "int64",
+            "start": "int64",
+            "end": "int64",
+            "hedged": "bool",
+            "date": "datetime64[ns]",
+        }
+    )
+
+
+def position_rows(tables) -> pd.DataFrame:
+    """The moves of ``tables.positions`` with their evidence, oldest first.
+
+    Columns: ``analysis.positions.POSITION_COLUMNS`` plus ``sentence`` (the sentence the
+    move was found in) and ``snippet`` (about ``EVIDENCE_CHARS`` characters of it around
+    the move; raw text). Text columns hold ``""`` rather than missing values. Undated moves
+    come first, then by date, document and offset, so the last row of a group is its
+    latest move. The result is shared between calls on the same tables (every view of a
+    panel update reads the same filtered tables): treat it as read-only.
+    """
+    pos = getattr(tables, "positions", None)
+    sents = getattr(tables, "sentences", None)
+    if pos is None or sents is None:
+        return _position_rows(pos, sents)
+    key = (id(pos), id(sents))
+    hit = _ROWS.get(key)
+    if hit is not None and hit[0]() is pos and hit[1]() is sents:
+        return hit[2]
+    rows = _position_rows(pos, sents)
+    for stale in [k for k, v in _ROWS.items() if v[0]() is None or v[1]() is None]:
+        del _ROWS[stale]
+    _ROWS[key] = (weakref.ref(pos), weakref.ref(sents), rows)
+    return rows
+
+
+#: position_rows per (positions, sentences) frames, as ``analysis.tables.mention_rows``.
+_ROWS: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, pd.DataFrame]] = {}
+
+
+def _position_rows(pos: pd.DataFrame | None, sents: pd.DataFrame | None) -> pd.DataFrame:
+    if pos is None or pos.empty or not set(POSITION_COLUMNS) <= set(pos.columns):
+        return _empty_rows()
+    rows = pos[POSITION_COLUMNS]
+    if sents is not None and not sents.empty:
+        keys = rows[["doc_id", "sent_id"]].drop_duplicates()
+        s = sents[["doc_id", "sent_id", "start", "text"]].merge(keys, on=["doc_id", "sent_id"])
+        s = s.rename(columns={"start": "sent_start", "text": "sentence"})
+        rows = rows.merge(s, on=["doc_id", "sent_id"], how="left")
+    else:
+        rows = rows.assign(sent_start=pd.NA, sentence="")
+    rows = rows.astype({c: "object" for c in _TEXT_COLUMNS if c in rows})
+    for col in [c for c in _TEXT_COLUMNS if c in rows]:
+        rows[col] = rows[col].where(rows[col].notna(), "").astype(str)
+    rows["hedged"] = rows["hedged"].fillna(False).astype(bool)
+    rows["snippet"] = [
+        figures.snippet(sent, int(a) - int(s0), int(b) - int(s0), EVIDENCE_CHARS)
+        if sent and not safety.is_missing(s0)
+        else " ".join(p for p in (cue, phrase) if p)
+        for sent, s0, a, b, cue, phrase in zip(
+            rows["sentence"],
+            rows["sent_start"],
+            rows["start"],
+            rows["end"],
+            rows["cue"],
+            rows["issue_phrase"],
+            strict=True,
+        )
+    ]
+    rows = rows.sort_values(
+        ["date", "doc_id", "sent_id", "start"], na_position="first", kind="stable"
+    )
+    return rows[ROW_COLUMNS].reset_index(drop=True)
+
+
+def move_counts(tables) -> pd.DataFrame:
+    """Moves per holder and move type: ``holder_id``, one column per ``MOVE_TYPES`` entry,
+    ``hedged`` (how many were reported hedged) and ``total``; most moves first."""
+    rows = position_rows(tables)
+    cols = ["holder_id", *MOVE_TYPES, "hedged", "total"]
+    if rows.empty:
+        return pd.DataFrame(columns=cols)
+    table = pd.crosstab(rows["holder_id"], rows["move"]).reindex(
+        columns=list(MOVE_TYPES), fill_value=0
+    )
+    table["hedged"] = rows.groupby("holder_id")["hedged"].sum().astype(int)
+    table["total"] = table[list(MOVE_TYPES)].sum(axis=1)
+    table.columns.name = None
+    out = table.reset_index()
+    return out.sort_values(["total", "holder_id"], ascending=[False, True], ignore_index=True)[cols]
+
+
+LATEST_COLUMNS = [
+    "holder_id",
+    "holder",
+    "issue",
+    "issue_label",
+    "label",
+    "move",
+    "modality",
+    "hedged",
+    "date",
+    "outlet",
+    "counterpart_id",
+    "in_exchange_for",
+    "moves",
+    "earlier",
+    "evidence",
+    "doc_id",
+]
+
+
+def latest_moves(tables, *, actors: pd.DataFrame | None = None, lang: str = "en") -> pd.DataFrame:
+    """The position matrix, long: one row per holder × issue with its latest move.
+
+    Columns: ``holder_id``, ``holder`` (label in ``lang``), ``issue`` (id, or
+    ``NO_ISSUE``), ``issue_label``, ``label`` (``move_label``), ``move``, ``modality``,
+    ``hedged``, ``date``, ``outlet``, ``counterpart_id``, ``in_exchange_for``, ``moves``
+    (how many moves the cell holds), ``earlier`` (the earlier moves' labels, oldest first),
+    ``evidence`` (the latest move's snippet) and ``doc_id``. "Latest" is by article date,
+    then document and offset; an undated move counts as older than any dated one.
+    """
+    rows = position_rows(tables)
+    if rows.empty:
+        return pd.DataFrame(columns=LATEST_COLUMNS)
+    rows = rows.assign(issue=rows["issue"].map(issue_name), label=_labels_column(rows))
+    g = rows.groupby(["holder_id", "issue"], sort=False)
+    last = g.tail(1).set_index(["holder_id", "issue"])
+    earlier = g["label"].agg(lambda s: ", ".join(s.iloc[:-1]))
+    last = last.assign(moves=g.size(), earlier=earlier).reset_index()
+    names = plain_labels(last["holder_id"], lang=lang, actors=actors, rows=rows)
+    issues = issue_labels()
+    last = last.assign(
+        holder=last["holder_id"].map(names),
+        issue_label=last["issue"].map(lambda i: issues.get(i, "")),
+        evidence=last["snippet"],
+    )
+    order = _issue_order(last["issue"])
+    last = last.assign(_o=last["issue"].map(order.index))
+    counts = rows["holder_id"].value_counts()
+    last = last.assign(_n=-last["holder_id"].map(counts))
+    last = last.sort_values(["_n", "holder_id", "_o"], kind="stable", ignore_index=True)
+    return last[LATEST_COLUMNS]
+
+
+def _issue_order(issues: Iterable[str]) -> list[str]:
+    """Issues in the order of ``issues.yaml``, unknown ids next, ``NO_ISSUE`` last."""
+    present = list(dict.fromkeys(issues))
+    known = [i for i in issue_labels() if i in present]
+    rest = sorted(i for i in present if i not in known and i != NO_ISSUE)
+    return known + rest + ([NO_ISSUE] if NO_ISSUE in present else [])
+
+
+def position_matrix(
+    tables, *, actors: pd.DataFrame | None = None, lang: str = "en"
+) -> pd.DataFrame:
+    """The position matrix as a grid: one row per holder (``holder``), one column per issue,
+    each cell ``"<label> · <date>"`` of the latest move (``latest_moves``), else ``""``."""
+    latest = latest_moves(tables, actors=actors, lang=lang)
+    if latest.empty:
+        return pd.DataFrame(columns=["holder"])
+    cell = latest["label"] + " · " + latest["date"].map(figures._date)
+    grid = (
+        latest.assign(cell=cell)
+        .pivot(index="holder_id", columns="issue", values="cell")
+        .reindex(
+            index=list(dict.fromkeys(latest["holder_id"])), columns=_issue_order(latest["issue"])
+        )
+        .fillna("")
+    )
+    grid.columns.name = None
+    names = dict(zip(latest["holder_id"], latest["holder"], strict=True))
+    grid.insert(0, "holder", grid.index.map(names))
+    return grid.reset_index(drop=True)
+
+
+EXCHANGE_COLUMNS = [
+    "date",
+    "outlet",
+    "holder_id",
+    "move",
+    "counterpart_id",
+    "issue",
+    "in_exchange_for",
+    "summary",
+    "modality",
+    "hedged",
+    "issue_phrase",
+    "exchange_phrase",
+    "evidence",
+    "doc_id",
+]
+
+
+def summary_sentence(
+    holder: str,
+    move: str,
+    issue: str,
+    *,
+    counterpart: str = "",
+    exchange: Iterable[str] = (),
+    modality: str = "asserted",
+    hedged: bool = False,
+) -> str:
+    """One English sentence for a move, e.g. ``USA offers us_presence to SYR in exchange
+    for southern_syria`` (``does not``/``would``/``will`` for negated, hypothetical and
+    future moves; ``(hedged)`` at the end when the source hedged)."""
+    third, base, prep = _VERBS.get(move, (move, move, "to"))
+    aux = _AUX.get(modality, "")
+    verb = f"{aux} {base}" if aux else third
+    parts = [holder, verb, issue or NO_ISSUE]
+    if counterpart:
+        parts += [prep, counterpart]
+    exchange = [e for e in exchange if e]
+    if exchange:
+        parts += ["in exchange for", " and ".join(exchange)]
+    return " ".join(parts) + (" (hedged)" if hedged else "")
+
+
+def exchanges(tables, *, actors: pd.DataFrame | None = None, lang: str = "en") -> pd.DataFrame:
+    """Who moves on what towards whom, in exchange for what: the moves that have a
+    counterpart or something asked in exchange, oldest first.
+
+    Columns: ``date``, ``outlet``, ``holder_id``, ``move``, ``counterpart_id``, ``issue``
+    (id or ``""``), ``in_exchange_for`` (ids joined by ``" | "``), ``summary``
+    (``summary_sentence`` with ids), ``modality``, ``hedged``, ``issue_phrase`` and
+    ``exchange_phrase`` (the Arabic words), ``evidence`` (snippet) and ``doc_id``.
+    ``actors``/``lang`` are accepted for symmetry with the other views (ids are shown).
+    """
+    rows = position_rows(tables)
+    rows = rows[(rows["counterpart_id"] != "") | (rows["in_exchange_for"] != "")]
+    if rows.empty:
+        return pd.DataFrame(columns=EXCHANGE_COLUMNS)
+    summary = [
+        summary_sentence(
+            r.holder_id,
+            r.move,
+            r.issue,
+            counterpart=r.counterpart_id,
+            exchange=r.in_exchange_for.split("|"),
+            modality=r.modality,
+            hedged=bool(r.hedged),
+        )
+        for r in rows.itertuples(index=False)
+    ]
+    out = rows.assign(
+        summary=summary,
+        evidence=rows["snippet"],
+        in_exchange_for=rows["in_exchange_for"].str.replace("|", " | ", regex=False),
+    )
+    return out[EXCHANGE_COLUMNS].reset_index(drop=True)
+
+
+def _episodes(rows: pd.DataFrame, days: int | None) -> pd.Series:
+    """Per row, the number of its episode within (holder_id, issue): a new episode starts
+    when more than ``days`` passed since the previous report (``None``: one episode)."""
+    if days is None:
+        return pd.Series(0, index=rows.index)
+    gap = rows.groupby(["holder_id", "issue"])["date"].diff() > pd.Timedelta(days=days)
+    return gap.astype(int).groupby([rows["holder_id"], rows["issue"]]).cumsum()
+
+
+def compare_reports(
+    tables,
+    *,
+    by: str = "outlet",
+    days: int | None = 30,
+    include_unnamed: bool = False,
+    actors: pd.DataFrame | None = None,
+    lang: str = "en",
+) -> pd.DataFrame:
+    """Where reports of the same move agree: (holder, issue) moves reported by two or more
+    outlets (``by="doc_id"``: documents) within one period.
+
+    A period (episode) runs while reports of the (holder, issue) follow each other within
+    ``days`` days (``None``: the whole selection is one period; undated moves are then
+    compared too, else left out). Each outlet's account is the set of its ``move_label``
+    values; outlets agree when they report the same move types with the same modality
+    (hedging is shown with ``?`` but not held against agreement). Moves whose issue was
+    not named are left out unless ``include_unnamed``: without an issue, two reports of a
+    holder's moves need not be about the same thing.
+
+    Columns: ``holder_id``, ``holder``, ``issue``, ``from``, ``to`` (dates of the first and
+    last report), one column per outlet (its account; ``""`` when it did not report the
+    move), ``reports`` (how many outlets did), ``agreement`` (``agree``/``differ``) and
+    ``difference`` (what differs: ``move: offer ≠ demand``, ``modality: …``).
+    """
+    if by not in ("outlet", "doc_id"):
+        raise ValueError(f"by must be 'outlet' or 'doc_id', not {by!r}")
+    base = ["holder_id", "holder", "issue", "from", "to"]
+    tail = ["reports", "agreement", "difference"]
+    rows = position_rows(tables)
+    if days is not None:
+        rows = rows[rows["date"].notna()]
+    if not include_unnamed:
+        rows = rows[rows["issue"] != ""]
+    if rows.empty:
+        return pd.DataFrame(columns=[*base, *tail])
+    rows = rows.assign(issue=rows["issue"].map(issue_name), label=_labels_column(rows))
+    rows = rows.sort_values(["holder_id", "issue", "date"], kind="stable", na_position="first")
+    rows = rows.assign(episode=_episodes(rows, days).to_numpy())
+    keys = ["holder_id", "issue", "episode"]
+    n_groups = rows.groupby(keys)[by].transform("nunique")
+    rows = rows[n_groups >= 2]
+    if rows.empty:
+        return pd.DataFrame(columns=[*base, *tail])
+    groups = [g for g in figures.outlet_names(tables.documents) if (rows[by] == g).any()]
+    if by == "doc_id" or len(groups) < rows[by].nunique():
+        groups = list(dict.fromkeys(rows[by]))
+    out = []
+    for (holder, issue, _ep), sub in rows.groupby(keys, sort=False):
+        accounts = {g: ", ".join(dict.fromkeys(s["label"])) for g, s in sub.groupby(by, sort=False)}
+        core = {
+            g: frozenset(zip(s["move"], s["modality"], strict=True))
+            for g, s in sub.groupby(by, sort=False)
+        }
+        agree = len(set(core.values())) == 1
+        out.append(
+            {
+                "holder_id": holder,
+                "issue": issue,
+                "from": sub["date"].min(),
+                "to": sub["date"].max(),
+                **{g: accounts.get(g, "") for g in groups},
+                "reports": len(accounts),
+                "agreement": "agree" if agree else "differ",
+                "difference": "" if agree else _difference(core),
+            }
+        )
+    frame = pd.DataFrame(out)
+    names = plain_labels(frame["holder_id"], lang=lang, actors=actors, rows=rows)
+    frame.insert(1, "holder", frame["holder_id"].map(names))
+    frame = frame.sort_values(
+        ["agreement", "from", "holder_id", "issue"],
+        ascending=[False, True, True, True],
+        na_position="last",
+        kind="stable",
+        ignore_index=True,
+    )
+    return frame[[*base, *groups, *tail]]
+
+
+def _difference(core: dict[str, frozenset[tuple[str, str]]]) -> str:
+    """What differs between accounts: the move types, else the modalities."""
+    moves = [" + ".join(sorted({m for m, _ in c})) for c in core.values()]
+    if len(set(moves)) > 1:
+        return "move: " + " ≠ ".join(dict.fromkeys(moves))
+    modal = [" + ".join(sorted({mo for _, mo in c})) for c in core.values()]
+    return "modality: " + " ≠ ".join(dict.fromkeys(modal))
+
+
+def render(
+    frame: pd.DataFrame, *, caption: str | None = None, empty: str = NO_MOVES, **kwargs
+) -> tbl.Table:
+    """``analysis.tables.render`` that says ``empty`` ("No moves in this selection.") for
+    an empty frame (in the caption, with the column headers kept)."""
+    if frame.empty:
+        caption = f"{caption} — {empty}" if caption else empty
+    return tbl.render(frame, caption=caption, **kwargs)
+
+
+#: Columns of the tables the notebook shows (the label carries move, modality and hedging;
+#: the summary sentence carries holder, move, counterpart, issue and exchange).
+LATEST_TABLE_COLUMNS = [
+    "holder",
+    "issue",
+    "label",
+    "date",
+    "outlet",
+    "counterpart_id",
+    "in_exchange_for",
+    "moves",
+    "earlier",
+    "evidence",
+    "doc_id",
+]
+EXCHANGE_TABLE_COLUMNS = [
+    "date",
+    "outlet",
+    "summary",
+    "issue_phrase",
+    "exchange_phrase",
+    "evidence",
+    "doc_id",
+]
+
+
+def counts_table(tables) -> tbl.Table:
+    """``move_counts`` rendered."""
+    return render(move_counts(tables), caption="Moves by holder")
+
+
+def latest_table(tables, *, actors: pd.DataFrame | None = None, lang: str = "en") -> tbl.Table:
+    """``latest_moves`` rendered (``LATEST_TABLE_COLUMNS``)."""
+    frame = latest_moves(tables, actors=actors, lang=lang)[LATEST_TABLE_COLUMNS]
+    return render(frame, caption="Latest move per holder and issue")
+
+
+def exchange_table(tables, *, actors: pd.DataFrame | None = None, lang: str = "en") -> tbl.Table:
+    """``exchanges`` rendered (``EXCHANGE_TABLE_COLUMNS``)."""
+    frame = exchanges(tables, actors=actors, lang=lang)[EXCHANGE_TABLE_COLUMNS]
+    return render(frame, caption="Moves with a counterpart or an exchange")
+
+
+def comparison_table(
+    tables,
+    *,
+    by: str = "outlet",
+    days: int | None = 30,
+    include_unnamed: bool = False,
+    actors: pd.DataFrame | None = None,
+    lang: str = "en",
+) -> tbl.Table:
+    """``compare_reports`` rendered; when there are moves but none to compare, says so."""
+    frame = compare_reports(
+        tables, by=by, days=days, include_unnamed=include_unnamed, actors=actors, lang=lang
+    )
+    empty = NO_MOVES
+    if frame.empty and not position_rows(tables).empty:
+        who = "outlets" if by == "outlet" else "articles"
+        when = f" within {days} days" if days is not None else ""
+        named = "" if include_unnamed else " on a named issue"
+        empty = f"No move{named} in this selection was reported by two or more {who}{when}."
+    return render(frame, caption="Accounts of the same move", empty=empty)
+
+
+# --- figures ----------------------------------------------------------------------------
+
+
+def no_moves(title: str) -> go.Figure:
+    """A figure saying there are no moves for these filters."""
+    fig = figures._empty(title)
+    fig.layout.annotations[0].text = NO_MOVES
+    return fig
+
+
+def _lighter(colour: str, share: float = 0.55) -> str:
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    mix = [round(c + (255 - c) * share) for c in (r, g, b)]
+    return "#" + "".join(f"{c:02x}" for c in mix)
+
+
+def _move_header(r: dict, labels: dict[str, str]) -> str:
+    """Hover header of one move: holder, label, issue, counterpart, exchange, source."""
+    issue = issue_name(r["issue"])
+    lines = [
+        f"<b>{labels.get(r['holder_id'], safety.escape_plotly(r['holder_id']))}</b>: "
+        f"{safety.escape_plotly(move_label(r['move'], r['modality'], bool(r['hedged'])))} "
+        f"· {safety.escape_plotly(issue)}",
+        f"modality: {safety.escape_plotly(r['modality'])}"
+        + (" · hedged by the source" if r["hedged"] else ""),
+    ]
+    if r["counterpart_id"]:
+        cp = labels.get(r["counterpart_id"], safety.escape_plotly(r["counterpart_id"]))
+        lines.append(f"counterpart: {cp}")
+    if r["in_exchange_for"]:
+        ex = safety.escape_plotly(r["in_exchange_for"].replace("|", ", "))
+        lines.append(f"in exchange for: {ex}")
+    if r.get("source_chain"):
+        lines.append(f"source: {safety.plotly_text(safety.truncate(r['source_chain'], 80))}")
+    return "<br>".join(lines)
+
+
+def _top_holders(rows: pd.DataFrame, top: int) -> list[str]:
+    counts = rows["holder_id"].value_counts()
+    ranked = sorted(counts.index, key=lambda h: (-counts[h], h))
+    return ranked[:top]
+
+
+def matrix_figure(
+    tables, *, lang: str = "both", actors: pd.DataFrame | None = None, top: int = 25
+) -> go.Figure:
+    """Position matrix: holder × issue grid, each cell the latest move (colour = move type,
+    lighter = hedged; text = ``move_label``), the evidence sentence in the hover."""
+    title = "Position matrix: latest move per holder and issue"
+    rows = position_rows(tables)
+    if rows.empty:
+        return no_moves(title)
+    rows = rows.assign(issue=rows["issue"].map(issue_name))
+    holders = _top_holders(rows, top)
+    rows = rows[rows["holder_id"].isin(holders)]
+    issues = _issue_order(rows["issue"])
+    ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
+    labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables, rows=rows)
+    ilabels = issue_labels()
+    codes = {(m, h): 2 * i + int(h) for i, m in enumerate(MOVE_TYPES) for h in (False, True)}
+    n = len(codes)
+    scale = []
+    for (m, h), k in sorted(codes.items(), key=lambda kv: kv[1]):
+        colour = _lighter(MOVE_COLOURS[m]) if h else MOVE_COLOURS[m]
+        scale += [[k / n, colour], [(k + 1) / n, colour]]
+    y = [labels[h] for h in holders]
+    x = [safety.escape_plotly(i) for i in issues]
+
+    def traces(sub: pd.DataFrame, name: str) -> list:
+        z = [[None] * len(issues) for _ in holders]
+        text = [[""] * len(issues) for _ in holders]
+        hover = [[""] * len(issues) for _ in holders]
+        hi, ii = {h: k for k, h in enumerate(holders)}, {s: k for k, s in enumerate(issues)}
+        g = sub.groupby(["holder_id", "issue"], sort=False)
+        sizes = g.size()
+        last = g.tail(1)
+        for r in last.to_dict("records"):
+            a, b = hi[r["holder_id"]], ii[r["issue"]]
+            z[a][b] = codes.get((r["move"], bool(r["hedged"])), 0) + 0.5
+            text[a][b] = safety.escape_plotly(move_label(r["move"], r["modality"], r["hedged"]))
+            n_moves = int(sizes[(r["holder_id"], r["issue"])])
+            about = ilabels.get(r["issue"], "")
+            header = (
+                _move_header(r, labels)
+                + (f"<br><i>{safety.escape_plotly(about)}</i>" if about else "")
+                + f"<br>{n_moves} move(s) in this cell; the latest is shown"
+            )
+            hover[a][b] = figures.evidence_hover(r, header=header)
+        out = [
+            go.Heatmap(
+                z=z,
+                x=x,
+                y=y,
+                text=text,
+                texttemplate="%{text}",
+                hovertext=hover,
+                hoverinfo="text",
+                hoverongaps=False,
+                colorscale=scale,
+                zmin=0,
+                zmax=n,
+                showscale=False,
+                xgap=2,
+                ygap=2,
+                name=safety.plotly_text(name),
+            )
+        ]
+        present = {(m, bool(h)) for m, h in zip(last["move"], last["hedged"], strict=True)}
+        for m, h in sorted(present, key=lambda mh: codes.get(mh, 0)):
+            colour = MOVE_COLOURS.get(m, "#7f7f7f")
+            out.append(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="markers",
+                    marker={
+                        "symbol": "square",
+                        "size": 12,
+                        "color": _lighter(colour) if h else colour,
+                    },
+                    name=safety.escape_plotly(m + (" (hedged)" if h else "")),
+                    hoverinfo="skip",
+                    showlegend=True,
+                )
+            )
+        return out
+
+    fig = figures.by_outlet(tables.documents, rows, traces)
+    fig.update_xaxes(
+        side="top", tickangle=-30, categoryorder="array", categoryarray=x, automargin=True
+    )
+    if fig.layout.updatemenus:  # above the issue names, which sit on top of the grid
+        fig.layout.updatemenus[0].pad = {"b": 75}
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=y, automargin=True)
+    fig.update_layout(margin={"t": 150}, legend={"orientation": "h", "y": -0.05, "yanchor": "top"})
+    shown = f" (top {top} holders)" if rows["holder_id"].nunique() >= top else ""
+    height = max(380, 260 + 34 * len(holders))
+    return figures.style(fig, title + shown, height=height).update_layout(
+        margin={"t": 150, "b": 80}
+    )
+
+
+def timeline_figure(
+    tables, *, lang: str = "both", actors: pd.DataFrame | None = None, top: int = 30
+) -> go.Figure:
+    """Moves over time: one row per holder, one marker per move (colour and symbol = move
+    type, open symbol = hedged); hover = evidence, outlet, date, counterpart, exchange."""
+    rows = position_rows(tables)
+    title = "Moves over time by holder"
+    if rows.empty:
+        return no_moves(title)
+    undated = int(rows["date"].isna().sum())
+    rows = rows.dropna(subset=["date"])
+    if undated:
+        title += f" ({undated} undated move(s) not shown)"
+    if rows.empty:
+        return no_moves(title)
+    holders = _top_holders(rows, top)
+    rows = rows[rows["holder_id"].isin(holders)]
+    ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
+    labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables, rows=rows)
+    y_order = [labels[h] for h in holders]
+    moves = [m for m in MOVE_TYPES if (rows["move"] == m).any()]
+    moves += sorted(set(rows["move"]) - set(moves))
+    rows = rows.assign(  # once per move, not once per outlet menu entry
+        _y=rows["holder_id"].map(labels),
+        _symbol=[
+            MOVE_SYMBOLS.get(m, "circle") + ("-open" if h else "")
+            for m, h in zip(rows["move"], rows["hedged"], strict=True)
+        ],
+        _hover=[
+            figures.evidence_hover(r, header=_move_header(r, labels))
+            for r in rows.to_dict("records")
+        ],
+    )
+
+    def traces(sub: pd.DataFrame, name: str) -> list:
+        out = []
+        by_move = dict(list(sub.groupby("move", sort=False)))
+        for m in moves:
+            s = by_move.get(m)
+            if s is None:
+                continue
+            colour = MOVE_COLOURS.get(m, "#7f7f7f")
+            out.append(
+                go.Scatter(
+                    x=s["date"].tolist(),
+                    y=s["_y"].tolist(),
+                    mode="markers",
+                    name=safety.escape_plotly(m),
+                    legendgroup=m,
+                    marker={
+                        "color": colour,
+                        "symbol": s["_symbol"].tolist(),
+                        "size": 12,
+                        "line": {"width": 1.5, "color": colour},
+                    },
+                    hovertext=s["_hover"].tolist(),
+                    hoverinfo="text",
+                )
+            )
+        return out or [go.Scatter(x=[], y=[])]
+
+    fig = figures.by_outlet(tables.documents, rows, traces)
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=y_order[::-1], automargin=True, type="category"
+    )
+    fig = figures._time_axis(figures.style(fig, title, height=max(400, 220 + 30 * len(holders))))
+    return fig.update_layout(legend={"title": {"text": "move (open = hedged)"}})
+
+
+def exchange_figure(
+    tables, *, lang: str = "both", actors: pd.DataFrame | None = None, top: int = 30
+) -> go.Figure:
+    """Sankey of exchanges: holder → issue of the move → issue asked in exchange, for the
+    moves of ``exchanges`` (link colour = move type; hover = the move and its evidence)."""
+    title = "Exchanges: holder → issue of the move → what is asked in exchange"
+    rows = position_rows(tables)
+    rows = rows[(rows["counterpart_id"] != "") | (rows["in_exchange_for"] != "")]
+    if rows.empty:
+        return no_moves(title)
+    rows = rows.assign(issue=rows["issue"].map(issue_name))
+    holders = _top_holders(rows, top)
+    rows = rows[rows["holder_id"].isin(holders)]
+    ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
+    labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables, rows=rows)
+    ilabels = issue_labels()
+
+    def traces(sub: pd.DataFrame, name: str) -> list:
+        if sub.empty:
+            return [go.Sankey(node={"label": []}, link={"source": [], "target": [], "value": []})]
+        nodes: dict[tuple[str, str], int] = {}
+        node_label, node_hover, node_colour = [], [], []
+
+        def node(kind: str, key: str) -> int:
+            if (kind, key) not in nodes:
+                nodes[(kind, key)] = len(nodes)
+                if kind == "holder":
+                    node_label.append(labels[key])
+                    node_hover.append(f"<b>{labels[key]}</b>")
+                    node_colour.append("#636efa")
+                else:
+                    lab = safety.escape_plotly(key)
+                    text = f"{lab}" if kind == "issue" else f"↩ {lab}"
+                    node_label.append(text)
+                    role = "issue of the move" if kind == "issue" else "asked in exchange"
+                    node_hover.append(
+                        f"<b>{lab}</b> ({role})<br>{safety.escape_plotly(ilabels.get(key, ''))}"
+                    )
+                    node_colour.append("#b0b0b0" if kind == "issue" else "#7f7f7f")
+            return nodes[(kind, key)]
+
+        src, tgt, val, colour, hover = [], [], [], [], []
+
+        def link(a: int, b: int, group: pd.DataFrame, move: str, what: str) -> None:
+            first = group.iloc[-1].to_dict()
+            src.append(a)
+            tgt.append(b)
+            val.append(len(group))
+            colour.append(_lighter(MOVE_COLOURS.get(move, "#7f7f7f"), 0.35))
+            header = f"{what}: {len(group)} move(s); latest:<br>" + _move_header(first, labels)
+            hover.append(figures.evidence_hover(first, header=header))
+
+        for (h, m, i), g in sub.groupby(["holder_id", "move", "issue"], sort=False):
+            link(node("holder", h), node("issue", i), g, m, f"{safety.escape_plotly(m)}")
+        ex = sub[sub["in_exchange_for"] != ""]
+        ex = ex.assign(exchange=ex["in_exchange_for"].str.split("|")).explode("exchange")
+        for (i, e, m), g in ex.groupby(["issue", "exchange", "move"], sort=False):
+            link(node("issue", i), node("exchange", e), g, m, "in exchange")
+        column = {"holder": 0.01, "issue": 0.5, "exchange": 0.99}
+        per_column = {k: [n for n in nodes if n[0] == k] for k in column}
+        xs = [column[kind] for kind, _ in nodes]
+        ys = [
+            (per_column[kind].index((kind, key)) + 0.5) / len(per_column[kind])
+            for kind, key in nodes
+        ]
+        return [
+            go.Sankey(
+                arrangement="snap",
+                node={
+                    "label": node_label,
+                    "x": xs,
+                    "y": ys,
+                    "customdata": node_hover,
+                    "hovertemplate": "%{customdata}<extra></extra>",
+                    "color": node_colour,
+                    "pad": 14,
+                },
+                link={
+                    "source": src,
+                    "target": tgt,
+                    "value": val,
+                    "color": colour,
+                    "customdata": hover,
+                    "hovertemplate": "%{customdata}<extra></extra>",
+                },
+                name=safety.plotly_text(name),
+            )
+        ]
+
+    fig = figures.by_outlet(tables.documents, rows, traces)
+    n = max(rows["holder_id"].nunique(), rows["issue"].nunique())
+    return figures.style(fig, title, height=max(400, 160 + 30 * n))

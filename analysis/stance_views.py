@@ -1,0 +1,922 @@
+"""Stances over time, per outlet and per source: the tables and figures of notebook 03.
+
+A stance (``analysis.stance``, columns in ``STANCE_COLUMNS``) says that a *holder* (an
+actor) is for, against, conditionally for, or neutral about an *issue* (``target``, an id
+from ``data/issues.yaml``), in one sentence of one article. Each stance keeps who said it
+(``speaker_id``), the outlets and agencies it passed through (``source_chain``: outlet >
+cited source > speaker, joined by ``attribution.CHAIN_SEP``) and whether it was *hedged*
+(alleged, unconfirmed, from unnamed sources) rather than on record.
+
+Data functions take the ``stances`` (or ``attribution``) table and return small DataFrames
+with documented columns; figure functions take a ``Tables``-like object (what
+``widgets.FilterPanel`` passes its views) and return plotly figures. Every function works on
+an empty selection: figures then say "No stances in this selection." and tables are empty
+with the same columns and that caption.
+
+Text from the data reaches plotly only through ``analysis.safety`` and the helpers of
+``analysis.figures``; tables are rendered by ``analysis.tables.render``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis import safety
+from analysis import tables as tbl
+from analysis.attribution import CHAIN_SEP, OUTLET, REPORTS, UNNAMED, load_data
+from analysis.figures import (
+    _date,
+    _empty,
+    _time_axis,
+    actor_labels,
+    by_outlet,
+    evidence_hover,
+    outlet_names,
+    snippet,
+    style,
+)
+from analysis.stance import STANCE_COLUMNS
+
+__all__ = [
+    "NO_STANCES",
+    "POLARITIES",
+    "chain_text",
+    "chains_table",
+    "comparison_table",
+    "counts_table",
+    "evidence_table",
+    "holder_issue_summary",
+    "issue_names",
+    "outlet_comparison",
+    "outlet_comparison_heatmap",
+    "outlet_polarities",
+    "source_chain_sankey",
+    "source_chains",
+    "speaker_names",
+    "stance_counts",
+    "stance_evidence",
+    "stance_rows",
+    "stance_timeline",
+    "stances_by_period",
+    "summary_table",
+]
+
+POLARITIES = ("support", "oppose", "conditional", "neutral")
+NO_STANCES = "No stances in this selection."
+#: Colour and marker per polarity; a hedged stance uses the open marker, fainter.
+COLOURS = {
+    "support": "#2c7bb6",
+    "oppose": "#d7191c",
+    "conditional": "#e08214",
+    "neutral": "#7f7f7f",
+    "mixed": "#7b3294",
+}
+SYMBOLS = {
+    "support": "triangle-up",
+    "oppose": "triangle-down",
+    "conditional": "diamond",
+    "neutral": "circle",
+}
+HEDGED_OPACITY = 0.55
+#: Speaker ids that are not actors, as a reader should see them.
+SPEAKER_WORDS = {
+    OUTLET: "the outlet itself",
+    UNNAMED: "unnamed source(s)",
+    REPORTS: "reports",
+}
+DIRECT = "(directly)"
+SOURCE_PREFIX = "src:"  # an outlet not in sources.yaml, named after a marker word
+_PERIOD_FREQS = ("M", "Q", "Y", "W")
+
+
+# --- labels --------------------------------------------------------------------------------
+
+
+def issue_names() -> dict[str, str]:
+    """Issue id → English label (``data/issues.yaml``)."""
+    return {i["id"]: str(i.get("label_en") or i["id"]) for i in load_data("issues.yaml")["issues"]}
+
+
+def issue_short(issue_id: object) -> str:
+    """A short axis label for an issue id: ``iranian_presence`` → ``iranian presence``."""
+    return safety.clean(issue_id).replace("_", " ")
+
+
+def source_names() -> dict[str, str]:
+    """Cited outlet/agency id → English label (``data/sources.yaml``)."""
+    return {
+        s["id"]: str(s.get("label_en") or s["id"]) for s in load_data("sources.yaml")["sources"]
+    }
+
+
+def _actor_names(actors: pd.DataFrame | None) -> dict[str, str]:
+    if actors is None or actors.empty or "label_en" not in actors:
+        return {}
+    return {
+        str(i): str(e)
+        for i, e in zip(actors["id"], actors["label_en"], strict=True)
+        if not safety.is_missing(e) and str(e)
+    }
+
+
+def speaker_names(ids, actors: pd.DataFrame | None = None) -> dict[str, str]:
+    """Raw (unescaped) English name per speaker/holder/cited-source id.
+
+    Actor ids take ``actors.label_en``; ``outlet``, ``unnamed_source`` and ``reports`` read
+    as words; cited outlets take their ``sources.yaml`` label; ``src:<name>`` shows the name.
+    """
+    names = _actor_names(actors)
+    sources = source_names()
+    out = {}
+    for i in dict.fromkeys(str(x) for x in ids if not safety.is_missing(x)):
+        if i in SPEAKER_WORDS:
+            out[i] = SPEAKER_WORDS[i]
+        elif i in names:
+            out[i] = names[i]
+        elif i in sources:
+            out[i] = sources[i]
+        elif i.startswith(SOURCE_PREFIX):
+            out[i] = i[len(SOURCE_PREFIX) :]
+        else:
+            out[i] = i
+    return out
+
+
+def chain_parts(chain: object, outlet: object, names: dict[str, str]) -> list[str]:
+    """A source chain as a list of names (raw): ``[outlet, "Newsweek", "Jessica McNulty"]``.
+
+    The outlet is matched as a prefix, so an outlet name that holds ``" > "`` stays whole.
+    """
+    chain, outlet = safety.clean(chain), safety.clean(outlet)
+    if not chain:
+        return []
+    head, rest = (outlet, chain[len(outlet) :]) if chain.startswith(outlet) else ("", chain)
+    parts = [p for p in rest.split(CHAIN_SEP) if p]
+    if not head and parts:
+        head, parts = parts[0], parts[1:]
+    return [head, *(names.get(p, p) for p in parts)]
+
+
+def chain_text(chain: object, outlet: object, names: dict[str, str]) -> str:
+    """A source chain with ids replaced by names (raw): ``outlet > Newsweek > McNulty``."""
+    return CHAIN_SEP.join(chain_parts(chain, outlet, names))
+
+
+def chain_plotly(chain: object, outlet: object, names: dict[str, str]) -> str:
+    """A source chain for plotly: each name escaped and, if Arabic, its own right-to-left
+    isolate, so the chain still reads left to right from the outlet to the speaker."""
+    return " &gt; ".join(safety.plotly_text(p) for p in chain_parts(chain, outlet, names))
+
+
+# --- the stance rows -------------------------------------------------------------------------
+
+
+def _empty_stances() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype="object") for c in STANCE_COLUMNS})
+    return frame.astype(
+        {
+            "sent_id": "int64",
+            "start": "int64",
+            "end": "int64",
+            "hedged": "bool",
+            "date": "datetime64[ns]",
+        }
+    )
+
+
+def _stances(tables) -> pd.DataFrame:
+    frame = getattr(tables, "stances", None)
+    if frame is None or frame.empty or not set(STANCE_COLUMNS) <= set(frame.columns):
+        return _empty_stances()
+    return frame
+
+
+def stance_rows(tables) -> pd.DataFrame:
+    """The stances of ``tables`` with their sentence, earliest first.
+
+    Columns: ``STANCE_COLUMNS`` plus ``sentence`` (the sentence text) and ``sent_start``
+    (its offset in ``documents.text``); where the sentence is unknown, ``sentence`` is the
+    evidence span. Tables without stances (or without a ``stances`` table) give an empty
+    frame with these columns.
+    """
+    st = _stances(tables)
+    if st.empty:
+        return st.assign(sentence=pd.Series(dtype="object"), sent_start=pd.Series(dtype="int64"))
+    sents = getattr(tables, "sentences", None)
+    if (
+        sents is not None
+        and not sents.empty
+        and {"doc_id", "sent_id", "start", "text"} <= set(sents.columns)
+    ):
+        sents = sents[sents["doc_id"].isin(st["doc_id"].unique())]
+        sents = sents[["doc_id", "sent_id", "start", "text"]].rename(
+            columns={"start": "sent_start", "text": "sentence"}
+        )
+        st = st.merge(sents, on=["doc_id", "sent_id"], how="left")
+    else:
+        st = st.assign(sentence=pd.NA, sent_start=pd.NA)
+    missing = st["sentence"].isna()
+    st["sentence"] = st["sentence"].astype("object").where(~missing, st["evidence"])
+    st["sent_start"] = st["sent_start"].where(~missing, st["start"]).astype("int64")
+    return st.sort_values(
+        ["date", "doc_id", "start", "holder_id", "target"], na_position="last", ignore_index=True
+    )
+
+
+def _period(dates: pd.Series, freq: str) -> pd.Series:
+    code = str(freq)[:1].upper()
+    if code not in _PERIOD_FREQS:
+        raise ValueError(f"freq must start with one of {_PERIOD_FREQS} (month, quarter, …)")
+    return dates.dt.to_period(code).dt.start_time
+
+
+def _period_label(period: pd.Timestamp, freq: str) -> str:
+    code = str(freq)[:1].upper()
+    return str(pd.Period(period, freq=code)) if code in ("M", "Q", "Y") else _date(period)
+
+
+def stances_by_period(stances: pd.DataFrame, *, freq: str = "M") -> pd.DataFrame:
+    """Dated stances counted per period, holder, issue, polarity and hedging.
+
+    Columns: ``period`` (first day of the month/quarter, ``freq`` "M" or "Q"), ``holder_id``,
+    ``target``, ``polarity``, ``hedged``, ``stances`` (count), ``outlets`` (distinct). Undated
+    stances are left out.
+    """
+    cols = ["period", "holder_id", "target", "polarity", "hedged", "stances", "outlets"]
+    dated = stances.dropna(subset=["date"]) if not stances.empty else stances
+    if dated.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    dated = dated.assign(period=_period(dated["date"], freq))
+    g = dated.groupby(["period", "holder_id", "target", "polarity", "hedged"], observed=True)
+    out = pd.DataFrame({"stances": g.size(), "outlets": g["outlet"].nunique()}).reset_index()
+    return out.sort_values(cols[:5], ignore_index=True)[cols]
+
+
+def stance_counts(stances: pd.DataFrame) -> pd.DataFrame:
+    """Stances per holder and issue: one column per polarity, hedged and total.
+
+    Columns: ``holder_id``, ``target``, ``support``, ``oppose``, ``conditional``,
+    ``neutral``, ``hedged`` (how many of them are hedged), ``stances``; most stances first.
+    """
+    cols = ["holder_id", "target", *POLARITIES, "hedged", "stances"]
+    if stances.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    counts = pd.crosstab([stances["holder_id"], stances["target"]], stances["polarity"])
+    counts = counts.reindex(columns=list(POLARITIES), fill_value=0)
+    counts.columns.name = None
+    g = stances.groupby(["holder_id", "target"])
+    counts["hedged"] = g["hedged"].sum().astype("int64")
+    counts["stances"] = g.size()
+    out = counts.reset_index()[cols]
+    return out.sort_values(
+        ["stances", "holder_id", "target"], ascending=[False, True, True], ignore_index=True
+    )
+
+
+def holder_issue_summary(stances: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per holder and issue: what they said, how often, how sure, and the latest.
+
+    Columns: ``holder_id``, ``holder`` (English name), ``issue`` (id), ``support``,
+    ``oppose``, ``conditional``, ``neutral``, ``stances``, ``hedged_share`` (0–1),
+    ``outlets`` (distinct), ``first_date``, ``last_date``, ``latest_polarity``,
+    ``latest_hedged``, ``latest_outlet``, ``latest_evidence`` (the cue-to-issue span of the
+    latest stance; undated stances count as earlier than dated ones).
+    """
+    cols = [
+        "holder_id",
+        "holder",
+        "issue",
+        *POLARITIES,
+        "stances",
+        "hedged_share",
+        "outlets",
+        "first_date",
+        "last_date",
+        "latest_polarity",
+        "latest_hedged",
+        "latest_outlet",
+        "latest_evidence",
+    ]
+    if stances.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    counts = stance_counts(stances)
+    g = stances.groupby(["holder_id", "target"])
+    extra = pd.DataFrame(
+        {
+            "outlets": g["outlet"].nunique(),
+            "first_date": g["date"].min(),
+            "last_date": g["date"].max(),
+        }
+    ).reset_index()
+    latest = (
+        stances.sort_values(["date", "doc_id", "start"], na_position="first")
+        .drop_duplicates(["holder_id", "target"], keep="last")[
+            ["holder_id", "target", "polarity", "hedged", "outlet", "evidence"]
+        ]
+        .rename(
+            columns={
+                "polarity": "latest_polarity",
+                "hedged": "latest_hedged",
+                "outlet": "latest_outlet",
+                "evidence": "latest_evidence",
+            }
+        )
+    )
+    out = counts.merge(extra, on=["holder_id", "target"]).merge(latest, on=["holder_id", "target"])
+    out["hedged_share"] = out["hedged"] / out["stances"]
+    names = speaker_names(out["holder_id"], actors)
+    out["holder"] = out["holder_id"].map(names)
+    out = out.rename(columns={"target": "issue"})
+    return out[cols].reset_index(drop=True)
+
+
+def outlet_polarities(stances: pd.DataFrame) -> pd.DataFrame:
+    """What each outlet reports about each holder and issue, in long form.
+
+    Columns: ``holder_id``, ``target``, ``outlet``, ``polarity``, ``stances``, ``hedged``
+    (how many of those stances are hedged).
+    """
+    cols = ["holder_id", "target", "outlet", "polarity", "stances", "hedged"]
+    if stances.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    g = stances.groupby(["holder_id", "target", "outlet", "polarity"])
+    out = pd.DataFrame({"stances": g.size(), "hedged": g["hedged"].sum().astype("int64")})
+    return out.reset_index().sort_values(cols[:4], ignore_index=True)
+
+
+def _part(polarity: str, stances: int, hedged: int) -> str:
+    text = polarity + (f" ×{stances}" if stances > 1 else "")
+    if hedged == stances:
+        return text + " (hedged)"
+    return text + (f" ({hedged} hedged)" if hedged else "")
+
+
+def reported_cells(long: pd.DataFrame) -> pd.Series:
+    """What each outlet reports per holder and issue, from ``outlet_polarities``: a Series
+    indexed by (holder_id, target, outlet) of text like ``oppose ×2, conditional (hedged)``
+    (polarities in ``POLARITIES`` order)."""
+    long = long.sort_values(
+        ["holder_id", "target", "outlet", "polarity"],
+        key=lambda s: s.map(POLARITIES.index) if s.name == "polarity" else s,
+    )
+    parts = [
+        _part(p, int(n), int(h))
+        for p, n, h in zip(long["polarity"], long["stances"], long["hedged"], strict=True)
+    ]
+    keys = [long["holder_id"], long["target"], long["outlet"]]
+    return pd.Series(parts, index=long.index).groupby(keys, sort=True).agg(", ".join)
+
+
+def outlet_comparison(
+    stances: pd.DataFrame, actors: pd.DataFrame | None = None, *, outlets: list[str] | None = None
+) -> pd.DataFrame:
+    """For each holder and issue, the polarity each outlet reports, and whether they agree.
+
+    Columns: ``holder_id``, ``holder``, ``issue``, ``agreement`` (``agree``: every outlet
+    reports the same single polarity; ``differ``: the outlets' polarities are not all the
+    same; ``one outlet``: only one outlet reports it), ``polarities`` (all polarities
+    reported), then one column per outlet (``outlets``, default: by number of stances) with
+    what it reports (e.g. ``oppose ×2, conditional (hedged)``) or empty. Rows with
+    ``differ`` first, then by number of outlets.
+    """
+    base = ["holder_id", "holder", "issue", "agreement", "polarities"]
+    if stances.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in base})
+    long = outlet_polarities(stances)
+    if outlets is None:
+        counts = stances["outlet"].astype(str).value_counts()
+        outlets = sorted(counts.index, key=lambda o: (-counts[o], o))
+    cells = reported_cells(long)
+    wide = cells.unstack("outlet").reindex(columns=outlets).fillna("")
+    wide.columns.name = None
+    per_pair = long.groupby(["holder_id", "target"])
+    n_outlets = per_pair["outlet"].nunique()
+    pols = per_pair["polarity"].agg(lambda s: ", ".join(p for p in POLARITIES if p in set(s)))
+    n_pols = per_pair["polarity"].nunique()
+    # agree: several outlets, each reporting the same one polarity
+    per_outlet = long.groupby(["holder_id", "target", "outlet"])["polarity"].nunique()
+    single = per_outlet.groupby(["holder_id", "target"]).max() == 1
+    agreement = pd.Series("differ", index=n_outlets.index)
+    agreement[(n_pols == 1) & single] = "agree"
+    agreement[n_outlets == 1] = "one outlet"
+    head = pd.DataFrame({"agreement": agreement, "polarities": pols, "n": n_outlets})
+    out = head.join(wide).reset_index().rename(columns={"target": "issue"})
+    out["holder"] = out["holder_id"].map(speaker_names(out["holder_id"], actors))
+    order = {"differ": 0, "agree": 1, "one outlet": 2}
+    out = out.assign(_o=out["agreement"].map(order)).sort_values(
+        ["_o", "n", "holder_id", "issue"], ascending=[True, False, True, True], ignore_index=True
+    )
+    return out[[*base, *outlets]]
+
+
+def source_chains(
+    tables,
+    actors: pd.DataFrame | None = None,
+    *,
+    stances_only: bool = False,
+) -> pd.DataFrame:
+    """Which outlets rely on which cited outlets/agencies and speakers.
+
+    Reads ``attribution`` (sentences with a speaker other than the outlet itself) and the
+    article's outlet from ``documents``. With ``stances_only`` only sentences that carry a
+    stance count. Columns: ``outlet``, ``cited_source`` (id, empty when the outlet quotes
+    the speaker directly), ``via`` (its name, or "(directly)"), ``speaker_id``, ``speaker``
+    (name), ``speaker_kind``, ``claims`` (sentences), ``hedged`` (of them hedged),
+    ``stances`` (stances in those sentences), ``example_chain`` (a source chain, names).
+    Most claims first.
+    """
+    cols = [
+        "outlet",
+        "cited_source",
+        "via",
+        "speaker_id",
+        "speaker",
+        "speaker_kind",
+        "claims",
+        "hedged",
+        "stances",
+        "example_chain",
+    ]
+    empty = pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    att = getattr(tables, "attribution", None)
+    docs = getattr(tables, "documents", None)
+    need = {"doc_id", "sent_id", "speaker_id", "speaker_kind", "cited_source", "source_chain"}
+    if att is None or att.empty or docs is None or not need <= set(att.columns):
+        return empty
+    att = att[att["speaker_id"] != OUTLET]
+    st = _stances(tables)
+    per_sent = st.groupby(["doc_id", "sent_id"]).size().rename("stances")
+    if stances_only:
+        keys = pd.MultiIndex.from_frame(att[["doc_id", "sent_id"]])
+        att = att[keys.isin(per_sent.index)]
+    if att.empty:
+        return empty
+    att = att[[*sorted(need), "hedged"]].merge(docs[["doc_id", "outlet"]], on="doc_id")
+    att = att.join(per_sent, on=["doc_id", "sent_id"])
+    att["stances"] = att["stances"].fillna(0).astype("int64")
+    att["cited_source"] = att["cited_source"].fillna("").astype(str)
+    keys = ["outlet", "cited_source", "speaker_id", "speaker_kind"]
+    g = att.groupby(keys)
+    out = pd.DataFrame(
+        {
+            "claims": g.size(),
+            "hedged": g["hedged"].sum().astype("int64"),
+            "stances": g["stances"].sum().astype("int64"),
+            "example_chain": g["source_chain"].first(),
+        }
+    ).reset_index()
+    names = speaker_names([*out["speaker_id"], *out["cited_source"]], actors)
+    out["via"] = [names.get(c, c) if c else DIRECT for c in out["cited_source"]]
+    out["speaker"] = out["speaker_id"].map(names)
+    out["example_chain"] = [
+        chain_text(c, o, names) for c, o in zip(out["example_chain"], out["outlet"], strict=True)
+    ]
+    out = out.sort_values(
+        ["claims", "outlet", "cited_source", "speaker_id"],
+        ascending=[False, True, True, True],
+        ignore_index=True,
+    )
+    return out[cols]
+
+
+def stance_evidence(
+    tables,
+    actors: pd.DataFrame | None = None,
+    *,
+    holder: str | None = None,
+    target: str | None = None,
+    polarity: str | None = None,
+    width: int = 70,
+    limit: int = 200,
+) -> pd.DataFrame:
+    """Keyword in context for stances: each stance's evidence in its sentence.
+
+    ``holder``/``target``/``polarity`` keep only matching stances. Columns: ``date``,
+    ``outlet``, ``holder`` (English name), ``issue``, ``polarity``, ``hedged`` ("hedged" or
+    "on record"), ``speaker`` (name), ``before``, ``match`` (the cue-to-issue span),
+    ``after`` (up to ``width`` characters of the sentence on each side), ``doc_id``.
+    Render with ``tables.render(frame, **tables.KWIC_LAYOUT)`` (right to left).
+    """
+    cols = [
+        "date",
+        "outlet",
+        "holder",
+        "issue",
+        "polarity",
+        "hedged",
+        "speaker",
+        "before",
+        "match",
+        "after",
+        "doc_id",
+    ]
+    rows = stance_rows(tables)
+    for col, value in (("holder_id", holder), ("target", target), ("polarity", polarity)):
+        if value is not None and not rows.empty:
+            rows = rows[rows[col] == value]
+    rows = rows.head(limit)
+    if rows.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    names = speaker_names([*rows["holder_id"], *rows["speaker_id"]], actors)
+    out = []
+    for r in rows.itertuples(index=False):
+        sent = str(r.sentence)
+        lo, hi = r.start - r.sent_start, r.end - r.sent_start
+        if not (0 <= lo <= hi <= len(sent)):  # sentence unknown: the evidence alone
+            sent, lo, hi = str(r.evidence), 0, len(str(r.evidence))
+        out.append(
+            {
+                "date": r.date,
+                "outlet": r.outlet,
+                "holder": names.get(r.holder_id, r.holder_id),
+                "issue": r.target,
+                "polarity": r.polarity,
+                "hedged": "hedged" if r.hedged else "on record",
+                "speaker": names.get(r.speaker_id, r.speaker_id),
+                "before": " ".join(safety.clean(sent[max(0, lo - width) : lo]).split()),
+                "match": " ".join(safety.clean(sent[lo:hi]).split()),
+                "after": " ".join(safety.clean(sent[hi : hi + width]).split()),
+                "doc_id": r.doc_id,
+            }
+        )
+    return pd.DataFrame(out, columns=cols)
+
+
+# --- rendered tables -----------------------------------------------------------------------
+
+
+def render_table(frame: pd.DataFrame, *, caption: str, **kwargs) -> tbl.Table:
+    """``tables.render`` with the "no stances" caption when ``frame`` is empty."""
+    if frame.empty:
+        caption = f"{caption} — {NO_STANCES}"
+    return tbl.render(frame, caption=caption, **kwargs)
+
+
+def counts_table(tables) -> tbl.Table:
+    """``stance_counts`` of the tables' stances, rendered (ids only: stable plain text)."""
+    return render_table(stance_counts(_stances(tables)), caption="Stances by holder and issue")
+
+
+def summary_table(tables, actors: pd.DataFrame | None = None) -> tbl.Table:
+    """``holder_issue_summary`` of the tables' stances, rendered."""
+    frame = holder_issue_summary(_stances(tables), actors)
+    if not frame.empty:  # the ids and the hedged flag are folded in, for a narrower table
+        hedged = frame["latest_hedged"].map({True: " (hedged)", False: ""})
+        frame = frame.assign(latest=frame["latest_polarity"] + hedged)
+    shown = ["holder", "issue", *POLARITIES, "stances", "hedged_share", "outlets"]
+    shown += ["first_date", "last_date", "latest", "latest_outlet", "latest_evidence"]
+    frame = frame.reindex(columns=shown)
+    return render_table(frame, caption="Stances by holder and issue")
+
+
+def comparison_table(tables, actors: pd.DataFrame | None = None) -> tbl.Table:
+    """``outlet_comparison`` of the tables' stances, rendered (outlets in article order)."""
+    st = _stances(tables)
+    docs = getattr(tables, "documents", None)
+    outlets = None
+    if docs is not None and not st.empty:
+        outlets = [o for o in outlet_names(docs) if (st["outlet"] == o).any()]
+        outlets += sorted(set(st["outlet"].astype(str)) - set(outlets))
+    frame = outlet_comparison(st, actors, outlets=outlets).drop(columns="holder_id")
+    return render_table(frame, caption="What each outlet reports, per holder and issue")
+
+
+def chains_table(
+    tables, actors: pd.DataFrame | None = None, *, stances_only: bool = False
+) -> tbl.Table:
+    """``source_chains`` rendered."""
+    frame = source_chains(tables, actors, stances_only=stances_only)
+    # ids and the example chain (mixed directions) are left out: the columns are the chain
+    frame = frame[["outlet", "via", "speaker", "speaker_kind", "claims", "hedged", "stances"]]
+    caption = "Who each outlet relies on: cited outlets/agencies and speakers"
+    if frame.empty:
+        return tbl.render(frame, caption=f"{caption} — no attributed claims in this selection.")
+    return tbl.render(frame, caption=caption)
+
+
+def evidence_table(tables, actors: pd.DataFrame | None = None, **kwargs) -> tbl.Table:
+    """``stance_evidence`` rendered right to left, contexts hugging the evidence."""
+    frame = stance_evidence(tables, actors, **kwargs)
+    return render_table(frame, caption="Stances in their sentences", **tbl.KWIC_LAYOUT)
+
+
+# --- figures ------------------------------------------------------------------------------
+
+
+def no_stances(title: str, message: str = NO_STANCES) -> go.Figure:
+    """A figure that says there are no stances to show (rather than failing)."""
+    fig = _empty(title)
+    fig.layout.annotations[0].text = safety.escape_plotly(message)
+    return fig
+
+
+def _hedge_word(hedged: bool) -> str:
+    return "hedged (alleged / unconfirmed / unnamed source)" if hedged else "on record"
+
+
+def _stance_header(row, labels: dict[str, str], names: dict[str, str], n: int, when: str) -> str:
+    """Hover header for one stance (already escaped)."""
+    issues = issue_names()
+    hedged = bool(row["hedged"])
+    chain = chain_plotly(row["source_chain"], row["outlet"], names)
+    lines = [
+        f"<b>{labels[row['holder_id']]}</b> → {safety.escape_plotly(issue_short(row['target']))}:"
+        f" <b>{safety.escape_plotly(row['polarity'])}</b>, {_hedge_word(hedged)}",
+        f"{n} stance(s){when}",
+        safety.escape_plotly(issues.get(row["target"], row["target"])),
+        f"speaker: {safety.plotly_text(names.get(row['speaker_id'], row['speaker_id']))}",
+        f"source chain: {chain}",
+    ]
+    return "<br>".join(lines)
+
+
+def _hover(row, labels, names, n: int, when: str = "") -> str:
+    text = snippet(
+        str(row["sentence"]),
+        int(row["start"]) - int(row["sent_start"]),
+        int(row["end"]) - int(row["sent_start"]),
+    )
+    ev = {"outlet": row["outlet"], "date": row["date"], "doc_id": row["doc_id"], "snippet": text}
+    return evidence_hover(ev, header=_stance_header(row, labels, names, n, when))
+
+
+def stance_timeline(
+    tables,
+    *,
+    freq: str = "M",
+    lang: str = "en",
+    top: int = 30,
+    actors: pd.DataFrame | None = None,
+) -> go.Figure:
+    """Stance of each holder toward each issue per month (``freq="M"``) or quarter ("Q").
+
+    One row per holder → issue (the ``top`` pairs with most stances), x = period; colour and
+    marker shape give the polarity, marker size the number of stances; hedged stances have
+    open, fainter markers and say so in the hover. The hover shows the earliest stance of
+    the point: evidence sentence, outlet, date, speaker and source chain. Outlet menu and
+    date range slider.
+    """
+    title = f"Stances over time (by {'quarter' if str(freq)[:1].upper() == 'Q' else 'month'})"
+    rows = stance_rows(tables)
+    undated = int(rows["date"].isna().sum()) if not rows.empty else 0
+    rows = rows.dropna(subset=["date"]) if not rows.empty else rows
+    if rows.empty:
+        return no_stances(title, NO_STANCES + (f" ({undated} undated)" if undated else ""))
+    pairs = rows.groupby(["holder_id", "target"]).size().sort_values(ascending=False)
+    n_pairs = len(pairs)
+    keep = pairs.head(top).index
+    rows = rows[pd.MultiIndex.from_frame(rows[["holder_id", "target"]]).isin(keep)]
+    rows = rows.assign(period=_period(rows["date"], freq))
+    labels = actor_labels(
+        rows["holder_id"], lang=lang, actors=actors, mentions=getattr(tables, "mentions", None)
+    )
+    names = speaker_names([*rows["holder_id"], *rows["speaker_id"]], actors)
+    order = sorted(keep, key=lambda p: (p[1], names.get(p[0], p[0])))
+    ylab = {p: f"{labels[p[0]]} → {safety.escape_plotly(issue_short(p[1]))}" for p in order}
+    rows = rows.assign(y=[ylab[p] for p in zip(rows["holder_id"], rows["target"], strict=True)])
+
+    point_keys = ["polarity", "hedged", "period", "holder_id", "target"]
+
+    def traces(sub: pd.DataFrame, name: str) -> list:
+        out = []
+        if sub.empty:
+            return [go.Scatter(x=[], y=[], mode="markers", showlegend=False)]
+        g = sub.groupby(point_keys, sort=True)
+        counts = g.size()
+        firsts = g.head(1)  # rows are earliest first: the evidence shown for each point
+        first = dict(
+            zip(
+                firsts[point_keys].itertuples(index=False, name=None),
+                firsts.to_dict("records"),
+                strict=True,
+            )
+        )
+        points: dict[tuple[str, bool], list] = {}
+        for key, n in counts.items():
+            points.setdefault((key[0], bool(key[1])), []).append((key, int(n)))
+        for pol in POLARITIES:
+            for hedged in (False, True):
+                if (pol, hedged) not in points:
+                    continue
+                xs, ys, sizes, hover = [], [], [], []
+                for key, n in points[(pol, hedged)]:
+                    when = f" in {_period_label(key[2], freq)}"
+                    hover.append(_hover(first[key], labels, names, n, when))
+                    xs.append(key[2])
+                    ys.append(ylab[(key[3], key[4])])
+                    sizes.append(min(30, 9 + 5 * math.sqrt(n)))
+                legend = pol + (" (hedged)" if hedged else "")
+                out.append(
+                    go.Scatter(
+                        x=xs,
+                        y=ys,
+                        mode="markers",
+                        name=legend,
+                        legendgroup=legend,
+                        marker={
+                            "color": COLOURS[pol],
+                            "symbol": SYMBOLS[pol] + ("-open" if hedged else ""),
+                            "size": sizes,
+                            "opacity": HEDGED_OPACITY if hedged else 0.9,
+                            "line": {"width": 2 if hedged else 0.5, "color": COLOURS[pol]},
+                        },
+                        hovertext=hover,
+                        hoverinfo="text",
+                    )
+                )
+        return out or [go.Scatter(x=[], y=[], mode="markers", showlegend=False)]
+
+    fig = by_outlet(tables.documents, rows, traces)
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=[ylab[p] for p in order],
+        autorange="reversed",
+        automargin=True,
+    )
+    notes = []
+    if n_pairs > top:
+        notes.append(f"top {top} of {n_pairs} holder–issue pairs")
+    if undated:
+        notes.append(f"{undated} undated not shown")
+    title += f" ({'; '.join(notes)})" if notes else ""
+    fig = _time_axis(style(fig, title, height=max(380, 200 + 30 * len(order))))
+    return fig.update_layout(legend={"title": {"text": "polarity"}})
+
+
+_CODES = {"support": 1, "oppose": 2, "conditional": 3, "neutral": 4, "mixed": 5}
+
+
+def outlet_comparison_heatmap(
+    tables, *, lang: str = "en", top: int = 30, actors: pd.DataFrame | None = None
+) -> go.Figure:
+    """Holder → issue (rows) × outlet (columns), coloured by the polarity the outlet reports
+    (``mixed`` when it reports several). Row labels end in "≠" where outlets differ. The
+    hover lists the outlet's polarities and its earliest stance as evidence."""
+    title = "What each outlet reports, per holder and issue"
+    rows = stance_rows(tables)
+    if rows.empty:
+        return no_stances(title)
+    comp = outlet_comparison(rows, actors)
+    sizes = rows.groupby(["holder_id", "target"]).size().rename("_n").reset_index()
+    comp = comp.merge(sizes.rename(columns={"target": "issue"}), on=["holder_id", "issue"])
+    comp = comp.sort_values(["_n", "holder_id", "issue"], ascending=[False, True, True]).head(top)
+    keep = list(zip(comp["holder_id"], comp["issue"], strict=True))
+    sub = rows[pd.MultiIndex.from_frame(rows[["holder_id", "target"]]).isin(keep)]
+    outlets = [o for o in outlet_names(tables.documents) if (sub["outlet"] == o).any()]
+    outlets += sorted(set(sub["outlet"].astype(str)) - set(outlets))
+    labels = actor_labels(
+        sub["holder_id"], lang=lang, actors=actors, mentions=getattr(tables, "mentions", None)
+    )
+    names = speaker_names([*sub["holder_id"], *sub["speaker_id"]], actors)
+    agreement = dict(zip(keep, comp["agreement"], strict=True))
+    firsts = sub.drop_duplicates(["holder_id", "target", "outlet"])
+    first = dict(
+        zip(
+            firsts[["holder_id", "target", "outlet"]].itertuples(index=False, name=None),
+            firsts.to_dict("records"),
+            strict=True,
+        )
+    )
+    long = outlet_polarities(sub).groupby(["holder_id", "target", "outlet"])
+    reported = reported_cells(outlet_polarities(sub))
+    pols = long["polarity"].agg(lambda s: s.iloc[0] if s.nunique() == 1 else "mixed")
+    n_cell = long["stances"].sum()
+    z, hover = [], []
+    for h, t in keep:
+        zr, hr = [], []
+        for o in outlets:
+            if (h, t, o) in pols.index:
+                zr.append(_CODES[pols[(h, t, o)]])
+                n = int(n_cell[(h, t, o)])
+                head = _hover(first[(h, t, o)], labels, names, n, " here; the earliest:")
+                hr.append(
+                    f"<b>{safety.plotly_text(o)}</b> reports: "
+                    f"{safety.escape_plotly(reported[(h, t, o)])}<br>{head}"
+                )
+            else:
+                zr.append(None)
+                hr.append(
+                    f"{labels[h]} → {safety.escape_plotly(issue_short(t))}<br>"
+                    f"{safety.plotly_text(o)}: no stance reported"
+                )
+        z.append(zr)
+        hover.append(hr)
+    ylabels = [
+        f"{labels[h]} → {safety.escape_plotly(issue_short(t))}"
+        + (" ≠" if agreement[(h, t)] == "differ" else "")
+        for h, t in keep
+    ]
+    order = list(_CODES)
+    scale = []
+    for i, name in enumerate(order):
+        scale += [[i / len(order), COLOURS[name]], [(i + 1) / len(order), COLOURS[name]]]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[safety.plotly_text(o) for o in outlets],
+            y=ylabels,
+            zmin=0.5,
+            zmax=len(order) + 0.5,
+            colorscale=scale,
+            colorbar={
+                "tickvals": [_CODES[n] for n in order],
+                "ticktext": order,
+                "title": {"text": "polarity"},
+            },
+            hovertext=hover,
+            hoverinfo="text",
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(automargin=True, side="top")
+    return style(fig, title + " (≠: outlets differ)", height=max(350, 180 + 30 * len(keep)))
+
+
+def source_chain_sankey(
+    tables,
+    actors: pd.DataFrame | None = None,
+    *,
+    stances_only: bool = False,
+    top_sources: int = 12,
+    top_speakers: int = 15,
+) -> go.Figure:
+    """Outlet → cited outlet/agency → speaker, sized by attributed sentences (claims).
+
+    Claims an outlet attributes directly go from the outlet to the speaker. Sources and
+    speakers beyond the ``top_*`` most cited are pooled as "other". With ``stances_only``
+    only sentences carrying a stance count. Outlet menu: one outlet at a time.
+    """
+    title = "Source chains: outlet → cited outlet/agency → speaker" + (
+        " (sentences with a stance)" if stances_only else " (attributed sentences)"
+    )
+    chains = source_chains(tables, actors, stances_only=stances_only)
+    if chains.empty:
+        return no_stances(title, "No attributed claims in this selection.")
+    chains = chains.copy()
+    src_rank = chains[chains["cited_source"] != ""].groupby("via")["claims"].sum()
+    keep_src = set(src_rank.sort_values(ascending=False).index[:top_sources])
+    spk_rank = chains.groupby("speaker")["claims"].sum()
+    keep_spk = set(spk_rank.sort_values(ascending=False).index[:top_speakers])
+    chains["via"] = [v if v == DIRECT or v in keep_src else "other sources" for v in chains["via"]]
+    chains["speaker"] = [s if s in keep_spk else "other speakers" for s in chains["speaker"]]
+    # A cited outlet that is itself the speaker ("according to Al-Akhbar") ends at the source.
+    is_source = chains["speaker_kind"] == "source"
+    chains.loc[is_source & (chains["via"] == DIRECT), "via"] = chains.loc[
+        is_source & (chains["via"] == DIRECT), "speaker"
+    ]
+    chains.loc[is_source, "speaker"] = ""
+
+    def traces(sub: pd.DataFrame, name: str) -> list:
+        nodes: dict[tuple[str, str], int] = {}
+        labels: list[str] = []
+
+        def node(kind: str, text: str) -> int:
+            if (kind, text) not in nodes:
+                nodes[(kind, text)] = len(labels)
+                labels.append(safety.plotly_text(text))
+            return nodes[(kind, text)]
+
+        links: dict[tuple[int, int], list[int]] = {}
+        for r in sub.itertuples(index=False):
+            a = node("outlet", r.outlet)
+            if r.via != DIRECT:
+                b = node("source", r.via)
+                links.setdefault((a, b), [0, 0])
+                links[(a, b)][0] += r.claims
+                links[(a, b)][1] += r.hedged
+                a = b
+            if r.speaker:
+                b = node("speaker", r.speaker)
+                links.setdefault((a, b), [0, 0])
+                links[(a, b)][0] += r.claims
+                links[(a, b)][1] += r.hedged
+        if not links:
+            return [go.Sankey(node={"label": []}, link={"source": [], "target": [], "value": []})]
+        keys = list(links)
+        custom = [
+            f"{labels[s]} → {labels[t]}: {links[(s, t)][0]} claim(s), {links[(s, t)][1]} hedged"
+            for s, t in keys
+        ]
+        return [
+            go.Sankey(
+                arrangement="snap",
+                node={"label": labels, "pad": 12, "thickness": 14},
+                link={
+                    "source": [s for s, _ in keys],
+                    "target": [t for _, t in keys],
+                    "value": [links[k][0] for k in keys],
+                    "customdata": custom,
+                    "hovertemplate": "%{customdata}<extra></extra>",
+                },
+                name=safety.plotly_text(name),
+            )
+        ]
+
+    fig = by_outlet(tables.documents, chains, traces)
+    n = max(chains["via"].nunique(), chains["speaker"].nunique(), chains["outlet"].nunique())
+    return style(fig, title, height=max(400, 150 + 26 * n))
