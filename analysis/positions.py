@@ -439,7 +439,9 @@ def moves_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, Any
                         "counterpart_id": counterpart if counterpart != holder_id else "",
                         "issue": issue,
                         "issue_phrase": phrases.get(issue, ""),
-                        "in_exchange_for": "|".join(ex_issues),
+                        # "X in exchange for X" says nothing: the marker introduced the
+                        # move's own condition ("يهدد … إذا لم تنسحب"), not a trade
+                        "in_exchange_for": "|".join(e for e in ex_issues if e != issue),
                         "exchange_phrase": ex_phrase,
                         "modality": modality,
                         "cue": s.surface(a, b),

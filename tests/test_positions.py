@@ -75,6 +75,12 @@ UNIT = [
         ("ISR", "threat", "", "southern_syria", "", "asserted"),
     ),
     ("ورفض الأسد العرض الأمريكي.", ("SYR", "reject", "USA", "", "", "asserted")),
+    # bug: the threat's own condition came out as "iranian_presence in exchange for itself"
+    (
+        "وهدد نتنياهو بتوسيع الضربات على المواقع الإيرانية في سوريا إذا لم تنسحب الفصائل"
+        " الموالية لإيران.",
+        ("ISR", "threat", "", "iranian_presence", "", "asserted"),
+    ),
     (
         "وقال مسؤول إن الحرس الثوري طلب من موسكو ضمانات مكتوبة.",
         ("IRN", "demand", "RUS", "", "", "asserted"),
