@@ -17,10 +17,14 @@ more than one of them).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+import contextvars
+import functools
+from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from analysis import safety
 from analysis import tables as tbl
@@ -173,6 +177,21 @@ def add_outlet_menu(fig: go.Figure, groups: dict[str, list[int]]) -> go.Figure:
     return fig
 
 
+#: Off while a live FilterPanel renders: its outlet selector does the menu's job, and one
+#: set of traces instead of one per outlet makes a panel update several times faster.
+_OUTLET_MENUS: contextvars.ContextVar[bool] = contextvars.ContextVar("outlet_menus", default=True)
+
+
+@contextlib.contextmanager
+def outlet_menus(enabled: bool) -> Iterator[None]:
+    """Within the block, :func:`by_outlet` adds (or leaves out) the per-outlet menu."""
+    token = _OUTLET_MENUS.set(enabled)
+    try:
+        yield
+    finally:
+        _OUTLET_MENUS.reset(token)
+
+
 def by_outlet(
     documents: pd.DataFrame,
     frame: pd.DataFrame,
@@ -180,11 +199,12 @@ def by_outlet(
     *,
     max_outlets: int = 25,
 ) -> go.Figure:
-    """One set of traces for all outlets and one per outlet, switched by a dropdown."""
+    """One set of traces for all outlets and one per outlet, switched by a dropdown
+    (only the first set inside ``outlet_menus(False)``)."""
     fig = go.Figure()
     groups: dict[str, list[int]] = {}
     subsets = [(ALL_OUTLETS, frame)]
-    if "outlet" in frame:
+    if "outlet" in frame and _OUTLET_MENUS.get():
         outlets = [o for o in outlet_names(documents) if (frame["outlet"] == o).any()]
         subsets += [(o, frame[frame["outlet"] == o]) for o in outlets[:max_outlets]]
     for name, sub in subsets:
@@ -192,6 +212,10 @@ def by_outlet(
         fig.add_traces(make_traces(sub, name))
         groups[name] = list(range(start, len(fig.data)))
     return add_outlet_menu(fig, groups)
+
+
+#: The plotly template of every figure.
+TEMPLATE = "plotly_white"
 
 
 def style(fig: go.Figure, title: str, *, height: int = 450) -> go.Figure:
@@ -202,10 +226,18 @@ def style(fig: go.Figure, title: str, *, height: int = 450) -> go.Figure:
         hoverlabel={"align": "auto", "font": {"family": FONT}},
         height=height,
         margin={"t": 90, "l": 10, "r": 10, "b": 10},
-        template="plotly_white",
         legend={"title": {"text": ""}},
     )
+    if pio.templates.default != TEMPLATE:
+        # By name, plotly validates a copy of the template for every figure (30-80 ms);
+        # notebooks make it the default instead (reports.setup_notebook).
+        fig.update_layout(template=_house_template())
     return fig
+
+
+@functools.cache
+def _house_template() -> go.layout.Template:
+    return pio.templates[TEMPLATE]
 
 
 def _empty(title: str) -> go.Figure:
@@ -456,11 +488,12 @@ def rollup_chart(
 
     def traces(sub: pd.DataFrame, name: str) -> list:
         counts = sub["affiliation"].value_counts()[::-1]
-        first = sub.drop_duplicates("affiliation").set_index("affiliation", drop=False)
-        members = sub.groupby("affiliation")["actor_id"].agg(lambda s: ", ".join(sorted(set(s))))
+        first = {r["affiliation"]: r for r in sub.drop_duplicates("affiliation").to_dict("records")}
+        pairs = sub[["affiliation", "actor_id"]].drop_duplicates().sort_values("actor_id")
+        members = pairs.groupby("affiliation")["actor_id"].agg(", ".join)
         hover = [
             evidence_hover(
-                first.loc[a],
+                first[a],
                 header=f"<b>{labels[a]}</b>: {n} mention(s)<br>"
                 f"actors: {safety.escape_plotly(members[a])}",
             )
@@ -502,13 +535,14 @@ def cooccurrence_heatmap(
             .reindex(index=keep, columns=keep, fill_value=0)
             .to_numpy()
         )
-        first = sub.drop_duplicates(["actor_id_x", "actor_id_y"]).set_index(
-            ["actor_id_x", "actor_id_y"], drop=False
-        )
+        first = {
+            (r["actor_id_x"], r["actor_id_y"]): r
+            for r in sub.drop_duplicates(["actor_id_x", "actor_id_y"]).to_dict("records")
+        }  # a dict lookup per cell, not a MultiIndex .loc (~1 ms each)
         hover = [
             [
                 evidence_hover(
-                    first.loc[(a, b)],
+                    first[(a, b)],
                     header=f"<b>{labels[a]}</b> + <b>{labels[b]}</b>: {counts[i, j]} sentence(s)",
                 )
                 if counts[i, j]

@@ -44,10 +44,14 @@ _CSS_IMPORT = re.compile(r"@import\s+(?:url\()?\s*[\"']?(?:https?:)?//[^;]*;", r
 
 
 def setup_notebook() -> None:
-    """Make plotly figures show in JupyterLab *and* survive nbconvert (plotly.js inlined)."""
+    """Make plotly figures show in JupyterLab *and* survive nbconvert (plotly.js inlined),
+    in the house template."""
     import plotly.io as pio
 
+    from analysis.figures import TEMPLATE
+
     pio.renderers.default = PLOTLY_RENDERER
+    pio.templates.default = TEMPLATE
 
 
 def versions() -> dict[str, str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis import safety
@@ -241,7 +242,7 @@ def affiliations(
     """
     if level not in ("affiliation", "state"):
         raise ValueError(f"level must be 'affiliation' or 'state', not {level!r}")
-    ids = pd.Series(list(actor_ids), dtype="object")
+    codes, uniques = pd.factorize(pd.Series(actor_ids))
     aff: dict[str, str] = {}
     if actors is not None and "affiliation" in actors:
         aff = {
@@ -257,7 +258,9 @@ def affiliations(
             cur = aff.get(cur, cur)
         return cur
 
-    return ids.map(top)
+    # one lookup per distinct actor, not per mention
+    tops = np.array([top(str(u)) for u in uniques] + [None], dtype=object)
+    return pd.Series(tops[codes], dtype="object")  # code -1 (a missing id) → None
 
 
 def rollup(tables, actors: pd.DataFrame | None, *, level: str = "affiliation") -> pd.DataFrame:

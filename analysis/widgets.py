@@ -236,9 +236,14 @@ class FilterPanel:
     def _render(self, view: Callable[[Any], Any], out) -> None:
         from IPython.display import display
 
+        from analysis.figures import outlet_menus
+
         with out:
             out.clear_output(wait=True)
-            display(view(self.filtered))
+            # The panel's own outlet selector filters every view: no per-figure menus.
+            with outlet_menus(False):
+                result = view(self.filtered)
+            display(result)
 
     def _ipython_display_(self) -> None:
         from IPython.display import HTML, display
