@@ -66,7 +66,7 @@ def actor_labels(
     unlabelled = [i for i in ids if not (en.get(i) and ar.get(i))]
     if unlabelled and mentions is not None and not mentions.empty:
         m = mentions[mentions["actor_id"].isin(unlabelled)]
-        en = {**m.drop_duplicates("actor_id").set_index("actor_id")["label_en"], **en}
+        en = {**m.drop_duplicates("actor_id").set_index("actor_id")["label_en"].dropna(), **en}
         surfaces = m.groupby(["actor_id", "surface"]).size().sort_values(ascending=False)
         top_surface = surfaces.reset_index().drop_duplicates("actor_id")
         ar = {**dict(zip(top_surface["actor_id"], top_surface["surface"], strict=True)), **ar}
@@ -111,6 +111,8 @@ def evidence_hover(row: pd.Series, *, header: str = "") -> str:
     lines = [header] if header else []
     if "snippet" in row:
         text = row["snippet"]
+    elif safety.is_missing(row["sent_start"]):  # a mention without its sentence row
+        text = row.get("surface", "")
     else:
         s_start = int(row["sent_start"])
         text = snippet(row["sentence"], int(row["start"]) - s_start, int(row["end"]) - s_start)

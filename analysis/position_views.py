@@ -30,13 +30,12 @@ reported through a hedged source (``hedged``), e.g. ``not accept``, ``demand?``,
 from __future__ import annotations
 
 import functools
-import weakref
 from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import figures, safety
+from analysis import figures, framecache, safety
 from analysis import tables as tbl
 from analysis.positions import MOVE_TYPES, POSITION_COLUMNS
 
@@ -199,19 +198,7 @@ def position_rows(tables) -> pd.DataFrame:
     sents = getattr(tables, "sentences", None)
     if pos is None or sents is None:
         return _position_rows(pos, sents)
-    key = (id(pos), id(sents))
-    hit = _ROWS.get(key)
-    if hit is not None and hit[0]() is pos and hit[1]() is sents:
-        return hit[2]
-    rows = _position_rows(pos, sents)
-    for stale in [k for k, v in _ROWS.items() if v[0]() is None or v[1]() is None]:
-        del _ROWS[stale]
-    _ROWS[key] = (weakref.ref(pos), weakref.ref(sents), rows)
-    return rows
-
-
-#: position_rows per (positions, sentences) frames, as ``analysis.tables.mention_rows``.
-_ROWS: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, pd.DataFrame]] = {}
+    return framecache.cached("position_rows", (pos, sents), lambda: _position_rows(pos, sents))
 
 
 def _position_rows(pos: pd.DataFrame | None, sents: pd.DataFrame | None) -> pd.DataFrame:

@@ -11,13 +11,12 @@ The summary functions take the tables of ``docs/tables.md`` and return small Dat
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from analysis import safety
+from analysis import framecache, safety
 
 COUNTED_SECTIONS = ("headline", "body")
 # Mentions of these kinds are actors; media and places are tagged but not counted
@@ -172,26 +171,14 @@ def duplicate_groups(documents: pd.DataFrame) -> pd.DataFrame:
     return dups[[c for c in cols if c in dups]].reset_index(drop=True)
 
 
-#: mention_rows per (mentions, sentences, documents) frames: every view of a panel update
-#: reads the same filtered tables, so the join is done once per update, not once per view.
-_MENTION_ROWS: dict[tuple[int, int, int], tuple[tuple[weakref.ref, ...], pd.DataFrame]] = {}
-
-
 def mention_rows(tables) -> pd.DataFrame:
     """Mentions of counted sections joined with their sentence, outlet and date.
 
-    The result is shared between calls on the same tables: treat it as read-only.
+    Every view of a panel update reads the same filtered tables, so the join is done once
+    per set of tables (``analysis.framecache``); treat the result as read-only.
     """
     frames = (tables.mentions, tables.sentences, tables.documents)
-    key = tuple(id(f) for f in frames)
-    hit = _MENTION_ROWS.get(key)
-    if hit is not None and all(ref() is f for ref, f in zip(hit[0], frames, strict=True)):
-        return hit[1]
-    rows = _mention_rows(*frames)
-    for stale in [k for k, (refs, _) in _MENTION_ROWS.items() if any(r() is None for r in refs)]:
-        del _MENTION_ROWS[stale]
-    _MENTION_ROWS[key] = (tuple(weakref.ref(f) for f in frames), rows)
-    return rows
+    return framecache.cached("mention_rows", frames, lambda: _mention_rows(*frames))
 
 
 def _mention_rows(m: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame):
@@ -326,9 +313,12 @@ def kwic(
     texts = tables.documents.set_index("doc_id")["text"]
     out = []
     for r in rows.head(limit).itertuples(index=False):
-        sent_end = r.sent_start + len(r.sentence)
         text = texts[r.doc_id]
-        left = text[max(r.sent_start, r.start - width) : r.start]
+        if pd.isna(r.sent_start):  # a mention without its sentence row: the context is cut
+            sent_start, sent_end = int(r.start), int(r.end)
+        else:
+            sent_start, sent_end = int(r.sent_start), int(r.sent_start) + len(r.sentence)
+        left = text[max(sent_start, r.start - width) : r.start]
         right = text[r.end : min(sent_end, r.end + width)]
         out.append(
             {

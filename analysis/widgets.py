@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from analysis import safety
+from analysis import framecache, safety
 
 
 def _frames(tables) -> dict[str, pd.DataFrame]:
@@ -79,22 +78,17 @@ def filter_tables(
     return out
 
 
-#: Per table, the position of each row's document in ``documents``, computed once per
-#: (table, documents) pair: matching string ids on every filter change cost ~300 ms at
-#: 31k articles, indexing a boolean array by these positions costs a few.
-_POSITIONS: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, np.ndarray]] = {}
-
-
 def _doc_positions(frame: pd.DataFrame, docs: pd.DataFrame) -> np.ndarray:
-    key = (id(frame), id(docs))
-    hit = _POSITIONS.get(key)
-    if hit is not None and hit[0]() is frame and hit[1]() is docs and len(hit[2]) == len(frame):
-        return hit[2]
-    positions = pd.Index(docs["doc_id"]).get_indexer(frame["doc_id"])
-    for stale in [k for k, v in _POSITIONS.items() if v[0]() is None or v[1]() is None]:
-        del _POSITIONS[stale]
-    _POSITIONS[key] = (weakref.ref(frame), weakref.ref(docs), positions)
-    return positions
+    """Per row of ``frame``, the position of its document in ``docs`` (-1: not there).
+
+    Computed once per (table, documents) pair: matching string ids on every filter change
+    cost ~300 ms at 31k articles, indexing a boolean array by these positions a few.
+    """
+    return framecache.cached(
+        "doc_positions",
+        (frame, docs),
+        lambda: pd.Index(docs["doc_id"]).get_indexer(frame["doc_id"]),
+    )
 
 
 def _select(frame: pd.DataFrame, docs: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:

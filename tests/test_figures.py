@@ -145,3 +145,31 @@ def test_snippet_centres_on_the_mention():
     text = "أ" * 100 + "إيران" + "ب" * 100
     s = figures.snippet(text, 100, 105, width=25)
     assert "إيران" in s and s.startswith("…") and s.endswith("…")
+
+
+def test_actor_labels_survive_missing_labels_in_mentions():
+    import pandas as pd
+
+    mentions = pd.DataFrame(
+        {
+            "actor_id": ["X", "Y"],
+            "surface": ["إكس", "واي"],
+            "label_en": pd.array([pd.NA, "Why"], dtype="string"),
+        }
+    )
+    labels = figures.actor_labels(["X", "Y"], lang="en", mentions=mentions)
+    assert labels == {"X": "X", "Y": "Why"}
+
+
+def test_evidence_hover_without_a_sentence_row_shows_the_surface():
+    row = {
+        "outlet": "o",
+        "date": None,
+        "doc_id": "d",
+        "sent_start": float("nan"),
+        "sentence": float("nan"),
+        "start": 3,
+        "end": 8,
+        "surface": "طهران",
+    }
+    assert "طهران" in figures.evidence_hover(row)

@@ -123,3 +123,16 @@ def test_kwic_layout_hugs_the_match(small_tables):
     html = tbl.render(tbl.kwic(small_tables, "irgc"), **tbl.KWIC_LAYOUT).html
     assert 'dir="rtl"><table>' in html
     assert '<td dir="rtl" style="text-align:left">قال مسؤول إن</td>' in html
+
+
+def test_kwic_with_a_mention_whose_sentence_row_is_missing(small_tables):
+    import copy
+
+    tables = copy.copy(small_tables)
+    first = small_tables.mentions.iloc[0]
+    sents = small_tables.sentences
+    gone = (sents["doc_id"] == first["doc_id"]) & (sents["sent_id"] == first["sent_id"])
+    tables.sentences = sents[~gone].reset_index(drop=True)
+    actor = first["actor_id"]
+    frame = tbl.kwic(tables, actor)
+    assert len(frame) == (small_tables.mentions["actor_id"] == actor).sum()

@@ -117,3 +117,14 @@ def test_rows_of_unknown_documents_are_dropped_by_a_filter(small_tables):
     tables = copy.copy(small_tables)
     tables.mentions = stray
     assert "nowhere" not in set(widgets.filter_tables(tables, outlets=["الشرق"]).mentions.doc_id)
+
+
+def test_a_table_changed_in_place_is_filtered_anew(small_tables):
+    tables = copy.copy(small_tables)
+    tables.mentions = small_tables.mentions.copy()
+    widgets.filter_tables(tables, outlets=["الشرق"])  # positions cached for this frame
+    tables.mentions.drop(index=tables.mentions.index[-1], inplace=True)
+    tables.mentions.reset_index(drop=True, inplace=True)
+    out = widgets.filter_tables(tables, outlets=["الشرق"])
+    ids = set(out.documents["doc_id"])
+    assert len(out.mentions) == tables.mentions["doc_id"].isin(ids).sum()
