@@ -308,12 +308,15 @@ def _progress(*, total: int, enabled: bool, unit: str):
 
 
 def package_data_hash() -> str:
-    """A hash of every package data file (dictionaries, lexicons, rules)."""
+    """A hash of what shapes the tables: every package data file (dictionaries, lexicons,
+    rules) and every module of the package, so a cache made by other code is not reused
+    (the version number alone does not change between commits)."""
     digest = hashlib.sha256()
-    data = resources.files("analysis") / "data"
-    for entry in sorted(data.iterdir(), key=lambda p: p.name):
-        if entry.is_file():
-            digest.update(entry.name.encode())
+    root = resources.files("analysis")
+    entries = [*root.iterdir(), *(root / "data").iterdir()]
+    for entry in sorted(entries, key=lambda p: (p.parent.name, p.name)):
+        if entry.is_file() and (entry.name.endswith(".py") or entry.parent.name == "data"):
+            digest.update(f"{entry.parent.name}/{entry.name}".encode())
             digest.update(entry.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -333,14 +336,21 @@ def corpus_fingerprint(path: str | Path) -> str:
 
 def write_tables(tables: Tables, out: str | Path) -> Path:
     """Write every table to ``out`` as Parquet (``rejected`` also as CSV) with a manifest."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    for name in TABLE_NAMES:
-        getattr(tables, name).to_parquet(out / f"{name}.parquet", index=False)
-    tables.rejected.to_parquet(out / "rejected.parquet", index=False)
     from analysis.export import to_safe_csv
 
-    to_safe_csv(tables.rejected, out / "rejected.csv")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    # The manifest goes first and comes back last: a write that dies half-way leaves a
+    # folder that is neither fresh nor reused, and each file appears whole (os.replace).
+    (out / _MANIFEST_FILE).unlink(missing_ok=True)
+    frames = {name: getattr(tables, name) for name in TABLE_NAMES}
+    frames["rejected"] = tables.rejected
+    for name, frame in frames.items():
+        part = out / f".{name}.parquet.partial"
+        frame.to_parquet(part, index=False)
+        os.replace(part, out / f"{name}.parquet")
+    part = to_safe_csv(tables.rejected, out / ".rejected.csv.partial")
+    os.replace(part, out / "rejected.csv")
     info = {
         "corpus_path": tables.corpus_path,
         "corpus_fingerprint": corpus_fingerprint(tables.corpus_path)
@@ -350,7 +360,9 @@ def write_tables(tables: Tables, out: str | Path) -> Path:
         "versions": tables.versions,
         "summary": tables.summary(),
     }
-    (out / _MANIFEST_FILE).write_text(json.dumps(info, ensure_ascii=False, indent=2))
+    part = out / f".{_MANIFEST_FILE}.partial"
+    part.write_text(json.dumps(info, ensure_ascii=False, indent=2))
+    os.replace(part, out / _MANIFEST_FILE)
     return out
 
 

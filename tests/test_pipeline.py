@@ -166,3 +166,34 @@ def test_two_corpora_with_the_same_name_get_their_own_cache(tmp_path, monkeypatc
     a, b = tmp_path / "a" / "corpus", tmp_path / "b" / "corpus"
     assert pipeline.cache_dir(a) != pipeline.cache_dir(b)
     assert pipeline.cache_dir(a).name.startswith("corpus-")
+
+
+def test_the_cache_key_follows_the_code_as_well_as_the_data(tmp_path, monkeypatch):
+    """A cache made by other tagging code is stale although the version is the same."""
+    import shutil
+    from importlib import resources
+
+    copy = tmp_path / "analysis"
+    shutil.copytree(resources.files("analysis"), copy)
+    monkeypatch.setattr(pipeline.resources, "files", lambda _name: copy)
+    before = pipeline.package_data_hash()
+    module = copy / "positions.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert pipeline.package_data_hash() != before
+
+
+def test_a_write_that_dies_half_way_leaves_no_usable_cache(fixture_tables, tmp_path, monkeypatch):
+    out = pipeline.write_tables(fixture_tables, tmp_path / "out")
+    assert pipeline.reusable_rows(out, fixture_tables.documents) is not None
+    real = pd.DataFrame.to_parquet
+
+    def dies_on_stances(frame, path, *args, **kwargs):
+        if "stances" in str(path):
+            raise OSError("disk full")
+        return real(frame, path, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", dies_on_stances)
+    with pytest.raises(OSError, match="disk full"):
+        pipeline.write_tables(fixture_tables, out)
+    assert not (out / "tables.json").exists()
+    assert pipeline.reusable_rows(out, fixture_tables.documents) is None
