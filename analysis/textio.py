@@ -26,6 +26,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis import safety
+
 #: Legacy Arabic code pages tried when a file is not UTF-8, most common first.
 LEGACY_ENCODINGS = ("cp1256", "iso8859_6")
 #: Fewer Arabic letters than this in a legacy-decoded file: the guess is flagged.
@@ -39,12 +41,15 @@ MIN_PLAUSIBLE = 0.9
 MIN_MIXED_UTF8 = 2
 _UTF8_ARABIC = re.compile(rb"(?:[\xd8-\xdb][\x80-\xbf]){3,}")
 
-BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
-ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# The characters display strips (analysis.safety): a document holding any is flagged.
+BIDI_CONTROLS = re.compile("[" + re.escape(safety.BIDI_CONTROLS) + "]")
+ZERO_WIDTH = re.compile("[" + re.escape(safety.ZERO_WIDTH) + "]")
 # A saved page may open with comments ("<!-- saved from url=... -->") or an XML declaration
 # before its first tag, and a fragment with <head>, <body> or <meta>.
+# Possessive repetition (*+): a file of many comments followed by text must not make
+# the engine backtrack over every way to split them (exponential time).
 _HTML_START = re.compile(
-    r"\s*(?:<!--.*?-->\s*|<\?xml[^>]*\?>\s*)*"
+    r"\s*(?:<!--(?:(?!-->).)*-->\s*|<\?xml[^>]*\?>\s*)*+"
     r"<(?:!doctype\s+html|html|head|body|meta)[\s/>]",
     re.IGNORECASE | re.DOTALL,
 )

@@ -148,3 +148,15 @@ def test_saved_pages_are_refused_as_html(page):
 def test_text_that_starts_with_a_comparison_sign_is_not_html():
     decoded = decode_bytes("<< عاجل >> روسيا تقترح انسحاباً إيرانياً من الجنوب".encode())
     assert decoded.text.startswith("<<")
+
+
+def test_many_comments_before_text_do_not_hang_the_html_check():
+    """Bug: the HTML check backtracked exponentially (40 comments would never finish)."""
+    decoded = decode_bytes(("<!--x-->" * 5000 + " خبر عن إيران وسوريا").encode())
+    assert decoded.text.endswith("وسوريا")
+
+
+@pytest.mark.parametrize(("char", "flag"), [("\u00ad", "zero_width"), ("\u180e", "zero_width")])
+def test_every_character_display_strips_flags_the_document(char, flag):
+    """The loader flags what analysis.safety strips on display (one list for both)."""
+    assert flag in decode_bytes(f"إيران{char} وسوريا".encode()).flags
