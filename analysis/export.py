@@ -40,10 +40,25 @@ def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
             if pd.api.types.is_datetime64_any_dtype(out[col]):
                 continue
             out[col] = out[col].map(neutralise, na_action="ignore")
-    out.columns = [neutralise(str(c)) for c in out.columns]
-    if not pd.api.types.is_numeric_dtype(out.index):
-        out.index = out.index.map(lambda v: neutralise(v) if isinstance(v, str) else v)
+    out.columns = _neutral_labels(out.columns, as_text=True)
+    out.index = _neutral_labels(out.index)
     return out
+
+
+def _neutral_labels(labels: pd.Index, *, as_text: bool = False) -> pd.Index:
+    """Index or column labels neutralised, every level of a MultiIndex included."""
+
+    def one(v: object) -> object:
+        return neutralise(str(v) if as_text else v)
+
+    if isinstance(labels, pd.MultiIndex):
+        tuples = [tuple(one(v) for v in t) for t in labels]
+        names = [None if n is None else neutralise(str(n)) for n in labels.names]
+        return pd.MultiIndex.from_tuples(tuples, names=names)
+    if not as_text and pd.api.types.is_numeric_dtype(labels):
+        return labels
+    name = None if labels.name is None else neutralise(str(labels.name))
+    return pd.Index([one(v) for v in labels], name=name)
 
 
 def to_safe_csv(df: pd.DataFrame, path: str | Path, *, index: bool = False) -> Path:

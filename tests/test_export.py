@@ -56,3 +56,17 @@ def test_frame_keeps_numeric_columns_numeric(tmp_path):
 def test_column_names_are_neutralised():
     out = export.neutralise_frame(pd.DataFrame({"=cmd": ["x"]}))
     assert list(out.columns) == ["'=cmd"]
+
+
+def test_multiindex_labels_are_neutralised_on_every_level(tmp_path):
+    index = pd.MultiIndex.from_tuples(
+        [("=HYPERLINK(1)", "a"), ("ok", "@SUM(A1)")], names=["x", "y"]
+    )
+    columns = pd.MultiIndex.from_tuples([("+cmd", "n"), ("m", "-2")])
+    frame = pd.DataFrame([[1, 2], [3, 4]], index=index, columns=columns)
+    out = export.neutralise_frame(frame)
+    assert out.index.tolist() == [("'=HYPERLINK(1)", "a"), ("ok", "'@SUM(A1)")]
+    assert out.columns.tolist() == [("'+cmd", "n"), ("m", "-2")]  # -2 is a number
+    assert out.to_numpy().tolist() == [[1, 2], [3, 4]]
+    path = export.to_safe_csv(frame, tmp_path / "m.csv", index=True)
+    assert "=HYPERLINK" not in path.read_text(encoding="utf-8-sig").replace("'=HYPERLINK", "")
