@@ -38,49 +38,188 @@ SNIPPET_CHARS = 140
 # --- labels and hover -------------------------------------------------------------------
 
 
-def actor_labels(
+def _label_sources(mentions) -> list[pd.DataFrame]:
+    if mentions is None:
+        return []
+    frames = [mentions] if isinstance(mentions, pd.DataFrame) else list(mentions)
+    return [m for m in frames if m is not None and not m.empty]
+
+
+def label_parts(
     actor_ids: Iterable[str],
     *,
-    lang: str = "both",
     actors: pd.DataFrame | None = None,
-    mentions: pd.DataFrame | None = None,
-) -> dict[str, str]:
-    """Display label per actor id, escaped for plotly, Arabic marked right-to-left.
+    mentions: pd.DataFrame | Iterable[pd.DataFrame] | None = None,
+) -> dict[str, tuple[str, str]]:
+    """Raw (unescaped) English and Arabic label per actor id: ``(label_en, label_ar)``.
 
-    Arabic labels come from ``actors.label_ar``; without it, the actor's most frequent
-    surface form in ``mentions`` stands in. English from ``actors``/``mentions.label_en``.
+    Both come from ``actors``; for an actor it does not label fully, ``mentions`` (a frame
+    with ``actor_id``, ``surface`` and optionally ``label_en``, or several such frames, the
+    first that names an actor winning) give the English label and the most frequent
+    surface form as the Arabic one. English falls back to the id, Arabic to ``""``.
     """
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     if isinstance(actor_ids, pd.Series):
         actor_ids = actor_ids.unique()  # iterating 100k Arrow strings costs more than this
     ids = list(dict.fromkeys(actor_ids))
     en: dict[str, str] = {}
     ar: dict[str, str] = {}
     if actors is not None and not actors.empty:
-        a = actors.set_index("id")
+        a = actors.drop_duplicates("id").set_index("id")
         if "label_en" in a:
             en.update(a["label_en"].dropna())
         if "label_ar" in a:
             ar.update(a["label_ar"].dropna())
-    unlabelled = [i for i in ids if not (en.get(i) and ar.get(i))]
-    if unlabelled and mentions is not None and not mentions.empty:
-        m = mentions[mentions["actor_id"].isin(unlabelled)]
-        en = {**m.drop_duplicates("actor_id").set_index("actor_id")["label_en"].dropna(), **en}
+    for m in _label_sources(mentions):
+        unlabelled = [i for i in ids if not (en.get(i) and ar.get(i))]
+        if not unlabelled:
+            break
+        m = m[m["actor_id"].isin(unlabelled)]
+        if "label_en" in m:
+            first = m.drop_duplicates("actor_id").set_index("actor_id")["label_en"].dropna()
+            en = {**first, **en}
+        m = m[m["surface"].fillna("").astype(str) != ""]
         surfaces = m.groupby(["actor_id", "surface"]).size().sort_values(ascending=False)
         top_surface = surfaces.reset_index().drop_duplicates("actor_id")
         ar = {**dict(zip(top_surface["actor_id"], top_surface["surface"], strict=True)), **ar}
-    out = {}
-    for i in ids:
-        e = safety.escape_plotly(en.get(i) or i)
-        r = safety.plotly_text(ar.get(i, ""))
-        if lang == "en" or not r:
-            out[i] = e
-        elif lang == "ar":
-            out[i] = r
-        else:
-            out[i] = f"{e} · {r}"
-    return out
+    return {i: (str(en.get(i) or i), str(ar.get(i) or "")) for i in ids}
+
+
+def _join_label(en: str, ar: str, lang: str) -> str:
+    if lang == "en" or not ar:
+        return en
+    return ar if lang == "ar" else f"{en} · {ar}"
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+
+
+def plain_labels(
+    actor_ids: Iterable[str],
+    *,
+    lang: str = "en",
+    actors: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | Iterable[pd.DataFrame] | None = None,
+) -> dict[str, str]:
+    """Raw (unescaped) label per actor id for tables: English, Arabic or ``"en · ar"``
+    (``lang="both"``) from ``label_parts``; Arabic falls back to English."""
+    _check_lang(lang)
+    parts = label_parts(actor_ids, actors=actors, mentions=mentions)
+    return {i: _join_label(e, r, lang) for i, (e, r) in parts.items()}
+
+
+def actor_labels(
+    actor_ids: Iterable[str],
+    *,
+    lang: str = "both",
+    actors: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | Iterable[pd.DataFrame] | None = None,
+) -> dict[str, str]:
+    """Display label per actor id, escaped for plotly, Arabic marked right-to-left.
+
+    The labels of ``plain_labels``: Arabic from ``actors.label_ar``, else the actor's most
+    frequent surface form in ``mentions``; English from ``actors``/``mentions.label_en``.
+    """
+    _check_lang(lang)
+    parts = label_parts(actor_ids, actors=actors, mentions=mentions)
+    return {
+        i: _join_label(safety.escape_plotly(e), safety.plotly_text(r), lang)
+        for i, (e, r) in parts.items()
+    }
+
+
+@functools.cache
+def issue_labels() -> dict[str, str]:
+    """English label per issue id (``analysis/data/issues.yaml``), in the file's order."""
+    from analysis.stance import issues_data
+
+    return {k: str(v.get("label_en") or k) for k, v in issues_data().items()}
+
+
+#: Speaker ids that are not actors, as a reader should see them (``analysis.attribution``).
+SPEAKER_WORDS = {
+    "outlet": "the outlet itself",
+    "unnamed_source": "unnamed source(s)",
+    "reports": "reports",
+}
+SOURCE_PREFIX = "src:"  # an outlet not in sources.yaml, named after a marker word
+CHAIN_SEP = " > "  # analysis.attribution.CHAIN_SEP
+SOURCES_SEP = "|"  # between the ids of a multi-source ``cited_source``
+
+
+@functools.cache
+def source_labels() -> dict[str, str]:
+    """Cited outlet/agency id → English label (``data/sources.yaml``)."""
+    from analysis.attribution import source_info
+
+    return {k: str(v.get("label_en") or k) for k, v in source_info().items()}
+
+
+def speaker_name(speaker: object, names: dict[str, str] | None = None) -> str:
+    """Raw name of a speaker, holder or cited-source id.
+
+    ``outlet``, ``unnamed_source`` and ``reports`` read as words; an actor id takes its
+    name in ``names`` (``plain_labels``); a cited outlet its ``sources.yaml`` label;
+    ``src:<name>`` shows the name. Several cited sources (``reuters|afp``) are each named
+    and joined by ``" > "``, as in a source chain.
+    """
+    text = safety.clean(speaker)
+    if SOURCES_SEP in text:
+        parts = [p for p in text.split(SOURCES_SEP) if p]
+        return CHAIN_SEP.join(speaker_name(p, names) for p in parts)
+    names = names or {}
+    if text in SPEAKER_WORDS:
+        return SPEAKER_WORDS[text]
+    if names.get(text, text) != text:
+        return names[text]
+    if text in source_labels():
+        return source_labels()[text]
+    if text.startswith(SOURCE_PREFIX):
+        return text[len(SOURCE_PREFIX) :]
+    return text
+
+
+def actor_names(actors: pd.DataFrame | None) -> dict[str, str]:
+    """Raw English name of every actor in ``actors`` (``plain_labels``): the ``names`` of
+    ``speaker_name`` and the chain functions, so any actor id in a chain is named."""
+    if actors is None or actors.empty or "id" not in actors:
+        return {}
+    return plain_labels(actors["id"].astype(str), actors=actors)
+
+
+def speaker_names(ids: Iterable[object], actors: pd.DataFrame | None = None) -> dict[str, str]:
+    """``speaker_name`` per distinct id (actor names in English, from ``actors``)."""
+    names = actor_names(actors)
+    return {str(i): speaker_name(i, names) for i in dict.fromkeys(ids) if not safety.is_missing(i)}
+
+
+def chain_parts(chain: object, outlet: object, names: dict[str, str] | None = None) -> list[str]:
+    """A source chain as a list of names (raw): ``[outlet, "Newsweek", "Jessica McNulty"]``.
+
+    Each part after the outlet is named by ``speaker_name`` (``names``: actor names). The
+    outlet is matched as a prefix, so an outlet name that holds ``" > "`` stays whole.
+    """
+    chain, outlet = safety.clean(chain), safety.clean(outlet)
+    if not chain:
+        return []
+    head, rest = (outlet, chain[len(outlet) :]) if chain.startswith(outlet) else ("", chain)
+    parts = [p for p in rest.split(CHAIN_SEP) if p]
+    if not head and parts:
+        head, parts = parts[0], parts[1:]
+    named = [speaker_name(p, names) for q in parts for p in q.split(SOURCES_SEP) if p]
+    return [head, *named]
+
+
+def chain_text(chain: object, outlet: object, names: dict[str, str] | None = None) -> str:
+    """A source chain with ids replaced by names (raw): ``outlet > Newsweek > McNulty``."""
+    return CHAIN_SEP.join(chain_parts(chain, outlet, names))
+
+
+def chain_plotly(chain: object, outlet: object, names: dict[str, str] | None = None) -> str:
+    """A source chain for plotly: each name escaped and, if Arabic, its own right-to-left
+    isolate, so the chain still reads left to right from the outlet to the speaker."""
+    return " &gt; ".join(safety.plotly_text(p) for p in chain_parts(chain, outlet, names))
 
 
 def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:
@@ -90,7 +229,8 @@ def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:
     return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
-def _date(value: object) -> str:
+def date_text(value: object) -> str:
+    """A date as ``YYYY-MM-DD``, or ``undated``."""
     return "undated" if safety.is_missing(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
@@ -104,7 +244,7 @@ def evidence_hover(row: pd.Series, *, header: str = "") -> str:
     meta = " · ".join(
         [
             safety.plotly_text(row["outlet"]),
-            _date(row["date"]),
+            date_text(row["date"]),
             safety.escape_plotly(row["doc_id"]),
         ]
     )
@@ -135,6 +275,16 @@ def outlet_names(documents: pd.DataFrame) -> list[str]:
     """Outlets by number of articles (most first), then name."""
     counts = documents["outlet"].astype(str).value_counts()
     return sorted(counts.index, key=lambda o: (-counts[o], o))
+
+
+def present_outlets(documents: pd.DataFrame, values: Iterable[object]) -> list[str]:
+    """The outlets among ``values``, in article order (``outlet_names``); any not in
+    ``documents`` follow by name."""
+    if not isinstance(values, pd.Series):
+        values = pd.Series(list(values), dtype="object")
+    present = {str(v) for v in values.dropna().unique()}
+    known = [o for o in outlet_names(documents) if o in present]
+    return known + sorted(present - set(known))
 
 
 def add_outlet_menu(fig: go.Figure, groups: dict[str, list[int]]) -> go.Figure:
@@ -207,7 +357,7 @@ def by_outlet(
     groups: dict[str, list[int]] = {}
     subsets = [(ALL_OUTLETS, frame)]
     if "outlet" in frame and _OUTLET_MENUS.get():
-        outlets = [o for o in outlet_names(documents) if (frame["outlet"] == o).any()]
+        outlets = present_outlets(documents, frame["outlet"])
         subsets += [(o, frame[frame["outlet"] == o]) for o in outlets[:max_outlets]]
     for name, sub in subsets:
         start = len(fig.data)
@@ -242,10 +392,13 @@ def _house_template() -> go.layout.Template:
     return pio.templates[TEMPLATE]
 
 
-def _empty(title: str) -> go.Figure:
-    """A figure that says there is nothing to show (rather than failing)."""
+NO_MENTIONS = "No mentions for these filters."
+
+
+def empty_figure(title: str, message: str = NO_MENTIONS) -> go.Figure:
+    """A figure that says there is nothing to show (rather than failing): ``message``."""
     fig = go.Figure()
-    fig.add_annotation(text="No mentions for these filters.", showarrow=False)
+    fig.add_annotation(text=safety.escape_plotly(message), showarrow=False)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return style(fig, title, height=250)
@@ -257,7 +410,8 @@ def _bar_width(freq: str) -> float:
     return 0.8 * days * 86_400_000
 
 
-def _time_axis(fig: go.Figure) -> go.Figure:
+def time_axis(fig: go.Figure) -> go.Figure:
+    """A date x axis with a range slider."""
     fig.update_xaxes(type="date", rangeslider={"visible": True, "thickness": 0.08})
     return fig
 
@@ -275,9 +429,9 @@ def articles_over_time(documents: pd.DataFrame, *, freq: str = "MS") -> go.Figur
         g = sub.sort_values(["date", "doc_id"]).groupby("period")
         counts = g.size()
         hover = [
-            f"<b>{_date(p)}</b> — {n} article(s)<br>"
+            f"<b>{date_text(p)}</b> — {n} article(s)<br>"
             + "<br>".join(
-                f"{safety.plotly_text(r.outlet)} · {_date(r.date)} · "
+                f"{safety.plotly_text(r.outlet)} · {date_text(r.date)} · "
                 f"{safety.plotly_text(safety.truncate(r.title or r.doc_id, 70))}"
                 for r in grp.head(5).itertuples()
             )
@@ -299,7 +453,7 @@ def articles_over_time(documents: pd.DataFrame, *, freq: str = "MS") -> go.Figur
     fig = by_outlet(documents, dated, traces)
     undated = int(documents["date"].isna().sum())
     title = "Articles over time" + (f" ({undated} undated not shown)" if undated else "")
-    return _time_axis(style(fig, title)).update_layout(showlegend=False)
+    return time_axis(style(fig, title)).update_layout(showlegend=False)
 
 
 def articles_by_outlet(documents: pd.DataFrame) -> go.Figure:
@@ -357,7 +511,7 @@ def mentions_by_actor(
     """Mentions per actor (top ``top``), with the earliest mention as evidence."""
     ev = _mention_evidence(tables)
     if ev.empty:
-        return _empty("Mentions by actor")
+        return empty_figure("Mentions by actor")
     labels = actor_labels(ev["actor_id"], lang=lang, actors=actors, mentions=ev)
 
     def traces(sub: pd.DataFrame, name: str) -> list:
@@ -401,7 +555,7 @@ def mentions_over_time(
     """Monthly (``freq``) mentions of the ``top`` actors, one line each."""
     ev = _mention_evidence(tables).dropna(subset=["date"])
     if ev.empty:
-        return _empty("Mentions over time (dated articles)")
+        return empty_figure("Mentions over time (dated articles)")
     ev = ev.assign(period=ev["date"].dt.to_period(freq).dt.start_time)
     keep = list(ev["actor_id"].value_counts().index[:top])
     ev = ev[ev["actor_id"].isin(keep)]
@@ -417,7 +571,7 @@ def mentions_over_time(
             counts, first = g.size(), g.head(1).set_index("period", drop=False)
             hover = [
                 evidence_hover(
-                    first.loc[p], header=f"<b>{labels[a]}</b>: {n} mention(s) in {_date(p)[:7]}"
+                    first.loc[p], header=f"<b>{labels[a]}</b>: {n} mention(s) in {date_text(p)[:7]}"
                 )
                 for p, n in counts.items()
             ]
@@ -435,7 +589,7 @@ def mentions_over_time(
         return out or [go.Scatter(x=[], y=[])]
 
     fig = by_outlet(tables.documents, ev, traces)
-    return _time_axis(style(fig, "Mentions over time (dated articles)"))
+    return time_axis(style(fig, "Mentions over time (dated articles)"))
 
 
 def mentions_by_outlet(
@@ -444,10 +598,10 @@ def mentions_by_outlet(
     """Heatmap of actor × outlet mention counts, with the earliest mention in each cell."""
     ev = _mention_evidence(tables)
     if ev.empty:
-        return _empty("Mentions by actor and outlet")
+        return empty_figure("Mentions by actor and outlet")
     keep = list(ev["actor_id"].value_counts().index[:top])
     ev = ev[ev["actor_id"].isin(keep)]
-    outlets = [o for o in outlet_names(tables.documents) if (ev["outlet"] == o).any()]
+    outlets = present_outlets(tables.documents, ev["outlet"])
     labels = actor_labels(keep, lang=lang, actors=actors, mentions=ev)
     counts = pd.crosstab(ev["actor_id"], ev["outlet"]).reindex(
         index=keep, columns=outlets, fill_value=0
@@ -484,7 +638,7 @@ def rollup_chart(
     title = "Mentions rolled up by " + ("affiliation" if level == "affiliation" else "state")
     ev = _mention_evidence(tables)
     if ev.empty:
-        return _empty(title)
+        return empty_figure(title)
     ev = ev.assign(affiliation=tbl.affiliations(ev["actor_id"], actors, level=level).to_numpy())
     labels = actor_labels(ev["affiliation"], lang=lang, actors=actors, mentions=ev)
 
@@ -524,7 +678,7 @@ def cooccurrence_heatmap(
     """Actors mentioned together in one sentence; the hover shows such a sentence."""
     ev = _mention_evidence(tables)
     if ev.empty:
-        return _empty("Actors mentioned in the same sentence")
+        return empty_figure("Actors mentioned in the same sentence")
     keep = list(ev["actor_id"].value_counts().index[:top])
     ev = ev[ev["actor_id"].isin(keep)].drop_duplicates(["doc_id", "sent_id", "actor_id"])
     labels = actor_labels(keep, lang=lang, actors=actors, mentions=ev)

@@ -29,7 +29,7 @@ reported through a hedged source (``hedged``), e.g. ``not accept``, ``demand?``,
 
 from __future__ import annotations
 
-import functools
+import inspect
 from collections.abc import Iterable
 
 import pandas as pd
@@ -88,14 +88,6 @@ _TEXT_COLUMNS = [c for c in ROW_COLUMNS if c not in ("sent_id", "start", "end", 
 # --- labels -----------------------------------------------------------------------------
 
 
-@functools.cache
-def issue_labels() -> dict[str, str]:
-    """English label per issue id (``analysis/data/issues.yaml``), in the file's order."""
-    from analysis.stance import issues_data
-
-    return {k: str(v.get("label_en", k)) for k, v in issues_data().items()}
-
-
 def issue_name(issue: object) -> str:
     """The issue id, or ``NO_ISSUE`` for a move whose issue was not named."""
     text = "" if safety.is_missing(issue) else str(issue)
@@ -122,6 +114,11 @@ def _labels_column(rows: pd.DataFrame) -> pd.Series:
     )
 
 
+def _surfaces(rows: pd.DataFrame) -> pd.DataFrame:
+    """The holders' surface forms in ``rows`` as mentions (``actor_id``, ``surface``)."""
+    return rows[["holder_id", "holder_surface"]].set_axis(["actor_id", "surface"], axis=1)
+
+
 def plain_labels(
     actor_ids: Iterable[str],
     *,
@@ -129,59 +126,22 @@ def plain_labels(
     actors: pd.DataFrame | None = None,
     rows: pd.DataFrame | None = None,
 ) -> dict[str, str]:
-    """Raw (unescaped) label per actor id for tables: ``label_en``/``label_ar`` from
-    ``actors``, else the holder's most frequent surface in ``rows`` (Arabic), else the id."""
-    if lang not in figures.LANGS:
-        raise ValueError(f"lang must be one of {figures.LANGS}, not {lang!r}")
-    ids = list(dict.fromkeys(str(i) for i in actor_ids))
-    en: dict[str, str] = {}
-    ar: dict[str, str] = {}
-    if actors is not None and not actors.empty:
-        a = actors.drop_duplicates("id").set_index("id")
-        en = {str(k): str(v) for k, v in a.get("label_en", pd.Series()).dropna().items()}
-        ar = {str(k): str(v) for k, v in a.get("label_ar", pd.Series()).dropna().items()}
-    if rows is not None and not rows.empty:
-        surfaces = rows[rows["holder_surface"].fillna("") != ""]
-        top = surfaces.groupby(["holder_id", "holder_surface"]).size().sort_values()
-        top = top.reset_index().drop_duplicates("holder_id", keep="last")
-        ar = {**dict(zip(top["holder_id"], top["holder_surface"], strict=True)), **ar}
-    out = {}
-    for i in ids:
-        e, r = en.get(i) or i, ar.get(i, "")
-        out[i] = e if lang == "en" or not r else r if lang == "ar" else f"{e} · {r}"
-    return out
+    """Raw (unescaped) label per actor id for tables (``figures.plain_labels``), with the
+    holder's most frequent surface in ``rows`` as the Arabic stand-in."""
+    mentions = None if rows is None else _surfaces(rows)
+    return figures.plain_labels(actor_ids, lang=lang, actors=actors, mentions=mentions)
 
 
 def _plotly_labels(ids, *, lang: str, actors, tables, rows: pd.DataFrame) -> dict[str, str]:
-    """Escaped labels for plotly (``figures.actor_labels``), with the holder's surface as
-    the Arabic stand-in for actors the dictionary does not know."""
+    """Escaped labels for plotly (``figures.actor_labels``): the Arabic stand-in for an actor
+    the dictionary does not label is the holder's surface in ``rows``, else its mentions'."""
     mentions = getattr(tables, "mentions", None)
-    ok = mentions is not None and {"actor_id", "surface", "label_en"} <= set(mentions.columns)
-    labels = figures.actor_labels(ids, lang=lang, actors=actors, mentions=mentions if ok else None)
-    plain = plain_labels(ids, lang="ar", rows=rows)  # surface where no dictionary label
-    known = set(actors["id"]) if actors is not None and "id" in actors else set()
-    for i in labels:
-        if i not in known and lang != "en" and plain.get(i, i) != i:
-            e = safety.escape_plotly(i)
-            r = safety.plotly_text(plain[i])
-            labels[i] = r if lang == "ar" else f"{e} · {r}"
-    return labels
+    if mentions is None or not {"actor_id", "surface"} <= set(mentions.columns):
+        mentions = None
+    return figures.actor_labels(ids, lang=lang, actors=actors, mentions=[_surfaces(rows), mentions])
 
 
 # --- data -------------------------------------------------------------------------------
-
-
-def _empty_rows() -> pd.DataFrame:
-    frame = pd.DataFrame({c: pd.Series(dtype="object") for c in ROW_COLUMNS})
-    return frame.astype(
-        {
-            "sent_id": "int64",
-            "start": "int64",
-            "end": "int64",
-            "hedged": "bool",
-            "date": "datetime64[ns]",
-        }
-    )
 
 
 def position_rows(tables) -> pd.DataFrame:
@@ -203,7 +163,7 @@ def position_rows(tables) -> pd.DataFrame:
 
 def _position_rows(pos: pd.DataFrame | None, sents: pd.DataFrame | None) -> pd.DataFrame:
     if pos is None or pos.empty or not set(POSITION_COLUMNS) <= set(pos.columns):
-        return _empty_rows()
+        return tbl.empty_frame(ROW_COLUMNS, tbl.ROW_DTYPES)
     rows = pos[POSITION_COLUMNS]
     if sents is not None and not sents.empty:
         keys = rows[["doc_id", "sent_id"]].drop_duplicates()
@@ -292,7 +252,7 @@ def latest_moves(tables, *, actors: pd.DataFrame | None = None, lang: str = "en"
     earlier = g["label"].agg(lambda s: ", ".join(s.iloc[:-1]))
     last = last.assign(moves=g.size(), earlier=earlier).reset_index()
     names = plain_labels(last["holder_id"], lang=lang, actors=actors, rows=rows)
-    issues = issue_labels()
+    issues = figures.issue_labels()
     last = last.assign(
         holder=last["holder_id"].map(names),
         issue_label=last["issue"].map(lambda i: issues.get(i, "")),
@@ -309,7 +269,7 @@ def latest_moves(tables, *, actors: pd.DataFrame | None = None, lang: str = "en"
 def _issue_order(issues: Iterable[str]) -> list[str]:
     """Issues in the order of ``issues.yaml``, unknown ids next, ``NO_ISSUE`` last."""
     present = list(dict.fromkeys(issues))
-    known = [i for i in issue_labels() if i in present]
+    known = [i for i in figures.issue_labels() if i in present]
     rest = sorted(i for i in present if i not in known and i != NO_ISSUE)
     return known + rest + ([NO_ISSUE] if NO_ISSUE in present else [])
 
@@ -322,7 +282,7 @@ def position_matrix(
     latest = latest_moves(tables, actors=actors, lang=lang)
     if latest.empty:
         return pd.DataFrame(columns=["holder"])
-    cell = latest["label"] + " · " + latest["date"].map(figures._date)
+    cell = latest["label"] + " · " + latest["date"].map(figures.date_text)
     grid = (
         latest.assign(cell=cell)
         .pivot(index="holder_id", columns="issue", values="cell")
@@ -380,7 +340,7 @@ def summary_sentence(
     return " ".join(parts) + (" (hedged)" if hedged else "")
 
 
-def exchanges(tables, *, actors: pd.DataFrame | None = None, lang: str = "en") -> pd.DataFrame:
+def exchanges(tables) -> pd.DataFrame:
     """Who moves on what towards whom, in exchange for what: the moves that have a
     counterpart or something asked in exchange, oldest first.
 
@@ -388,7 +348,6 @@ def exchanges(tables, *, actors: pd.DataFrame | None = None, lang: str = "en") -
     (id or ``""``), ``in_exchange_for`` (ids joined by ``" | "``), ``summary``
     (``summary_sentence`` with ids), ``modality``, ``hedged``, ``issue_phrase`` and
     ``exchange_phrase`` (the Arabic words), ``evidence`` (snippet) and ``doc_id``.
-    ``actors``/``lang`` are accepted for symmetry with the other views (ids are shown).
     """
     rows = position_rows(tables)
     rows = rows[(rows["counterpart_id"] != "") | (rows["in_exchange_for"] != "")]
@@ -445,8 +404,10 @@ def compare_reports(
 
     Columns: ``holder_id``, ``holder``, ``issue``, ``from``, ``to`` (dates of the first and
     last report), one column per outlet (its account; ``""`` when it did not report the
-    move), ``reports`` (how many outlets did), ``agreement`` (``agree``/``differ``) and
-    ``difference`` (what differs: ``move: offer ≠ demand``, ``modality: …``).
+    move; an outlet named like another column gets ``<name> (outlet)``, a document
+    ``<doc_id> (document)``), ``reports`` (how many outlets did), ``agreement``
+    (``agree``/``differ``) and ``difference`` (what differs: ``move: offer ≠ demand``,
+    ``modality: …``).
     """
     if by not in ("outlet", "doc_id"):
         raise ValueError(f"by must be 'outlet' or 'doc_id', not {by!r}")
@@ -467,9 +428,12 @@ def compare_reports(
     rows = rows[n_groups >= 2]
     if rows.empty:
         return pd.DataFrame(columns=[*base, *tail])
-    groups = [g for g in figures.outlet_names(tables.documents) if (rows[by] == g).any()]
-    if by == "doc_id" or len(groups) < rows[by].nunique():
+    if by == "outlet":
+        groups = figures.present_outlets(tables.documents, rows[by])
+    else:
         groups = list(dict.fromkeys(rows[by]))
+    suffix = " (outlet)" if by == "outlet" else " (document)"
+    columns = dict(zip(groups, tbl.free_names(groups, [*base, *tail], suffix=suffix), strict=True))
     out = []
     for (holder, issue, _ep), sub in rows.groupby(keys, sort=False):
         accounts = {g: ", ".join(dict.fromkeys(s["label"])) for g, s in sub.groupby(by, sort=False)}
@@ -484,7 +448,7 @@ def compare_reports(
                 "issue": issue,
                 "from": sub["date"].min(),
                 "to": sub["date"].max(),
-                **{g: accounts.get(g, "") for g in groups},
+                **{columns[g]: accounts.get(g, "") for g in groups},
                 "reports": len(accounts),
                 "agreement": "agree" if agree else "differ",
                 "difference": "" if agree else _difference(core),
@@ -500,7 +464,7 @@ def compare_reports(
         kind="stable",
         ignore_index=True,
     )
-    return frame[[*base, *groups, *tail]]
+    return frame[[*base, *columns.values(), *tail]]
 
 
 def _difference(core: dict[str, frozenset[tuple[str, str]]]) -> str:
@@ -512,14 +476,10 @@ def _difference(core: dict[str, frozenset[tuple[str, str]]]) -> str:
     return "modality: " + " ≠ ".join(dict.fromkeys(modal))
 
 
-def render(
-    frame: pd.DataFrame, *, caption: str | None = None, empty: str = NO_MOVES, **kwargs
-) -> tbl.Table:
-    """``analysis.tables.render`` that says ``empty`` ("No moves in this selection.") for
-    an empty frame (in the caption, with the column headers kept)."""
-    if frame.empty:
-        caption = f"{caption} — {empty}" if caption else empty
-    return tbl.render(frame, caption=caption, **kwargs)
+def render(frame: pd.DataFrame, **kwargs) -> tbl.Table:
+    """``analysis.tables.render`` that says ``NO_MOVES`` for an empty frame unless given
+    another ``empty`` message (notebook 04 renders its own frames with it)."""
+    return tbl.render(frame, **{"empty": NO_MOVES, **kwargs})
 
 
 #: Columns of the tables the notebook shows (the label carries move, modality and hedging;
@@ -559,30 +519,24 @@ def latest_table(tables, *, actors: pd.DataFrame | None = None, lang: str = "en"
     return render(frame, caption="Latest move per holder and issue")
 
 
-def exchange_table(tables, *, actors: pd.DataFrame | None = None, lang: str = "en") -> tbl.Table:
-    """``exchanges`` rendered (``EXCHANGE_TABLE_COLUMNS``)."""
-    frame = exchanges(tables, actors=actors, lang=lang)[EXCHANGE_TABLE_COLUMNS]
+def exchange_table(tables) -> tbl.Table:
+    """``exchanges`` rendered (``EXCHANGE_TABLE_COLUMNS``; the rows show actor ids)."""
+    frame = exchanges(tables)[EXCHANGE_TABLE_COLUMNS]
     return render(frame, caption="Moves with a counterpart or an exchange")
 
 
-def comparison_table(
-    tables,
-    *,
-    by: str = "outlet",
-    days: int | None = 30,
-    include_unnamed: bool = False,
-    actors: pd.DataFrame | None = None,
-    lang: str = "en",
-) -> tbl.Table:
-    """``compare_reports`` rendered; when there are moves but none to compare, says so."""
-    frame = compare_reports(
-        tables, by=by, days=days, include_unnamed=include_unnamed, actors=actors, lang=lang
-    )
+def comparison_table(tables, **options: object) -> tbl.Table:
+    """``compare_reports(tables, **options)`` rendered; when there are moves but none to
+    compare, says so."""
+    bound = inspect.signature(compare_reports).bind(tables, **options)
+    bound.apply_defaults()
+    frame = compare_reports(*bound.args, **bound.kwargs)
+    by, days = bound.arguments["by"], bound.arguments["days"]
     empty = NO_MOVES
     if frame.empty and not position_rows(tables).empty:
         who = "outlets" if by == "outlet" else "articles"
         when = f" within {days} days" if days is not None else ""
-        named = "" if include_unnamed else " on a named issue"
+        named = "" if bound.arguments["include_unnamed"] else " on a named issue"
         empty = f"No move{named} in this selection was reported by two or more {who}{when}."
     return render(frame, caption="Accounts of the same move", empty=empty)
 
@@ -590,11 +544,8 @@ def comparison_table(
 # --- figures ----------------------------------------------------------------------------
 
 
-def no_moves(title: str) -> go.Figure:
-    """A figure saying there are no moves for these filters."""
-    fig = figures._empty(title)
-    fig.layout.annotations[0].text = NO_MOVES
-    return fig
+#: Colour of a move type not in ``MOVE_COLOURS``.
+OTHER_COLOUR = "#7f7f7f"
 
 
 def _lighter(colour: str, share: float = 0.55) -> str:
@@ -603,8 +554,9 @@ def _lighter(colour: str, share: float = 0.55) -> str:
     return "#" + "".join(f"{c:02x}" for c in mix)
 
 
-def _move_header(r: dict, labels: dict[str, str]) -> str:
-    """Hover header of one move: holder, label, issue, counterpart, exchange, source."""
+def _move_header(r: dict, labels: dict[str, str], names: dict[str, str]) -> str:
+    """Hover header of one move: holder, label, issue, counterpart, exchange, source chain
+    (``labels``: escaped, for holders and counterparts; ``names``: raw, for the chain)."""
     issue = issue_name(r["issue"])
     lines = [
         f"<b>{labels.get(r['holder_id'], safety.escape_plotly(r['holder_id']))}</b>: "
@@ -620,7 +572,7 @@ def _move_header(r: dict, labels: dict[str, str]) -> str:
         ex = safety.escape_plotly(r["in_exchange_for"].replace("|", ", "))
         lines.append(f"in exchange for: {ex}")
     if r.get("source_chain"):
-        lines.append(f"source: {safety.plotly_text(safety.truncate(r['source_chain'], 80))}")
+        lines.append(f"source: {figures.chain_plotly(r['source_chain'], r['outlet'], names)}")
     return "<br>".join(lines)
 
 
@@ -638,19 +590,27 @@ def matrix_figure(
     title = "Position matrix: latest move per holder and issue"
     rows = position_rows(tables)
     if rows.empty:
-        return no_moves(title)
+        return figures.empty_figure(title, NO_MOVES)
     rows = rows.assign(issue=rows["issue"].map(issue_name))
+    n_holders = rows["holder_id"].nunique()
     holders = _top_holders(rows, top)
     rows = rows[rows["holder_id"].isin(holders)]
     issues = _issue_order(rows["issue"])
     ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
     labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables, rows=rows)
-    ilabels = issue_labels()
-    codes = {(m, h): 2 * i + int(h) for i, m in enumerate(MOVE_TYPES) for h in (False, True)}
+    names = figures.actor_names(actors)
+    ilabels = figures.issue_labels()
+    kinds = [*MOVE_TYPES, None]  # None: a move type without a colour of its own
+    codes = {(m, h): 2 * i + int(h) for i, m in enumerate(kinds) for h in (False, True)}
+
+    def code(move: str, hedged: bool) -> int:
+        return codes.get((move, hedged), codes[(None, hedged)])
+
     n = len(codes)
     scale = []
     for (m, h), k in sorted(codes.items(), key=lambda kv: kv[1]):
-        colour = _lighter(MOVE_COLOURS[m]) if h else MOVE_COLOURS[m]
+        colour = MOVE_COLOURS.get(m, OTHER_COLOUR)
+        colour = _lighter(colour) if h else colour
         scale += [[k / n, colour], [(k + 1) / n, colour]]
     y = [labels[h] for h in holders]
     x = [safety.escape_plotly(i) for i in issues]
@@ -665,12 +625,12 @@ def matrix_figure(
         last = g.tail(1)
         for r in last.to_dict("records"):
             a, b = hi[r["holder_id"]], ii[r["issue"]]
-            z[a][b] = codes.get((r["move"], bool(r["hedged"])), 0) + 0.5
+            z[a][b] = code(r["move"], bool(r["hedged"])) + 0.5
             text[a][b] = safety.escape_plotly(move_label(r["move"], r["modality"], r["hedged"]))
             n_moves = int(sizes[(r["holder_id"], r["issue"])])
             about = ilabels.get(r["issue"], "")
             header = (
-                _move_header(r, labels)
+                _move_header(r, labels, names)
                 + (f"<br><i>{safety.escape_plotly(about)}</i>" if about else "")
                 + f"<br>{n_moves} move(s) in this cell; the latest is shown"
             )
@@ -695,8 +655,8 @@ def matrix_figure(
             )
         ]
         present = {(m, bool(h)) for m, h in zip(last["move"], last["hedged"], strict=True)}
-        for m, h in sorted(present, key=lambda mh: codes.get(mh, 0)):
-            colour = MOVE_COLOURS.get(m, "#7f7f7f")
+        for m, h in sorted(present, key=lambda mh: (code(*mh), mh)):
+            colour = MOVE_COLOURS.get(m, OTHER_COLOUR)
             out.append(
                 go.Scatter(
                     x=[None],
@@ -722,7 +682,7 @@ def matrix_figure(
         fig.layout.updatemenus[0].pad = {"b": 75}
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=y, automargin=True)
     fig.update_layout(margin={"t": 150}, legend={"orientation": "h", "y": -0.05, "yanchor": "top"})
-    shown = f" (top {top} holders)" if rows["holder_id"].nunique() >= top else ""
+    shown = f" (top {top} holders)" if n_holders > top else ""
     height = max(380, 260 + 34 * len(holders))
     return figures.style(fig, title + shown, height=height).update_layout(
         margin={"t": 150, "b": 80}
@@ -737,17 +697,18 @@ def timeline_figure(
     rows = position_rows(tables)
     title = "Moves over time by holder"
     if rows.empty:
-        return no_moves(title)
+        return figures.empty_figure(title, NO_MOVES)
     undated = int(rows["date"].isna().sum())
     rows = rows.dropna(subset=["date"])
     if undated:
         title += f" ({undated} undated move(s) not shown)"
     if rows.empty:
-        return no_moves(title)
+        return figures.empty_figure(title, NO_MOVES)
     holders = _top_holders(rows, top)
     rows = rows[rows["holder_id"].isin(holders)]
     ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
     labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables, rows=rows)
+    names = figures.actor_names(actors)
     y_order = [labels[h] for h in holders]
     moves = [m for m in MOVE_TYPES if (rows["move"] == m).any()]
     moves += sorted(set(rows["move"]) - set(moves))
@@ -758,7 +719,7 @@ def timeline_figure(
             for m, h in zip(rows["move"], rows["hedged"], strict=True)
         ],
         _hover=[
-            figures.evidence_hover(r, header=_move_header(r, labels))
+            figures.evidence_hover(r, header=_move_header(r, labels, names))
             for r in rows.to_dict("records")
         ],
     )
@@ -770,7 +731,7 @@ def timeline_figure(
             s = by_move.get(m)
             if s is None:
                 continue
-            colour = MOVE_COLOURS.get(m, "#7f7f7f")
+            colour = MOVE_COLOURS.get(m, OTHER_COLOUR)
             out.append(
                 go.Scatter(
                     x=s["date"].tolist(),
@@ -794,7 +755,7 @@ def timeline_figure(
     fig.update_yaxes(
         categoryorder="array", categoryarray=y_order[::-1], automargin=True, type="category"
     )
-    fig = figures._time_axis(figures.style(fig, title, height=max(400, 220 + 30 * len(holders))))
+    fig = figures.time_axis(figures.style(fig, title, height=max(400, 220 + 30 * len(holders))))
     return fig.update_layout(legend={"title": {"text": "move (open = hedged)"}})
 
 
@@ -807,13 +768,14 @@ def exchange_figure(
     rows = position_rows(tables)
     rows = rows[(rows["counterpart_id"] != "") | (rows["in_exchange_for"] != "")]
     if rows.empty:
-        return no_moves(title)
+        return figures.empty_figure(title, NO_MOVES)
     rows = rows.assign(issue=rows["issue"].map(issue_name))
     holders = _top_holders(rows, top)
     rows = rows[rows["holder_id"].isin(holders)]
     ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
     labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables, rows=rows)
-    ilabels = issue_labels()
+    names = figures.actor_names(actors)
+    ilabels = figures.issue_labels()
 
     def traces(sub: pd.DataFrame, name: str) -> list:
         if sub.empty:
@@ -846,8 +808,9 @@ def exchange_figure(
             src.append(a)
             tgt.append(b)
             val.append(len(group))
-            colour.append(_lighter(MOVE_COLOURS.get(move, "#7f7f7f"), 0.35))
-            header = f"{what}: {len(group)} move(s); latest:<br>" + _move_header(first, labels)
+            colour.append(_lighter(MOVE_COLOURS.get(move, OTHER_COLOUR), 0.35))
+            header = f"{what}: {len(group)} move(s); latest:<br>"
+            header += _move_header(first, labels, names)
             hover.append(figures.evidence_hover(first, header=header))
 
         for (h, m, i), g in sub.groupby(["holder_id", "move", "issue"], sort=False):

@@ -14,7 +14,9 @@ an empty selection: figures then say "No stances in this selection." and tables 
 with the same columns and that caption.
 
 Text from the data reaches plotly only through ``analysis.safety`` and the helpers of
-``analysis.figures``; tables are rendered by ``analysis.tables.render``.
+``analysis.figures`` (which also names speakers, cited sources and source chains:
+``figures.speaker_names``, ``figures.chain_text``); tables are rendered by
+``analysis.tables.render``.
 """
 
 from __future__ import annotations
@@ -26,36 +28,46 @@ import plotly.graph_objects as go
 
 from analysis import safety
 from analysis import tables as tbl
-from analysis.attribution import CHAIN_SEP, OUTLET, REPORTS, UNNAMED, load_data
+from analysis.attribution import OUTLET
 from analysis.figures import (
-    _date,
-    _empty,
-    _time_axis,
     actor_labels,
+    actor_names,
     by_outlet,
+    chain_plotly,
+    chain_text,
+    date_text,
+    empty_figure,
     evidence_hover,
-    outlet_names,
-    snippet,
+    issue_labels,
+    present_outlets,
+    speaker_name,
+    speaker_names,
     style,
+    time_axis,
 )
 from analysis.stance import STANCE_COLUMNS
 
 __all__ = [
+    "COLOURS",
+    "DIRECT",
+    "HEDGED_OPACITY",
     "NO_STANCES",
+    "PERIOD_NAMES",
     "POLARITIES",
-    "chain_text",
+    "SYMBOLS",
     "chains_table",
     "comparison_table",
     "counts_table",
+    "empty_stances",
     "evidence_table",
     "holder_issue_summary",
-    "issue_names",
+    "issue_short",
     "outlet_comparison",
     "outlet_comparison_heatmap",
     "outlet_polarities",
+    "reported_cells",
     "source_chain_sankey",
     "source_chains",
-    "speaker_names",
     "stance_counts",
     "stance_evidence",
     "stance_rows",
@@ -81,23 +93,12 @@ SYMBOLS = {
     "neutral": "circle",
 }
 HEDGED_OPACITY = 0.55
-#: Speaker ids that are not actors, as a reader should see them.
-SPEAKER_WORDS = {
-    OUTLET: "the outlet itself",
-    UNNAMED: "unnamed source(s)",
-    REPORTS: "reports",
-}
 DIRECT = "(directly)"
-SOURCE_PREFIX = "src:"  # an outlet not in sources.yaml, named after a marker word
-_PERIOD_FREQS = ("M", "Q", "Y", "W")
+#: Period codes ``freq`` may start with, and what one period is called.
+PERIOD_NAMES = {"M": "month", "Q": "quarter", "Y": "year", "W": "week"}
 
 
 # --- labels --------------------------------------------------------------------------------
-
-
-def issue_names() -> dict[str, str]:
-    """Issue id → English label (``data/issues.yaml``)."""
-    return {i["id"]: str(i.get("label_en") or i["id"]) for i in load_data("issues.yaml")["issues"]}
 
 
 def issue_short(issue_id: object) -> str:
@@ -105,92 +106,18 @@ def issue_short(issue_id: object) -> str:
     return safety.clean(issue_id).replace("_", " ")
 
 
-def source_names() -> dict[str, str]:
-    """Cited outlet/agency id → English label (``data/sources.yaml``)."""
-    return {
-        s["id"]: str(s.get("label_en") or s["id"]) for s in load_data("sources.yaml")["sources"]
-    }
-
-
-def _actor_names(actors: pd.DataFrame | None) -> dict[str, str]:
-    if actors is None or actors.empty or "label_en" not in actors:
-        return {}
-    return {
-        str(i): str(e)
-        for i, e in zip(actors["id"], actors["label_en"], strict=True)
-        if not safety.is_missing(e) and str(e)
-    }
-
-
-def speaker_names(ids, actors: pd.DataFrame | None = None) -> dict[str, str]:
-    """Raw (unescaped) English name per speaker/holder/cited-source id.
-
-    Actor ids take ``actors.label_en``; ``outlet``, ``unnamed_source`` and ``reports`` read
-    as words; cited outlets take their ``sources.yaml`` label; ``src:<name>`` shows the name.
-    """
-    names = _actor_names(actors)
-    sources = source_names()
-    out = {}
-    for i in dict.fromkeys(str(x) for x in ids if not safety.is_missing(x)):
-        if i in SPEAKER_WORDS:
-            out[i] = SPEAKER_WORDS[i]
-        elif i in names:
-            out[i] = names[i]
-        elif i in sources:
-            out[i] = sources[i]
-        elif i.startswith(SOURCE_PREFIX):
-            out[i] = i[len(SOURCE_PREFIX) :]
-        else:
-            out[i] = i
-    return out
-
-
-def chain_parts(chain: object, outlet: object, names: dict[str, str]) -> list[str]:
-    """A source chain as a list of names (raw): ``[outlet, "Newsweek", "Jessica McNulty"]``.
-
-    The outlet is matched as a prefix, so an outlet name that holds ``" > "`` stays whole.
-    """
-    chain, outlet = safety.clean(chain), safety.clean(outlet)
-    if not chain:
-        return []
-    head, rest = (outlet, chain[len(outlet) :]) if chain.startswith(outlet) else ("", chain)
-    parts = [p for p in rest.split(CHAIN_SEP) if p]
-    if not head and parts:
-        head, parts = parts[0], parts[1:]
-    return [head, *(names.get(p, p) for p in parts)]
-
-
-def chain_text(chain: object, outlet: object, names: dict[str, str]) -> str:
-    """A source chain with ids replaced by names (raw): ``outlet > Newsweek > McNulty``."""
-    return CHAIN_SEP.join(chain_parts(chain, outlet, names))
-
-
-def chain_plotly(chain: object, outlet: object, names: dict[str, str]) -> str:
-    """A source chain for plotly: each name escaped and, if Arabic, its own right-to-left
-    isolate, so the chain still reads left to right from the outlet to the speaker."""
-    return " &gt; ".join(safety.plotly_text(p) for p in chain_parts(chain, outlet, names))
-
-
 # --- the stance rows -------------------------------------------------------------------------
 
 
-def _empty_stances() -> pd.DataFrame:
-    frame = pd.DataFrame({c: pd.Series(dtype="object") for c in STANCE_COLUMNS})
-    return frame.astype(
-        {
-            "sent_id": "int64",
-            "start": "int64",
-            "end": "int64",
-            "hedged": "bool",
-            "date": "datetime64[ns]",
-        }
-    )
+def empty_stances() -> pd.DataFrame:
+    """A stances table without rows (``STANCE_COLUMNS``, typed as ``analysis.stance``'s)."""
+    return tbl.empty_frame(STANCE_COLUMNS, tbl.ROW_DTYPES)
 
 
 def _stances(tables) -> pd.DataFrame:
     frame = getattr(tables, "stances", None)
     if frame is None or frame.empty or not set(STANCE_COLUMNS) <= set(frame.columns):
-        return _empty_stances()
+        return empty_stances()
     return frame
 
 
@@ -226,29 +153,34 @@ def stance_rows(tables) -> pd.DataFrame:
     )
 
 
-def _period(dates: pd.Series, freq: str) -> pd.Series:
+def _period_code(freq: str) -> str:
     code = str(freq)[:1].upper()
-    if code not in _PERIOD_FREQS:
-        raise ValueError(f"freq must start with one of {_PERIOD_FREQS} (month, quarter, …)")
-    return dates.dt.to_period(code).dt.start_time
+    if code not in PERIOD_NAMES:
+        raise ValueError(f"freq must start with one of {tuple(PERIOD_NAMES)} (month, quarter, …)")
+    return code
+
+
+def _period(dates: pd.Series, freq: str) -> pd.Series:
+    return dates.dt.to_period(_period_code(freq)).dt.start_time
 
 
 def _period_label(period: pd.Timestamp, freq: str) -> str:
     code = str(freq)[:1].upper()
-    return str(pd.Period(period, freq=code)) if code in ("M", "Q", "Y") else _date(period)
+    return str(pd.Period(period, freq=code)) if code in ("M", "Q", "Y") else date_text(period)
 
 
 def stances_by_period(stances: pd.DataFrame, *, freq: str = "M") -> pd.DataFrame:
     """Dated stances counted per period, holder, issue, polarity and hedging.
 
-    Columns: ``period`` (first day of the month/quarter, ``freq`` "M" or "Q"), ``holder_id``,
+    Columns: ``period`` (first day of the month, quarter, year or week: ``freq`` "M", "Q",
+    "Y" or "W"), ``holder_id``,
     ``target``, ``polarity``, ``hedged``, ``stances`` (count), ``outlets`` (distinct). Undated
     stances are left out.
     """
     cols = ["period", "holder_id", "target", "polarity", "hedged", "stances", "outlets"]
     dated = stances.dropna(subset=["date"]) if not stances.empty else stances
     if dated.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+        return tbl.empty_frame(cols)
     dated = dated.assign(period=_period(dated["date"], freq))
     g = dated.groupby(["period", "holder_id", "target", "polarity", "hedged"], observed=True)
     out = pd.DataFrame({"stances": g.size(), "outlets": g["outlet"].nunique()}).reset_index()
@@ -263,7 +195,7 @@ def stance_counts(stances: pd.DataFrame) -> pd.DataFrame:
     """
     cols = ["holder_id", "target", *POLARITIES, "hedged", "stances"]
     if stances.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+        return tbl.empty_frame(cols)
     counts = pd.crosstab([stances["holder_id"], stances["target"]], stances["polarity"])
     counts = counts.reindex(columns=list(POLARITIES), fill_value=0)
     counts.columns.name = None
@@ -301,7 +233,7 @@ def holder_issue_summary(stances: pd.DataFrame, actors: pd.DataFrame | None = No
         "latest_evidence",
     ]
     if stances.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+        return tbl.empty_frame(cols)
     counts = stance_counts(stances)
     g = stances.groupby(["holder_id", "target"])
     extra = pd.DataFrame(
@@ -341,7 +273,7 @@ def outlet_polarities(stances: pd.DataFrame) -> pd.DataFrame:
     """
     cols = ["holder_id", "target", "outlet", "polarity", "stances", "hedged"]
     if stances.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+        return tbl.empty_frame(cols)
     g = stances.groupby(["holder_id", "target", "outlet", "polarity"])
     out = pd.DataFrame({"stances": g.size(), "hedged": g["hedged"].sum().astype("int64")})
     return out.reset_index().sort_values(cols[:4], ignore_index=True)
@@ -379,19 +311,20 @@ def outlet_comparison(
     reports the same single polarity; ``differ``: the outlets' polarities are not all the
     same; ``one outlet``: only one outlet reports it), ``polarities`` (all polarities
     reported), then one column per outlet (``outlets``, default: by number of stances) with
-    what it reports (e.g. ``oppose ×2, conditional (hedged)``) or empty. Rows with
-    ``differ`` first, then by number of outlets.
+    what it reports (e.g. ``oppose ×2, conditional (hedged)``) or empty; an outlet named
+    like one of the first columns gets the column ``<name> (outlet)``. Rows with ``differ``
+    first, then by number of outlets.
     """
     base = ["holder_id", "holder", "issue", "agreement", "polarities"]
     if stances.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in base})
+        return tbl.empty_frame(base)
     long = outlet_polarities(stances)
     if outlets is None:
         counts = stances["outlet"].astype(str).value_counts()
         outlets = sorted(counts.index, key=lambda o: (-counts[o], o))
-    cells = reported_cells(long)
-    wide = cells.unstack("outlet").reindex(columns=outlets).fillna("")
-    wide.columns.name = None
+    columns = tbl.free_names(outlets, base, suffix=" (outlet)")
+    wide = reported_cells(long).unstack("outlet").reindex(columns=outlets).fillna("")
+    wide.columns = columns
     per_pair = long.groupby(["holder_id", "target"])
     n_outlets = per_pair["outlet"].nunique()
     pols = per_pair["polarity"].agg(lambda s: ", ".join(p for p in POLARITIES if p in set(s)))
@@ -402,14 +335,21 @@ def outlet_comparison(
     agreement = pd.Series("differ", index=n_outlets.index)
     agreement[(n_pols == 1) & single] = "agree"
     agreement[n_outlets == 1] = "one outlet"
-    head = pd.DataFrame({"agreement": agreement, "polarities": pols, "n": n_outlets})
-    out = head.join(wide).reset_index().rename(columns={"target": "issue"})
-    out["holder"] = out["holder_id"].map(speaker_names(out["holder_id"], actors))
-    order = {"differ": 0, "agree": 1, "one outlet": 2}
-    out = out.assign(_o=out["agreement"].map(order)).sort_values(
-        ["_o", "n", "holder_id", "issue"], ascending=[True, False, True, True], ignore_index=True
+    head = pd.DataFrame({"agreement": agreement, "polarities": pols})
+    n_outlets = n_outlets.reindex(head.index)
+    out = head.join(wide).rename_axis(["holder_id", "issue"]).reset_index()
+    out.insert(1, "holder", out["holder_id"].map(speaker_names(out["holder_id"], actors)))
+    rank = {"differ": 0, "agree": 1, "one outlet": 2}
+    keys = pd.DataFrame(
+        {
+            "agreement": out["agreement"].map(rank),
+            "outlets": n_outlets.to_numpy(),
+            "holder_id": out["holder_id"],
+            "issue": out["issue"],
+        }
     )
-    return out[[*base, *outlets]]
+    order = keys.sort_values(list(keys.columns), ascending=[True, False, True, True]).index
+    return out.loc[order, [*base, *columns]].reset_index(drop=True)
 
 
 def source_chains(
@@ -440,7 +380,7 @@ def source_chains(
         "stances",
         "example_chain",
     ]
-    empty = pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    empty = tbl.empty_frame(cols)
     att = getattr(tables, "attribution", None)
     docs = getattr(tables, "documents", None)
     need = {"doc_id", "sent_id", "speaker_id", "speaker_kind", "cited_source", "source_chain"}
@@ -468,9 +408,9 @@ def source_chains(
             "example_chain": g["source_chain"].first(),
         }
     ).reset_index()
-    names = speaker_names([*out["speaker_id"], *out["cited_source"]], actors)
-    out["via"] = [names.get(c, c) if c else DIRECT for c in out["cited_source"]]
-    out["speaker"] = out["speaker_id"].map(names)
+    names = actor_names(actors)
+    out["via"] = [speaker_name(c, names) if c else DIRECT for c in out["cited_source"]]
+    out["speaker"] = [speaker_name(s, names) for s in out["speaker_id"]]
     out["example_chain"] = [
         chain_text(c, o, names) for c, o in zip(out["example_chain"], out["outlet"], strict=True)
     ]
@@ -519,7 +459,7 @@ def stance_evidence(
             rows = rows[rows[col] == value]
     rows = rows.head(limit)
     if rows.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+        return tbl.empty_frame(cols)
     names = speaker_names([*rows["holder_id"], *rows["speaker_id"]], actors)
     out = []
     for r in rows.itertuples(index=False):
@@ -548,16 +488,10 @@ def stance_evidence(
 # --- rendered tables -----------------------------------------------------------------------
 
 
-def render_table(frame: pd.DataFrame, *, caption: str, **kwargs) -> tbl.Table:
-    """``tables.render`` with the "no stances" caption when ``frame`` is empty."""
-    if frame.empty:
-        caption = f"{caption} — {NO_STANCES}"
-    return tbl.render(frame, caption=caption, **kwargs)
-
-
 def counts_table(tables) -> tbl.Table:
     """``stance_counts`` of the tables' stances, rendered (ids only: stable plain text)."""
-    return render_table(stance_counts(_stances(tables)), caption="Stances by holder and issue")
+    frame = stance_counts(_stances(tables))
+    return tbl.render(frame, caption="Stances by holder and issue", empty=NO_STANCES)
 
 
 def summary_table(tables, actors: pd.DataFrame | None = None) -> tbl.Table:
@@ -569,19 +503,17 @@ def summary_table(tables, actors: pd.DataFrame | None = None) -> tbl.Table:
     shown = ["holder", "issue", *POLARITIES, "stances", "hedged_share", "outlets"]
     shown += ["first_date", "last_date", "latest", "latest_outlet", "latest_evidence"]
     frame = frame.reindex(columns=shown)
-    return render_table(frame, caption="Stances by holder and issue")
+    return tbl.render(frame, caption="Stances by holder and issue", empty=NO_STANCES)
 
 
 def comparison_table(tables, actors: pd.DataFrame | None = None) -> tbl.Table:
     """``outlet_comparison`` of the tables' stances, rendered (outlets in article order)."""
     st = _stances(tables)
     docs = getattr(tables, "documents", None)
-    outlets = None
-    if docs is not None and not st.empty:
-        outlets = [o for o in outlet_names(docs) if (st["outlet"] == o).any()]
-        outlets += sorted(set(st["outlet"].astype(str)) - set(outlets))
+    outlets = None if docs is None or st.empty else present_outlets(docs, st["outlet"])
     frame = outlet_comparison(st, actors, outlets=outlets).drop(columns="holder_id")
-    return render_table(frame, caption="What each outlet reports, per holder and issue")
+    caption = "What each outlet reports, per holder and issue"
+    return tbl.render(frame, caption=caption, empty=NO_STANCES)
 
 
 def chains_table(
@@ -592,25 +524,17 @@ def chains_table(
     # ids and the example chain (mixed directions) are left out: the columns are the chain
     frame = frame[["outlet", "via", "speaker", "speaker_kind", "claims", "hedged", "stances"]]
     caption = "Who each outlet relies on: cited outlets/agencies and speakers"
-    if frame.empty:
-        return tbl.render(frame, caption=f"{caption} — no attributed claims in this selection.")
-    return tbl.render(frame, caption=caption)
+    return tbl.render(frame, caption=caption, empty="no attributed claims in this selection.")
 
 
 def evidence_table(tables, actors: pd.DataFrame | None = None, **kwargs) -> tbl.Table:
     """``stance_evidence`` rendered right to left, contexts hugging the evidence."""
     frame = stance_evidence(tables, actors, **kwargs)
-    return render_table(frame, caption="Stances in their sentences", **tbl.KWIC_LAYOUT)
+    caption = "Stances in their sentences"
+    return tbl.render(frame, caption=caption, empty=NO_STANCES, **tbl.KWIC_LAYOUT)
 
 
 # --- figures ------------------------------------------------------------------------------
-
-
-def no_stances(title: str, message: str = NO_STANCES) -> go.Figure:
-    """A figure that says there are no stances to show (rather than failing)."""
-    fig = _empty(title)
-    fig.layout.annotations[0].text = safety.escape_plotly(message)
-    return fig
 
 
 def _hedge_word(hedged: bool) -> str:
@@ -619,7 +543,7 @@ def _hedge_word(hedged: bool) -> str:
 
 def _stance_header(row, labels: dict[str, str], names: dict[str, str], n: int, when: str) -> str:
     """Hover header for one stance (already escaped)."""
-    issues = issue_names()
+    issues = issue_labels()
     hedged = bool(row["hedged"])
     chain = chain_plotly(row["source_chain"], row["outlet"], names)
     lines = [
@@ -627,20 +551,15 @@ def _stance_header(row, labels: dict[str, str], names: dict[str, str], n: int, w
         f" <b>{safety.escape_plotly(row['polarity'])}</b>, {_hedge_word(hedged)}",
         f"{n} stance(s){when}",
         safety.escape_plotly(issues.get(row["target"], row["target"])),
-        f"speaker: {safety.plotly_text(names.get(row['speaker_id'], row['speaker_id']))}",
+        f"speaker: {safety.plotly_text(speaker_name(row['speaker_id'], names))}",
         f"source chain: {chain}",
     ]
     return "<br>".join(lines)
 
 
-def _hover(row, labels, names, n: int, when: str = "") -> str:
-    text = snippet(
-        str(row["sentence"]),
-        int(row["start"]) - int(row["sent_start"]),
-        int(row["end"]) - int(row["sent_start"]),
-    )
-    ev = {"outlet": row["outlet"], "date": row["date"], "doc_id": row["doc_id"], "snippet": text}
-    return evidence_hover(ev, header=_stance_header(row, labels, names, n, when))
+def _hover(row: dict, labels, names, n: int, when: str = "") -> str:
+    """Hover of one stance row (of ``stance_rows``): header, then its evidence."""
+    return evidence_hover(row, header=_stance_header(row, labels, names, n, when))
 
 
 def stance_timeline(
@@ -651,7 +570,8 @@ def stance_timeline(
     top: int = 30,
     actors: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """Stance of each holder toward each issue per month (``freq="M"``) or quarter ("Q").
+    """Stance of each holder toward each issue per month (``freq="M"``), quarter ("Q"),
+    year ("Y") or week ("W").
 
     One row per holder → issue (the ``top`` pairs with most stances), x = period; colour and
     marker shape give the polarity, marker size the number of stances; hedged stances have
@@ -659,12 +579,12 @@ def stance_timeline(
     the point: evidence sentence, outlet, date, speaker and source chain. Outlet menu and
     date range slider.
     """
-    title = f"Stances over time (by {'quarter' if str(freq)[:1].upper() == 'Q' else 'month'})"
+    title = f"Stances over time (by {PERIOD_NAMES[_period_code(freq)]})"
     rows = stance_rows(tables)
     undated = int(rows["date"].isna().sum()) if not rows.empty else 0
     rows = rows.dropna(subset=["date"]) if not rows.empty else rows
     if rows.empty:
-        return no_stances(title, NO_STANCES + (f" ({undated} undated)" if undated else ""))
+        return empty_figure(title, NO_STANCES + (f" ({undated} undated)" if undated else ""))
     pairs = rows.groupby(["holder_id", "target"]).size().sort_values(ascending=False)
     n_pairs = len(pairs)
     keep = pairs.head(top).index
@@ -673,8 +593,8 @@ def stance_timeline(
     labels = actor_labels(
         rows["holder_id"], lang=lang, actors=actors, mentions=getattr(tables, "mentions", None)
     )
-    names = speaker_names([*rows["holder_id"], *rows["speaker_id"]], actors)
-    order = sorted(keep, key=lambda p: (p[1], names.get(p[0], p[0])))
+    names = actor_names(actors)
+    order = sorted(keep, key=lambda p: (p[1], speaker_name(p[0], names)))
     ylab = {p: f"{labels[p[0]]} → {safety.escape_plotly(issue_short(p[1]))}" for p in order}
     rows = rows.assign(y=[ylab[p] for p in zip(rows["holder_id"], rows["target"], strict=True)])
 
@@ -742,7 +662,7 @@ def stance_timeline(
     if undated:
         notes.append(f"{undated} undated not shown")
     title += f" ({'; '.join(notes)})" if notes else ""
-    fig = _time_axis(style(fig, title, height=max(380, 200 + 30 * len(order))))
+    fig = time_axis(style(fig, title, height=max(380, 200 + 30 * len(order))))
     return fig.update_layout(legend={"title": {"text": "polarity"}})
 
 
@@ -758,19 +678,18 @@ def outlet_comparison_heatmap(
     title = "What each outlet reports, per holder and issue"
     rows = stance_rows(tables)
     if rows.empty:
-        return no_stances(title)
+        return empty_figure(title, NO_STANCES)
     comp = outlet_comparison(rows, actors)
     sizes = rows.groupby(["holder_id", "target"]).size().rename("_n").reset_index()
     comp = comp.merge(sizes.rename(columns={"target": "issue"}), on=["holder_id", "issue"])
     comp = comp.sort_values(["_n", "holder_id", "issue"], ascending=[False, True, True]).head(top)
     keep = list(zip(comp["holder_id"], comp["issue"], strict=True))
     sub = rows[pd.MultiIndex.from_frame(rows[["holder_id", "target"]]).isin(keep)]
-    outlets = [o for o in outlet_names(tables.documents) if (sub["outlet"] == o).any()]
-    outlets += sorted(set(sub["outlet"].astype(str)) - set(outlets))
+    outlets = present_outlets(tables.documents, sub["outlet"])
     labels = actor_labels(
         sub["holder_id"], lang=lang, actors=actors, mentions=getattr(tables, "mentions", None)
     )
-    names = speaker_names([*sub["holder_id"], *sub["speaker_id"]], actors)
+    names = actor_names(actors)
     agreement = dict(zip(keep, comp["agreement"], strict=True))
     firsts = sub.drop_duplicates(["holder_id", "target", "outlet"])
     first = dict(
@@ -780,8 +699,9 @@ def outlet_comparison_heatmap(
             strict=True,
         )
     )
-    long = outlet_polarities(sub).groupby(["holder_id", "target", "outlet"])
-    reported = reported_cells(outlet_polarities(sub))
+    polarities = outlet_polarities(sub)
+    long = polarities.groupby(["holder_id", "target", "outlet"])
+    reported = reported_cells(polarities)
     pols = long["polarity"].agg(lambda s: s.iloc[0] if s.nunique() == 1 else "mixed")
     n_cell = long["stances"].sum()
     z, hover = [], []
@@ -856,7 +776,7 @@ def source_chain_sankey(
     )
     chains = source_chains(tables, actors, stances_only=stances_only)
     if chains.empty:
-        return no_stances(title, "No attributed claims in this selection.")
+        return empty_figure(title, "No attributed claims in this selection.")
     chains = chains.copy()
     src_rank = chains[chains["cited_source"] != ""].groupby("via")["claims"].sum()
     keep_src = set(src_rank.sort_values(ascending=False).index[:top_sources])

@@ -11,6 +11,7 @@ The summary functions take the tables of ``docs/tables.md`` and return small Dat
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -71,12 +72,16 @@ def render(
     index: bool = False,
     direction: str | None = None,
     align: dict[str, str] | None = None,
+    empty: str | None = None,
 ) -> Table:
     """Escaped HTML for ``df``; columns in ``rtl`` (default: detected) get ``dir="rtl"``.
 
     ``direction="rtl"`` lays the whole table out right to left (first column rightmost);
-    ``align`` sets ``text-align`` per column (KWIC contexts hug the match).
+    ``align`` sets ``text-align`` per column (KWIC contexts hug the match). ``empty`` is
+    what an empty ``df`` says, after the caption (the column headers are kept).
     """
+    if empty and df.empty:
+        caption = f"{caption} — {empty}" if caption else empty
     align = align or {}
     frame = df.reset_index() if index else df
     rtl_cols = set(rtl_columns(frame) if rtl is None else rtl)
@@ -112,6 +117,39 @@ def render(
         f"<tbody>{''.join(rows)}</tbody></table>{note}</div>"
     )
     return Table(frame=shown, html=html)
+
+
+#: dtypes of the offset, flag and date columns of the stance and position rows.
+ROW_DTYPES = {
+    "sent_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "hedged": "bool",
+    "date": "datetime64[ns]",
+}
+
+
+def empty_frame(columns: Iterable[str], dtypes: dict[str, str] | None = None) -> pd.DataFrame:
+    """A frame without rows with ``columns``, typed by ``dtypes`` (others: object)."""
+    dtypes = dtypes or {}
+    return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "object")) for c in columns})
+
+
+def free_names(names: Iterable[object], fixed: Iterable[str], *, suffix: str) -> list[str]:
+    """Column names for data values (outlets, documents) beside ``fixed`` columns.
+
+    A value equal to a fixed column (or to an earlier name) gets ``suffix``, again until it
+    is free: an outlet called ``agreement`` becomes the column ``agreement (outlet)``.
+    """
+    taken = set(fixed)
+    out = []
+    for name in names:
+        col = str(name)
+        while col in taken:
+            col += suffix
+        taken.add(col)
+        out.append(col)
+    return out
 
 
 # --- summaries -------------------------------------------------------------------------

@@ -138,9 +138,11 @@ class FilterPanel:
     def _build_controls(self):
         import ipywidgets as w
 
+        from analysis.figures import outlet_names
+
         docs = self.tables.documents
         counts = docs["outlet"].astype(str).value_counts()
-        names = sorted(counts.index, key=lambda o: (-counts[o], o))
+        names = outlet_names(docs)
         self.outlet_select = w.SelectMultiple(
             options=[(f"{safety.clean(o)} ({counts[o]})", o) for o in names],
             value=[o for o in self._state["outlets"] if o in counts],

@@ -116,7 +116,7 @@ panel.register(lambda t: pv.timeline_figure(t, lang=LANG, actors=ACTORS))
 panel.register(lambda t: pv.exchange_figure(t, lang=LANG, actors=ACTORS))
 
 # %%
-panel.register(lambda t: pv.exchange_table(t, actors=ACTORS))
+panel.register(pv.exchange_table)
 
 # %% [markdown]
 # ## Do the reports agree?

@@ -173,3 +173,55 @@ def test_evidence_hover_without_a_sentence_row_shows_the_surface():
         "surface": "طهران",
     }
     assert "طهران" in figures.evidence_hover(row)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "name"),
+    [
+        ("RUS", "Russia"),
+        ("newsweek", "Newsweek"),
+        ("src:الوقائع", "الوقائع"),
+        ("unnamed_source", "unnamed source(s)"),
+        ("reuters|src:الوقائع", "Reuters > الوقائع"),
+        ("nobody", "nobody"),
+    ],
+)
+def test_speaker_name_resolves_actors_sources_and_several_sources(speaker, name):
+    import pandas as pd
+
+    actors = pd.DataFrame({"id": ["RUS"], "label_en": ["Russia"], "label_ar": ["روسيا"]})
+    assert figures.speaker_name(speaker, figures.actor_names(actors)) == name
+
+
+def test_chain_names_every_part_without_a_names_table():
+    out = figures.chain_plotly("جريدة > newsweek > src:الوقائع > unnamed_source", "جريدة")
+    assert out == f"{RLI}جريدة{PDI} &gt; Newsweek &gt; {RLI}الوقائع{PDI} &gt; unnamed source(s)"
+
+
+def test_plain_and_plotly_labels_agree():
+    import pandas as pd
+
+    actors = pd.DataFrame({"id": ["A", "B"], "label_en": ["<A>", "Bee"], "label_ar": ["ألف", None]})
+    mentions = pd.DataFrame({"actor_id": ["B", "B", "B"], "surface": ["باء", "بي", "باء"]})
+    plain = figures.plain_labels(["A", "B"], lang="both", actors=actors, mentions=mentions)
+    assert plain == {"A": "<A> · ألف", "B": "Bee · باء"}
+    shown = figures.actor_labels(["A", "B"], lang="both", actors=actors, mentions=mentions)
+    assert shown == {"A": f"&lt;A&gt; · {RLI}ألف{PDI}", "B": f"Bee · {RLI}باء{PDI}"}
+
+
+def test_present_outlets_in_article_order_then_unknown_by_name():
+    import pandas as pd
+
+    docs = pd.DataFrame({"outlet": ["b", "a", "a", "c"]})
+    assert figures.present_outlets(docs, pd.Series(["c", "z", "a", "y", None])) == [
+        "a",
+        "c",
+        "y",
+        "z",
+    ]
+
+
+def test_empty_figure_says_its_message_escaped():
+    fig = figures.empty_figure("T", "<b>none</b>")
+    assert [a.text for a in fig.layout.annotations] == ["&lt;b&gt;none&lt;/b&gt;"]
+    assert figures.empty_figure("T").layout.annotations[0].text == figures.NO_MENTIONS

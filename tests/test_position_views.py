@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from types import SimpleNamespace
 
@@ -208,7 +209,7 @@ def test_latest_move_wins_per_cell(moves, label, date):
     assert len(latest) == 1
     row = latest.iloc[0]
     assert (row["holder"], row["issue"], row["label"]) == ("United States", "us_presence", label)
-    assert pv.figures._date(row["date"]) == date
+    assert pv.figures.date_text(row["date"]) == date
     assert row["moves"] == len(moves)
     grid = pv.position_matrix(make_tables(moves), actors=ACTORS)
     assert grid.loc[0, "us_presence"] == f"{label} · {date if date else 'undated'}"
@@ -455,7 +456,7 @@ def actors():
 
 
 def test_fixture_exchange_and_matrix(fixture_tables, actors):
-    ex = pv.exchanges(fixture_tables, actors=actors)
+    ex = pv.exchanges(fixture_tables)
     assert "USA offers us_presence to SYR in exchange for southern_syria" in set(ex["summary"])
     assert "mamlouk rejects (issue not named) from USA" in set(ex["summary"])
     latest = pv.latest_moves(fixture_tables, actors=actors).set_index(["holder_id", "issue"])
@@ -503,3 +504,87 @@ def test_position_rows_shared_per_tables_and_evidence_cut_by_offset():
     assert pv.position_rows(t) is rows  # every view of one panel update shares it
     assert len(pv.position_rows(widgets.filter_tables(t, outlets=["Levant Daily"]))) == 1
     assert rows.loc[0, "sentence"].startswith(rows.loc[0, "snippet"].rstrip("…"))
+
+
+# --- regressions: outlet columns, source chains, top holders, unknown moves -----------------
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("from", "to"),
+        ("reports", "agreement"),
+        ("holder_id", "difference"),
+        ("issue", "holder"),
+    ],
+)
+def test_compare_reports_keeps_outlets_named_like_its_columns(names):
+    a, b = sorted(names)  # outlets with as many articles: by name
+    t = make_tables(
+        [move(outlet=a, doc="d1"), move(outlet=b, doc="d2", kind="demand", date="2018-08-29")]
+    )
+    out = pv.compare_reports(t, actors=ACTORS)
+    assert list(out.columns) == [
+        *["holder_id", "holder", "issue", "from", "to"],
+        f"{a} (outlet)",
+        f"{b} (outlet)",
+        *["reports", "agreement", "difference"],
+    ]
+    (r,) = out.to_dict("records")
+    assert (r["holder_id"], r["holder"], r["issue"]) == ("USA", "United States", "us_presence")
+    assert (r["from"], r["to"]) == (pd.Timestamp("2018-08-28"), pd.Timestamp("2018-08-29"))
+    assert (r[f"{a} (outlet)"], r[f"{b} (outlet)"]) == ("offer", "demand")
+    assert (r["reports"], r["agreement"], r["difference"]) == (2, "differ", "move: offer ≠ demand")
+
+
+def test_compare_reports_by_document_keeps_documents_named_like_its_columns():
+    t = make_tables([move(doc="agreement"), move(doc="to", kind="demand")])
+    out = pv.compare_reports(t, by="doc_id")
+    assert out[["agreement (document)", "to (document)", "agreement"]].values.tolist() == [
+        ["offer", "demand", "differ"]
+    ]
+
+
+def test_comparison_table_passes_its_options_through():
+    t = make_tables(two_outlets({}, {"date": "2019-08-28", "kind": "reject"}))
+    assert "within 30 days" in pv.comparison_table(t).html
+    assert (
+        "two or more articles within 10 days" in pv.comparison_table(t, days=10, by="doc_id").html
+    )
+    assert pv.comparison_table(t, days=None).frame["agreement"].tolist() == ["differ"]
+    with pytest.raises(TypeError):
+        pv.comparison_table(t, day=3)
+
+
+def test_move_hover_names_the_source_chain_right_to_left():
+    chain = "الشرق > newsweek > src:الوقائع > RUS"
+    t = make_tables([{**move(), "source_chain": chain}])
+    hover = pv.matrix_figure(t, lang="en", actors=ACTORS).data[0].hovertext[0][0]
+    rli, pdi = "\u2067", "\u2069"
+    assert f"source: {rli}الشرق{pdi} &gt; Newsweek &gt; {rli}الوقائع{pdi} &gt; Russia" in hover
+    timeline = pv.timeline_figure(t, lang="en", actors=ACTORS)
+    assert "&gt; Newsweek &gt;" in timeline.data[0].hovertext[0]
+
+
+@pytest.mark.parametrize(("holders", "note"), [(2, False), (3, True)])
+def test_matrix_title_says_top_only_when_holders_were_left_out(holders, note):
+    t = make_tables([move(holder=h, sent=i) for i, h in enumerate(["USA", "RUS", "IRN"][:holders])])
+    title = pv.matrix_figure(t, top=2).layout.title.text
+    assert ("(top 2 holders)" in title) is note
+
+
+def test_matrix_draws_an_unknown_move_in_its_legend_colour():
+    t = make_tables([move(kind="bargain"), move(holder="RUS", kind="offer", sent=1)])
+    fig = pv.matrix_figure(t, lang="en", actors=ACTORS)
+    heat = fig.data[0]
+    scale = [(float(at), colour) for at, colour in heat.colorscale]
+
+    def colour_of(z: float) -> str:
+        at = (z - heat.zmin) / (heat.zmax - heat.zmin)
+        return next(c for (lo, c), (hi, _) in itertools.pairwise(scale) if lo <= at <= hi)
+
+    cells = dict(zip(heat.y, (row[0] for row in heat.z), strict=True))
+    legend = {tr.name: tr.marker.color for tr in fig.data if tr.type == "scatter" and tr.visible}
+    assert legend == {"offer": pv.MOVE_COLOURS["offer"], "bargain": pv.OTHER_COLOUR}
+    assert colour_of(cells["United States"]) == pv.OTHER_COLOUR
+    assert colour_of(cells["Russia"]) == pv.MOVE_COLOURS["offer"]

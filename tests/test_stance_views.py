@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
+from analysis import figures
 from analysis import stance_views as sv
 from analysis.pipeline import Tables
 from analysis.stance import STANCE_COLUMNS
@@ -58,7 +59,7 @@ def make_tables(rows: list[dict], attribution: pd.DataFrame | None = None) -> Ta
     """Tables with one document and sentence per distinct (doc_id, outlet, date) of ``rows``."""
     stances = pd.DataFrame(rows, columns=STANCE_COLUMNS)
     if not rows:
-        stances = sv._empty_stances()
+        stances = sv.empty_stances()
     docs = (
         stances[["doc_id", "outlet", "date"]].drop_duplicates("doc_id")
         if rows
@@ -262,13 +263,13 @@ def test_source_chains_stances_only_keeps_sentences_with_a_stance():
     ],
 )
 def test_chain_text(chain, outlet, expected):
-    names = sv.speaker_names(["RUS", "src:الوقائع", "unnamed_source"], ACTORS)
-    assert sv.chain_text(chain, outlet, names) == expected
+    names = figures.speaker_names(["RUS", "src:الوقائع", "unnamed_source"], ACTORS)
+    assert figures.chain_text(chain, outlet, names) == expected
 
 
 def test_chain_plotly_isolates_each_arabic_name():
-    names = sv.speaker_names(["src:الوقائع", "unnamed_source"], ACTORS)
-    out = sv.chain_plotly("جريدة > src:الوقائع > unnamed_source", "جريدة", names)
+    names = figures.speaker_names(["src:الوقائع", "unnamed_source"], ACTORS)
+    out = figures.chain_plotly("جريدة > src:الوقائع > unnamed_source", "جريدة", names)
     assert out == f"{RLI}جريدة{PDI} &gt; {RLI}الوقائع{PDI} &gt; unnamed source(s)"
 
 
@@ -398,7 +399,7 @@ def test_undated_stances_are_counted_not_plotted():
      sv.outlet_comparison],
 )  # fmt: skip
 def test_data_functions_on_empty_frames(func):
-    out = func(sv._empty_stances())
+    out = func(sv.empty_stances())
     assert out.empty and len(out.columns) > 0
 
 
@@ -491,3 +492,63 @@ def test_fixture_views_render(fixture_tables):
     )
     html = sv.evidence_table(fixture_tables, actors).html
     assert 'dir="rtl"><table>' in html and "وافقت على إبعاد قواتها" in html
+
+
+# --- regressions: cited sources named, outlet columns, period names --------------------------
+
+
+def test_timeline_hover_names_cited_sources_in_the_chain():
+    chain = "Outlet A > newsweek > src:الوقائع > unnamed_source"
+    t = make_tables([stance(speaker_id="unnamed_source", hedged=True, source_chain=chain)])
+    hover = hovers(sv.stance_timeline(t, actors=ACTORS))[0]
+    expected = f"Outlet A &gt; Newsweek &gt; {RLI}الوقائع{PDI} &gt; unnamed source(s)"
+    assert f"source chain: {expected}" in hover
+    assert "newsweek" not in hover and "src:" not in hover
+
+
+def test_heatmap_hover_names_cited_sources_in_the_chain():
+    t = make_tables([stance(source_chain="Outlet A > reuters > RUS")])
+    hover = "\n".join(hovers(sv.outlet_comparison_heatmap(t, actors=ACTORS)))
+    assert "Outlet A &gt; Reuters &gt; Russia" in hover
+
+
+def test_source_chains_names_each_of_several_cited_sources():
+    att = attribution_rows()
+    att.loc[1, ["cited_source", "source_chain"]] = [
+        "reuters|src:الوقائع",
+        "Outlet B > reuters > src:الوقائع > unnamed_source",
+    ]
+    t = chain_tables()
+    t.attribution = att
+    out = sv.source_chains(t, ACTORS)
+    row = out[out["cited_source"] == "reuters|src:الوقائع"].iloc[0]
+    assert row["via"] == "Reuters > الوقائع"
+    assert row["example_chain"] == "Outlet B > Reuters > الوقائع > unnamed source(s)"
+
+
+@pytest.mark.parametrize(
+    "names", [["n", "agreement"], ["polarities", "holder"], ["holder_id", "issue", "target"]]
+)
+def test_outlet_comparison_keeps_outlets_named_like_its_columns(names):
+    rows = [
+        stance(doc_id=f"d{i}", outlet=o, polarity=("oppose" if i else "support"))
+        for i, o in enumerate(names)
+    ]
+    out = sv.outlet_comparison(pd.DataFrame(rows), ACTORS, outlets=names)
+    fixed = ["holder_id", "holder", "issue", "agreement", "polarities"]
+    shown = [f"{o} (outlet)" if o in fixed else o for o in names]
+    assert list(out.columns) == [*fixed, *shown]
+    (r,) = out.to_dict("records")
+    assert (r["holder_id"], r["holder"], r["issue"]) == ("RUS", "Russia", "iranian_presence")
+    assert (r["agreement"], r["polarities"]) == ("differ", "support, oppose")
+    assert [r[c] for c in shown] == ["support", *["oppose"] * (len(names) - 1)]
+    columns = list(sv.comparison_table(make_tables(rows), ACTORS).frame.columns)
+    assert columns[:4] == fixed[1:] and sorted(columns[4:]) == sorted(shown)
+
+
+@pytest.mark.parametrize(
+    ("freq", "period"), [("M", "month"), ("Q", "quarter"), ("Y", "year"), ("W", "week")]
+)
+def test_timeline_title_names_the_period(freq, period):
+    fig = sv.stance_timeline(make_tables([stance()]), freq=freq, actors=ACTORS)
+    assert fig.layout.title.text == f"Stances over time (by {period})"

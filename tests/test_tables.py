@@ -136,3 +136,22 @@ def test_kwic_with_a_mention_whose_sentence_row_is_missing(small_tables):
     actor = first["actor_id"]
     frame = tbl.kwic(tables, actor)
     assert len(frame) == (small_tables.mentions["actor_id"] == actor).sum()
+
+
+def test_empty_frame_has_the_columns_and_dtypes():
+    frame = tbl.empty_frame(["a", "start", "date"], tbl.ROW_DTYPES)
+    assert frame.empty and list(frame.columns) == ["a", "start", "date"]
+    assert [str(t) for t in frame.dtypes] == ["object", "int64", "datetime64[ns]"]
+
+
+def test_render_says_empty_in_the_caption_and_keeps_headers():
+    html = tbl.render(pd.DataFrame({"x": []}), caption="Cap", empty="Nothing.").html
+    assert "<caption>Cap — Nothing.</caption>" in html and "<th>x</th>" in html
+    assert "<caption>Nothing.</caption>" in tbl.render(pd.DataFrame(), empty="Nothing.").html
+    full = tbl.render(pd.DataFrame({"x": [1]}), caption="Cap", empty="Nothing.").html
+    assert "<caption>Cap</caption>" in full
+
+
+def test_free_names_suffix_names_taken_by_fixed_columns():
+    names = tbl.free_names(["n", "agreement", "x", "x"], ["agreement", "x (o)"], suffix=" (o)")
+    assert names == ["n", "agreement (o)", "x", "x (o) (o)"]
