@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (FileNotFoundError, ValueError) as err:
+    except (FileNotFoundError, ValueError, RuntimeError) as err:
         # Nothing could be done (no corpus, no readable article): say why, exit non-zero.
         print(f"analysis {args.command}: {err}", file=sys.stderr)
         return 2

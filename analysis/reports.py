@@ -213,16 +213,27 @@ def execute(src: Path, dst: Path, parameters: dict[str, Any], *, timeout: int = 
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / f"{src.stem}.ipynb"
         nbformat.write(read_notebook(src), staged)
-        papermill.execute_notebook(
-            str(staged),
-            str(dst),
-            parameters=parameters,
-            kernel_name="python3",
-            cwd=str(src.parent),
-            progress_bar=False,
-            execution_timeout=timeout,
-        )
+        try:
+            papermill.execute_notebook(
+                str(staged),
+                str(dst),
+                parameters=parameters,
+                kernel_name="python3",
+                cwd=str(src.parent),
+                progress_bar=False,
+                execution_timeout=timeout,
+            )
+        except papermill.PapermillExecutionError as err:
+            # One line a user can act on; the executed notebook keeps the traceback.
+            raise ReportError(
+                f"{src.name} failed in cell {err.exec_count}: {err.ename}: {err.evalue}"
+                f" (the executed notebook with the traceback: {dst})"
+            ) from err
     return dst
+
+
+class ReportError(RuntimeError):
+    """A notebook could not be executed for a report."""
 
 
 def strip_external(html: str) -> str:
@@ -290,6 +301,11 @@ def build_reports(
     params: dict[str, Any] = {"INTERACTIVE": False, **(parameters or {})}
     if corpus is not None:
         params["CORPUS"] = str(Path(corpus).resolve())
+        # Load (and cache) the corpus here: a corpus that cannot be read fails with its own
+        # message, before any kernel starts, and the notebooks then read the cache.
+        from analysis.pipeline import load_tables
+
+        load_tables(corpus)
     pages, entries = [], []
     for src in notebook_sources(notebooks):
         t0 = time.perf_counter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -70,3 +71,31 @@ def test_doctor_lists_the_morphology_database(capsys):
     main(["doctor"])
     out = capsys.readouterr().out
     assert "morphology-db-msa-r13" in out
+
+
+def test_report_on_an_unreadable_corpus_fails_before_any_notebook_runs(tmp_path, capsys):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "notes.md").write_text("not an article")
+    assert main(["report", "--corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "r")]) == 2
+    err = capsys.readouterr().err
+    assert "no article could be loaded" in err and "Traceback" not in err
+    assert not (tmp_path / "r" / "executed").exists() or not any(
+        (tmp_path / "r" / "executed").iterdir()
+    )
+
+
+def test_a_failing_notebook_is_named_in_one_line(tmp_path):
+    from analysis.reports import ReportError, build_reports
+
+    nb = tmp_path / "01_broken.py"
+    header = (Path(__file__).parent.parent / "notebooks" / "01_corpus_overview.py").read_text(
+        encoding="utf-8"
+    )
+    header = header[: header.index("# ---", 5) + len("# ---\n")]  # jupytext header, kernel
+    nb.write_text(
+        header + "\n# %% tags=['parameters']\nCORPUS = None\nINTERACTIVE = True\n\n"
+        "# %%\nraise ValueError('the corpus has no outlet column')\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ReportError, match=r"01_broken.py failed in cell \d+: ValueError: the"):
+        build_reports(tmp_path / "out", notebooks=[nb])
