@@ -518,30 +518,33 @@ def mentions_by_actor(
         if sub.empty:
             return [go.Bar(x=[], y=[], orientation="h")]
         counts = sub["actor_id"].value_counts().head(top)[::-1]
-        first = sub.drop_duplicates("actor_id").set_index("actor_id", drop=False)
+        first = {r["actor_id"]: r for r in sub.drop_duplicates("actor_id").to_dict("records")}
         docs = sub.groupby("actor_id")["doc_id"].nunique()
         hover = [
             evidence_hover(
-                first.loc[a],
+                first[a],
                 header=f"<b>{labels[a]}</b>: {n} mention(s) in {docs[a]} article(s)",
             )
             for a, n in counts.items()
         ]
-        return [
-            go.Bar(
-                x=counts.to_numpy(),
-                y=[labels[a] for a in counts.index],
-                orientation="h",
-                hovertext=hover,
-                hoverinfo="text",
-                name=safety.plotly_text(name),
-            )
-        ]
+        return [_hbar(counts, labels, hover, name)]
 
     fig = by_outlet(tables.documents, ev, traces)
     fig.update_yaxes(automargin=True)
     n = min(top, ev["actor_id"].nunique()) if not ev.empty else 1
     return style(fig, "Mentions by actor", height=max(350, 120 + 26 * n))
+
+
+def _hbar(counts: pd.Series, labels: dict[str, str], hover: list[str], name: str) -> go.Bar:
+    """Horizontal bars of ``counts`` (largest at the top), labelled, with evidence hovers."""
+    return go.Bar(
+        x=counts.to_numpy(),
+        y=[labels[a] for a in counts.index],
+        orientation="h",
+        hovertext=hover,
+        hoverinfo="text",
+        name=safety.plotly_text(name),
+    )
 
 
 def mentions_over_time(
@@ -655,16 +658,7 @@ def rollup_chart(
             )
             for a, n in counts.items()
         ]
-        return [
-            go.Bar(
-                x=counts.to_numpy(),
-                y=[labels[a] for a in counts.index],
-                orientation="h",
-                hovertext=hover,
-                hoverinfo="text",
-                name=safety.plotly_text(name),
-            )
-        ]
+        return [_hbar(counts, labels, hover, name)]
 
     fig = by_outlet(tables.documents, ev, traces)
     fig.update_yaxes(automargin=True)
