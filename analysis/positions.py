@@ -21,28 +21,24 @@ from typing import Any
 import pandas as pd
 
 from analysis.attribution import (
-    OUTLET,
     Lexicon,
     Mention,
     Sent,
     bare,
     build_lexicon,
-    claim_sentences,
-    doc_meta,
     is_clause_end,
     load_data,
-    mentions_by_sentence,
 )
 from analysis.normalize import fold
 from analysis.stance import (
     ACTOR_KINDS,
     IssueHit,
     _typed,
-    attribution_index,
+    claim_row,
+    claims,
     explicit_subject,
     find_issues,
     future_form,
-    holder_affiliation,
     issues_data,
     negated,
     own_presence_issue,
@@ -552,42 +548,15 @@ def tag_positions(
     attribution: pd.DataFrame,
 ) -> pd.DataFrame:
     """Negotiation moves in headline/body sentences (columns: ``POSITION_COLUMNS``)."""
-    meta = doc_meta(documents)
-    by_sent = mentions_by_sentence(mentions)
-    atts = attribution_index(attribution)
-    pre = prefilter()
     rows: list[dict[str, Any]] = []
-    sub = claim_sentences(sentences)
-    for rec in sub[["doc_id", "sent_id", "start", "text"]].itertuples(index=False):
-        text = str(rec.text)
-        if not pre.search(fold(text)):
-            continue
-        doc_id, sent_id = str(rec.doc_id), int(rec.sent_id)
-        s = Sent.build(doc_id, sent_id, int(rec.start), text, by_sent.get((doc_id, sent_id), ()))
-        att = atts.get((doc_id, sent_id))
-        date, outlet = meta.get(doc_id, (pd.NaT, ""))
+    for s, att, date, outlet in claims(sentences, documents, mentions, attribution, prefilter()):
         seen = set()
         for mv in moves_in_sentence(s, att):
             k = (mv["holder_id"], mv["move"], mv["issue"], mv["cue"])
             if k in seen:
                 continue
             seen.add(k)
-            start, end = mv.pop("span")
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "sent_id": sent_id,
-                    "start": start,
-                    "end": end,
-                    "holder_affiliation": holder_affiliation(mv["holder_id"], att),
-                    "hedged": bool(att["hedged"]) if att else False,
-                    "speaker_id": att["speaker_id"] if att else OUTLET,
-                    "source_chain": att["source_chain"] if att else outlet,
-                    "date": date,
-                    "outlet": outlet,
-                    **mv,
-                }
-            )
+            rows.append(claim_row(s, att, mv, date, outlet))
     out = pd.DataFrame(rows, columns=POSITION_COLUMNS)
     return _typed(out, POSITION_COLUMNS)
 

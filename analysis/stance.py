@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -789,6 +790,56 @@ def _self_span(s: Sent, kstart: int) -> tuple[int, int]:
     return kstart, kstart
 
 
+def claims(
+    sentences: pd.DataFrame,
+    documents: pd.DataFrame,
+    mentions: pd.DataFrame,
+    attribution: pd.DataFrame,
+    prefilter_re: re.Pattern[str],
+    keep: Callable[[str, tuple], bool] | None = None,
+) -> Iterator[tuple[Sent, dict[str, Any] | None, Any, str]]:
+    """(sentence, its attribution row, date, outlet) for every headline/body sentence whose
+    folded text hits ``prefilter_re`` (and ``keep(key, mentions)``, when given): the loop
+    that ``tag_stances`` and ``positions.tag_positions`` share."""
+    meta = doc_meta(documents)
+    by_sent = mentions_by_sentence(mentions)
+    atts = attribution_index(attribution)
+    sub = claim_sentences(sentences)
+    for rec in sub[["doc_id", "sent_id", "start", "text"]].itertuples(index=False):
+        text = str(rec.text)
+        key = fold(text)
+        if not prefilter_re.search(key):
+            continue
+        doc_id, sent_id = str(rec.doc_id), int(rec.sent_id)
+        ments = by_sent.get((doc_id, sent_id), ())
+        if keep is not None and not keep(key, ments):
+            continue
+        s = Sent.build(doc_id, sent_id, int(rec.start), text, ments)
+        date, outlet = meta.get(doc_id, (pd.NaT, ""))
+        yield s, atts.get((doc_id, sent_id)), date, outlet
+
+
+def claim_row(
+    s: Sent, att: dict[str, Any] | None, found: dict[str, Any], date: Any, outlet: str
+) -> dict[str, Any]:
+    """The columns stances and positions share, for one item ``found`` in sentence ``s``
+    (its ``span`` is popped and becomes ``start``/``end``)."""
+    start, end = found.pop("span")
+    return {
+        "doc_id": s.doc_id,
+        "sent_id": s.sent_id,
+        "start": start,
+        "end": end,
+        "holder_affiliation": holder_affiliation(found["holder_id"], att),
+        "speaker_id": att["speaker_id"] if att else OUTLET,
+        "source_chain": att["source_chain"] if att else outlet,
+        "hedged": bool(att["hedged"]) if att else False,
+        "date": date,
+        "outlet": outlet,
+        **found,
+    }
+
+
 def tag_stances(
     sentences: pd.DataFrame,
     documents: pd.DataFrame,
@@ -796,49 +847,26 @@ def tag_stances(
     attribution: pd.DataFrame,
 ) -> pd.DataFrame:
     """Stances in headline/body sentences (columns: ``STANCE_COLUMNS``)."""
-    meta = doc_meta(documents)
-    by_sent = mentions_by_sentence(mentions)
-    atts = attribution_index(attribution)
-    pre = prefilter()
-    rows: list[dict[str, Any]] = []
-    sub = claim_sentences(sentences)
-    for rec in sub[["doc_id", "sent_id", "start", "text"]].itertuples(index=False):
-        text = str(rec.text)
-        key = fold(text)
-        if not pre.search(key):
-            continue
-        doc_id, sent_id = str(rec.doc_id), int(rec.sent_id)
-        ments = by_sent.get((doc_id, sent_id), ())
-        if not issue_prefilter().search(key) and not any(
+
+    def about_something(key: str, ments: tuple) -> bool:
+        # an attitude with nothing to be about is skipped before the sentence is built
+        return bool(issue_prefilter().search(key)) or any(
             m["actor_id"] in _mention_issues() for m in ments
-        ):
-            continue  # an attitude with nothing to be about
-        s = Sent.build(doc_id, sent_id, int(rec.start), text, ments)
-        att = atts.get((doc_id, sent_id))
-        date, outlet = meta.get(doc_id, (pd.NaT, ""))
+        )
+
+    rows: list[dict[str, Any]] = []
+    for s, att, date, outlet in claims(
+        sentences, documents, mentions, attribution, prefilter(), about_something
+    ):
         seen = set()
         for st in stances_in_sentence(s, att):
             k = (st["holder_id"], st["target"], st["polarity"])
             if k in seen:
                 continue
             seen.add(k)
-            start, end = st.pop("span")
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "sent_id": sent_id,
-                    "start": start,
-                    "end": end,
-                    "holder_affiliation": holder_affiliation(st["holder_id"], att),
-                    "speaker_id": att["speaker_id"] if att else OUTLET,
-                    "source_chain": att["source_chain"] if att else outlet,
-                    "hedged": bool(att["hedged"]) if att else False,
-                    "date": date,
-                    "outlet": outlet,
-                    "evidence": text[start - int(rec.start) : end - int(rec.start)],
-                    **st,
-                }
-            )
+            row = claim_row(s, att, st, date, outlet)
+            row["evidence"] = s.text[row["start"] - s.start : row["end"] - s.start]
+            rows.append(row)
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS)
     return _typed(out, STANCE_COLUMNS)
 
