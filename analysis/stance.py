@@ -776,7 +776,10 @@ def _holders(
         sid = holders[0][0]
         return [(top_state(sid) or sid, s.surface(*_self_span(s, a)))]
     a_doc = s.doc_span(a, max(b, a + 1))[0]
-    in_quote = any(q0 <= a_doc < q1 for q0, q1 in (att or {}).get("quote_spans", []) or [])
+    spans = (att or {}).get("quote_spans")
+    # a list in process; an array of pairs when the attribution was read back from Parquet
+    spans = [] if spans is None else spans
+    in_quote = any(q0 <= a_doc < q1 for q0, q1 in spans)
     if holders and (0 <= speaker_cue < a_doc or in_quote or (att and att.get("carried_over"))):
         return holders
     return []

@@ -200,3 +200,15 @@ def test_careful_reading_of_the_fixture_corpus(fixture_tables):
     ]
     assert not claims.empty and claims["hedged"].all()
     assert not any(p == "support" and h == "USA" and t == "iranian_presence" for h, t, p in got)
+
+
+def test_attribution_read_back_from_parquet_gives_the_same_stances(fixture_tables, tmp_path):
+    """Bug: quote_spans come back from Parquet as arrays, and ``spans or []`` raised."""
+    from analysis.stance import tag_stances
+
+    path = tmp_path / "attribution.parquet"
+    fixture_tables.attribution.to_parquet(path, index=False)
+    t = fixture_tables
+    again = tag_stances(t.sentences, t.documents, t.mentions, pd.read_parquet(path))
+    fresh = tag_stances(t.sentences, t.documents, t.mentions, t.attribution)
+    pd.testing.assert_frame_equal(again, fresh)
