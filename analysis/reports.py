@@ -90,6 +90,30 @@ def provenance(tables, *, filters: str = "all outlets, all dates", notebook: str
     return HTML(f'<div class="analysis-provenance"><table>{body}</table></div>')
 
 
+def open_tables(
+    corpus=None,
+    *,
+    outlets=None,
+    start=None,
+    end=None,
+    notebook: str = "",
+):
+    """What every notebook does first: plotly set up for JupyterLab and export, the tables
+    of ``corpus`` (see ``pipeline.load_tables``) filtered to ``outlets`` and ``start``–``end``,
+    and the provenance block shown. Returns the filtered tables."""
+    from IPython.display import display
+
+    from analysis import pipeline, widgets
+
+    setup_notebook()
+    tables = widgets.filter_tables(
+        pipeline.load_tables(corpus), outlets=outlets, start=start, end=end
+    )
+    filters = widgets.describe_filters(outlets=outlets, start=start, end=end)
+    display(provenance(tables, filters=filters, notebook=notebook))
+    return tables
+
+
 def load_actors():
     """The actor dictionary as a table (id, kind, label_en, label_ar, affiliation), or None
     when ``analysis.actors`` is not there (figures then label actors by their surface)."""

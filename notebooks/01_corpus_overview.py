@@ -32,14 +32,9 @@ from IPython.display import display
 
 from analysis import figures, reports, widgets
 from analysis import tables as tbl
-from analysis.pipeline import load_tables
 
-reports.setup_notebook()
-T = widgets.filter_tables(load_tables(CORPUS), outlets=OUTLETS, start=DATE_FROM, end=DATE_TO)
-reports.provenance(
-    T,
-    filters=widgets.describe_filters(outlets=OUTLETS, start=DATE_FROM, end=DATE_TO),
-    notebook="01 corpus overview",
+T = reports.open_tables(
+    CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="01 corpus overview"
 )
 
 # %% tags=["hide-in-report"]

@@ -35,16 +35,11 @@ from IPython.display import display
 
 from analysis import figures, reports, widgets
 from analysis import tables as tbl
-from analysis.pipeline import load_tables
 
-reports.setup_notebook()
-T = widgets.filter_tables(load_tables(CORPUS), outlets=OUTLETS, start=DATE_FROM, end=DATE_TO)
-ACTORS = reports.load_actors()
-reports.provenance(
-    T,
-    filters=widgets.describe_filters(outlets=OUTLETS, start=DATE_FROM, end=DATE_TO),
-    notebook="02 actor mentions",
+T = reports.open_tables(
+    CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="02 actor mentions"
 )
+ACTORS = reports.load_actors()
 
 # %% tags=["hide-in-report"]
 # NBVAL_CHECK_OUTPUT

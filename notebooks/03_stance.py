@@ -50,16 +50,9 @@ from IPython.display import display
 
 from analysis import reports, widgets
 from analysis import stance_views as sv
-from analysis.pipeline import load_tables
 
-reports.setup_notebook()
-T = widgets.filter_tables(load_tables(CORPUS), outlets=OUTLETS, start=DATE_FROM, end=DATE_TO)
+T = reports.open_tables(CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="03 stance")
 ACTORS = reports.load_actors()
-reports.provenance(
-    T,
-    filters=widgets.describe_filters(outlets=OUTLETS, start=DATE_FROM, end=DATE_TO),
-    notebook="03 stance",
-)
 
 # %% tags=["hide-in-report"]
 # NBVAL_CHECK_OUTPUT

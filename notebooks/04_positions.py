@@ -57,16 +57,11 @@ from IPython.display import display
 
 from analysis import position_views as pv
 from analysis import reports, widgets
-from analysis.pipeline import load_tables
 
-reports.setup_notebook()
-T = widgets.filter_tables(load_tables(CORPUS), outlets=OUTLETS, start=DATE_FROM, end=DATE_TO)
-ACTORS = reports.load_actors()
-reports.provenance(
-    T,
-    filters=widgets.describe_filters(outlets=OUTLETS, start=DATE_FROM, end=DATE_TO),
-    notebook="04 negotiation positions",
+T = reports.open_tables(
+    CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="04 negotiation positions"
 )
+ACTORS = reports.load_actors()
 
 # %% tags=["hide-in-report"]
 # NBVAL_CHECK_OUTPUT

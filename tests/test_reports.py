@@ -83,7 +83,7 @@ def hostile_pages(tmp_path_factory) -> dict[str, str]:
 
 def test_code_and_check_cells_are_left_out(pages):
     for name, html in pages.items():
-        assert "load_tables(" not in html, name  # inputs are excluded
+        assert "open_tables(" not in html, name  # inputs are excluded
         assert "NBVAL_CHECK_OUTPUT" not in html, name
 
 
