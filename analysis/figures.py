@@ -22,11 +22,13 @@ import contextvars
 import functools
 from collections.abc import Callable, Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from analysis import safety
+from analysis import framecache, safety
+from analysis import mention_index as mi
 from analysis import tables as tbl
 
 ALL_OUTLETS = "All outlets"
@@ -64,11 +66,9 @@ def label_parts(
     en: dict[str, str] = {}
     ar: dict[str, str] = {}
     if actors is not None and not actors.empty:
-        a = actors.drop_duplicates("id").set_index("id")
-        if "label_en" in a:
-            en.update(a["label_en"].dropna())
-        if "label_ar" in a:
-            ar.update(a["label_ar"].dropna())
+        known_en, known_ar = _actor_label_maps(actors)
+        en.update(known_en)
+        ar.update(known_ar)
     for m in _label_sources(mentions):
         unlabelled = [i for i in ids if not (en.get(i) and ar.get(i))]
         if not unlabelled:
@@ -82,6 +82,19 @@ def label_parts(
         top_surface = surfaces.reset_index().drop_duplicates("actor_id")
         ar = {**dict(zip(top_surface["actor_id"], top_surface["surface"], strict=True)), **ar}
     return {i: (str(en.get(i) or i), str(ar.get(i) or "")) for i in ids}
+
+
+def _actor_label_maps(actors: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
+    """English and Arabic label per actor id in ``actors`` (once per frame: every figure
+    of a panel update names its actors)."""
+
+    def compute() -> tuple[dict[str, str], dict[str, str]]:
+        a = actors.drop_duplicates("id").set_index("id")
+        en = dict(a["label_en"].dropna()) if "label_en" in a else {}
+        ar = dict(a["label_ar"].dropna()) if "label_ar" in a else {}
+        return en, ar
+
+    return framecache.cached("actor_labels", (actors,), compute)
 
 
 def _join_label(en: str, ar: str, lang: str) -> str:
@@ -260,14 +273,6 @@ def evidence_hover(row: pd.Series, *, header: str = "") -> str:
     return "<br>".join(lines)
 
 
-def _mention_evidence(tables) -> pd.DataFrame:
-    """Mention rows with their sentence, outlet and date, earliest first."""
-    rows = tbl.mention_rows(tables)
-    if rows.empty:
-        return rows
-    return rows.sort_values(["date", "doc_id", "start"], na_position="last", ignore_index=True)
-
-
 # --- filters inside the figure -----------------------------------------------------------
 
 
@@ -287,45 +292,50 @@ def present_outlets(documents: pd.DataFrame, values: Iterable[object]) -> list[s
     return known + sorted(present - set(known))
 
 
-def add_outlet_menu(fig: go.Figure, groups: dict[str, list[int]]) -> go.Figure:
-    """A dropdown that shows one group of traces at a time (``ALL_OUTLETS`` first).
-
-    ``groups`` maps an outlet name to the indices of its traces; the first group is
-    visible at start. A single group needs no menu.
-    """
+def outlet_menu(groups: dict[str, list[int]], n_traces: int) -> list[dict]:
+    """The ``updatemenus`` of a dropdown that shows one group of traces at a time
+    (``ALL_OUTLETS`` first); none for a single group. ``groups`` maps an outlet name to
+    the indices of its traces."""
     if len(groups) < 2:
-        return fig
-    n = len(fig.data)
-    buttons = []
-    for name, idx in groups.items():
-        visible = [i in idx for i in range(n)]
-        buttons.append(
-            {
-                "label": safety.plotly_text(name) if name != ALL_OUTLETS else name,
-                "method": "restyle",
-                "args": [{"visible": visible}],
-            }
-        )
+        return []
+    buttons = [
+        {
+            "label": safety.plotly_text(name) if name != ALL_OUTLETS else name,
+            "method": "restyle",
+            "args": [{"visible": [i in idx for i in range(n_traces)]}],
+        }
+        for name, idx in groups.items()
+    ]
+    return [
+        {
+            "type": "dropdown",
+            "buttons": buttons,
+            "active": 0,
+            "showactive": True,
+            # just above the plot area, clear of plotly's toolbar (top right)
+            "x": 1.0,
+            "xanchor": "right",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "pad": {"b": 4},
+            "name": "outlet",
+        }
+    ]
+
+
+def _show_first_group(traces, groups: dict[str, list[int]]) -> None:
     first = set(next(iter(groups.values())))
-    for i, trace in enumerate(fig.data):
+    for i, trace in enumerate(traces):
         trace.visible = i in first
-    fig.update_layout(
-        updatemenus=[
-            {
-                "type": "dropdown",
-                "buttons": buttons,
-                "active": 0,
-                "showactive": True,
-                # just above the plot area, clear of plotly's toolbar (top right)
-                "x": 1.0,
-                "xanchor": "right",
-                "y": 1.0,
-                "yanchor": "bottom",
-                "pad": {"b": 4},
-                "name": "outlet",
-            }
-        ],
-    )
+
+
+def add_outlet_menu(fig: go.Figure, groups: dict[str, list[int]]) -> go.Figure:
+    """Add the :func:`outlet_menu` of ``groups`` to ``fig``; the first group is visible at
+    start. A single group needs no menu."""
+    menus = outlet_menu(groups, len(fig.data))
+    if menus:
+        _show_first_group(fig.data, groups)
+        fig.update_layout(updatemenus=menus)
     return fig
 
 
@@ -350,41 +360,77 @@ def by_outlet(
     make_traces: Callable[[pd.DataFrame, str], list],
     *,
     max_outlets: int = 25,
+    layout: dict | None = None,
 ) -> go.Figure:
     """One set of traces for all outlets and one per outlet, switched by a dropdown
-    (only the first set inside ``outlet_menus(False)``)."""
-    fig = go.Figure()
-    groups: dict[str, list[int]] = {}
+    (only the first set inside ``outlet_menus(False)``); ``layout`` (e.g.
+    :func:`house_layout`) is the figure's layout from the start."""
     subsets = [(ALL_OUTLETS, frame)]
     if "outlet" in frame and _OUTLET_MENUS.get():
         outlets = present_outlets(documents, frame["outlet"])
         subsets += [(o, frame[frame["outlet"] == o]) for o in outlets[:max_outlets]]
+    return _outlet_figure(subsets, make_traces, layout)
+
+
+def index_by_outlet(
+    documents: pd.DataFrame,
+    index: mi.MentionIndex,
+    make_traces: Callable[[mi.MentionIndex, str], list],
+    *,
+    max_outlets: int = 25,
+    layout: dict | None = None,
+) -> go.Figure:
+    """:func:`by_outlet` for a mention index: its rows for all outlets, then per outlet."""
+    subsets = [(ALL_OUTLETS, index)]
+    if _OUTLET_MENUS.get():
+        present = index.outlet_ids[mi.counts(index.outlet, len(index.outlet_ids)) > 0]
+        code = {str(o): c for c, o in enumerate(index.outlet_ids)}
+        outlets = present_outlets(documents, present)[:max_outlets]
+        subsets += [(o, index.select(index.outlet == code[o])) for o in outlets]
+    return _outlet_figure(subsets, make_traces, layout)
+
+
+def _outlet_figure(subsets: list, make_traces: Callable, layout: dict | None) -> go.Figure:
+    # One Figure call with every trace and the whole layout: adding traces and updating
+    # the layout afterwards costs several times more (plotly re-validates on each update).
+    traces: list = []
+    groups: dict[str, list[int]] = {}
     for name, sub in subsets:
-        start = len(fig.data)
-        fig.add_traces(make_traces(sub, name))
-        groups[name] = list(range(start, len(fig.data)))
-    return add_outlet_menu(fig, groups)
+        start = len(traces)
+        traces += make_traces(sub, name)
+        groups[name] = list(range(start, len(traces)))
+    layout = dict(layout or {})
+    if menus := outlet_menu(groups, len(traces)):
+        _show_first_group(traces, groups)
+        layout["updatemenus"] = menus
+    return go.Figure(data=traces, layout=layout)
 
 
 #: The plotly template of every figure.
 TEMPLATE = "plotly_white"
 
 
-def style(fig: go.Figure, title: str, *, height: int = 450) -> go.Figure:
-    """House layout: title, fonts with Arabic glyphs, room for the outlet menu."""
-    fig.update_layout(
-        title={"text": safety.escape_plotly(title), "x": 0, "xanchor": "left"},
-        font={"family": FONT},
-        hoverlabel={"align": "auto", "font": {"family": FONT}},
-        height=height,
-        margin={"t": 90, "l": 10, "r": 10, "b": 10},
-        legend={"title": {"text": ""}},
-    )
+def house_layout(title: str, *, height: int = 450) -> dict:
+    """The house layout as a dict: title, fonts with Arabic glyphs, room for the outlet
+    menu (pass it to ``go.Figure(layout=...)``, or use :func:`style` on a figure)."""
+    layout = {
+        "title": {"text": safety.escape_plotly(title), "x": 0, "xanchor": "left"},
+        "font": {"family": FONT},
+        "hoverlabel": {"align": "auto", "font": {"family": FONT}},
+        "height": height,
+        "margin": {"t": 90, "l": 10, "r": 10, "b": 10},
+        "legend": {"title": {"text": ""}},
+    }
     if pio.templates.default != TEMPLATE:
         # By name, plotly validates a copy of the template for every figure (30-80 ms);
         # notebooks make it the default instead (reports.setup_notebook).
-        fig.update_layout(template=_house_template())
-    return fig
+        layout["template"] = _house_template()
+    return layout
+
+
+def style(fig: go.Figure, title: str, *, height: int = 450) -> go.Figure:
+    """House layout (:func:`house_layout`) on ``fig``."""
+    return fig.update_layout(house_layout(title, height=height))
 
 
 @functools.cache
@@ -410,9 +456,13 @@ def _bar_width(freq: str) -> float:
     return 0.8 * days * 86_400_000
 
 
+#: A date x axis with a range slider.
+TIME_XAXIS = {"type": "date", "rangeslider": {"visible": True, "thickness": 0.08}}
+
+
 def time_axis(fig: go.Figure) -> go.Figure:
-    """A date x axis with a range slider."""
-    fig.update_xaxes(type="date", rangeslider={"visible": True, "thickness": 0.08})
+    """A date x axis with a range slider (:data:`TIME_XAXIS`)."""
+    fig.update_xaxes(TIME_XAXIS)
     return fig
 
 
@@ -505,34 +555,60 @@ def sections_chart(tables) -> go.Figure:
 # --- actor mentions ----------------------------------------------------------------------
 
 
+def index_labels(
+    index: mi.MentionIndex,
+    ids: Iterable[str],
+    *,
+    lang: str = "both",
+    actors: pd.DataFrame | None = None,
+) -> dict[str, str]:
+    """:func:`actor_labels` for ``ids``; the mentions in ``index`` name only the actors
+    that ``actors`` does not label in both languages."""
+    ids = [str(i) for i in dict.fromkeys(ids)]
+    known_en, known_ar = (
+        _actor_label_maps(actors) if actors is not None and not actors.empty else ({}, {})
+    )
+    missing = {i for i in ids if not (known_en.get(i) and known_ar.get(i))}
+    mentions = None
+    if missing and len(index):
+        codes = [c for c, a in enumerate(index.actor_ids) if str(a) in missing]
+        mentions = index.with_actors(codes).frame() if codes else None
+    return actor_labels(ids, lang=lang, actors=actors, mentions=mentions)
+
+
 def mentions_by_actor(
     tables, *, lang: str = "both", top: int = 20, actors: pd.DataFrame | None = None
 ) -> go.Figure:
     """Mentions per actor (top ``top``), with the earliest mention as evidence."""
-    ev = _mention_evidence(tables)
-    if ev.empty:
+    ix = mi.mention_index(tables)
+    if ix.empty:
         return empty_figure("Mentions by actor")
-    labels = actor_labels(ev["actor_id"], lang=lang, actors=actors, mentions=ev)
+    n_ids = len(ix.actor_ids)
+    shown = mi.ranked(ix.actor, ix.actor_ids, top)
+    labels = index_labels(ix, ix.actor_ids[shown], lang=lang, actors=actors)
 
-    def traces(sub: pd.DataFrame, name: str) -> list:
+    def traces(sub: mi.MentionIndex, name: str) -> list:
         if sub.empty:
             return [go.Bar(x=[], y=[], orientation="h")]
-        counts = sub["actor_id"].value_counts().head(top)[::-1]
-        first = {r["actor_id"]: r for r in sub.drop_duplicates("actor_id").to_dict("records")}
-        docs = sub.groupby("actor_id")["doc_id"].nunique()
+        codes = mi.ranked(sub.actor, sub.actor_ids, top)[::-1]
+        more = [str(sub.actor_ids[c]) for c in codes if str(sub.actor_ids[c]) not in labels]
+        labels.update(index_labels(ix, more, lang=lang, actors=actors) if more else {})
+        n, docs = mi.counts(sub.actor, n_ids), mi.articles_per(sub, n_ids)
+        first = mi.first_of(sub.actor, n_ids)
+        ids = [str(sub.actor_ids[c]) for c in codes]
         hover = [
             evidence_hover(
-                first[a],
-                header=f"<b>{labels[a]}</b>: {n} mention(s) in {docs[a]} article(s)",
+                sub.record(first[c]),
+                header=f"<b>{labels[a]}</b>: {n[c]} mention(s) in {docs[c]} article(s)",
             )
-            for a, n in counts.items()
+            for c, a in zip(codes, ids, strict=True)
         ]
-        return [_hbar(counts, labels, hover, name)]
+        return [_hbar(pd.Series(n[codes], index=ids), labels, hover, name)]
 
-    fig = by_outlet(tables.documents, ev, traces)
-    fig.update_yaxes(automargin=True)
-    n = min(top, ev["actor_id"].nunique()) if not ev.empty else 1
-    return style(fig, "Mentions by actor", height=max(350, 120 + 26 * n))
+    layout = house_layout("Mentions by actor", height=max(350, 120 + 26 * len(shown)))
+    return index_by_outlet(
+        tables.documents, ix, traces, layout={**layout, "yaxis": {"automargin": True}}
+    )
 
 
 def _hbar(counts: pd.Series, labels: dict[str, str], hover: list[str], name: str) -> go.Bar:
@@ -556,32 +632,41 @@ def mentions_over_time(
     actors: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Monthly (``freq``) mentions of the ``top`` actors, one line each."""
-    ev = _mention_evidence(tables).dropna(subset=["date"])
-    if ev.empty:
-        return empty_figure("Mentions over time (dated articles)")
-    ev = ev.assign(period=ev["date"].dt.to_period(freq).dt.start_time)
-    keep = list(ev["actor_id"].value_counts().index[:top])
-    ev = ev[ev["actor_id"].isin(keep)]
-    labels = actor_labels(keep, lang=lang, actors=actors, mentions=ev)
+    title = "Mentions over time (dated articles)"
+    ix = mi.mention_index(tables)
+    if ix.empty:
+        return empty_figure(title)
+    periods, _ = mi.period_codes(ix, freq)
+    dated = ix.select(periods >= 0)
+    if dated.empty:
+        return empty_figure(title)
+    keep = mi.ranked(dated.actor, dated.actor_ids, top)
+    dated = dated.with_actors(keep)
+    labels = index_labels(dated, dated.actor_ids[keep], lang=lang, actors=actors)
 
-    def traces(sub: pd.DataFrame, name: str) -> list:
+    def traces(sub: mi.MentionIndex, name: str) -> list:
+        period, starts = mi.period_codes(sub, freq)
         out = []
-        for a in keep:
-            s = sub[sub["actor_id"] == a]
-            if s.empty:
+        for c in keep:
+            rows = np.flatnonzero(sub.actor == c)
+            if not len(rows):
                 continue
-            g = s.groupby("period")
-            counts, first = g.size(), g.head(1).set_index("period", drop=False)
+            a = str(sub.actor_ids[c])
+            n = mi.counts(period[rows], len(starts))
+            first = mi.first_of(period[rows], len(starts))
+            present = np.flatnonzero(n)
+            x = list(pd.DatetimeIndex(starts[present]))
             hover = [
                 evidence_hover(
-                    first.loc[p], header=f"<b>{labels[a]}</b>: {n} mention(s) in {date_text(p)[:7]}"
+                    sub.record(rows[first[p]]),
+                    header=f"<b>{labels[a]}</b>: {n[p]} mention(s) in {date_text(d)[:7]}",
                 )
-                for p, n in counts.items()
+                for p, d in zip(present, x, strict=True)
             ]
             out.append(
                 go.Scatter(
-                    x=list(counts.index),
-                    y=counts.to_numpy(),
+                    x=x,
+                    y=n[present],
                     mode="lines+markers",
                     name=labels[a],
                     legendgroup=a,
@@ -591,46 +676,52 @@ def mentions_over_time(
             )
         return out or [go.Scatter(x=[], y=[])]
 
-    fig = by_outlet(tables.documents, ev, traces)
-    return time_axis(style(fig, "Mentions over time (dated articles)"))
+    return index_by_outlet(
+        tables.documents, dated, traces, layout={**house_layout(title), "xaxis": TIME_XAXIS}
+    )
 
 
 def mentions_by_outlet(
     tables, *, lang: str = "both", top: int = 15, actors: pd.DataFrame | None = None
 ) -> go.Figure:
     """Heatmap of actor × outlet mention counts, with the earliest mention in each cell."""
-    ev = _mention_evidence(tables)
-    if ev.empty:
+    ix = mi.mention_index(tables)
+    if ix.empty:
         return empty_figure("Mentions by actor and outlet")
-    keep = list(ev["actor_id"].value_counts().index[:top])
-    ev = ev[ev["actor_id"].isin(keep)]
-    outlets = present_outlets(tables.documents, ev["outlet"])
-    labels = actor_labels(keep, lang=lang, actors=actors, mentions=ev)
-    counts = pd.crosstab(ev["actor_id"], ev["outlet"]).reindex(
-        index=keep, columns=outlets, fill_value=0
-    )
-    first = ev.drop_duplicates(["actor_id", "outlet"]).set_index(["actor_id", "outlet"], drop=False)
-    hover = [
-        [
-            evidence_hover(first.loc[(a, o)], header=f"<b>{labels[a]}</b>: {counts.at[a, o]}")
-            if counts.at[a, o]
-            else f"{labels[a]}<br>{safety.plotly_text(o)}: 0"
-            for o in outlets
-        ]
-        for a in keep
-    ]
-    fig = go.Figure(
+    keep = mi.ranked(ix.actor, ix.actor_ids, top)
+    sub = ix.with_actors(keep)
+    n_out = len(sub.outlet_ids)
+    outlets = present_outlets(tables.documents, sub.outlet_ids[mi.counts(sub.outlet, n_out) > 0])
+    at_outlet = {str(o): c for c, o in enumerate(sub.outlet_ids)}
+    ids = [str(sub.actor_ids[c]) for c in keep]
+    labels = index_labels(sub, ids, lang=lang, actors=actors)
+    cell = sub.actor * n_out + sub.outlet
+    n = mi.counts(cell, len(sub.actor_ids) * n_out)
+    first = mi.first_of(cell, len(n))
+    z, hover = [], []
+    for c, a in zip(keep, ids, strict=True):
+        cells = [c * n_out + at_outlet[o] for o in outlets]
+        z.append([int(n[k]) for k in cells])
+        hover.append(
+            [
+                evidence_hover(sub.record(first[k]), header=f"<b>{labels[a]}</b>: {n[k]}")
+                if n[k]
+                else f"{labels[a]}<br>{safety.plotly_text(o)}: 0"
+                for k, o in zip(cells, outlets, strict=True)
+            ]
+        )
+    layout = house_layout("Mentions by actor and outlet", height=max(350, 140 + 28 * len(keep)))
+    return go.Figure(
         go.Heatmap(
-            z=counts.to_numpy(),
+            z=np.array(z, dtype=np.int64).reshape(len(keep), len(outlets)),
             x=[safety.plotly_text(o) for o in outlets],
-            y=[labels[a] for a in keep],
+            y=[labels[a] for a in ids],
             hovertext=hover,
             hoverinfo="text",
             colorscale="Blues",
-        )
+        ),
+        layout={**layout, "yaxis": {"autorange": "reversed", "automargin": True}},
     )
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    return style(fig, "Mentions by actor and outlet", height=max(350, 140 + 28 * len(keep)))
 
 
 def rollup_chart(
@@ -639,73 +730,73 @@ def rollup_chart(
     """Mentions per affiliation: an actor counts under its affiliation (else itself);
     ``level="state"`` follows affiliations to the top (Quds Force → IRGC → Iran)."""
     title = "Mentions rolled up by " + ("affiliation" if level == "affiliation" else "state")
-    ev = _mention_evidence(tables)
-    if ev.empty:
+    ix = mi.mention_index(tables)
+    if ix.empty:
         return empty_figure(title)
-    ev = ev.assign(affiliation=tbl.affiliations(ev["actor_id"], actors, level=level).to_numpy())
-    labels = actor_labels(ev["affiliation"], lang=lang, actors=actors, mentions=ev)
+    aff_of_actor, aff_ids = mi.affiliation_codes(ix, actors, level=level)
+    n_aff = len(aff_ids)
+    everywhere = np.flatnonzero(mi.counts(aff_of_actor[ix.actor], n_aff))
+    labels = index_labels(ix, aff_ids[everywhere].astype(str), lang=lang, actors=actors)
 
-    def traces(sub: pd.DataFrame, name: str) -> list:
-        counts = sub["affiliation"].value_counts()[::-1]
-        first = {r["affiliation"]: r for r in sub.drop_duplicates("affiliation").to_dict("records")}
-        pairs = sub[["affiliation", "actor_id"]].drop_duplicates().sort_values("actor_id")
-        members = pairs.groupby("affiliation")["actor_id"].agg(", ".join)
+    def traces(sub: mi.MentionIndex, name: str) -> list:
+        aff = aff_of_actor[sub.actor]
+        n = mi.counts(aff, n_aff)
+        codes = sorted(np.flatnonzero(n), key=lambda g: (n[g], str(aff_ids[g])), reverse=True)
+        codes = codes[::-1]  # the bars run bottom-up: the largest on top
+        first = mi.first_of(aff, n_aff)
+        members = mi.members(aff, sub.actor, sub.actor_ids, n_aff)
+        ids = [str(aff_ids[g]) for g in codes]
         hover = [
             evidence_hover(
-                first[a],
-                header=f"<b>{labels[a]}</b>: {n} mention(s)<br>"
-                f"actors: {safety.escape_plotly(members[a])}",
+                sub.record(first[g]),
+                header=f"<b>{labels[a]}</b>: {n[g]} mention(s)<br>"
+                f"actors: {safety.escape_plotly(', '.join(members[g]))}",
             )
-            for a, n in counts.items()
+            for g, a in zip(codes, ids, strict=True)
         ]
-        return [_hbar(counts, labels, hover, name)]
+        return [_hbar(pd.Series(n[codes], index=ids), labels, hover, name)]
 
-    fig = by_outlet(tables.documents, ev, traces)
-    fig.update_yaxes(automargin=True)
-    n = ev["affiliation"].nunique()
-    return style(fig, title, height=max(350, 120 + 26 * n))
+    layout = house_layout(title, height=max(350, 120 + 26 * len(everywhere)))
+    return index_by_outlet(
+        tables.documents, ix, traces, layout={**layout, "yaxis": {"automargin": True}}
+    )
 
 
 def cooccurrence_heatmap(
     tables, *, lang: str = "both", top: int = 12, actors: pd.DataFrame | None = None
 ) -> go.Figure:
     """Actors mentioned together in one sentence; the hover shows such a sentence."""
-    ev = _mention_evidence(tables)
-    if ev.empty:
+    ix = mi.mention_index(tables)
+    if ix.empty:
         return empty_figure("Actors mentioned in the same sentence")
-    keep = list(ev["actor_id"].value_counts().index[:top])
-    ev = ev[ev["actor_id"].isin(keep)].drop_duplicates(["doc_id", "sent_id", "actor_id"])
-    labels = actor_labels(keep, lang=lang, actors=actors, mentions=ev)
-    pairs = ev.merge(ev[["doc_id", "sent_id", "actor_id"]], on=["doc_id", "sent_id"])
-    pairs = pairs[pairs["actor_id_x"] != pairs["actor_id_y"]]
+    keep = mi.ranked(ix.actor, ix.actor_ids, top)
+    ids = [str(ix.actor_ids[c]) for c in keep]
+    labels = index_labels(ix, ids, lang=lang, actors=actors)
 
-    def traces(sub: pd.DataFrame, name: str) -> list:
-        counts = (
-            pd.crosstab(sub["actor_id_x"], sub["actor_id_y"])
-            .reindex(index=keep, columns=keep, fill_value=0)
-            .to_numpy()
-        )
+    def traces(sub: mi.MentionIndex, name: str) -> list:
+        sel, pairs = mi.sentence_pairs(sub, keep)
+        pairs = pairs[pairs["a"] != pairs["b"]]
+        counts = mi.pair_counts(pairs, keep)
         first = {
-            (r["actor_id_x"], r["actor_id_y"]): r
-            for r in sub.drop_duplicates(["actor_id_x", "actor_id_y"]).to_dict("records")
-        }  # a dict lookup per cell, not a MultiIndex .loc (~1 ms each)
+            (a, b): row for a, b, row in pairs.drop_duplicates(["a", "b"]).itertuples(index=False)
+        }
         hover = [
             [
                 evidence_hover(
-                    first[(a, b)],
+                    sel.record(first[(ca, cb)]),
                     header=f"<b>{labels[a]}</b> + <b>{labels[b]}</b>: {counts[i, j]} sentence(s)",
                 )
                 if counts[i, j]
                 else f"{labels[a]} + {labels[b]}: 0"
-                for j, b in enumerate(keep)
+                for j, (cb, b) in enumerate(zip(keep, ids, strict=True))
             ]
-            for i, a in enumerate(keep)
+            for i, (ca, a) in enumerate(zip(keep, ids, strict=True))
         ]
         return [
             go.Heatmap(
                 z=counts,
-                x=[labels[a] for a in keep],
-                y=[labels[a] for a in keep],
+                x=[labels[a] for a in ids],
+                y=[labels[a] for a in ids],
                 hovertext=hover,
                 hoverinfo="text",
                 colorscale="Blues",
@@ -713,9 +804,9 @@ def cooccurrence_heatmap(
             )
         ]
 
-    fig = by_outlet(tables.documents, pairs, traces)
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(automargin=True)
-    return style(
-        fig, "Actors mentioned in the same sentence", height=max(400, 200 + 30 * len(keep))
+    layout = house_layout(
+        "Actors mentioned in the same sentence", height=max(400, 200 + 30 * len(keep))
     )
+    layout["yaxis"] = {"autorange": "reversed", "automargin": True}
+    layout["xaxis"] = {"automargin": True}
+    return index_by_outlet(tables.documents, ix, traces, layout=layout)

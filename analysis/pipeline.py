@@ -10,6 +10,7 @@ package data.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import warnings
@@ -157,9 +158,11 @@ def tag(
         tag_with_dask(todo, scheduler=scheduler, n_workers=max(n, 2))
     else:
         tag_loaded(todo, progress=progress, workers=n)
-    if kept is None:
-        return tables
-    return _merge_reused(tables, todo, kept)
+    if kept is not None:
+        tables = _merge_reused(tables, todo, kept)
+    for name in (*TABLE_NAMES, "rejected"):
+        setattr(tables, name, compact(getattr(tables, name)))
+    return tables
 
 
 def reusable_rows(out: str | Path, documents: pd.DataFrame) -> dict | None:
@@ -179,7 +182,7 @@ def reusable_rows(out: str | Path, documents: pd.DataFrame) -> dict | None:
     ):
         return None
     try:
-        before = pd.read_parquet(out / "documents.parquet", columns=["doc_id", HASH_COLUMN])
+        before = read_table(out, "documents", columns=["doc_id", HASH_COLUMN])
     except (OSError, ValueError, KeyError):  # missing, unreadable, or made before hashes
         return None
     same = documents[["doc_id", HASH_COLUMN]].astype(str).merge(before.astype(str))
@@ -188,7 +191,7 @@ def reusable_rows(out: str | Path, documents: pd.DataFrame) -> dict | None:
         return None
     kept: dict = {"doc_ids": doc_ids}
     for name in STAGE_TABLES:
-        frame = pd.read_parquet(out / f"{name}.parquet")
+        frame = read_table(out, name)
         kept[name] = frame[frame["doc_id"].astype(str).isin(doc_ids)] if len(frame) else frame
     return kept
 
@@ -334,21 +337,59 @@ def corpus_fingerprint(path: str | Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def write_tables(tables: Tables, out: str | Path) -> Path:
-    """Write every table to ``out`` as Parquet (``rejected`` also as CSV) with a manifest."""
+def compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every Arrow-backed column in one contiguous chunk.
+
+    Concatenated or Parquet-read columns come in many chunks, and selecting rows from a
+    chunked column joins the chunks first: filtering the 274k sentences of the 31k corpus
+    took 200 ms, 9 ms once compacted. Columns already in one chunk are left as they are.
+    """
+    import pyarrow as pa
+
+    chunked = [
+        c
+        for c in frame.columns
+        if isinstance(frame[c].dtype, pd.StringDtype | pd.ArrowDtype)
+        and hasattr(frame[c].array, "__arrow_array__")
+        and getattr(frame[c].array.__arrow_array__(), "num_chunks", 1) > 1
+    ]
+    if not chunked:
+        return frame
+    joined = pa.Table.from_pandas(frame[chunked], preserve_index=False).combine_chunks()
+    out = frame.copy(deep=False)
+    for name, column in joined.to_pandas().items():
+        out[name] = column.array
+    return out
+
+
+#: Documents per Parquet part: parts of a few MB that a Dask worker or a reader of one
+#: period reads alone, few enough that reading all of them stays one fast pass.
+DOCS_PER_PART = 5000
+
+
+def write_tables(tables: Tables, out: str | Path, *, docs_per_part: int = DOCS_PER_PART) -> Path:
+    """Write every table to ``out`` as partitioned Parquet, with a manifest.
+
+    Each table is a folder ``out/<name>/`` of parts ``part-00000.parquet``, … holding the
+    rows of ``docs_per_part`` documents each, in document order (``rejected``, which is
+    about files, is one part, and also ``rejected.csv``). Any Parquet reader takes the
+    folder as one dataset (``pandas.read_parquet``, ``dask.dataframe.read_parquet``).
+    """
     from analysis.export import to_safe_csv
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     # The manifest goes first and comes back last: a write that dies half-way leaves a
-    # folder that is neither fresh nor reused, and each file appears whole (os.replace).
+    # folder that is neither fresh nor reused, and each table appears whole (a rename).
     (out / _MANIFEST_FILE).unlink(missing_ok=True)
-    frames = {name: getattr(tables, name) for name in TABLE_NAMES}
-    frames["rejected"] = tables.rejected
-    for name, frame in frames.items():
-        part = out / f".{name}.parquet.partial"
-        frame.to_parquet(part, index=False)
-        os.replace(part, out / f"{name}.parquet")
+    doc_ids = tables.documents["doc_id"]
+    bounds = list(range(0, len(doc_ids), docs_per_part)) or [0]
+    parts = {}
+    for name in (*TABLE_NAMES, "rejected"):
+        frame = getattr(tables, name)
+        cuts = _part_rows(frame, doc_ids, bounds) if name != "rejected" else [0, len(frame)]
+        parts[name] = _write_parts(frame, out / name, cuts)
+        (out / f"{name}.parquet").unlink(missing_ok=True)  # the one-file layout of old
     part = to_safe_csv(tables.rejected, out / ".rejected.csv.partial")
     os.replace(part, out / "rejected.csv")
     info = {
@@ -359,6 +400,8 @@ def write_tables(tables: Tables, out: str | Path) -> Path:
         "package_data": package_data_hash(),
         "versions": tables.versions,
         "summary": tables.summary(),
+        "docs_per_part": docs_per_part,
+        "parts": parts,
     }
     part = out / f".{_MANIFEST_FILE}.partial"
     part.write_text(json.dumps(info, ensure_ascii=False, indent=2))
@@ -366,12 +409,63 @@ def write_tables(tables: Tables, out: str | Path) -> Path:
     return out
 
 
+def _part_rows(frame: pd.DataFrame, doc_ids: pd.Series, bounds: list[int]) -> list[int]:
+    """Row offsets cutting ``frame`` (in document order) at the documents ``bounds``."""
+    if frame.empty or "doc_id" not in frame:
+        return [0, len(frame)]
+    position = pd.Series(range(len(doc_ids)), index=pd.Index(doc_ids.astype(str)))
+    keys = frame["doc_id"].astype(str).map(position).fillna(len(doc_ids)).to_numpy()
+    if (np.diff(keys) < 0).any():  # not in document order: keep the rows whole
+        return [0, len(frame)]
+    return [*np.searchsorted(keys, bounds).tolist(), len(frame)]
+
+
+def _write_parts(frame: pd.DataFrame, folder: Path, cuts: list[int]) -> int:
+    """Write ``frame`` cut at the row offsets ``cuts`` as ``folder/part-NNNNN.parquet``
+    (empty parts skipped, but at least one); returns how many parts."""
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    # One Arrow table sliced into parts: every part has the same schema, even a part of
+    # an object column that happens to hold only missing values.
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    spans = [(a, b) for a, b in itertools.pairwise(cuts) if b > a] or [(0, 0)]
+    partial = folder.with_name(f".{folder.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    for number, (start, end) in enumerate(spans):
+        pq.write_table(table.slice(start, end - start), partial / f"part-{number:05d}.parquet")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(partial, folder)
+    return len(spans)
+
+
+def read_table(out: str | Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """One table of a folder written by :func:`write_tables` (or by an older version, one
+    file per table), its columns in one chunk each (see :func:`compact`)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = Path(out)
+    folder = out / name
+    if folder.is_dir():
+        parts = sorted(folder.glob("part-*.parquet"))
+        if not parts:
+            raise FileNotFoundError(f"{folder}: no part-*.parquet files")
+        table = pa.concat_tables(pq.read_table(p, columns=columns) for p in parts)
+    else:
+        table = pq.read_table(out / f"{name}.parquet", columns=columns)
+    return table.combine_chunks().to_pandas()
+
+
 def read_tables(out: str | Path) -> Tables:
     """Read the tables that ``write_tables`` wrote to ``out``."""
     out = Path(out)
     info = json.loads((out / _MANIFEST_FILE).read_text())
     frames = {
-        f.name: pd.read_parquet(out / f"{f.name}.parquet")
+        f.name: read_table(out, f.name)
         for f in fields(Tables)
         if f.name in (*TABLE_NAMES, "rejected")
     }

@@ -114,10 +114,29 @@ def plotly_lines(value: object, width: int = 60, max_lines: int = 4) -> str:
     is never cut in half; each Arabic line is its own right-to-left isolate.
     """
     text = " ".join(clean(value).split())
-    lines = textwrap.wrap(text, width=width) or [""]
+    lines = _wrap(text, width)
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], lines[max_lines - 1] + " …"]
     return "<br>".join(rtl(_html.escape(line, quote=False)) for line in lines)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width)`` for text whose spaces are single: the same lines,
+    several times faster (hover texts are wrapped by the hundred on each filter change).
+    Hyphens and words longer than ``width`` go to ``textwrap``, which breaks them."""
+    words = text.split(" ")
+    if "-" in text or max(map(len, words)) > width:
+        return textwrap.wrap(text, width=width) or [""]
+    lines, line = [], ""
+    for word in words:
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    return [*lines, line] if line else lines or [""]
 
 
 def cell(value: object) -> object:

@@ -216,10 +216,13 @@ def mention_rows(tables) -> pd.DataFrame:
     per set of tables (``analysis.framecache``); treat the result as read-only.
     """
     frames = (tables.mentions, tables.sentences, tables.documents)
-    return framecache.cached("mention_rows", frames, lambda: _mention_rows(*frames))
+    return framecache.cached("mention_rows", frames, lambda: mention_rows_of(*frames))
 
 
-def _mention_rows(m: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame):
+def mention_rows_of(
+    m: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame
+) -> pd.DataFrame:
+    """:func:`mention_rows` of the three frames (not cached)."""
     if m.empty:
         return pd.DataFrame(
             columns=[*m.columns, "sentence", "outlet", "date"] if len(m.columns) else []
@@ -234,26 +237,46 @@ def _mention_rows(m: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFr
 
 
 def mentions_by_actor(tables, actors: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Mentions, articles and outlets per actor (headline and body sentences)."""
-    rows = mention_rows(tables)
-    if rows.empty:
-        return pd.DataFrame(columns=["actor_id", "label_en", "mentions", "articles", "outlets"])
-    g = rows.groupby(["actor_id", "label_en"])
+    """Mentions, articles and outlets per actor (headline and body sentences), most
+    mentioned first (ties by id)."""
+    from analysis import mention_index as mi  # mention_index builds on this module
+
+    ix = mi.mention_index(tables)
+    cols = ["actor_id", "label_en", "mentions", "articles", "outlets"]
+    if ix.empty:
+        return pd.DataFrame(columns=cols)
+    n = len(ix.actor_ids)
+    codes = mi.ranked(ix.actor, ix.actor_ids)
+    first = mi.first_of(ix.actor, n)
+    labels = mi.column(ix.rows, "label_en")[ix.pos[[first[c] for c in codes]]]
     out = pd.DataFrame(
-        {"mentions": g.size(), "articles": g["doc_id"].nunique(), "outlets": g["outlet"].nunique()}
-    ).reset_index()
+        {
+            "actor_id": ix.actor_ids[codes].astype(str),
+            "label_en": labels,
+            "mentions": mi.counts(ix.actor, n)[codes],
+            "articles": mi.articles_per(ix, n)[codes],
+            "outlets": (mi.per_pair(ix.actor, ix.outlet, n, len(ix.outlet_ids)) > 0).sum(1)[codes],
+        },
+        columns=cols,
+    )
     if actors is not None and "label_ar" in actors:
         out = out.merge(actors[["id", "label_ar"]], left_on="actor_id", right_on="id", how="left")
         out = out.drop(columns="id")
-    return out.sort_values(["mentions", "actor_id"], ascending=[False, True], ignore_index=True)
+    return out
 
 
 def mentions_by_outlet(tables) -> pd.DataFrame:
-    """Actor × outlet mention counts (actors as rows)."""
-    rows = mention_rows(tables)
-    if rows.empty:
+    """Actor × outlet mention counts (actors as rows, by English label; outlets by name)."""
+    from analysis import mention_index as mi
+
+    ix = mi.mention_index(tables)
+    if ix.empty:
         return pd.DataFrame()
-    table = pd.crosstab(rows["label_en"], rows["outlet"])
+    labels = mi.column(ix.rows, "label_en")[ix.pos]
+    table = pd.crosstab(
+        pd.Series(labels, name="label_en"),
+        pd.Series(ix.outlet_ids[ix.outlet], name="outlet"),
+    )
     table.columns.name = None
     return table.reset_index().rename(columns={"label_en": "actor"})
 
@@ -290,43 +313,55 @@ def affiliations(
 
 def rollup(tables, actors: pd.DataFrame | None, *, level: str = "affiliation") -> pd.DataFrame:
     """Mentions per affiliation (``level="state"``: per top state), with member actors."""
-    rows = mention_rows(tables)
-    if rows.empty:
+    from analysis import mention_index as mi
+
+    ix = mi.mention_index(tables)
+    if ix.empty:
         return pd.DataFrame(columns=[level, "mentions", "articles", "actors"])
-    rows = rows.assign(**{level: affiliations(rows["actor_id"], actors, level=level).to_numpy()})
-    g = rows.groupby(level)
+    aff_of_actor, aff_ids = mi.affiliation_codes(ix, actors, level=level)
+    aff = aff_of_actor[ix.actor]
+    n = len(aff_ids)
+    present = np.flatnonzero(mi.counts(aff, n))
+    members = mi.members(aff, ix.actor, ix.actor_ids, n)
     out = pd.DataFrame(
         {
-            "mentions": g.size(),
-            "articles": g["doc_id"].nunique(),
-            "actors": g["actor_id"].apply(lambda s: ", ".join(sorted(s.unique()))),
+            level: aff_ids[present],
+            "mentions": mi.counts(aff, n)[present],
+            "articles": mi.articles_per(ix, n, aff_of_actor, name=f"rollup:{level}", actors=actors)[
+                present
+            ],
+            "actors": [", ".join(members[c]) for c in present],
         }
-    ).reset_index()
+    )
     return out.sort_values(["mentions", level], ascending=[False, True], ignore_index=True)
 
 
 def cooccurrence(tables, *, top: int = 15) -> pd.DataFrame:
-    """Square actor × actor count of sentences that mention both (top actors by mentions)."""
-    rows = mention_rows(tables)
-    if rows.empty:
+    """Square actor × actor count of sentences that mention both (top actors by mentions);
+    the diagonal counts the sentences that mention the actor."""
+    from analysis import mention_index as mi
+
+    ix = mi.mention_index(tables)
+    if ix.empty:
         return pd.DataFrame()
-    keep = rows["actor_id"].value_counts().index[:top]
-    pairs = rows[rows["actor_id"].isin(keep)].drop_duplicates(["doc_id", "sent_id", "actor_id"])
-    hot = pd.crosstab([pairs["doc_id"], pairs["sent_id"]], pairs["actor_id"])
-    matrix = hot.T @ hot
-    order = [a for a in keep if a in matrix.index]
-    matrix = matrix.loc[order, order]
-    matrix.index.name = matrix.columns.name = None
-    return matrix
+    keep = mi.ranked(ix.actor, ix.actor_ids, top)
+    _, pairs = mi.sentence_pairs(ix, keep)
+    matrix = mi.pair_counts(pairs, keep)
+    ids = [str(ix.actor_ids[c]) for c in keep]
+    return pd.DataFrame(matrix, index=ids, columns=ids)
 
 
 KWIC_LAYOUT = {"direction": "rtl", "align": {"before": "left", "after": "right"}}
 
 
 def top_actor(tables) -> str | None:
-    """The most mentioned actor id (headline and body), or None without mentions."""
-    counts = mentions_by_actor(tables)
-    return None if counts.empty else str(counts["actor_id"].iloc[0])
+    """The most mentioned actor id (headline and body; ties by id), or None without
+    mentions."""
+    from analysis import mention_index as mi
+
+    ix = mi.mention_index(tables)
+    best = mi.ranked(ix.actor, ix.actor_ids, 1)
+    return str(ix.actor_ids[best[0]]) if best else None
 
 
 def kwic(
@@ -344,13 +379,14 @@ def kwic(
     ``before`` sits to the right of the match, as the sentence reads, and both contexts
     hug the match.
     """
-    rows = mention_rows(tables)
-    if rows.empty:
-        rows = rows.assign(actor_id=pd.Series(dtype="string"))
-    rows = rows[rows["actor_id"] == actor_id].sort_values(["date", "doc_id", "start"])
-    texts = tables.documents.set_index("doc_id")["text"]
+    from analysis import mention_index as mi
+
+    ix = mi.mention_index(tables)
+    codes = np.flatnonzero(ix.actor_ids.astype(str) == str(actor_id)) if len(ix) else []
+    rows = ix.with_actors(codes).frame(limit) if len(codes) else ix.rows.head(0)
+    texts = tables.documents.set_index("doc_id")["text"] if len(rows) else {}
     out = []
-    for r in rows.head(limit).itertuples(index=False):
+    for r in rows.itertuples(index=False):
         text = texts[r.doc_id]
         if pd.isna(r.sent_start):  # a mention without its sentence row: the context is cut
             sent_start, sent_end = int(r.start), int(r.end)

@@ -98,7 +98,30 @@ def _select(frame: pd.DataFrame, docs: pd.DataFrame, keep: np.ndarray) -> pd.Dat
     positions = _doc_positions(frame, docs)
     # A row whose doc_id is not in documents (-1) is kept only when nothing is filtered.
     rows = np.flatnonzero((positions >= 0) & keep[positions])
-    return frame.take(rows).reset_index(drop=True)
+    out = frame.take(rows).reset_index(drop=True)
+    framecache.note_subset(out, frame, keep)
+    return out
+
+
+def show_live(result: Any) -> None:
+    """Display a view's result in a live panel with only what JupyterLab draws.
+
+    A panel's outputs live in widgets, which exported reports leave out (reports build
+    their views with ``interactive=False``), so a plotly figure needs only plotly's
+    mimetype (not the HTML copy the notebook renderer adds, for nbconvert) and a rendered
+    table only its HTML (not its plain-text form): both cost time on every filter change.
+    """
+    import plotly.graph_objects as go
+    from IPython.display import display
+
+    from analysis.tables import Table
+
+    if isinstance(result, go.Figure):
+        result.show(renderer="plotly_mimetype")
+    elif isinstance(result, Table):
+        display({"text/html": result.html}, raw=True)
+    else:
+        display(result)
 
 
 def describe_filters(*, outlets=None, start=None, end=None, include_undated: bool = True) -> str:
@@ -230,8 +253,6 @@ class FilterPanel:
         return out
 
     def _render(self, view: Callable[[Any], Any], out) -> None:
-        from IPython.display import display
-
         from analysis.figures import outlet_menus
 
         with out:
@@ -239,7 +260,7 @@ class FilterPanel:
             # The panel's own outlet selector filters every view: no per-figure menus.
             with outlet_menus(False):
                 result = view(self.filtered)
-            display(result)
+            show_live(result)
 
     def _ipython_display_(self) -> None:
         from IPython.display import HTML, display

@@ -17,8 +17,8 @@ def test_tag_writes_every_table(fixture_corpus, tmp_path, capsys):
     summary = capsys.readouterr().out
     assert "5 documents" in summary
     for name in ("documents", "sentences", "mentions", "stances", "positions"):
-        assert (tmp_path / f"{name}.parquet").is_file(), name
-    docs = pd.read_parquet(tmp_path / "documents.parquet")
+        assert list((tmp_path / name).glob("part-*.parquet")), name
+    docs = pd.read_parquet(tmp_path / "documents")
     assert docs["outlet"].notna().all() and docs["date_source"].notna().all()
     assert (tmp_path / "rejected.csv").is_file()
 

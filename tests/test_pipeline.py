@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from analysis import pipeline
@@ -185,15 +189,69 @@ def test_the_cache_key_follows_the_code_as_well_as_the_data(tmp_path, monkeypatc
 def test_a_write_that_dies_half_way_leaves_no_usable_cache(fixture_tables, tmp_path, monkeypatch):
     out = pipeline.write_tables(fixture_tables, tmp_path / "out")
     assert pipeline.reusable_rows(out, fixture_tables.documents) is not None
-    real = pd.DataFrame.to_parquet
+    real = pq.write_table
 
-    def dies_on_stances(frame, path, *args, **kwargs):
+    def dies_on_stances(table, path, *args, **kwargs):
         if "stances" in str(path):
             raise OSError("disk full")
-        return real(frame, path, *args, **kwargs)
+        return real(table, path, *args, **kwargs)
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", dies_on_stances)
+    monkeypatch.setattr(pq, "write_table", dies_on_stances)
     with pytest.raises(OSError, match="disk full"):
         pipeline.write_tables(fixture_tables, out)
     assert not (out / "tables.json").exists()
     assert pipeline.reusable_rows(out, fixture_tables.documents) is None
+
+
+def test_tables_are_written_as_partitioned_parquet(fixture_tables, tmp_path):
+    out = pipeline.write_tables(fixture_tables, tmp_path / "out", docs_per_part=2)
+    n_docs = len(fixture_tables.documents)
+    for name in pipeline.TABLE_NAMES:
+        parts = sorted((out / name).glob("part-*.parquet"))
+        frame = getattr(fixture_tables, name)
+        assert 1 <= len(parts) <= -(-n_docs // 2), name
+        # any Parquet reader takes the folder as one dataset, rows in document order
+        whole = pd.read_parquet(out / name)
+        assert whole["doc_id"].tolist() == frame["doc_id"].tolist(), name
+    # each part holds whole documents: no document is split between two parts
+    seen: dict[str, str] = {}
+    for part in sorted((out / "sentences").glob("part-*.parquet")):
+        for doc in set(pd.read_parquet(part)["doc_id"]):
+            assert doc not in seen, (doc, part, seen.get(doc))
+            seen[doc] = part.name
+    assert len(set(seen.values())) == -(-n_docs // 2)
+    back = pipeline.read_tables(out)
+    for name in (*pipeline.TABLE_NAMES, "rejected"):
+        pd.testing.assert_frame_equal(
+            getattr(back, name), getattr(fixture_tables, name), check_dtype=False
+        )
+
+
+def test_tables_written_one_file_each_are_still_read(fixture_tables, tmp_path):
+    out = pipeline.write_tables(fixture_tables, tmp_path / "out")
+    for name in (*pipeline.TABLE_NAMES, "rejected"):  # the layout of earlier versions
+        frame = pd.read_parquet(out / name)
+        shutil.rmtree(out / name)
+        frame.to_parquet(out / f"{name}.parquet", index=False)
+    back = pipeline.read_tables(out)
+    pd.testing.assert_frame_equal(back.mentions, fixture_tables.mentions, check_dtype=False)
+
+
+def test_compact_joins_chunks_and_keeps_the_frame():
+    parts = [
+        pd.DataFrame({"doc_id": pd.array(ids, dtype="string[pyarrow]"), "n": range(len(ids))})
+        for ids in (["a", "b"], ["c"])
+    ]
+    frame = pd.concat(parts, ignore_index=True)
+    assert frame["doc_id"].array.__arrow_array__().num_chunks == 2
+    out = pipeline.compact(frame)
+    assert out["doc_id"].array.__arrow_array__().num_chunks == 1
+    pd.testing.assert_frame_equal(out, frame)
+    assert frame["doc_id"].array.__arrow_array__().num_chunks == 2  # the input is kept
+
+
+def test_read_tables_gives_one_chunk_per_column(fixture_tables, tmp_path):
+    out = pipeline.write_tables(fixture_tables, tmp_path / "out", docs_per_part=1)
+    back = pipeline.read_tables(out)
+    column = back.sentences["text"].array.__arrow_array__()
+    assert isinstance(column, pa.ChunkedArray) and column.num_chunks == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pandas as pd
 import pytest
@@ -101,3 +102,21 @@ def test_truncate_adds_ellipsis():
 def test_is_missing():
     assert safety.is_missing(None) and safety.is_missing(math.nan) and safety.is_missing(pd.NaT)
     assert not safety.is_missing("") and not safety.is_missing(0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "قال المسؤول إن القوات الإيرانية ستنسحب من الجنوب السوري خلال أسابيع بحسب الاتفاق",
+        "Russia says Iranian forces will pull back 80 km from the Golan line",
+        "a well-known Iran-backed militia moved north-east",  # hyphens: textwrap's rules
+        "x" * 150,  # a word longer than a line
+        "short",
+        "word " * 40,
+    ],
+)
+@pytest.mark.parametrize("width", [10, 60, 70])
+def test_wrap_gives_textwrap_lines(text, width):
+    text = " ".join(text.split())
+    assert safety._wrap(text, width) == (textwrap.wrap(text, width=width) or [""])

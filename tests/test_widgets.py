@@ -128,3 +128,21 @@ def test_a_table_changed_in_place_is_filtered_anew(small_tables):
     out = widgets.filter_tables(tables, outlets=["الشرق"])
     ids = set(out.documents["doc_id"])
     assert len(out.mentions) == tables.mentions["doc_id"].isin(ids).sum()
+
+
+def test_live_views_show_only_what_jupyterlab_draws(small_tables):
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    from analysis import figures
+    from analysis import tables as tbl
+
+    InteractiveShell.instance()
+    with capture_output() as cap:
+        widgets.show_live(figures.mentions_by_actor(small_tables))
+        widgets.show_live(tbl.render(tbl.mentions_by_actor(small_tables)))
+        widgets.show_live(pd.DataFrame({"a": [1]}))
+    kinds = [sorted(o.data) for o in cap.outputs]
+    assert kinds[0] == ["application/vnd.plotly.v1+json"]  # no HTML copy with plotly.js
+    assert kinds[1] == ["text/html"] and "<table>" in cap.outputs[1].data["text/html"]
+    assert "text/plain" in kinds[2]  # anything else as IPython shows it

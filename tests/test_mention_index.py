@@ -1,0 +1,117 @@
+"""analysis.mention_index: coded mention rows, and filtered indexes cut from the whole."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import mention_index as mi
+from analysis import tables as tbl
+from analysis import widgets
+from analysis.pipeline import Tables
+
+
+def _reference_rows(tables) -> pd.DataFrame:
+    """The counted mention rows, earliest first, computed plainly with pandas."""
+    rows = tbl.mention_rows_of(tables.mentions, tables.sentences, tables.documents)
+    return rows.sort_values(["date", "doc_id", "start"], na_position="last", ignore_index=True)
+
+
+def _afresh(tables) -> Tables:
+    """The same tables as new frames: no link to any unfiltered parent."""
+    return Tables(
+        documents=tables.documents.copy(),
+        sentences=tables.sentences.copy(),
+        rejected=tables.rejected,
+        mentions=tables.mentions.copy(),
+    )
+
+
+def test_index_rows_are_the_counted_mentions_earliest_first(fixture_tables):
+    ix = mi.mention_index(fixture_tables)
+    ref = _reference_rows(fixture_tables)
+    got = ix.frame().reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, ref)
+    assert ix.actor_ids[ix.actor].tolist() == ref["actor_id"].tolist()
+    assert ix.outlet_ids[ix.outlet].tolist() == ref["outlet"].tolist()
+
+
+def test_counts_articles_and_first_evidence_match_pandas(fixture_tables):
+    ix = mi.mention_index(fixture_tables)
+    ref = _reference_rows(fixture_tables)
+    n = len(ix.actor_ids)
+    counts = dict(zip(ix.actor_ids, mi.counts(ix.actor, n), strict=True))
+    assert counts == ref["actor_id"].value_counts().to_dict()
+    articles = dict(zip(ix.actor_ids, mi.articles_per(ix, n), strict=True))
+    assert articles == ref.groupby("actor_id")["doc_id"].nunique().to_dict()
+    first = mi.first_of(ix.actor, n)
+    for code, actor in enumerate(ix.actor_ids):
+        expected = ref[ref["actor_id"] == actor].iloc[0]
+        record = ix.record(first[code])
+        assert (record["doc_id"], record["start"]) == (expected["doc_id"], expected["start"])
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {"outlets": ["Levant Example Daily"]},
+        {"start": "2019-01-01"},
+        {"end": "2020-12-31", "include_undated": False},
+        {"outlets": ["Example Times (Arabic)", "جريدة المثال"], "start": "2018-06-01"},
+    ],
+)
+def test_a_filtered_index_equals_one_built_afresh(fixture_tables, state):
+    filtered = widgets.filter_tables(fixture_tables, **state)
+    cut = mi.mention_index(filtered)
+    assert cut.base is not None  # cut from the unfiltered index, not rebuilt
+    fresh = mi.mention_index(_afresh(filtered))
+    assert fresh.base is None
+    pd.testing.assert_frame_equal(
+        cut.frame().reset_index(drop=True), fresh.frame().reset_index(drop=True)
+    )
+    assert cut.actor_ids[cut.actor].tolist() == fresh.actor_ids[fresh.actor].tolist()
+    n_cut, n_fresh = len(cut.actor_ids), len(fresh.actor_ids)
+    articles_cut = dict(zip(cut.actor_ids, mi.articles_per(cut, n_cut), strict=True))
+    articles_fresh = dict(zip(fresh.actor_ids, mi.articles_per(fresh, n_fresh), strict=True))
+    assert {a: k for a, k in articles_cut.items() if k} == articles_fresh
+
+
+def test_ranked_breaks_ties_by_id():
+    ids = np.array(["b", "a", "c", "d"], dtype=object)
+    codes = np.array([0, 1, 2, 2, 0, 1])  # b, a and c twice each; d never
+    assert [ids[c] for c in mi.ranked(codes, ids)] == ["a", "b", "c"]
+    assert [ids[c] for c in mi.ranked(codes, ids, 2)] == ["a", "b"]
+
+
+def test_first_of_gives_the_first_row_per_key_and_none_for_absent_keys():
+    keys = np.array([2, 0, 2, 0, 3])
+    assert mi.first_of(keys, 5).tolist() == [1, 5, 0, 4, 5]
+
+
+def test_sentence_pairs_count_sentences_once_per_pair(small_tables):
+    ix = mi.mention_index(small_tables)
+    keep = mi.ranked(ix.actor, ix.actor_ids)
+    _, pairs = mi.sentence_pairs(ix, keep)
+    matrix = mi.pair_counts(pairs, keep)
+    expected = tbl.cooccurrence(small_tables, top=len(keep))
+    ids = [str(ix.actor_ids[c]) for c in keep]
+    assert matrix.tolist() == expected.loc[ids, ids].to_numpy().tolist()
+    assert (matrix == matrix.T).all()
+
+
+def test_period_codes_leave_undated_rows_out(small_tables):
+    ix = mi.mention_index(small_tables)
+    codes, starts = mi.period_codes(ix, "M")
+    dated = ix.frame()["date"].notna().to_numpy()
+    assert (codes[~dated] == -1).all() and (codes[dated] >= 0).all()
+    months = pd.DatetimeIndex(starts[codes[dated]])
+    assert (months == ix.frame()["date"][dated].dt.to_period("M").dt.start_time).all()
+
+
+def test_an_empty_corpus_gives_an_empty_index(small_tables):
+    empty = widgets.filter_tables(small_tables, outlets=["no such outlet"])
+    ix = mi.mention_index(empty)
+    assert ix.empty and len(ix) == 0
+    assert tbl.top_actor(empty) is None
+    assert tbl.mentions_by_actor(empty).empty
