@@ -471,12 +471,16 @@ def time_axis(fig: go.Figure) -> go.Figure:
 
 def articles_over_time(documents: pd.DataFrame, *, freq: str = "MS") -> go.Figure:
     """Dated articles per period (``freq``: pandas offset, default month), by outlet."""
-    dated = documents.dropna(subset=["date"]).assign(
-        period=lambda d: d["date"].dt.to_period(freq[0] if freq != "MS" else "M").dt.start_time
+    dated = (
+        documents.dropna(subset=["date"])
+        .sort_values(["date", "doc_id"])  # once: every outlet's subset keeps the order
+        .assign(
+            period=lambda d: d["date"].dt.to_period(freq[0] if freq != "MS" else "M").dt.start_time
+        )
     )
 
     def traces(sub: pd.DataFrame, name: str) -> list:
-        g = sub.sort_values(["date", "doc_id"]).groupby("period")
+        g = sub.groupby("period")
         counts = g.size()
         hover = [
             f"<b>{date_text(p)}</b> — {n} article(s)<br>"
@@ -500,10 +504,10 @@ def articles_over_time(documents: pd.DataFrame, *, freq: str = "MS") -> go.Figur
             )
         ]
 
-    fig = by_outlet(documents, dated, traces)
     undated = int(documents["date"].isna().sum())
     title = "Articles over time" + (f" ({undated} undated not shown)" if undated else "")
-    return time_axis(style(fig, title)).update_layout(showlegend=False)
+    layout = {**house_layout(title), "xaxis": TIME_XAXIS, "showlegend": False}
+    return by_outlet(documents, dated, traces, layout=layout)
 
 
 def articles_by_outlet(documents: pd.DataFrame) -> go.Figure:
@@ -530,7 +534,9 @@ def articles_by_outlet(documents: pd.DataFrame) -> go.Figure:
 
 def sections_chart(tables) -> go.Figure:
     """Sentences per section (headline, body, caption, …), by outlet."""
-    sents = tables.sentences.merge(tables.documents[["doc_id", "outlet"]], on="doc_id")
+    sents = tables.sentences[["doc_id", "section"]]
+    if _OUTLET_MENUS.get():  # the outlet of each sentence, for the per-outlet traces
+        sents = sents.merge(tables.documents[["doc_id", "outlet"]], on="doc_id")
 
     def traces(sub: pd.DataFrame, name: str) -> list:
         counts = sub["section"].value_counts()
@@ -548,8 +554,8 @@ def sections_chart(tables) -> go.Figure:
             )
         ]
 
-    fig = by_outlet(tables.documents, sents, traces)
-    return style(fig, "Sentences by section (analyses count headline and body)")
+    title = "Sentences by section (analyses count headline and body)"
+    return by_outlet(tables.documents, sents, traces, layout=house_layout(title))
 
 
 # --- actor mentions ----------------------------------------------------------------------

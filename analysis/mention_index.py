@@ -248,7 +248,7 @@ def mention_index(tables) -> MentionIndex:
         parents = [framecache.subset_of(f) for f in frames]
         if all(p is not None for p in parents):
             keep = parents[2][1]
-            if all(p[1] is keep for p in parents):
+            if all(p[1] is keep and p[2] is parents[2][0] for p in parents):
                 whole = _whole(tuple(p[0] for p in parents))
                 return whole.select(keep[whole.doc] if len(whole) else whole.doc >= 0)
         return _whole(frames)

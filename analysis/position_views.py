@@ -158,7 +158,7 @@ def position_rows(tables) -> pd.DataFrame:
     sents = getattr(tables, "sentences", None)
     if pos is None or sents is None:
         return _position_rows(pos, sents)
-    return framecache.cached("position_rows", (pos, sents), lambda: _position_rows(pos, sents))
+    return framecache.cached_rows("position_rows", (pos, sents), _position_rows)
 
 
 def _position_rows(pos: pd.DataFrame | None, sents: pd.DataFrame | None) -> pd.DataFrame:
@@ -576,6 +576,56 @@ def _move_header(r: dict, labels: dict[str, str], names: dict[str, str]) -> str:
     return "<br>".join(lines)
 
 
+#: Columns a move's hover is made of (``_move_header`` and ``figures.evidence_hover``).
+_HOVER_COLUMNS = (
+    "holder_id",
+    "move",
+    "modality",
+    "hedged",
+    "issue",
+    "counterpart_id",
+    "in_exchange_for",
+    "source_chain",
+    "outlet",
+    "date",
+    "doc_id",
+    "snippet",
+)
+
+
+def _hovers(rows: pd.DataFrame, labels: dict[str, str], names: dict[str, str]) -> list[str]:
+    """The hover of each move (header and evidence); remembered between calls, because a
+    live panel shows mostly the same moves again after each filter change."""
+    cols = [c for c in _HOVER_COLUMNS if c in rows]
+    names_key = tuple(sorted(names.items()))
+    out = []
+    for values in zip(*(rows[c].tolist() for c in cols), strict=True):
+        r = dict(zip(cols, values, strict=True))
+        holder, counterpart = r["holder_id"], r.get("counterpart_id") or ""
+        key = (
+            tuple(map(str, values)),
+            labels.get(holder),
+            labels.get(counterpart),
+            names_key if r.get("source_chain") else (),
+        )
+        out.append(_hover_text(key, r, labels, names))
+    return out
+
+
+_HOVER_CACHE: dict[tuple, str] = {}
+_HOVER_CACHE_SIZE = 50_000
+
+
+def _hover_text(key: tuple, r: dict, labels: dict[str, str], names: dict[str, str]) -> str:
+    text = _HOVER_CACHE.get(key)
+    if text is None:
+        text = figures.evidence_hover(r, header=_move_header(r, labels, names))
+        if len(_HOVER_CACHE) >= _HOVER_CACHE_SIZE:
+            _HOVER_CACHE.clear()
+        _HOVER_CACHE[key] = text
+    return text
+
+
 def _top_holders(rows: pd.DataFrame, top: int) -> list[str]:
     counts = rows["holder_id"].value_counts()
     ranked = sorted(counts.index, key=lambda h: (-counts[h], h))
@@ -718,10 +768,7 @@ def timeline_figure(
             MOVE_SYMBOLS.get(m, "circle") + ("-open" if h else "")
             for m, h in zip(rows["move"], rows["hedged"], strict=True)
         ],
-        _hover=[
-            figures.evidence_hover(r, header=_move_header(r, labels, names))
-            for r in rows.to_dict("records")
-        ],
+        _hover=_hovers(rows, labels, names),
     )
 
     def traces(sub: pd.DataFrame, name: str) -> list:
@@ -734,18 +781,20 @@ def timeline_figure(
             colour = MOVE_COLOURS.get(m, OTHER_COLOUR)
             out.append(
                 go.Scatter(
-                    x=s["date"].tolist(),
-                    y=s["_y"].tolist(),
+                    # arrays, not lists: plotly checks a list item by item (a few
+                    # hundred ms for the symbols and hovers of 1,700 moves)
+                    x=s["date"].to_numpy(),
+                    y=s["_y"].to_numpy(dtype=object),
                     mode="markers",
                     name=safety.escape_plotly(m),
                     legendgroup=m,
                     marker={
                         "color": colour,
-                        "symbol": s["_symbol"].tolist(),
+                        "symbol": s["_symbol"].to_numpy(dtype=object),
                         "size": 12,
                         "line": {"width": 1.5, "color": colour},
                     },
-                    hovertext=s["_hover"].tolist(),
+                    hovertext=s["_hover"].to_numpy(dtype=object),
                     hoverinfo="text",
                 )
             )

@@ -26,7 +26,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import safety
+from analysis import framecache, safety
 from analysis import tables as tbl
 from analysis.attribution import OUTLET
 from analysis.figures import (
@@ -130,9 +130,16 @@ def stance_rows(tables) -> pd.DataFrame:
     frame with these columns.
     """
     st = _stances(tables)
+    sents = getattr(tables, "sentences", None)
+    if isinstance(sents, pd.DataFrame) and st is getattr(tables, "stances", None):
+        # shared by every view of a panel update, and cut from the unfiltered rows
+        return framecache.cached_rows("stance_rows", (st, sents), _stance_rows)
+    return _stance_rows(st, sents)
+
+
+def _stance_rows(st: pd.DataFrame, sents: pd.DataFrame | None) -> pd.DataFrame:
     if st.empty:
         return st.assign(sentence=pd.Series(dtype="object"), sent_start=pd.Series(dtype="int64"))
-    sents = getattr(tables, "sentences", None)
     if (
         sents is not None
         and not sents.empty
@@ -368,6 +375,19 @@ def source_chains(
     ``stances`` (stances in those sentences), ``example_chain`` (a source chain, names).
     Most claims first.
     """
+    frames = tuple(getattr(tables, n, None) for n in ("attribution", "documents", "stances"))
+    if all(isinstance(f, pd.DataFrame) for f in frames):
+        # the sankey and the table of one panel update share it; treat it as read-only
+        key = (*frames, *([actors] if isinstance(actors, pd.DataFrame) else []))
+        return framecache.cached(
+            f"source_chains:{stances_only}:{actors is None}",
+            key,
+            lambda: _source_chains(tables, actors, stances_only=stances_only),
+        )
+    return _source_chains(tables, actors, stances_only=stances_only)
+
+
+def _source_chains(tables, actors: pd.DataFrame | None, *, stances_only: bool) -> pd.DataFrame:
     cols = [
         "outlet",
         "cited_source",

@@ -84,8 +84,8 @@ def render(
         caption = f"{caption} — {empty}" if caption else empty
     align = align or {}
     frame = df.reset_index() if index else df
-    rtl_cols = set(rtl_columns(frame) if rtl is None else rtl)
     shown = frame.head(max_rows)
+    rtl_cols = set(rtl_columns(shown) if rtl is None else rtl)  # the rows that are shown
     head = "".join(
         f"<th{' dir=' + chr(34) + 'rtl' + chr(34) if c in rtl_cols else ''}>"
         f"{safety.escape_html(c)}</th>"
