@@ -800,12 +800,16 @@ def timeline_figure(
             )
         return out or [go.Scatter(x=[], y=[])]
 
-    fig = figures.by_outlet(tables.documents, rows, traces)
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=y_order[::-1], automargin=True, type="category"
-    )
-    fig = figures.time_axis(figures.style(fig, title, height=max(400, 220 + 30 * len(holders))))
-    return fig.update_layout(legend={"title": {"text": "move (open = hedged)"}})
+    layout = figures.house_layout(title, height=max(400, 220 + 30 * len(holders)))
+    layout["yaxis"] = {
+        "categoryorder": "array",
+        "categoryarray": y_order[::-1],
+        "automargin": True,
+        "type": "category",
+    }
+    layout["xaxis"] = figures.TIME_XAXIS
+    layout["legend"] = {"title": {"text": "move (open = hedged)"}}
+    return figures.by_outlet(tables.documents, rows, traces, layout=layout)
 
 
 def exchange_figure(
@@ -899,6 +903,6 @@ def exchange_figure(
             )
         ]
 
-    fig = figures.by_outlet(tables.documents, rows, traces)
     n = max(rows["holder_id"].nunique(), rows["issue"].nunique())
-    return figures.style(fig, title, height=max(400, 160 + 30 * n))
+    layout = figures.house_layout(title, height=max(400, 160 + 30 * n))
+    return figures.by_outlet(tables.documents, rows, traces, layout=layout)

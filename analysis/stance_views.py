@@ -30,6 +30,7 @@ from analysis import framecache, safety
 from analysis import tables as tbl
 from analysis.attribution import OUTLET
 from analysis.figures import (
+    TIME_XAXIS,
     actor_labels,
     actor_names,
     by_outlet,
@@ -38,12 +39,11 @@ from analysis.figures import (
     date_text,
     empty_figure,
     evidence_hover,
+    house_layout,
     issue_labels,
     present_outlets,
     speaker_name,
     speaker_names,
-    style,
-    time_axis,
 )
 from analysis.stance import STANCE_COLUMNS
 
@@ -325,38 +325,59 @@ def outlet_comparison(
     base = ["holder_id", "holder", "issue", "agreement", "polarities"]
     if stances.empty:
         return tbl.empty_frame(base)
-    long = outlet_polarities(stances)
+    # Plain dicts over a few hundred stances: each pandas groupby here cost a millisecond
+    # or more, on every filter change.
+    reports = outlet_reports(stances)
     if outlets is None:
         counts = stances["outlet"].astype(str).value_counts()
         outlets = sorted(counts.index, key=lambda o: (-counts[o], o))
     columns = tbl.free_names(outlets, base, suffix=" (outlet)")
-    wide = reported_cells(long).unstack("outlet").reindex(columns=outlets).fillna("")
-    wide.columns = columns
-    per_pair = long.groupby(["holder_id", "target"])
-    n_outlets = per_pair["outlet"].nunique()
-    pols = per_pair["polarity"].agg(lambda s: ", ".join(p for p in POLARITIES if p in set(s)))
-    n_pols = per_pair["polarity"].nunique()
-    # agree: several outlets, each reporting the same one polarity
-    per_outlet = long.groupby(["holder_id", "target", "outlet"])["polarity"].nunique()
-    single = per_outlet.groupby(["holder_id", "target"]).max() == 1
-    agreement = pd.Series("differ", index=n_outlets.index)
-    agreement[(n_pols == 1) & single] = "agree"
-    agreement[n_outlets == 1] = "one outlet"
-    head = pd.DataFrame({"agreement": agreement, "polarities": pols})
-    n_outlets = n_outlets.reindex(head.index)
-    out = head.join(wide).rename_axis(["holder_id", "issue"]).reset_index()
-    out.insert(1, "holder", out["holder_id"].map(speaker_names(out["holder_id"], actors)))
-    rank = {"differ": 0, "agree": 1, "one outlet": 2}
-    keys = pd.DataFrame(
-        {
-            "agreement": out["agreement"].map(rank),
-            "outlets": n_outlets.to_numpy(),
-            "holder_id": out["holder_id"],
-            "issue": out["issue"],
+    pairs: dict[tuple[str, str], dict[str, dict]] = {}
+    for (h, t, o), cell in sorted(reports.items()):
+        pairs.setdefault((h, t), {})[o] = cell
+    names = speaker_names([h for h, _ in pairs], actors)
+    records, keys = [], []
+    for (h, t), per_outlet in pairs.items():
+        pols = {p for cell in per_outlet.values() for p in cell}
+        if len(per_outlet) == 1:
+            agreement = "one outlet"
+        elif len(pols) == 1 and all(len(cell) == 1 for cell in per_outlet.values()):
+            agreement = "agree"
+        else:
+            agreement = "differ"
+        record = {
+            "holder_id": h,
+            "holder": names.get(str(h), h),
+            "issue": t,
+            "agreement": agreement,
+            "polarities": ", ".join(p for p in POLARITIES if p in pols),
         }
-    )
-    order = keys.sort_values(list(keys.columns), ascending=[True, False, True, True]).index
-    return out.loc[order, [*base, *columns]].reset_index(drop=True)
+        for o, col in zip(outlets, columns, strict=True):
+            record[col] = cell_text(per_outlet[o]) if o in per_outlet else ""
+        records.append(record)
+        rank = {"differ": 0, "agree": 1, "one outlet": 2}[agreement]
+        keys.append((rank, -len(per_outlet), str(h), str(t)))
+    order = sorted(range(len(records)), key=keys.__getitem__)
+    return pd.DataFrame([records[i] for i in order], columns=[*base, *columns])
+
+
+def outlet_reports(stances: pd.DataFrame) -> dict[tuple, dict[str, list[int]]]:
+    """What each outlet reports: ``(holder_id, target, outlet)`` → polarity → ``[stances,
+    hedged]`` (rows with a missing key left out, as a groupby would)."""
+    out: dict[tuple, dict[str, list[int]]] = {}
+    cols = [stances[c].tolist() for c in ("holder_id", "target", "outlet", "polarity", "hedged")]
+    for h, t, o, p, hedged in zip(*cols, strict=True):
+        if any(safety.is_missing(v) for v in (h, t, o, p)):
+            continue
+        n = out.setdefault((h, t, o), {}).setdefault(p, [0, 0])
+        n[0] += 1
+        n[1] += 0 if safety.is_missing(hedged) else int(bool(hedged))
+    return out
+
+
+def cell_text(cell: dict[str, list[int]]) -> str:
+    """One cell of ``outlet_reports`` as text: ``oppose ×2, conditional (hedged)``."""
+    return ", ".join(_part(p, *cell[p]) for p in sorted(cell, key=POLARITIES.index))
 
 
 def source_chains(
@@ -669,21 +690,22 @@ def stance_timeline(
                 )
         return out or [go.Scatter(x=[], y=[], mode="markers", showlegend=False)]
 
-    fig = by_outlet(tables.documents, rows, traces)
-    fig.update_yaxes(
-        categoryorder="array",
-        categoryarray=[ylab[p] for p in order],
-        autorange="reversed",
-        automargin=True,
-    )
     notes = []
     if n_pairs > top:
         notes.append(f"top {top} of {n_pairs} holder–issue pairs")
     if undated:
         notes.append(f"{undated} undated not shown")
     title += f" ({'; '.join(notes)})" if notes else ""
-    fig = time_axis(style(fig, title, height=max(380, 200 + 30 * len(order))))
-    return fig.update_layout(legend={"title": {"text": "polarity"}})
+    layout = house_layout(title, height=max(380, 200 + 30 * len(order)))
+    layout["yaxis"] = {
+        "categoryorder": "array",
+        "categoryarray": [ylab[p] for p in order],
+        "autorange": "reversed",
+        "automargin": True,
+    }
+    layout["xaxis"] = TIME_XAXIS
+    layout["legend"] = {"title": {"text": "polarity"}}
+    return by_outlet(tables.documents, rows, traces, layout=layout)
 
 
 _CODES = {"support": 1, "oppose": 2, "conditional": 3, "neutral": 4, "mixed": 5}
@@ -700,41 +722,39 @@ def outlet_comparison_heatmap(
     if rows.empty:
         return empty_figure(title, NO_STANCES)
     comp = outlet_comparison(rows, actors)
-    sizes = rows.groupby(["holder_id", "target"]).size().rename("_n").reset_index()
-    comp = comp.merge(sizes.rename(columns={"target": "issue"}), on=["holder_id", "issue"])
+    reports = outlet_reports(rows)
+    sizes: dict[tuple, int] = {}
+    for (h, t, _), cell in reports.items():
+        sizes[(h, t)] = sizes.get((h, t), 0) + sum(n for n, _ in cell.values())
+    comp = comp.assign(_n=[sizes[k] for k in zip(comp["holder_id"], comp["issue"], strict=True)])
     comp = comp.sort_values(["_n", "holder_id", "issue"], ascending=[False, True, True]).head(top)
     keep = list(zip(comp["holder_id"], comp["issue"], strict=True))
-    sub = rows[pd.MultiIndex.from_frame(rows[["holder_id", "target"]]).isin(keep)]
+    kept = set(keep)
+    pairs = zip(rows["holder_id"].tolist(), rows["target"].tolist(), strict=True)
+    sub = rows[[pair in kept for pair in pairs]]
     outlets = present_outlets(tables.documents, sub["outlet"])
     labels = actor_labels(
         sub["holder_id"], lang=lang, actors=actors, mentions=getattr(tables, "mentions", None)
     )
     names = actor_names(actors)
     agreement = dict(zip(keep, comp["agreement"], strict=True))
-    firsts = sub.drop_duplicates(["holder_id", "target", "outlet"])
-    first = dict(
-        zip(
-            firsts[["holder_id", "target", "outlet"]].itertuples(index=False, name=None),
-            firsts.to_dict("records"),
-            strict=True,
-        )
-    )
-    polarities = outlet_polarities(sub)
-    long = polarities.groupby(["holder_id", "target", "outlet"])
-    reported = reported_cells(polarities)
-    pols = long["polarity"].agg(lambda s: s.iloc[0] if s.nunique() == 1 else "mixed")
-    n_cell = long["stances"].sum()
+    first: dict[tuple, dict] = {}  # the earliest stance of each cell (rows run earliest first)
+    cols = list(sub.columns)
+    for values in zip(*(sub[c].tolist() for c in cols), strict=True):
+        r = dict(zip(cols, values, strict=True))
+        first.setdefault((r["holder_id"], r["target"], r["outlet"]), r)
     z, hover = [], []
     for h, t in keep:
         zr, hr = [], []
         for o in outlets:
-            if (h, t, o) in pols.index:
-                zr.append(_CODES[pols[(h, t, o)]])
-                n = int(n_cell[(h, t, o)])
+            cell = reports.get((h, t, o))
+            if cell:
+                zr.append(_CODES[next(iter(cell)) if len(cell) == 1 else "mixed"])
+                n = sum(k for k, _ in cell.values())
                 head = _hover(first[(h, t, o)], labels, names, n, " here; the earliest:")
                 hr.append(
                     f"<b>{safety.plotly_text(o)}</b> reports: "
-                    f"{safety.escape_plotly(reported[(h, t, o)])}<br>{head}"
+                    f"{safety.escape_plotly(cell_text(cell))}<br>{head}"
                 )
             else:
                 zr.append(None)
@@ -753,7 +773,7 @@ def outlet_comparison_heatmap(
     scale = []
     for i, name in enumerate(order):
         scale += [[i / len(order), COLOURS[name]], [(i + 1) / len(order), COLOURS[name]]]
-    fig = go.Figure(
+    return go.Figure(
         go.Heatmap(
             z=z,
             x=[safety.plotly_text(o) for o in outlets],
@@ -770,11 +790,13 @@ def outlet_comparison_heatmap(
             hoverinfo="text",
             xgap=2,
             ygap=2,
-        )
+        ),
+        layout={
+            **house_layout(title + " (≠: outlets differ)", height=max(350, 180 + 30 * len(keep))),
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "xaxis": {"automargin": True, "side": "top"},
+        },
     )
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(automargin=True, side="top")
-    return style(fig, title + " (≠: outlets differ)", height=max(350, 180 + 30 * len(keep)))
 
 
 def source_chain_sankey(
@@ -857,6 +879,6 @@ def source_chain_sankey(
             )
         ]
 
-    fig = by_outlet(tables.documents, chains, traces)
     n = max(chains["via"].nunique(), chains["speaker"].nunique(), chains["outlet"].nunique())
-    return style(fig, title, height=max(400, 150 + 26 * n))
+    layout = house_layout(title, height=max(400, 150 + 26 * n))
+    return by_outlet(tables.documents, chains, traces, layout=layout)
