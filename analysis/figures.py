@@ -73,15 +73,35 @@ def label_parts(
         unlabelled = [i for i in ids if not (en.get(i) and ar.get(i))]
         if not unlabelled:
             break
-        m = m[m["actor_id"].isin(unlabelled)]
-        if "label_en" in m:
-            first = m.drop_duplicates("actor_id").set_index("actor_id")["label_en"].dropna()
-            en = {**first, **en}
-        m = m[m["surface"].fillna("").astype(str) != ""]
-        surfaces = m.groupby(["actor_id", "surface"]).size().sort_values(ascending=False)
-        top_surface = surfaces.reset_index().drop_duplicates("actor_id")
-        ar = {**dict(zip(top_surface["actor_id"], top_surface["surface"], strict=True)), **ar}
+        first_en, top_surface = _mention_labels(m)
+        en = {**{i: first_en[i] for i in unlabelled if i in first_en}, **en}
+        ar = {**{i: top_surface[i] for i in unlabelled if i in top_surface}, **ar}
     return {i: (str(en.get(i) or i), str(ar.get(i) or "")) for i in ids}
+
+
+def _mention_labels(mentions: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
+    """Per actor id in ``mentions``: its first English label and its most frequent surface.
+
+    Computed once per frame; for a filtered frame (``widgets.filter_tables``), once for
+    the unfiltered one, so an actor keeps its label whatever the filter.
+    """
+    parent = framecache.subset_of(mentions)
+    if parent is not None:
+        return _mention_labels(parent[0])
+
+    def compute() -> tuple[dict[str, str], dict[str, str]]:
+        m = mentions
+        first: dict[str, str] = {}
+        if "label_en" in m:
+            heads = m.drop_duplicates("actor_id").set_index("actor_id")["label_en"].dropna()
+            first = {str(k): v for k, v in heads.items()}
+        m = m[m["surface"].fillna("").astype(str) != ""]
+        surfaces = m.groupby(["actor_id", "surface"]).size()
+        surfaces = surfaces.sort_values(ascending=False, kind="stable").reset_index()
+        top = surfaces.drop_duplicates("actor_id")
+        return first, {str(a): s for a, s in zip(top["actor_id"], top["surface"], strict=True)}
+
+    return framecache.cached("mention_labels", (mentions,), compute)
 
 
 def _actor_label_maps(actors: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:

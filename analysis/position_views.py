@@ -724,19 +724,27 @@ def matrix_figure(
             )
         return out
 
-    fig = figures.by_outlet(tables.documents, rows, traces)
-    fig.update_xaxes(
-        side="top", tickangle=-30, categoryorder="array", categoryarray=x, automargin=True
-    )
+    shown = f" (top {top} holders)" if n_holders > top else ""
+    layout = figures.house_layout(title + shown, height=max(380, 260 + 34 * len(holders)))
+    layout["xaxis"] = {
+        "side": "top",
+        "tickangle": -30,
+        "categoryorder": "array",
+        "categoryarray": x,
+        "automargin": True,
+    }
+    layout["yaxis"] = {
+        "autorange": "reversed",
+        "categoryorder": "array",
+        "categoryarray": y,
+        "automargin": True,
+    }
+    layout["margin"] = {**layout["margin"], "t": 150, "b": 80}
+    layout["legend"] = {**layout["legend"], "orientation": "h", "y": -0.05, "yanchor": "top"}
+    fig = figures.by_outlet(tables.documents, rows, traces, layout=layout)
     if fig.layout.updatemenus:  # above the issue names, which sit on top of the grid
         fig.layout.updatemenus[0].pad = {"b": 75}
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=y, automargin=True)
-    fig.update_layout(margin={"t": 150}, legend={"orientation": "h", "y": -0.05, "yanchor": "top"})
-    shown = f" (top {top} holders)" if n_holders > top else ""
-    height = max(380, 260 + 34 * len(holders))
-    return figures.style(fig, title + shown, height=height).update_layout(
-        margin={"t": 150, "b": 80}
-    )
+    return fig
 
 
 def timeline_figure(
@@ -764,40 +772,36 @@ def timeline_figure(
     moves += sorted(set(rows["move"]) - set(moves))
     rows = rows.assign(  # once per move, not once per outlet menu entry
         _y=rows["holder_id"].map(labels),
-        _symbol=[
-            MOVE_SYMBOLS.get(m, "circle") + ("-open" if h else "")
-            for m, h in zip(rows["move"], rows["hedged"], strict=True)
-        ],
         _hover=_hovers(rows, labels, names),
     )
 
     def traces(sub: pd.DataFrame, name: str) -> list:
+        # One trace per move and hedging, each with one symbol: a symbol per point made
+        # plotly check 1,700 symbols one by one on every filter change.
         out = []
-        by_move = dict(list(sub.groupby("move", sort=False)))
+        groups = dict(list(sub.groupby(["move", "hedged"], sort=False)))
         for m in moves:
-            s = by_move.get(m)
-            if s is None:
-                continue
             colour = MOVE_COLOURS.get(m, OTHER_COLOUR)
-            out.append(
-                go.Scatter(
-                    # arrays, not lists: plotly checks a list item by item (a few
-                    # hundred ms for the symbols and hovers of 1,700 moves)
-                    x=s["date"].to_numpy(),
-                    y=s["_y"].to_numpy(dtype=object),
-                    mode="markers",
-                    name=safety.escape_plotly(m),
-                    legendgroup=m,
-                    marker={
-                        "color": colour,
-                        "symbol": s["_symbol"].to_numpy(dtype=object),
-                        "size": 12,
-                        "line": {"width": 1.5, "color": colour},
-                    },
-                    hovertext=s["_hover"].to_numpy(dtype=object),
-                    hoverinfo="text",
+            shown = [(h, groups[(m, h)]) for h in (False, True) if (m, h) in groups]
+            for i, (hedged, s) in enumerate(shown):
+                out.append(
+                    go.Scatter(
+                        x=s["date"].to_numpy(),
+                        y=s["_y"].to_numpy(dtype=object),
+                        mode="markers",
+                        name=safety.escape_plotly(m),
+                        legendgroup=m,
+                        showlegend=i == 0,
+                        marker={
+                            "color": colour,
+                            "symbol": MOVE_SYMBOLS.get(m, "circle") + ("-open" if hedged else ""),
+                            "size": 12,
+                            "line": {"width": 1.5, "color": colour},
+                        },
+                        hovertext=s["_hover"].to_numpy(dtype=object),
+                        hoverinfo="text",
+                    )
                 )
-            )
         return out or [go.Scatter(x=[], y=[])]
 
     layout = figures.house_layout(title, height=max(400, 220 + 30 * len(holders)))

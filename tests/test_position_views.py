@@ -275,8 +275,11 @@ def test_timeline_symbols_hover_and_undated():
     )
     fig = pv.timeline_figure(t, lang="en", actors=ACTORS)
     assert "1 undated move(s) not shown" in fig.layout.title.text
-    offer = next(tr for tr in fig.data if tr.name == "offer")  # "All outlets" first
-    assert list(offer.marker.symbol) == ["circle", "circle-open"]
+    offers = [tr for tr in fig.data if tr.name == "offer"][:2]  # "All outlets" first
+    # one trace per hedging, one legend entry per move
+    assert [tr.marker.symbol for tr in offers] == ["circle", "circle-open"]
+    assert [tr.showlegend for tr in offers] == [True, False]
+    offer = offers[0]
     assert "counterpart: Syria" in offer.hovertext[0]
     assert "in exchange for: southern_syria" in offer.hovertext[0]
     assert fig.layout.xaxis.rangeslider.visible
