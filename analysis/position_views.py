@@ -174,7 +174,9 @@ def _position_rows(pos: pd.DataFrame | None, sents: pd.DataFrame | None) -> pd.D
         rows = rows.assign(sent_start=pd.NA, sentence="")
     rows = rows.astype({c: "object" for c in _TEXT_COLUMNS if c in rows})
     for col in [c for c in _TEXT_COLUMNS if c in rows]:
-        rows[col] = rows[col].where(rows[col].notna(), "").astype(str)
+        # object, not pandas' Arrow-backed str: the views read these values one by one,
+        # and an Arrow element costs ten times a Python one
+        rows[col] = rows[col].where(rows[col].notna(), "").astype(str).astype(object)
     rows["hedged"] = rows["hedged"].fillna(False).astype(bool)
     rows["snippet"] = [
         figures.snippet(sent, int(a) - int(s0), int(b) - int(s0), EVIDENCE_CHARS)
