@@ -1,0 +1,66 @@
+"""analysis.framecache: results kept while their frames live, and rows cut by a filter."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import framecache, widgets
+
+
+def test_cached_is_computed_once_and_again_when_a_column_changes():
+    frame = pd.DataFrame({"doc_id": ["a", "b"], "n": [1, 2]})
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return int(frame["n"].sum())
+
+    assert framecache.cached("sum", (frame,), compute) == 3
+    assert framecache.cached("sum", (frame,), compute) == 3
+    assert len(calls) == 1
+    frame["m"] = 0  # a new column: the frame is not the one the result was made from
+    framecache.cached("sum", (frame,), compute)
+    assert len(calls) == 2
+
+
+def _per_document(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per-document rows, as the views compute them (a join would do the same)."""
+    return sentences.assign(words=sentences["text"].str.split().str.len())[
+        ["doc_id", "sent_id", "words"]
+    ]
+
+
+def test_cached_rows_cuts_the_unfiltered_rows_to_the_kept_documents(small_tables):
+    calls: list[int] = []
+
+    def rows_of(sentences):
+        calls.append(len(sentences))
+        return _per_document(sentences)
+
+    whole = framecache.cached_rows("words", (small_tables.sentences,), rows_of)
+    filtered = widgets.filter_tables(small_tables, outlets=["الشرق"])
+    cut = framecache.cached_rows("words", (filtered.sentences,), rows_of)
+    assert calls == [len(small_tables.sentences)]  # the filtered rows were not recomputed
+    expected = _per_document(filtered.sentences).reset_index(drop=True)
+    pd.testing.assert_frame_equal(cut, expected)
+    assert set(cut["doc_id"]) < set(whole["doc_id"])
+
+
+def test_cached_rows_computes_afresh_for_frames_not_cut_by_a_filter(small_tables):
+    calls: list[int] = []
+
+    def rows_of(sentences):
+        calls.append(len(sentences))
+        return _per_document(sentences)
+
+    copy = small_tables.sentences.copy()
+    framecache.cached_rows("words-copy", (copy,), rows_of)
+    assert calls == [len(copy)]
+
+
+def test_subset_of_names_the_parent_and_the_mask(small_tables):
+    filtered = widgets.filter_tables(small_tables, outlets=["الشرق"])
+    parent, keep, documents = framecache.subset_of(filtered.mentions)
+    assert parent is small_tables.mentions and documents is small_tables.documents
+    assert keep.tolist() == small_tables.documents["outlet"].eq("الشرق").tolist()
+    assert framecache.subset_of(small_tables.mentions) is None
