@@ -249,10 +249,20 @@ def latest_moves(tables, *, actors: pd.DataFrame | None = None, lang: str = "en"
     if rows.empty:
         return pd.DataFrame(columns=LATEST_COLUMNS)
     rows = rows.assign(issue=rows["issue"].map(issue_name), label=_labels_column(rows))
-    g = rows.groupby(["holder_id", "issue"], sort=False)
-    last = g.tail(1).set_index(["holder_id", "issue"])
-    earlier = g["label"].agg(lambda s: ", ".join(s.iloc[:-1]))
-    last = last.assign(moves=g.size(), earlier=earlier).reset_index()
+    # the rows of each (holder, issue) cell, oldest first, in plain lists (a groupby with a
+    # Python aggregation per cell cost tens of milliseconds on every filter change)
+    cells: dict[tuple, list[int]] = {}
+    keys = zip(rows["holder_id"].tolist(), rows["issue"].tolist(), strict=True)
+    for i, key in enumerate(keys):
+        cells.setdefault(key, []).append(i)
+    labels = rows["label"].tolist()
+    latest = sorted(at[-1] for at in cells.values())
+    by_last = {at[-1]: at for at in cells.values()}
+    last = rows.iloc[latest].reset_index(drop=True)
+    last = last.assign(
+        moves=[len(by_last[i]) for i in latest],
+        earlier=[", ".join(labels[j] for j in by_last[i][:-1]) for i in latest],
+    )
     names = plain_labels(last["holder_id"], lang=lang, actors=actors, rows=rows)
     issues = figures.issue_labels()
     last = last.assign(
@@ -436,20 +446,26 @@ def compare_reports(
         groups = list(dict.fromkeys(rows[by]))
     suffix = " (outlet)" if by == "outlet" else " (document)"
     columns = dict(zip(groups, tbl.free_names(groups, [*base, *tail], suffix=suffix), strict=True))
+    # Plain dicts per episode: a groupby inside each of hundreds of episodes cost more
+    # than the rest of a panel update.
+    episodes: dict[tuple, dict[str, list[tuple]]] = {}
+    cols = [rows[c].tolist() for c in ("holder_id", "issue", "episode", by, "label", "move")]
+    cols += [rows["modality"].tolist(), rows["date"].tolist()]
+    for holder, issue, ep, group, label, move, modality, date in zip(*cols, strict=True):
+        per_group = episodes.setdefault((holder, issue, ep), {})
+        per_group.setdefault(group, []).append((label, move, modality, date))
     out = []
-    for (holder, issue, _ep), sub in rows.groupby(keys, sort=False):
-        accounts = {g: ", ".join(dict.fromkeys(s["label"])) for g, s in sub.groupby(by, sort=False)}
-        core = {
-            g: frozenset(zip(s["move"], s["modality"], strict=True))
-            for g, s in sub.groupby(by, sort=False)
-        }
+    for (holder, issue, _ep), per_group in episodes.items():
+        accounts = {g: ", ".join(dict.fromkeys(r[0] for r in rs)) for g, rs in per_group.items()}
+        core = {g: frozenset((r[1], r[2]) for r in rs) for g, rs in per_group.items()}
+        dates = pd.Series([r[3] for rs in per_group.values() for r in rs], dtype="datetime64[ns]")
         agree = len(set(core.values())) == 1
         out.append(
             {
                 "holder_id": holder,
                 "issue": issue,
-                "from": sub["date"].min(),
-                "to": sub["date"].max(),
+                "from": dates.min(),
+                "to": dates.max(),
                 **{columns[g]: accounts.get(g, "") for g in groups},
                 "reports": len(accounts),
                 "agreement": "agree" if agree else "differ",
