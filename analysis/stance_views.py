@@ -408,6 +408,19 @@ def source_chains(
     return _source_chains(tables, actors, stances_only=stances_only)
 
 
+def _claim_rows(att: pd.DataFrame, docs: pd.DataFrame, st: pd.DataFrame) -> pd.DataFrame:
+    """Attributed sentences (a speaker other than the outlet) with their article's outlet
+    and the number of stances in the sentence."""
+    need = ["cited_source", "doc_id", "sent_id", "source_chain", "speaker_id", "speaker_kind"]
+    att = att[att["speaker_id"] != OUTLET]
+    per_sent = st.groupby(["doc_id", "sent_id"]).size().rename("stances")
+    att = att[[*need, "hedged"]].merge(docs[["doc_id", "outlet"]], on="doc_id")
+    att = att.join(per_sent, on=["doc_id", "sent_id"])
+    att["stances"] = att["stances"].fillna(0).astype("int64")
+    att["cited_source"] = att["cited_source"].fillna("").astype(str)
+    return att
+
+
 def _source_chains(tables, actors: pd.DataFrame | None, *, stances_only: bool) -> pd.DataFrame:
     cols = [
         "outlet",
@@ -427,18 +440,17 @@ def _source_chains(tables, actors: pd.DataFrame | None, *, stances_only: bool) -
     need = {"doc_id", "sent_id", "speaker_id", "speaker_kind", "cited_source", "source_chain"}
     if att is None or att.empty or docs is None or not need <= set(att.columns):
         return empty
-    att = att[att["speaker_id"] != OUTLET]
     st = _stances(tables)
-    per_sent = st.groupby(["doc_id", "sent_id"]).size().rename("stances")
+    frames = (att, docs, st)
+    if st is getattr(tables, "stances", None):
+        # per document, so cut from the unfiltered tables' rows on a filter change
+        att = framecache.cached_rows("claim_rows", frames, _claim_rows)
+    else:
+        att = _claim_rows(*frames)
     if stances_only:
-        keys = pd.MultiIndex.from_frame(att[["doc_id", "sent_id"]])
-        att = att[keys.isin(per_sent.index)]
+        att = att[att["stances"] > 0]
     if att.empty:
         return empty
-    att = att[[*sorted(need), "hedged"]].merge(docs[["doc_id", "outlet"]], on="doc_id")
-    att = att.join(per_sent, on=["doc_id", "sent_id"])
-    att["stances"] = att["stances"].fillna(0).astype("int64")
-    att["cited_source"] = att["cited_source"].fillna("").astype(str)
     keys = ["outlet", "cited_source", "speaker_id", "speaker_kind"]
     g = att.groupby(keys)
     out = pd.DataFrame(
