@@ -115,8 +115,13 @@ def _labels_column(rows: pd.DataFrame) -> pd.Series:
 
 
 def _surfaces(rows: pd.DataFrame) -> pd.DataFrame:
-    """The holders' surface forms in ``rows`` as mentions (``actor_id``, ``surface``)."""
-    return rows[["holder_id", "holder_surface"]].set_axis(["actor_id", "surface"], axis=1)
+    """The holders' surface forms in ``rows`` as mentions (``actor_id``, ``surface``); the
+    same frame for the same rows, so the labels made from it are made once."""
+    return framecache.cached(
+        "holder_surfaces",
+        (rows,),
+        lambda: rows[["holder_id", "holder_surface"]].set_axis(["actor_id", "surface"], axis=1),
+    )
 
 
 def plain_labels(
@@ -132,13 +137,15 @@ def plain_labels(
     return figures.plain_labels(actor_ids, lang=lang, actors=actors, mentions=mentions)
 
 
-def _plotly_labels(ids, *, lang: str, actors, tables, rows: pd.DataFrame) -> dict[str, str]:
+def _plotly_labels(ids, *, lang: str, actors, tables) -> dict[str, str]:
     """Escaped labels for plotly (``figures.actor_labels``): the Arabic stand-in for an actor
-    the dictionary does not label is the holder's surface in ``rows``, else its mentions'."""
+    the dictionary does not label is its most frequent surface as a holder in the tables'
+    moves, else in its mentions."""
     mentions = getattr(tables, "mentions", None)
     if mentions is None or not {"actor_id", "surface"} <= set(mentions.columns):
         mentions = None
-    return figures.actor_labels(ids, lang=lang, actors=actors, mentions=[_surfaces(rows), mentions])
+    holders = _surfaces(position_rows(tables))
+    return figures.actor_labels(ids, lang=lang, actors=actors, mentions=[holders, mentions])
 
 
 # --- data -------------------------------------------------------------------------------
@@ -263,7 +270,7 @@ def latest_moves(tables, *, actors: pd.DataFrame | None = None, lang: str = "en"
         moves=[len(by_last[i]) for i in latest],
         earlier=[", ".join(labels[j] for j in by_last[i][:-1]) for i in latest],
     )
-    names = plain_labels(last["holder_id"], lang=lang, actors=actors, rows=rows)
+    names = plain_labels(last["holder_id"], lang=lang, actors=actors, rows=position_rows(tables))
     issues = figures.issue_labels()
     last = last.assign(
         holder=last["holder_id"].map(names),
@@ -473,7 +480,7 @@ def compare_reports(
             }
         )
     frame = pd.DataFrame(out)
-    names = plain_labels(frame["holder_id"], lang=lang, actors=actors, rows=rows)
+    names = plain_labels(frame["holder_id"], lang=lang, actors=actors, rows=position_rows(tables))
     frame.insert(1, "holder", frame["holder_id"].map(names))
     frame = frame.sort_values(
         ["agreement", "from", "holder_id", "issue"],
@@ -616,17 +623,19 @@ def _hovers(rows: pd.DataFrame, labels: dict[str, str], names: dict[str, str]) -
     live panel shows mostly the same moves again after each filter change."""
     cols = [c for c in _HOVER_COLUMNS if c in rows]
     names_key = tuple(sorted(names.items()))
+    counts = rows["_n"].tolist() if "_n" in rows else [1] * len(rows)
     out = []
-    for values in zip(*(rows[c].tolist() for c in cols), strict=True):
+    for n, values in zip(counts, zip(*(rows[c].tolist() for c in cols), strict=True), strict=True):
         r = dict(zip(cols, values, strict=True))
         holder, counterpart = r["holder_id"], r.get("counterpart_id") or ""
         key = (
             tuple(map(str, values)),
+            n,
             labels.get(holder),
             labels.get(counterpart),
             names_key if r.get("source_chain") else (),
         )
-        out.append(_hover_text(key, r, labels, names))
+        out.append(_hover_text(key, r, labels, names, n))
     return out
 
 
@@ -634,10 +643,15 @@ _HOVER_CACHE: dict[tuple, str] = {}
 _HOVER_CACHE_SIZE = 50_000
 
 
-def _hover_text(key: tuple, r: dict, labels: dict[str, str], names: dict[str, str]) -> str:
+def _hover_text(
+    key: tuple, r: dict, labels: dict[str, str], names: dict[str, str], n: int = 1
+) -> str:
     text = _HOVER_CACHE.get(key)
     if text is None:
-        text = figures.evidence_hover(r, header=_move_header(r, labels, names))
+        header = _move_header(r, labels, names)
+        if n > 1:
+            header += f"<br>{n} such moves this day; the earliest:"
+        text = figures.evidence_hover(r, header=header)
         if len(_HOVER_CACHE) >= _HOVER_CACHE_SIZE:
             _HOVER_CACHE.clear()
         _HOVER_CACHE[key] = text
@@ -665,7 +679,7 @@ def matrix_figure(
     rows = rows[rows["holder_id"].isin(holders)]
     issues = _issue_order(rows["issue"])
     ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
-    labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables, rows=rows)
+    labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables)
     names = figures.actor_names(actors)
     ilabels = figures.issue_labels()
     kinds = [*MOVE_TYPES, None]  # None: a move type without a colour of its own
@@ -769,7 +783,8 @@ def timeline_figure(
     tables, *, lang: str = "both", actors: pd.DataFrame | None = None, top: int = 30
 ) -> go.Figure:
     """Moves over time: one row per holder, one marker per move (colour and symbol = move
-    type, open symbol = hedged); hover = evidence, outlet, date, counterpart, exchange."""
+    type, open symbol = hedged; moves of one type and hedging on one day share a marker
+    that counts them); hover = evidence, outlet, date, counterpart, exchange."""
     rows = position_rows(tables)
     title = "Moves over time by holder"
     if rows.empty:
@@ -783,11 +798,17 @@ def timeline_figure(
     holders = _top_holders(rows, top)
     rows = rows[rows["holder_id"].isin(holders)]
     ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
-    labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables, rows=rows)
+    labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables)
     names = figures.actor_names(actors)
     y_order = [labels[h] for h in holders]
     moves = [m for m in MOVE_TYPES if (rows["move"] == m).any()]
     moves += sorted(set(rows["move"]) - set(moves))
+    # Moves of one holder, type and hedging on one day would sit on one spot, the later
+    # ones hidden under the first: one marker says how many there are and shows the
+    # earliest (rows run oldest first). At 31k articles this halves the markers.
+    spot = ["date", "holder_id", "move", "hedged"]
+    same = rows.groupby(spot, sort=False, dropna=False)["doc_id"].transform("size")
+    rows = rows.assign(_n=same.to_numpy()).drop_duplicates(spot)
     rows = rows.assign(  # once per move, not once per outlet menu entry
         _y=rows["holder_id"].map(labels),
         _hover=_hovers(rows, labels, names),
@@ -848,7 +869,7 @@ def exchange_figure(
     holders = _top_holders(rows, top)
     rows = rows[rows["holder_id"].isin(holders)]
     ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
-    labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables, rows=rows)
+    labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables)
     names = figures.actor_names(actors)
     ilabels = figures.issue_labels()
 

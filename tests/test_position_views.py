@@ -285,6 +285,27 @@ def test_timeline_symbols_hover_and_undated():
     assert fig.layout.xaxis.rangeslider.visible
 
 
+def test_timeline_moves_on_one_spot_share_a_marker_that_counts_them():
+    t = make_tables(
+        [
+            move(kind="offer", doc="d1", outlet="الشرق"),
+            move(kind="offer", doc="d2", outlet="Levant Daily"),  # same holder, type, day
+            move(kind="offer", doc="d3", date="2018-09-02"),  # another day
+            move(kind="offer", doc="d4", hedged=True),  # hedged: a marker of its own
+        ]
+    )
+    fig = pv.timeline_figure(t, lang="en", actors=ACTORS)
+    offers = [tr for tr in fig.data if tr.name == "offer"][:2]  # "All outlets" first
+    solid, hedged = offers
+    assert len(solid.x) == 2 and len(hedged.x) == 1
+    first = next(
+        h for h, x in zip(solid.hovertext, solid.x, strict=True) if str(x)[:10] == "2018-08-28"
+    )
+    assert "2 such moves this day; the earliest:" in first
+    assert "d1" in first and "d2" not in first  # the earliest move's evidence
+    assert "such moves" not in hedged.hovertext[0]
+
+
 # --- exchanges ----------------------------------------------------------------------------
 
 
