@@ -96,7 +96,9 @@ panel.register(lambda t: pv.latest_table(t, actors=ACTORS))
 # %% [markdown]
 # ## Moves over time
 # One row per holder, one marker per move; colour and symbol give the move type, an open
-# symbol a hedged report. Use the date slider under the plot to zoom.
+# symbol a hedged report. Moves of the same type on the same day share one marker, whose
+# hover says how many there are and shows the earliest. Use the date slider under the plot
+# to zoom.
 
 # %%
 panel.register(lambda t: pv.timeline_figure(t, lang=LANG, actors=ACTORS))
