@@ -899,22 +899,29 @@ def exchange_figure(
 
         src, tgt, val, colour, hover = [], [], [], [], []
 
-        def link(a: int, b: int, group: pd.DataFrame, move: str, what: str) -> None:
-            first = group.iloc[-1].to_dict()
+        def link(a: int, b: int, group: list[dict], move: str, what: str) -> None:
+            latest = group[-1]  # rows run oldest first
             src.append(a)
             tgt.append(b)
             val.append(len(group))
             colour.append(_lighter(MOVE_COLOURS.get(move, OTHER_COLOUR), 0.35))
             header = f"{what}: {len(group)} move(s); latest:<br>"
-            header += _move_header(first, labels, names)
-            hover.append(figures.evidence_hover(first, header=header))
+            header += _move_header(latest, labels, names)
+            hover.append(figures.evidence_hover(latest, header=header))
 
-        for (h, m, i), g in sub.groupby(["holder_id", "move", "issue"], sort=False):
-            link(node("holder", h), node("issue", i), g, m, f"{safety.escape_plotly(m)}")
-        ex = sub[sub["in_exchange_for"] != ""]
-        ex = ex.assign(exchange=ex["in_exchange_for"].str.split("|")).explode("exchange")
-        for (i, e, m), g in ex.groupby(["issue", "exchange", "move"], sort=False):
-            link(node("issue", i), node("exchange", e), g, m, "in exchange")
+        # groups in plain dicts, in order of first appearance (a groupby per figure and
+        # outlet cost more than the figure)
+        moves: dict[tuple, list[dict]] = {}
+        asked: dict[tuple, list[dict]] = {}
+        for r in sub.to_dict("records"):
+            moves.setdefault((r["holder_id"], r["move"], r["issue"]), []).append(r)
+            if r["in_exchange_for"] != "":
+                for e in r["in_exchange_for"].split("|"):
+                    asked.setdefault((r["issue"], e, r["move"]), []).append(r)
+        for (h, m, i), group in moves.items():
+            link(node("holder", h), node("issue", i), group, m, f"{safety.escape_plotly(m)}")
+        for (i, e, m), group in asked.items():
+            link(node("issue", i), node("exchange", e), group, m, "in exchange")
         column = {"holder": 0.01, "issue": 0.5, "exchange": 0.99}
         per_column = {k: [n for n in nodes if n[0] == k] for k in column}
         xs = [column[kind] for kind, _ in nodes]
