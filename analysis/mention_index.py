@@ -52,7 +52,7 @@ class MentionIndex:
     def select(self, mask: np.ndarray) -> MentionIndex:
         """The selected rows where ``mask`` (one bool per selected row) is true."""
         return MentionIndex(
-            base=self.base or self,
+            base=self if self.base is None else self.base,  # not `or`: an index has a len
             rows=self.rows,
             pos=self.pos[mask],
             actor=self.actor[mask],
@@ -111,7 +111,7 @@ def first_in_document(
     group in a document stays first. ``index.select`` keeps that true only for masks that
     keep whole documents, or (``with_actors``) whole actors.
     """
-    base = index.base or index
+    base = index if index.base is None else index.base
 
     def compute() -> np.ndarray:
         group = base.actor if groups is None else groups[base.actor]

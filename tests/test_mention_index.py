@@ -115,3 +115,14 @@ def test_an_empty_corpus_gives_an_empty_index(small_tables):
     assert ix.empty and len(ix) == 0
     assert tbl.top_actor(empty) is None
     assert tbl.mentions_by_actor(empty).empty
+
+
+def test_a_selection_of_an_empty_index_keeps_it_as_its_base(small_tables):
+    # an index has a length, so an empty one is falsy: `base or self` picked the selection
+    empty = widgets.filter_tables(small_tables, outlets=["no such outlet"])
+    whole = mi.mention_index(_afresh(empty))
+    assert whole.empty
+    part = whole.select(np.zeros(0, dtype=bool))
+    assert part.base is whole
+    assert part.select(np.zeros(0, dtype=bool)).base is whole
+    assert mi.first_in_document(part).tolist() == []
