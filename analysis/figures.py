@@ -557,6 +557,10 @@ def sections_chart(tables) -> go.Figure:
     sents = tables.sentences[["doc_id", "section"]]
     if _OUTLET_MENUS.get():  # the outlet of each sentence, for the per-outlet traces
         sents = sents.merge(tables.documents[["doc_id", "outlet"]], on="doc_id")
+    elif framecache.subset_of(tables.sentences) is None:
+        # only the sentences of listed documents, as the join above keeps (a filtered
+        # frame holds no others: filter_tables leaves them out)
+        sents = sents[framecache.doc_positions(tables.sentences, tables.documents) >= 0]
 
     def traces(sub: pd.DataFrame, name: str) -> list:
         counts = sub["section"].value_counts()

@@ -52,9 +52,9 @@ def cached(name: str, frames: tuple[pd.DataFrame, ...], compute: Callable[[], An
     return result
 
 
-# child frame id -> (weak ref to child, weak ref to parent, document mask, weak ref to the
-# parent documents the mask is over)
-_SUBSETS: dict[int, tuple[weakref.ref, weakref.ref, Any, weakref.ref]] = {}
+# child frame id -> (weak refs to child, parent and parent documents, the document mask,
+# and the three frames' fingerprints when the subset was made)
+_SUBSETS: dict[int, tuple] = {}
 
 
 def note_subset(
@@ -65,37 +65,51 @@ def note_subset(
     ``keep`` is the boolean mask over the parent ``documents`` (the same object for every
     table of one filter step), so a result computed once for the unfiltered tables can be
     cut down to a filtered set instead of being recomputed (:func:`cached_rows`,
-    ``analysis.mention_index``).
+    ``analysis.mention_index``). The record lapses when any of the three frames changes
+    length or columns afterwards (see :func:`subset_of`).
     """
-    for stale in [k for k, v in _SUBSETS.items() if any(r() is None for r in (v[0], v[1], v[3]))]:
+    for stale in [k for k, v in _SUBSETS.items() if any(r() is None for r in v[0])]:
         del _SUBSETS[stale]
-    _SUBSETS[id(child)] = (
-        weakref.ref(child),
-        weakref.ref(parent),
-        keep,
-        weakref.ref(documents),
-    )
+    frames = (child, parent, documents)
+    _SUBSETS[id(child)] = (tuple(weakref.ref(f) for f in frames), keep, _fingerprint(frames))
 
 
 def subset_of(child: pd.DataFrame) -> tuple[pd.DataFrame, Any, pd.DataFrame] | None:
-    """``(parent, keep, parent documents)`` recorded by :func:`note_subset`, or None."""
+    """``(parent, keep, parent documents)`` recorded by :func:`note_subset`, or None when
+    there is no record or one of the frames changed since (rows added or dropped in place,
+    a column added): a result cut from the parent would no longer be the child's."""
     hit = _SUBSETS.get(id(child))
-    if hit is None or hit[0]() is not child:
+    if hit is None:
         return None
-    parent, documents = hit[1](), hit[3]()
-    if parent is None or documents is None:
+    refs, keep, fingerprint = hit
+    frames = tuple(r() for r in refs)
+    if frames[0] is not child or any(f is None for f in frames):
         return None
-    return parent, hit[2], documents
+    if not _same(fingerprint, _fingerprint(frames)):
+        return None
+    return frames[1], keep, frames[2]
 
 
 def doc_positions(frame: pd.DataFrame, documents: pd.DataFrame) -> np.ndarray:
-    """Per row of ``frame``, the position of its document in ``documents`` (-1: absent);
-    computed once per pair of frames."""
-    return cached(
-        "doc_positions",
-        (frame, documents),
-        lambda: pd.Index(documents["doc_id"]).get_indexer(frame["doc_id"]),
-    )
+    """Per row of ``frame``, the position of its document in ``documents`` (-1: absent;
+    a doc_id listed twice: its first row); computed once per pair of frames."""
+
+    def compute() -> np.ndarray:
+        ids = pd.Index(documents["doc_id"])
+        if ids.is_unique:
+            return ids.get_indexer(frame["doc_id"])
+        first = np.flatnonzero(~ids.duplicated())
+        at = ids[first].get_indexer(frame["doc_id"])
+        return np.where(at >= 0, first[np.maximum(at, 0)], -1)
+
+    return cached("doc_positions", (frame, documents), compute)
+
+
+def kept_rows(frame: pd.DataFrame, documents: pd.DataFrame, keep: np.ndarray) -> np.ndarray:
+    """Positions of the rows of ``frame`` whose document ``keep`` (a mask over
+    ``documents``) marks; rows of documents not in ``documents`` are left out."""
+    positions = doc_positions(frame, documents)
+    return np.flatnonzero((positions >= 0) & keep[positions])
 
 
 def cached_rows(
@@ -114,17 +128,38 @@ def cached_rows(
     per-row text); ``static`` frames (a dictionary) are passed as they are.
     """
 
-    def compute_here() -> pd.DataFrame:
+    def cut(whole: pd.DataFrame, keep: np.ndarray, documents: pd.DataFrame) -> pd.DataFrame:
+        if whole.empty or "doc_id" not in whole:
+            return whole
+        return whole.take(kept_rows(whole, documents, keep)).reset_index(drop=True)
+
+    return cached_cut(name, frames, lambda *f: compute(*f, *static), cut, static=static)
+
+
+def cached_cut(
+    name: str,
+    frames: tuple[pd.DataFrame, ...],
+    compute: Callable[..., Any],
+    cut: Callable[[Any, np.ndarray, pd.DataFrame], Any],
+    *,
+    static: tuple[pd.DataFrame, ...] = (),
+) -> Any:
+    """``compute(*frames)``, cached; for frames that all came out of one filter step, the
+    unfiltered frames' result passed through ``cut(result, keep, documents)``.
+
+    The one place that decides when a result may be cut from the unfiltered one: every
+    frame a subset of its parent by the same mask over the same documents, none changed
+    since (:func:`subset_of`).
+    """
+
+    def compute_here() -> Any:
         parents = [subset_of(f) for f in frames]
         if frames and all(p is not None for p in parents):
             keep, documents = parents[0][1], parents[0][2]
             if all(p[1] is keep and p[2] is documents for p in parents):
-                whole = cached_rows(name, tuple(p[0] for p in parents), compute, static=static)
-                if whole.empty or "doc_id" not in whole:
-                    return whole
-                positions = doc_positions(whole, documents)
-                rows = np.flatnonzero((positions >= 0) & keep[positions])
-                return whole.take(rows).reset_index(drop=True)
-        return compute(*frames, *static)
+                parent_frames = tuple(p[0] for p in parents)
+                whole = cached_cut(name, parent_frames, compute, cut, static=static)
+                return cut(whole, keep, documents)
+        return compute(*frames)
 
     return cached(name, (*frames, *static), compute_here)

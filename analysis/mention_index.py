@@ -21,6 +21,7 @@ import pandas as pd
 
 from analysis import framecache
 from analysis import tables as tbl
+from analysis.safety import is_missing
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,14 @@ def articles_per(
     return counts(group[flags], n_groups)
 
 
+def outlets_per_actor(index: MentionIndex) -> np.ndarray:
+    """How many outlets mention each actor (a missing outlet is not one)."""
+    n_out = len(index.outlet_ids)
+    real = np.array([not is_missing(o) for o in index.outlet_ids], dtype=bool)
+    seen = per_pair(index.actor, index.outlet, len(index.actor_ids), n_out) > 0
+    return (seen & real).sum(axis=1)
+
+
 def per_pair(group: np.ndarray, value: np.ndarray, n_groups: int, n_values: int) -> np.ndarray:
     """A ``n_groups`` × ``n_values`` matrix: how many rows have each (group, value)."""
     return counts(group * n_values + value, n_groups * n_values).reshape(n_groups, n_values)
@@ -172,6 +181,7 @@ def sentence_pairs(index: MentionIndex, keep: list[int]) -> tuple[MentionIndex, 
     earliest sentence first.
     """
     sub = index.with_actors(keep)
+    sub = sub.select(sub.sentence >= 0)
     key = sub.sentence * len(sub.actor_ids) + sub.actor
     _, first = np.unique(key, return_index=True)
     first.sort()  # the earliest mention of each actor in each sentence, in row order
@@ -216,10 +226,11 @@ def _build(mentions: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFr
     rows = rows.sort_values(["date", "doc_id", "start"], na_position="last", ignore_index=True)
     actor, actor_ids = _codes(rows["actor_id"])
     outlet, outlet_ids = _codes(rows["outlet"])
-    doc = pd.Index(documents["doc_id"]).get_indexer(rows["doc_id"]).astype(np.int64)
+    doc = framecache.doc_positions(rows, documents).astype(np.int64)
     sent = pd.to_numeric(rows["sent_id"], errors="coerce").fillna(-1).to_numpy(np.int64)
-    # (document, sentence) as one integer; a mention without a sentence number is alone
-    sentence = doc * (int(sent.max(initial=0)) + 2) + sent + 1
+    # (document, sentence) as one integer; -1 for a mention without a sentence number,
+    # which shares a sentence with nothing (sentence_pairs leaves it out)
+    sentence = np.where(sent >= 0, doc * (int(sent.max(initial=0)) + 1) + sent, -1)
     return MentionIndex(
         rows=rows,
         pos=np.arange(len(rows), dtype=np.int64),
@@ -232,10 +243,6 @@ def _build(mentions: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFr
     )
 
 
-def _whole(frames: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]) -> MentionIndex:
-    return framecache.cached("mention_index", frames, lambda: _build(*frames))
-
-
 def mention_index(tables) -> MentionIndex:
     """The counted actor mentions of ``tables`` (headline and body), coded, earliest first.
 
@@ -244,16 +251,11 @@ def mention_index(tables) -> MentionIndex:
     """
     frames = (tables.mentions, tables.sentences, tables.documents)
 
-    def compute() -> MentionIndex:
-        parents = [framecache.subset_of(f) for f in frames]
-        if all(p is not None for p in parents):
-            keep = parents[2][1]
-            if all(p[1] is keep and p[2] is parents[2][0] for p in parents):
-                whole = _whole(tuple(p[0] for p in parents))
-                return whole.select(keep[whole.doc] if len(whole) else whole.doc >= 0)
-        return _whole(frames)
+    def cut(whole: MentionIndex, keep: np.ndarray, _documents) -> MentionIndex:
+        # whole.doc are positions in the unfiltered documents, which keep is a mask over
+        return whole.select(keep[whole.doc] if len(whole) else whole.doc >= 0)
 
-    return framecache.cached("mention_index_selected", frames, compute)
+    return framecache.cached_cut("mention_index", frames, _build, cut)
 
 
 def period_codes(index: MentionIndex, freq: str) -> tuple[np.ndarray, np.ndarray]:
@@ -261,7 +263,7 @@ def period_codes(index: MentionIndex, freq: str) -> tuple[np.ndarray, np.ndarray
     start dates; undated rows get -1."""
 
     def compute() -> tuple[np.ndarray, np.ndarray]:
-        dates = index.rows["date"]
+        dates = pd.to_datetime(index.rows["date"], errors="coerce")  # hand-built tables
         starts = dates.dt.to_period(freq).dt.start_time
         codes, uniques = pd.factorize(starts, sort=True)
         return codes.astype(np.int64), np.asarray(uniques)

@@ -346,12 +346,14 @@ def compact(frame: pd.DataFrame) -> pd.DataFrame:
     """
     import pyarrow as pa
 
+    # pandas' string columns only: they come back from Arrow with the same dtype (list or
+    # dictionary ArrowDtype columns would not), and they hold the bulk of the text
     chunked = [
         c
         for c in frame.columns
-        if isinstance(frame[c].dtype, pd.StringDtype | pd.ArrowDtype)
-        and hasattr(frame[c].array, "__arrow_array__")
-        and getattr(frame[c].array.__arrow_array__(), "num_chunks", 1) > 1
+        if isinstance(frame[c].dtype, pd.StringDtype)
+        and frame[c].dtype.storage == "pyarrow"
+        and frame[c].array.__arrow_array__().num_chunks > 1
     ]
     if not chunked:
         return frame
@@ -430,6 +432,11 @@ def _write_parts(frame: pd.DataFrame, folder: Path, cuts: list[int]) -> int:
 
     # One Arrow table sliced into parts: every part has the same schema, even a part of
     # an object column that happens to hold only missing values.
+    if folder.exists() and not _is_parts_folder(folder):
+        raise FileExistsError(
+            f"{folder} exists and is not a table written by analysis (part-*.parquet files "
+            "only); it is left as it is: write the tables to another folder"
+        )
     table = pa.Table.from_pandas(frame, preserve_index=False)
     spans = [(a, b) for a, b in itertools.pairwise(cuts) if b > a] or [(0, 0)]
     partial = folder.with_name(f".{folder.name}.partial")
@@ -437,9 +444,22 @@ def _write_parts(frame: pd.DataFrame, folder: Path, cuts: list[int]) -> int:
     partial.mkdir(parents=True)
     for number, (start, end) in enumerate(spans):
         pq.write_table(table.slice(start, end - start), partial / f"part-{number:05d}.parquet")
-    shutil.rmtree(folder, ignore_errors=True)
+    # the old parts step aside before the new come in: a reader never globs a mixture
+    old = folder.with_name(f".{folder.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if folder.exists():
+        os.replace(folder, old)
     os.replace(partial, folder)
+    shutil.rmtree(old, ignore_errors=True)
     return len(spans)
+
+
+def _is_parts_folder(folder: Path) -> bool:
+    """Does ``folder`` hold only Parquet parts, as :func:`_write_parts` writes them?"""
+    return folder.is_dir() and all(
+        p.is_file() and p.name.startswith("part-") and p.suffix == ".parquet"
+        for p in folder.iterdir()
+    )
 
 
 def read_table(out: str | Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:

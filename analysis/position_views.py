@@ -803,18 +803,17 @@ def timeline_figure(
     y_order = [labels[h] for h in holders]
     moves = [m for m in MOVE_TYPES if (rows["move"] == m).any()]
     moves += sorted(set(rows["move"]) - set(moves))
-    # Moves of one holder, type and hedging on one day would sit on one spot, the later
-    # ones hidden under the first: one marker says how many there are and shows the
-    # earliest (rows run oldest first). At 31k articles this halves the markers.
+    rows = rows.assign(_y=rows["holder_id"].map(labels))
     spot = ["date", "holder_id", "move", "hedged"]
-    same = rows.groupby(spot, sort=False, dropna=False)["doc_id"].transform("size")
-    rows = rows.assign(_n=same.to_numpy()).drop_duplicates(spot)
-    rows = rows.assign(  # once per move, not once per outlet menu entry
-        _y=rows["holder_id"].map(labels),
-        _hover=_hovers(rows, labels, names),
-    )
 
     def traces(sub: pd.DataFrame, name: str) -> list:
+        # Moves of one holder, type and hedging on one day would sit on one spot, the later
+        # ones hidden under the first: one marker says how many there are (in this set of
+        # outlets) and shows the earliest (rows run oldest first). At 31k articles this
+        # halves the markers. Hovers are remembered, so the outlet menu's sets reuse them.
+        same = sub.groupby(spot, sort=False, dropna=False)["doc_id"].transform("size")
+        sub = sub.assign(_n=same.to_numpy()).drop_duplicates(spot)
+        sub = sub.assign(_hover=_hovers(sub, labels, names))
         # One trace per move and hedging, each with one symbol: a symbol per point made
         # plotly check 1,700 symbols one by one on every filter change.
         out = []

@@ -262,7 +262,8 @@ def holder_issue_summary(stances: pd.DataFrame, actors: pd.DataFrame | None = No
         if not undated:
             cell["dates"].append(date)
         # the latest: by date (undated first), document and offset; the later row on a tie
-        key = (not undated, date if not undated else 0, str(doc), start)
+        offset = -1 if safety.is_missing(start) else start
+        key = (not undated, 0 if undated else date, str(doc), offset)
         if "key" not in cell or key >= cell["key"]:
             cell.update(key=key, latest=(pol, hedged, outlet, evidence))
     order = sorted(pairs, key=lambda k: (-pairs[k]["n"], str(k[0]), str(k[1])))

@@ -232,7 +232,8 @@ def mention_rows_of(
     sents = sentences[["doc_id", "sent_id", "start", "text"]].rename(
         columns={"start": "sent_start", "text": "sentence"}
     )
-    docs = documents[["doc_id", "outlet", "date"]]
+    # a doc_id listed twice counts once, with its first row (as framecache.doc_positions)
+    docs = documents[["doc_id", "outlet", "date"]].drop_duplicates("doc_id")
     return m.merge(sents, on=["doc_id", "sent_id"], how="left").merge(docs, on="doc_id")
 
 
@@ -255,7 +256,7 @@ def mentions_by_actor(tables, actors: pd.DataFrame | None = None) -> pd.DataFram
             "label_en": labels,
             "mentions": mi.counts(ix.actor, n)[codes],
             "articles": mi.articles_per(ix, n)[codes],
-            "outlets": (mi.per_pair(ix.actor, ix.outlet, n, len(ix.outlet_ids)) > 0).sum(1)[codes],
+            "outlets": mi.outlets_per_actor(ix)[codes],
         },
         columns=cols,
     )

@@ -82,10 +82,8 @@ def _select(frame: pd.DataFrame, docs: pd.DataFrame, keep: np.ndarray) -> pd.Dat
     """The rows of ``frame`` whose document is kept; the frame itself when all are kept."""
     if keep.all():
         return frame  # nothing filtered: views read it, none writes to it
-    positions = framecache.doc_positions(frame, docs)
-    # A row whose doc_id is not in documents (-1) is kept only when nothing is filtered.
-    rows = np.flatnonzero((positions >= 0) & keep[positions])
-    out = frame.take(rows).reset_index(drop=True)
+    # A row whose doc_id is not in documents is kept only when nothing is filtered.
+    out = frame.take(framecache.kept_rows(frame, docs, keep)).reset_index(drop=True)
     framecache.note_subset(out, frame, keep, docs)
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from conftest import HOSTILE_OUTLET
 
@@ -225,3 +226,14 @@ def test_empty_figure_says_its_message_escaped():
     fig = figures.empty_figure("T", "<b>none</b>")
     assert [a.text for a in fig.layout.annotations] == ["&lt;b&gt;none&lt;/b&gt;"]
     assert figures.empty_figure("T").layout.annotations[0].text == figures.NO_MENTIONS
+
+
+def test_sections_chart_counts_the_same_sentences_with_and_without_menus(small_tables):
+    orphan = small_tables.sentences.iloc[[0]].assign(doc_id="not-listed")
+    small_tables.sentences = pd.concat([small_tables.sentences, orphan], ignore_index=True)
+    counts = []
+    for menus in (True, False):
+        with figures.outlet_menus(menus):
+            bar = figures.sections_chart(small_tables).data[0]
+        counts.append(dict(zip(bar.x, (int(v) for v in bar.y), strict=True)))
+    assert counts[0] == counts[1]

@@ -64,3 +64,36 @@ def test_subset_of_names_the_parent_and_the_mask(small_tables):
     assert parent is small_tables.mentions and documents is small_tables.documents
     assert keep.tolist() == small_tables.documents["outlet"].eq("الشرق").tolist()
     assert framecache.subset_of(small_tables.mentions) is None
+
+
+# --- review of 2026-11-23: a filtered frame changed in place is not cut from its parent --
+
+
+def test_a_filtered_frame_changed_in_place_is_counted_as_it_now_is(small_tables):
+    from analysis import tables as tbl
+
+    filtered = widgets.filter_tables(small_tables, outlets=["الشرق"])
+    before = tbl.mentions_by_actor(filtered).set_index("actor_id")["mentions"]
+    assert before.get("iran", 0) > 0
+    iran = filtered.mentions.index[filtered.mentions["actor_id"] == "iran"]
+    filtered.mentions.drop(index=iran, inplace=True)
+    after = tbl.mentions_by_actor(filtered).set_index("actor_id")["mentions"]
+    assert "iran" not in after.index
+    assert framecache.subset_of(filtered.mentions) is None
+
+
+def test_a_parent_changed_in_place_no_longer_serves_its_subsets(small_tables):
+    from analysis import tables as tbl
+
+    filtered = widgets.filter_tables(small_tables, outlets=["الشرق"])
+    expected = tbl.mentions_by_actor(filtered)
+    a1 = small_tables.mentions.index[small_tables.mentions["doc_id"] == "a1"]
+    small_tables.mentions.drop(index=a1, inplace=True)
+    assert framecache.subset_of(filtered.mentions) is None
+    pd.testing.assert_frame_equal(tbl.mentions_by_actor(filtered), expected)
+
+
+def test_doc_positions_with_a_doc_id_listed_twice_take_its_first_row():
+    docs = pd.DataFrame({"doc_id": ["a", "b", "a", "c"]})
+    rows = pd.DataFrame({"doc_id": ["c", "a", "x", "b"]})
+    assert framecache.doc_positions(rows, docs).tolist() == [3, 0, -1, 1]

@@ -126,3 +126,48 @@ def test_a_selection_of_an_empty_index_keeps_it_as_its_base(small_tables):
     assert part.base is whole
     assert part.select(np.zeros(0, dtype=bool)).base is whole
     assert mi.first_in_document(part).tolist() == []
+
+
+# --- review of 2026-11-23 -----------------------------------------------------------------
+
+
+def test_a_missing_outlet_is_not_counted_as_an_outlet(small_tables):
+    docs = small_tables.documents.copy()  # a new frame: values changed in place go unseen
+    docs.loc[docs["doc_id"] == "a2", "outlet"] = None
+    tables = Tables(
+        documents=docs,
+        sentences=small_tables.sentences,
+        rejected=small_tables.rejected,
+        mentions=small_tables.mentions,
+    )
+    out = tbl.mentions_by_actor(tables).set_index("actor_id")["outlets"]
+    rows = _reference_rows(tables)
+    assert out.to_dict() == rows.groupby("actor_id")["outlet"].nunique().to_dict()
+
+
+def test_mentions_without_a_sentence_number_share_no_sentence(small_tables):
+    m = small_tables.mentions
+    m["sent_id"] = m["sent_id"].astype("float")
+    m.loc[m["doc_id"] == "a1", "sent_id"] = float("nan")
+    expected = pd.crosstab(
+        [_reference_rows(small_tables)["doc_id"], _reference_rows(small_tables)["sent_id"]],
+        _reference_rows(small_tables)["actor_id"],
+    )  # crosstab leaves out the rows without a sentence number
+    matrix = tbl.cooccurrence(small_tables, top=20)
+    pairs = (expected.T @ expected).loc[matrix.index, matrix.columns]
+    assert matrix.to_numpy().tolist() == pairs.to_numpy().tolist()
+
+
+def test_dates_of_object_dtype_without_values_give_an_empty_timeline(small_tables):
+    from analysis import figures
+
+    small_tables.documents["date"] = pd.Series([None] * 4, dtype=object)
+    fig = figures.mentions_over_time(small_tables)
+    assert "Mentions over time" in fig.layout.title.text and not fig.data
+
+
+def test_a_doc_id_listed_twice_counts_once(small_tables):
+    once = tbl.mentions_by_actor(small_tables)
+    docs = small_tables.documents
+    small_tables.documents = pd.concat([docs, docs.iloc[[0]]], ignore_index=True)
+    pd.testing.assert_frame_equal(tbl.mentions_by_actor(small_tables), once)

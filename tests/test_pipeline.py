@@ -255,3 +255,19 @@ def test_read_tables_gives_one_chunk_per_column(fixture_tables, tmp_path):
     back = pipeline.read_tables(out)
     column = back.sentences["text"].array.__arrow_array__()
     assert isinstance(column, pa.ChunkedArray) and column.num_chunks == 1
+
+
+def test_compact_leaves_other_arrow_columns_alone():
+    lists = pd.ArrowDtype(pa.list_(pa.int64()))
+    parts = [pd.DataFrame({"spans": pd.Series([[1, 2]], dtype=lists)}) for _ in range(2)]
+    frame = pd.concat(parts, ignore_index=True)
+    pd.testing.assert_frame_equal(pipeline.compact(frame), frame)
+
+
+def test_write_tables_never_deletes_a_folder_it_did_not_write(fixture_tables, tmp_path):
+    out = tmp_path / "corpus"
+    (out / "documents").mkdir(parents=True)
+    (out / "documents" / "article.txt").write_text("نص", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="not a table written by analysis"):
+        pipeline.write_tables(fixture_tables, out)
+    assert (out / "documents" / "article.txt").read_text(encoding="utf-8") == "نص"

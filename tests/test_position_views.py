@@ -306,6 +306,23 @@ def test_timeline_moves_on_one_spot_share_a_marker_that_counts_them():
     assert "such moves" not in hedged.hovertext[0]
 
 
+def test_shared_markers_count_only_their_outlets_moves_in_the_outlet_menu():
+    t = make_tables(
+        [
+            move(kind="offer", doc="d1", outlet="الشرق"),
+            move(kind="offer", doc="d2", outlet="Levant Daily"),  # same spot, other outlet
+        ]
+    )
+    fig = pv.timeline_figure(t, lang="en", actors=ACTORS)  # menus on, as in a report
+    offers = [tr for tr in fig.data if tr.name == "offer"]
+    assert len(offers) == 3  # all outlets, then each outlet
+    assert "2 such moves this day" in offers[0].hovertext[0]
+    for per_outlet in offers[1:]:
+        assert len(per_outlet.x) == 1 and "such moves" not in per_outlet.hovertext[0]
+    assert "d1" in offers[1].hovertext[0] or "d1" in offers[2].hovertext[0]
+    assert "d2" in offers[1].hovertext[0] or "d2" in offers[2].hovertext[0]
+
+
 # --- exchanges ----------------------------------------------------------------------------
 
 

@@ -552,3 +552,10 @@ def test_outlet_comparison_keeps_outlets_named_like_its_columns(names):
 def test_timeline_title_names_the_period(freq, period):
     fig = sv.stance_timeline(make_tables([stance()]), freq=freq, actors=ACTORS)
     assert fig.layout.title.text == f"Stances over time (by {period})"
+
+
+def test_holder_issue_summary_with_missing_offsets(fixture_tables):
+    st = fixture_tables.stances.astype({"start": "Int64"})
+    st.loc[st.index[:2], "start"] = pd.NA
+    out = sv.holder_issue_summary(st)
+    assert out["stances"].sum() == len(st.dropna(subset=["holder_id", "target"]))
