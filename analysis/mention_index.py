@@ -218,7 +218,7 @@ def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _build(mentions: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame):
-    rows = tbl.mention_rows_of(mentions, sentences, documents)
+    rows = tbl.mention_rows(mentions, sentences, documents)
     if rows.empty:
         none = np.zeros(0, dtype=np.int64)
         return MentionIndex(rows, none, none, np.array([], object), none, np.array([], object),

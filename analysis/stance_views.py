@@ -65,7 +65,6 @@ __all__ = [
     "outlet_comparison",
     "outlet_comparison_heatmap",
     "outlet_polarities",
-    "reported_cells",
     "source_chain_sankey",
     "source_chains",
     "stance_counts",
@@ -314,22 +313,6 @@ def _part(polarity: str, stances: int, hedged: int) -> str:
     if hedged == stances:
         return text + " (hedged)"
     return text + (f" ({hedged} hedged)" if hedged else "")
-
-
-def reported_cells(long: pd.DataFrame) -> pd.Series:
-    """What each outlet reports per holder and issue, from ``outlet_polarities``: a Series
-    indexed by (holder_id, target, outlet) of text like ``oppose ×2, conditional (hedged)``
-    (polarities in ``POLARITIES`` order)."""
-    long = long.sort_values(
-        ["holder_id", "target", "outlet", "polarity"],
-        key=lambda s: s.map(POLARITIES.index) if s.name == "polarity" else s,
-    )
-    parts = [
-        _part(p, int(n), int(h))
-        for p, n, h in zip(long["polarity"], long["stances"], long["hedged"], strict=True)
-    ]
-    keys = [long["holder_id"], long["target"], long["outlet"]]
-    return pd.Series(parts, index=long.index).groupby(keys, sort=True).agg(", ".join)
 
 
 def outlet_comparison(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import framecache, safety
+from analysis import safety
 
 COUNTED_SECTIONS = ("headline", "body")
 # Mentions of these kinds are actors; media and places are tagged but not counted
@@ -209,20 +209,10 @@ def duplicate_groups(documents: pd.DataFrame) -> pd.DataFrame:
     return dups[[c for c in cols if c in dups]].reset_index(drop=True)
 
 
-def mention_rows(tables) -> pd.DataFrame:
-    """Mentions of counted sections joined with their sentence, outlet and date.
-
-    Every view of a panel update reads the same filtered tables, so the join is done once
-    per set of tables (``analysis.framecache``); treat the result as read-only.
-    """
-    frames = (tables.mentions, tables.sentences, tables.documents)
-    return framecache.cached("mention_rows", frames, lambda: mention_rows_of(*frames))
-
-
-def mention_rows_of(
-    m: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame
-) -> pd.DataFrame:
-    """:func:`mention_rows` of the three frames (not cached)."""
+def mention_rows(m: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Mentions of counted sections and actor kinds, joined with their sentence
+    (``sentence``, ``sent_start``), outlet and date. ``analysis.mention_index`` sorts and
+    codes them for the views."""
     if m.empty:
         return pd.DataFrame(
             columns=[*m.columns, "sentence", "outlet", "date"] if len(m.columns) else []

@@ -14,7 +14,7 @@ from analysis.pipeline import Tables
 
 def _reference_rows(tables) -> pd.DataFrame:
     """The counted mention rows, earliest first, computed plainly with pandas."""
-    rows = tbl.mention_rows_of(tables.mentions, tables.sentences, tables.documents)
+    rows = tbl.mention_rows(tables.mentions, tables.sentences, tables.documents)
     return rows.sort_values(["date", "doc_id", "start"], na_position="last", ignore_index=True)
 
 
