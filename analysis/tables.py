@@ -92,7 +92,10 @@ def render(
         for c in shown.columns
     )
     rows = []
-    for values in shown.itertuples(index=False):
+    # object arrays, not itertuples: iterating Arrow-backed string columns cell by cell
+    # cost more than the HTML itself
+    columns = [shown[c].to_numpy(dtype=object) for c in shown.columns]
+    for values in zip(*columns, strict=True) if columns else [()] * len(shown):
         cells = []
         for col, value in zip(shown.columns, values, strict=True):
             text = safety.escape_html(_format(value))
