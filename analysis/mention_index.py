@@ -167,9 +167,7 @@ def affiliation_codes(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per actor code, a code of its affiliation (``tables.affiliations``), and the
     affiliation ids."""
-    affs = tbl.affiliations(pd.Series(index.actor_ids, dtype=object), actors, level=level)
-    codes, ids = _codes(affs)
-    return codes, ids
+    return _codes(tbl.affiliations(pd.Series(index.actor_ids, dtype=object), actors, level=level))
 
 
 def sentence_pairs(index: MentionIndex, keep: list[int]) -> tuple[MentionIndex, pd.DataFrame]:
@@ -253,7 +251,7 @@ def mention_index(tables) -> MentionIndex:
 
     def cut(whole: MentionIndex, keep: np.ndarray, _documents) -> MentionIndex:
         # whole.doc are positions in the unfiltered documents, which keep is a mask over
-        return whole.select(keep[whole.doc] if len(whole) else whole.doc >= 0)
+        return whole.select(keep[whole.doc])
 
     return framecache.cached_cut("mention_index", frames, _build, cut)
 

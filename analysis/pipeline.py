@@ -266,20 +266,24 @@ def sentence_slicer(doc_ids: pd.Series, sents: pd.DataFrame):
     Sentences grouped in document order (as loaded) are cut by position; others are
     selected by doc_id.
     """
-    position = pd.Series(range(len(doc_ids)), index=pd.Index(doc_ids.astype(str)))
-    keys = sents["doc_id"].astype(str).map(position).fillna(-1).to_numpy()
+    keys = document_positions(sents, doc_ids)
     if len(keys) and (np.diff(keys) >= 0).all() and keys[0] >= 0:
         return lambda i, j: sents.iloc[np.searchsorted(keys, i) : np.searchsorted(keys, j)]
     ids = doc_ids.astype(str).to_numpy()
     return lambda i, j: sents[sents["doc_id"].astype(str).isin(ids[i:j])]
 
 
+def document_positions(frame: pd.DataFrame, doc_ids: pd.Series) -> np.ndarray:
+    """Per row of ``frame``, the position of its ``doc_id`` in ``doc_ids`` (-1: not there)."""
+    return pd.Index(doc_ids.astype(str)).get_indexer(frame["doc_id"].astype(str))
+
+
 def in_document_order(frame: pd.DataFrame, doc_ids: pd.Series) -> pd.DataFrame:
     """``frame`` stably sorted by the position of its ``doc_id`` in ``doc_ids``."""
     if frame.empty or "doc_id" not in frame:
         return frame.reset_index(drop=True)
-    position = pd.Series(range(len(doc_ids)), index=pd.Index(doc_ids.astype(str)))
-    keys = frame["doc_id"].astype(str).map(position).to_numpy()
+    keys = document_positions(frame, doc_ids)
+    keys[keys < 0] = len(doc_ids)  # rows of unknown documents go last
     order = np.argsort(keys, kind="stable")
     if (order == np.arange(len(order))).all():
         return frame.reset_index(drop=True)
@@ -415,8 +419,8 @@ def _part_rows(frame: pd.DataFrame, doc_ids: pd.Series, bounds: list[int]) -> li
     """Row offsets cutting ``frame`` (in document order) at the documents ``bounds``."""
     if frame.empty or "doc_id" not in frame:
         return [0, len(frame)]
-    position = pd.Series(range(len(doc_ids)), index=pd.Index(doc_ids.astype(str)))
-    keys = frame["doc_id"].astype(str).map(position).fillna(len(doc_ids)).to_numpy()
+    keys = document_positions(frame, doc_ids)
+    keys[keys < 0] = len(doc_ids)
     if (np.diff(keys) < 0).any():  # not in document order: keep the rows whole
         return [0, len(frame)]
     return [*np.searchsorted(keys, bounds).tolist(), len(frame)]
