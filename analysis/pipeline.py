@@ -158,11 +158,9 @@ def tag(
         tag_with_dask(todo, scheduler=scheduler, n_workers=max(n, 2))
     else:
         tag_loaded(todo, progress=progress, workers=n)
-    if kept is not None:
-        tables = _merge_reused(tables, todo, kept)
-    for name in (*TABLE_NAMES, "rejected"):
-        setattr(tables, name, compact(getattr(tables, name)))
-    return tables
+    if kept is None:
+        return tables
+    return _merge_reused(tables, todo, kept)
 
 
 def reusable_rows(out: str | Path, documents: pd.DataFrame) -> dict | None:
@@ -555,4 +553,8 @@ def load_tables(
             write_tables(tables, out)
         except OSError as err:  # a read-only home: work on, uncached
             warnings.warn(f"could not cache the tables in {out}: {err}", stacklevel=2)
+    # Compacted here, where the tables go to notebooks and their filters, as read_tables'
+    # are; not in tag(), whose tables `analysis tag` only writes.
+    for name in (*TABLE_NAMES, "rejected"):
+        setattr(tables, name, compact(getattr(tables, name)))
     return tables

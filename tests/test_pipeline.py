@@ -271,3 +271,24 @@ def test_write_tables_never_deletes_a_folder_it_did_not_write(fixture_tables, tm
     with pytest.raises(FileExistsError, match="not a table written by analysis"):
         pipeline.write_tables(fixture_tables, out)
     assert (out / "documents" / "article.txt").read_text(encoding="utf-8") == "نص"
+
+
+def test_load_tables_gives_one_chunk_per_column_after_tagging(
+    fixture_corpus, tmp_path, monkeypatch
+):
+    real_tag = pipeline.tag
+
+    def chunked_tag(*args, **kwargs):  # as a corpus tagged in several chunks comes back
+        tables = real_tag(*args, **kwargs)
+        docs = tables.documents
+        tables.documents = pd.concat([docs.iloc[:2], docs.iloc[2:]], ignore_index=True)
+        assert tables.documents["text"].array.__arrow_array__().num_chunks == 2
+        return tables
+
+    monkeypatch.setattr(pipeline, "tag", chunked_tag)
+    tables = pipeline.load_tables(fixture_corpus, out=tmp_path / "cache")
+    for name in (*pipeline.TABLE_NAMES, "rejected"):
+        frame = getattr(tables, name)
+        for column in frame.columns:
+            if isinstance(frame[column].dtype, pd.StringDtype):
+                assert frame[column].array.__arrow_array__().num_chunks <= 1, (name, column)
