@@ -14,6 +14,7 @@ import itertools
 import json
 import os
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from importlib import metadata, resources
 from pathlib import Path
@@ -50,6 +51,31 @@ class Tables:
     positions: pd.DataFrame = field(default_factory=pd.DataFrame)
     corpus_path: str = ""
     versions: dict[str, str] = field(default_factory=dict)
+
+    def defer(self, name: str, make: Callable[[], pd.DataFrame]) -> None:
+        """Leave table ``name`` unset until first read, then set it to ``make()``.
+
+        ``widgets.filter_tables`` cuts each table this way: a filter panel's views read
+        two or three of the tables, and cutting the others on every change of a control
+        cost more than some views (40-60 ms on 31k articles).
+        """
+        self.__dict__.pop(name, None)
+        self.__dict__.setdefault("_deferred", {})[name] = make
+
+    def __getattr__(self, name: str):
+        # Reached only for a name the instance does not hold: a deferred table.
+        make = self.__dict__.get("_deferred", {}).get(name)
+        if make is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        table = self.__dict__[name] = make()
+        return table
+
+    def __getstate__(self) -> dict:
+        # Copies and pickles hold every table, made: a deferred one would keep the whole
+        # unfiltered table alive inside its maker.
+        for name in list(self.__dict__.get("_deferred", {})):
+            getattr(self, name)
+        return {k: v for k, v in self.__dict__.items() if k != "_deferred"}
 
     def summary(self) -> str:
         """One line: how many of each table."""

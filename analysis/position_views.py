@@ -718,7 +718,8 @@ def matrix_figure(
             )
             hover[a][b] = figures.evidence_hover(r, header=header)
         out = [
-            go.Heatmap(
+            figures.make_trace(
+                go.Heatmap,
                 z=z,
                 x=x,
                 y=y,
@@ -740,7 +741,8 @@ def matrix_figure(
         for m, h in sorted(present, key=lambda mh: (code(*mh), mh)):
             colour = MOVE_COLOURS.get(m, OTHER_COLOUR)
             out.append(
-                go.Scatter(
+                figures.make_trace(
+                    go.Scatter,
                     x=[None],
                     y=[None],
                     mode="markers",
@@ -823,7 +825,8 @@ def timeline_figure(
             shown = [(h, groups[(m, h)]) for h in (False, True) if (m, h) in groups]
             for i, (hedged, s) in enumerate(shown):
                 out.append(
-                    go.Scatter(
+                    figures.make_trace(
+                        go.Scatter,
                         x=s["date"].to_numpy(),
                         y=s["_y"].to_numpy(dtype=object),
                         mode="markers",
@@ -840,7 +843,7 @@ def timeline_figure(
                         hoverinfo="text",
                     )
                 )
-        return out or [go.Scatter(x=[], y=[])]
+        return out or [figures.make_trace(go.Scatter, x=[], y=[])]
 
     layout = figures.house_layout(title, height=max(400, 220 + 30 * len(holders)))
     layout["yaxis"] = {
@@ -874,7 +877,11 @@ def exchange_figure(
 
     def traces(sub: pd.DataFrame, name: str) -> list:
         if sub.empty:
-            return [go.Sankey(node={"label": []}, link={"source": [], "target": [], "value": []})]
+            return [
+                figures.make_trace(
+                    go.Sankey, node={"label": []}, link={"source": [], "target": [], "value": []}
+                )
+            ]
         nodes: dict[tuple[str, str], int] = {}
         node_label, node_hover, node_colour = [], [], []
 
@@ -929,7 +936,8 @@ def exchange_figure(
             for kind, key in nodes
         ]
         return [
-            go.Sankey(
+            figures.make_trace(
+                go.Sankey,
                 arrangement="snap",
                 node={
                     "label": node_label,

@@ -41,6 +41,8 @@ from analysis.figures import (
     evidence_hover,
     house_layout,
     issue_labels,
+    make_figure,
+    make_trace,
     present_outlets,
     speaker_name,
     speaker_names,
@@ -662,7 +664,7 @@ def stance_timeline(
     def traces(sub: pd.DataFrame, name: str) -> list:
         out = []
         if sub.empty:
-            return [go.Scatter(x=[], y=[], mode="markers", showlegend=False)]
+            return [make_trace(go.Scatter, x=[], y=[], mode="markers", showlegend=False)]
         g = sub.groupby(point_keys, sort=True)
         counts = g.size()
         firsts = g.head(1)  # rows are earliest first: the evidence shown for each point
@@ -689,7 +691,8 @@ def stance_timeline(
                     sizes.append(min(30, 9 + 5 * math.sqrt(n)))
                 legend = pol + (" (hedged)" if hedged else "")
                 out.append(
-                    go.Scatter(
+                    make_trace(
+                        go.Scatter,
                         x=xs,
                         y=ys,
                         mode="markers",
@@ -706,7 +709,7 @@ def stance_timeline(
                         hoverinfo="text",
                     )
                 )
-        return out or [go.Scatter(x=[], y=[], mode="markers", showlegend=False)]
+        return out or [make_trace(go.Scatter, x=[], y=[], mode="markers", showlegend=False)]
 
     notes = []
     if n_pairs > top:
@@ -791,8 +794,9 @@ def outlet_comparison_heatmap(
     scale = []
     for i, name in enumerate(order):
         scale += [[i / len(order), COLOURS[name]], [(i + 1) / len(order), COLOURS[name]]]
-    return go.Figure(
-        go.Heatmap(
+    return make_figure(
+        make_trace(
+            go.Heatmap,
             z=z,
             x=[safety.plotly_text(o) for o in outlets],
             y=ylabels,
@@ -876,14 +880,19 @@ def source_chain_sankey(
                 links[(a, b)][0] += r.claims
                 links[(a, b)][1] += r.hedged
         if not links:
-            return [go.Sankey(node={"label": []}, link={"source": [], "target": [], "value": []})]
+            return [
+                make_trace(
+                    go.Sankey, node={"label": []}, link={"source": [], "target": [], "value": []}
+                )
+            ]
         keys = list(links)
         custom = [
             f"{labels[s]} → {labels[t]}: {links[(s, t)][0]} claim(s), {links[(s, t)][1]} hedged"
             for s, t in keys
         ]
         return [
-            go.Sankey(
+            make_trace(
+                go.Sankey,
                 arrangement="snap",
                 node={"label": labels, "pad": 12, "thickness": 14},
                 link={

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -54,7 +55,9 @@ def filter_tables(
 
     Empty/None ``outlets`` means all. Dates are inclusive days; undated articles stay
     unless ``include_undated`` is False. Every table with a ``doc_id`` column follows the
-    documents; ``rejected`` is kept whole (it concerns files, not articles).
+    documents; ``rejected`` is kept whole (it concerns files, not articles). From an
+    ``analysis.pipeline.Tables`` only the documents are cut at once, each other table the
+    first time it is read (``Tables.defer``).
     """
     docs = tables.documents
     keep = np.ones(len(docs), dtype=bool)
@@ -69,7 +72,15 @@ def filter_tables(
         keep &= ~dated | (dates <= pd.Timestamp(end)).to_numpy(dtype=bool)
     if not include_undated:
         keep &= dated
-    changes = {n: _select(f, docs, keep) for n, f in _frames(tables).items()}
+    frames = _frames(tables)
+    if hasattr(tables, "defer"):  # analysis.pipeline.Tables: cut each table when first read
+        out = copy.copy(tables)
+        out.documents = _select(docs, docs, keep)
+        for name, frame in frames.items():
+            if name != "documents":
+                out.defer(name, functools.partial(_select, frame, docs, keep))
+        return out
+    changes = {n: _select(f, docs, keep) for n, f in frames.items()}
     if dataclasses.is_dataclass(tables):
         return dataclasses.replace(tables, **changes)
     out = copy.copy(tables)
@@ -238,12 +249,14 @@ class FilterPanel:
         return out
 
     def _render(self, view: Callable[[Any], Any], out) -> None:
-        from analysis.figures import outlet_menus
+        from analysis.figures import outlet_menus, plotly_checks
 
         with out:
             out.clear_output(wait=True)
             # The panel's own outlet selector filters every view: no per-figure menus.
-            with outlet_menus(False):
+            # Its figures skip plotly's value checks: reports and tests build the same
+            # figures checked (tests/test_widgets.py compares the two).
+            with outlet_menus(False), plotly_checks(False):
                 result = view(self.filtered)
             show_live(result)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -146,3 +147,86 @@ def test_live_views_show_only_what_jupyterlab_draws(small_tables):
     assert kinds[0] == ["application/vnd.plotly.v1+json"]  # no HTML copy with plotly.js
     assert kinds[1] == ["text/html"] and "<table>" in cap.outputs[1].data["text/html"]
     assert "text/plain" in kinds[2]  # anything else as IPython shows it
+
+
+def _live_panel(notebook: Path, tables) -> widgets.FilterPanel:
+    """Run a curated notebook's code (its jupytext ``.py``) live on ``tables``; its panel."""
+    from unittest import mock
+
+    from IPython.utils.capture import capture_output
+
+    from analysis import pipeline
+
+    namespace: dict = {"__name__": "__main__"}
+    with (
+        mock.patch.object(pipeline, "load_tables", lambda *a, **k: tables),
+        capture_output(),
+    ):
+        exec(compile(notebook.read_text(encoding="utf-8"), str(notebook), "exec"), namespace)
+    return namespace["panel"]
+
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9]*.py"))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_live_figures_equal_the_checked_ones(fixture_tables, notebook):
+    """The panel builds figures without plotly's value checks; reports build them checked.
+    Both must send the same figure, filtered or not."""
+    import json
+
+    import plotly.graph_objects as go
+    import plotly.io as pio
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from analysis.figures import outlet_menus, plotly_checks
+
+    InteractiveShell.instance()
+    panel = _live_panel(notebook, fixture_tables)
+    outlet = fixture_tables.documents["outlet"].value_counts().index[0]
+    figures = 0
+    for state in ({}, {"outlets": [outlet]}):
+        filtered = widgets.filter_tables(fixture_tables, **state)
+        for view, _ in panel._views:
+            with outlet_menus(False):
+                checked = view(filtered)
+                with plotly_checks(False):
+                    unchecked = view(filtered)
+            if isinstance(checked, go.Figure):
+                figures += 1
+                assert unchecked._validate is False and checked._validate is True
+                assert json.loads(pio.to_json(unchecked)) == json.loads(pio.to_json(checked))
+    assert figures >= 2
+
+
+def test_filtered_tables_are_cut_when_first_read(fixture_tables):
+    import pickle
+
+    outlet = fixture_tables.documents["outlet"].value_counts().index[0]
+    out = widgets.filter_tables(fixture_tables, outlets=[outlet])
+    assert "mentions" not in vars(out) and "sentences" not in vars(out)  # not cut yet
+    ids = set(out.documents["doc_id"])
+    assert ids and len(ids) < len(fixture_tables.documents)
+    for name in ("sentences", "mentions", "attribution", "positions"):
+        whole = getattr(fixture_tables, name)
+        expected = whole[whole["doc_id"].isin(ids)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(getattr(out, name), expected)
+    assert "mentions" in vars(out)  # cut once, then kept
+    assert out.mentions is out.mentions
+    # copies and pickles hold every table, cut
+    again = widgets.filter_tables(fixture_tables, outlets=[outlet])
+    for copied in (copy.copy(again), pickle.loads(pickle.dumps(again))):
+        assert "_deferred" not in vars(copied)
+        pd.testing.assert_frame_equal(copied.stances, out.stances)
+    assert dataclasses.replace(again).mentions.equals(out.mentions)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        out.nope  # noqa: B018
+
+
+def test_filtering_filtered_tables(fixture_tables):
+    outlets = list(fixture_tables.documents["outlet"].value_counts().index[:2])
+    first = widgets.filter_tables(fixture_tables, outlets=outlets)
+    twice = widgets.filter_tables(first, outlets=outlets[:1])
+    once = widgets.filter_tables(fixture_tables, outlets=outlets[:1])
+    for name in ("documents", "sentences", "mentions", "stances", "positions"):
+        pd.testing.assert_frame_equal(getattr(twice, name), getattr(once, name))
