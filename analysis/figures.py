@@ -522,34 +522,50 @@ def time_axis(fig: go.Figure) -> go.Figure:
 # --- corpus overview ---------------------------------------------------------------------
 
 
+def _dated_articles(documents: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """Dated articles by date and doc id, with the start of their period (``freq``)."""
+    cols = [c for c in ("doc_id", "outlet", "date", "title") if c in documents]
+    dated = documents.loc[documents["date"].notna(), cols]
+    dated = dated.sort_values(["date", "doc_id"], ignore_index=True)
+    periods = dated["date"].dt.to_period(freq[0] if freq != "MS" else "M")
+    return dated.assign(period=periods.dt.start_time)
+
+
 def articles_over_time(documents: pd.DataFrame, *, freq: str = "MS") -> go.Figure:
     """Dated articles per period (``freq``: pandas offset, default month), by outlet."""
-    dated = (
-        documents.dropna(subset=["date"])
-        .sort_values(["date", "doc_id"])  # once: every outlet's subset keeps the order
-        .assign(
-            period=lambda d: d["date"].dt.to_period(freq[0] if freq != "MS" else "M").dt.start_time
-        )
+    # sorted once per corpus: a filtered or per-outlet subset keeps the order
+    dated = framecache.cached_rows(
+        f"dated_articles:{freq}", (documents,), lambda d: _dated_articles(d, freq)
     )
 
     def traces(sub: pd.DataFrame, name: str) -> list:
-        g = sub.groupby("period")
-        counts = g.size()
-        hover = [
-            f"<b>{date_text(p)}</b> — {n} article(s)<br>"
-            + "<br>".join(
-                f"{safety.plotly_text(r.outlet)} · {date_text(r.date)} · "
-                f"{safety.plotly_text(safety.truncate(r.title or r.doc_id, 70))}"
-                for r in grp.head(5).itertuples()
+        period = sub["period"].to_numpy()
+        starts = np.flatnonzero(np.r_[len(period) > 0, period[1:] != period[:-1]])  # runs
+        counts = np.diff(np.r_[starts, len(period)])
+        within = np.arange(len(period)) - np.repeat(starts, counts)  # place in its period
+        rows = sub.take(np.flatnonzero(within < 5))
+        lines = iter(
+            f"{safety.plotly_text(o)} · {date_text(d)} · "
+            f"{safety.plotly_text(safety.truncate(i if safety.is_missing(t) or not t else t, 70))}"
+            for o, d, t, i in zip(
+                rows["outlet"].tolist(),
+                rows["date"].tolist(),
+                rows["title"].tolist() if "title" in rows else [None] * len(rows),
+                rows["doc_id"].tolist(),
+                strict=True,
             )
-            + ("<br>…" if len(grp) > 5 else "")
-            for (p, grp), n in zip(g, counts, strict=True)
+        )
+        hover = [
+            f"<b>{date_text(period[a])}</b> — {n} article(s)<br>"
+            + "<br>".join(next(lines) for _ in range(min(n, 5)))
+            + ("<br>…" if n > 5 else "")
+            for a, n in zip(starts, counts, strict=True)
         ]
         return [
             make_trace(
                 go.Bar,
-                x=list(counts.index),
-                y=counts.to_numpy(),
+                x=[pd.Timestamp(period[a]) for a in starts],
+                y=counts,
                 width=_bar_width(freq),
                 offset=0,  # the bar covers its period, from its first day
                 name=safety.plotly_text(name),
@@ -588,16 +604,8 @@ def articles_by_outlet(documents: pd.DataFrame) -> go.Figure:
 
 def sections_chart(tables) -> go.Figure:
     """Sentences per section (headline, body, caption, …), by outlet."""
-    sents = tables.sentences[["doc_id", "section"]]
-    if _OUTLET_MENUS.get():  # the outlet of each sentence, for the per-outlet traces
-        sents = sents.merge(tables.documents[["doc_id", "outlet"]], on="doc_id")
-    elif framecache.subset_of(tables.sentences) is None:
-        # only the sentences of listed documents, as the join above keeps (a filtered
-        # frame holds no others: filter_tables leaves them out)
-        sents = sents[framecache.doc_positions(tables.sentences, tables.documents) >= 0]
 
-    def traces(sub: pd.DataFrame, name: str) -> list:
-        counts = sub["section"].value_counts()
+    def bars(counts: pd.Series, name: str) -> list:
         hover = [
             f"<b>{safety.escape_plotly(s)}</b>: {n} sentence(s)<br>{safety.plotly_text(name)}"
             for s, n in counts.items()
@@ -613,8 +621,19 @@ def sections_chart(tables) -> go.Figure:
             )
         ]
 
-    title = "Sentences by section (analyses count headline and body)"
-    return by_outlet(tables.documents, sents, traces, layout=house_layout(title))
+    layout = house_layout("Sentences by section (analyses count headline and body)")
+    if _OUTLET_MENUS.get():  # the outlet of each sentence, for the per-outlet traces
+        sents = tables.sentences[["doc_id", "section"]]
+        sents = sents.merge(tables.documents[["doc_id", "outlet"]], on="doc_id")
+        traces = lambda sub, name: bars(sub["section"].value_counts(), name)  # noqa: E731
+        return by_outlet(tables.documents, sents, traces, layout=layout)
+    # One set of traces: count codes (sentences are the largest table).
+    section, names = framecache.coded(tables.sentences, ("section",))["section"]
+    if framecache.subset_of(tables.sentences) is None:
+        # only the sentences of listed documents, as the join above keeps (a filtered frame
+        # holds no others: filter_tables leaves them out)
+        section = section[framecache.doc_positions(tables.sentences, tables.documents) >= 0]
+    return _outlet_figure([(ALL_OUTLETS, tbl.code_counts(section, names))], bars, layout)
 
 
 # --- actor mentions ----------------------------------------------------------------------

@@ -90,19 +90,39 @@ def subset_of(child: pd.DataFrame) -> tuple[pd.DataFrame, Any, pd.DataFrame] | N
     return frames[1], keep, frames[2]
 
 
+def _positions(doc_ids, documents: pd.DataFrame) -> np.ndarray:
+    ids = pd.Index(documents["doc_id"])
+    if ids.is_unique:
+        return ids.get_indexer(doc_ids)
+    first = np.flatnonzero(~ids.duplicated())
+    at = ids[first].get_indexer(doc_ids)
+    return np.where(at >= 0, first[np.maximum(at, 0)], -1)
+
+
 def doc_positions(frame: pd.DataFrame, documents: pd.DataFrame) -> np.ndarray:
     """Per row of ``frame``, the position of its document in ``documents`` (-1: absent;
     a doc_id listed twice: its first row); computed once per pair of frames."""
+    return cached(
+        "doc_positions", (frame, documents), lambda: _positions(frame["doc_id"], documents)
+    )
 
-    def compute() -> np.ndarray:
-        ids = pd.Index(documents["doc_id"])
-        if ids.is_unique:
-            return ids.get_indexer(frame["doc_id"])
-        first = np.flatnonzero(~ids.duplicated())
-        at = ids[first].get_indexer(frame["doc_id"])
-        return np.where(at >= 0, first[np.maximum(at, 0)], -1)
 
-    return cached("doc_positions", (frame, documents), compute)
+def coded(frame: pd.DataFrame, columns: tuple[str, ...]) -> dict[str, tuple[np.ndarray, pd.Index]]:
+    """Per column (and ``doc_id``), ``pandas.factorize`` of it: integer codes per row (-1:
+    missing) and the values they stand for. For a filtered frame the unfiltered frame's
+    codes are cut, so a value's code is the same whatever the filter (some may not
+    occur)."""
+
+    def compute(f: pd.DataFrame) -> dict[str, tuple[np.ndarray, pd.Index]]:
+        return {c: pd.factorize(f[c]) for c in ("doc_id", *columns)}
+
+    def cut(whole: dict, keep: np.ndarray, documents: pd.DataFrame) -> dict:
+        docs, ids = whole["doc_id"]
+        at = np.where(docs >= 0, _positions(ids, documents)[docs], -1)  # -1: not listed
+        rows = np.flatnonzero((at >= 0) & keep[at])
+        return {c: (codes[rows], uniques) for c, (codes, uniques) in whole.items()}
+
+    return cached_cut(f"coded:{'|'.join(columns)}", (frame,), compute, cut)
 
 
 def kept_rows(frame: pd.DataFrame, documents: pd.DataFrame, keep: np.ndarray) -> np.ndarray:

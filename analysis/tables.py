@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import safety
+from analysis import framecache, safety
 
 COUNTED_SECTIONS = ("headline", "body")
 # Mentions of these kinds are actors; media and places are tagged but not counted
@@ -188,28 +188,68 @@ def date_sources(documents: pd.DataFrame) -> pd.DataFrame:
 
 
 def sections(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Sentences per section, with the rules that labelled them."""
-    g = sentences.groupby("section")
+    """Sentences per section, with the rules that labelled them (the three most frequent;
+    equal counts in the order the section first shows them)."""
+    rules = "section_reason" in sentences
+    codes = framecache.coded(sentences, ("section", "section_reason") if rules else ("section",))
+    section, names = codes["section"]
+    doc, doc_ids = codes["doc_id"]
+    n = len(names)
+    ok = section >= 0
+    counted = ok & (doc >= 0)
+    pairs = np.zeros((n, len(doc_ids)), dtype=bool)  # section × document: any sentence
+    pairs[section[counted], doc[counted]] = True
     out = pd.DataFrame(
         {
-            "sentences": g.size(),
-            "documents": g["doc_id"].nunique(),
-            "rules": g["section_reason"].apply(
-                lambda s: ", ".join(s.value_counts().index[:3].astype(str))
-            )
-            if "section_reason" in sentences
-            else "",
+            "section": names,
+            "sentences": np.bincount(section[ok], minlength=n),
+            "documents": pairs.sum(axis=1),
+            "rules": _top_rules(section, *codes["section_reason"], n) if rules else "",
         }
-    ).reset_index()
+    )
+    out = out[out["sentences"] > 0].sort_values("section", ignore_index=True)
     return out.sort_values("sentences", ascending=False, ignore_index=True)
+
+
+def code_counts(codes: np.ndarray, names: pd.Index) -> pd.Series:
+    """``value_counts`` of the values integer ``codes`` stand for (``names[code]``; -1,
+    missing, left out): most frequent first, equal counts in order of first appearance."""
+    codes = codes[codes >= 0]
+    counts = np.bincount(codes, minlength=len(names))
+    seen = pd.unique(codes)
+    order = seen[np.argsort(-counts[seen], kind="stable")]
+    return pd.Series(counts[order], index=names[order], name="count")
+
+
+def _top_rules(section: np.ndarray, reason: np.ndarray, reasons: pd.Index, n: int) -> list[str]:
+    ok = (section >= 0) & (reason >= 0)
+    m = len(reasons)
+    key = section[ok].astype(np.int64) * m + reason[ok]
+    counts = np.bincount(key, minlength=n * m)
+    first = np.zeros(n * m, dtype=np.int64)
+    seen = pd.unique(key)
+    first[seen] = np.arange(len(seen))
+    out = []
+    for s in range(n):
+        row = slice(s * m, (s + 1) * m)
+        order = np.lexsort((first[row], -counts[row]))[:3]
+        out.append(", ".join(str(reasons[j]) for j in order if counts[row][j] > 0))
+    return out
 
 
 def duplicate_groups(documents: pd.DataFrame) -> pd.DataFrame:
     """Near-duplicate groups with more than one article: who republished what, when."""
+    # Every group of two or more in the whole corpus, sorted once: a filtered set's groups
+    # are among them, in the same order.
+    dups = framecache.cached_rows("duplicate_groups", (documents,), _duplicate_groups)
+    return dups[dups["dup_group"].duplicated(keep=False).to_numpy()].reset_index(drop=True)
+
+
+def _duplicate_groups(documents: pd.DataFrame) -> pd.DataFrame:
     sizes = documents.groupby("dup_group")["doc_id"].transform("size")
-    dups = documents[sizes > 1].sort_values(["dup_group", "date", "doc_id"])
     cols = ["dup_group", "doc_id", "outlet", "date", "title"]
-    return dups[[c for c in cols if c in dups]].reset_index(drop=True)
+    dups = documents.loc[sizes > 1, [c for c in cols if c in documents]]
+    return dups.sort_values(["dup_group", "date", "doc_id"], ignore_index=True)
 
 
 def mention_rows(m: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:

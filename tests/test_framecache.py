@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analysis import framecache, widgets
@@ -97,3 +98,24 @@ def test_doc_positions_with_a_doc_id_listed_twice_take_its_first_row():
     docs = pd.DataFrame({"doc_id": ["a", "b", "a", "c"]})
     rows = pd.DataFrame({"doc_id": ["c", "a", "x", "b"]})
     assert framecache.doc_positions(rows, docs).tolist() == [3, 0, -1, 1]
+
+
+def test_coded_cuts_the_unfiltered_codes_to_the_kept_documents(small_tables):
+    whole = framecache.coded(small_tables.sentences, ("section",))
+    filtered = widgets.filter_tables(small_tables, outlets=["الشرق"])
+    cut = framecache.coded(filtered.sentences, ("section",))
+    for column in ("doc_id", "section"):
+        codes, names = cut[column]
+        assert names is whole[column][1]  # one value, one code, whatever the filter
+        assert list(names[codes]) == filtered.sentences[column].tolist()
+
+
+def test_coded_leaves_out_rows_of_unlisted_or_missing_documents():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["x", "y"], "date": pd.NaT})
+    sents = pd.DataFrame({"doc_id": ["a", "z", None, "b"], "section": ["body"] * 4})
+    keep = np.array([True, False])
+    # what filter_tables does, by hand
+    child = sents.take(framecache.kept_rows(sents, docs, keep)).reset_index(drop=True)
+    framecache.note_subset(child, sents, keep, docs)
+    codes, names = framecache.coded(child, ("section",))["doc_id"]
+    assert list(names[codes]) == ["a"]

@@ -155,3 +155,43 @@ def test_render_says_empty_in_the_caption_and_keeps_headers():
 def test_free_names_suffix_names_taken_by_fixed_columns():
     names = tbl.free_names(["n", "agreement", "x", "x"], ["agreement", "x (o)"], suffix=" (o)")
     assert names == ["n", "agreement (o)", "x", "x (o) (o)"]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["b", "a", "a", "b", "c"],  # a tie: first seen first
+        ["x", None, "y", "y", None],  # missing values left out
+        [],
+    ],
+)
+def test_code_counts_is_value_counts_of_the_codes(values):
+    codes, names = pd.factorize(pd.Series(values, dtype="str"))
+    out = tbl.code_counts(codes, names)
+    expected = pd.Series(values, dtype="str").value_counts()
+    assert list(out.index) == list(expected.index)
+    assert out.tolist() == expected.tolist()
+
+
+def test_sections_counts_sentences_documents_and_rules():
+    sents = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "a", "b", "b", None],
+            "section": ["body", "body", "caption", "body", None, "body"],
+            "section_reason": ["r2", "r1", "r3", "r1", "r9", "r2"],
+        }
+    )
+    out = tbl.sections(sents).set_index("section")
+    assert out["sentences"].to_dict() == {"body": 4, "caption": 1}
+    assert out["documents"].to_dict() == {"body": 2, "caption": 1}  # a missing doc_id: none
+    assert out.loc["body", "rules"] == "r2, r1"  # 2 each: the first seen first
+    assert tbl.sections(sents.drop(columns="section_reason"))["rules"].eq("").all()
+
+
+def test_duplicate_groups_of_a_filtered_set_drop_groups_it_splits(small_tables):
+    from analysis import widgets
+
+    whole = tbl.duplicate_groups(small_tables.documents)
+    assert len(whole) == 2  # a1 and a2, from two dates
+    one_day = widgets.filter_tables(small_tables, start="2018-08-28", end="2018-08-28")
+    assert tbl.duplicate_groups(one_day.documents).empty
