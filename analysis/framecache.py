@@ -9,6 +9,7 @@ lengths and columns and is recomputed when those differ.
 
 from __future__ import annotations
 
+import dataclasses
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -132,6 +133,103 @@ def kept_rows(frame: pd.DataFrame, documents: pd.DataFrame, keep: np.ndarray) ->
     return np.flatnonzero((positions >= 0) & keep[positions])
 
 
+def cut_rows(frame: pd.DataFrame, documents: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """The rows of ``frame`` whose document ``keep`` (a mask over ``documents``) marks, with
+    the cut recorded (:func:`note_subset`); ``frame`` itself when every document is kept."""
+    if keep.all():
+        return frame  # nothing filtered: views read it, none writes to it
+    # A row whose doc_id is not in documents is kept only when nothing is filtered.
+    out = frame.take(kept_rows(frame, documents, keep)).reset_index(drop=True)
+    note_subset(out, frame, keep, documents)
+    return out
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Cut:
+    """:func:`cut_rows` of ``parent``, made when called: a table that
+    ``widgets.filter_tables`` left to cut when first read (``Tables.defer``). Results
+    computed per document (:func:`cached_rows_of`) are cut from the parent's without it."""
+
+    parent: pd.DataFrame
+    keep: np.ndarray
+    documents: pd.DataFrame
+
+    def __call__(self) -> pd.DataFrame:
+        return cut_rows(self.parent, self.documents, self.keep)
+
+
+def has_table(tables: Any, name: str) -> bool:
+    """Does ``tables`` have a DataFrame ``name`` (made, or still to be cut)?"""
+    pending = getattr(tables, "pending", None)
+    if pending is not None and pending(name) is not None:
+        return True
+    return isinstance(getattr(tables, name, None), pd.DataFrame)
+
+
+def source(tables: Any, name: str) -> tuple[pd.DataFrame, Any, pd.DataFrame] | None:
+    """``(parent, keep, parent documents)`` of table ``name`` of ``tables`` when it is (or
+    will be) a filtered cut of a parent table (:func:`subset_of`), else None. A table still
+    to be cut stays uncut."""
+    pending = getattr(tables, "pending", None)
+    make = pending(name) if pending is not None else None
+    if isinstance(make, Cut):
+        return make.parent, make.keep, make.documents
+    frame = getattr(tables, name, None)
+    return subset_of(frame) if isinstance(frame, pd.DataFrame) else None
+
+
+def uncut(tables: Any, name: str, default: Any = None) -> Any:
+    """Table ``name`` of ``tables`` (``default`` when it has none), or while it is still to
+    be cut the table it will be cut from: for a cache key (with the filtered documents) or
+    a result computed on the unfiltered table anyway (actor labels), without cutting it."""
+    pending = getattr(tables, "pending", None)
+    make = pending(name) if pending is not None else None
+    return make.parent if isinstance(make, Cut) else getattr(tables, name, default)
+
+
+def cached_cut_of(
+    name: str,
+    tables: Any,
+    names: tuple[str, ...],
+    compute: Callable[..., Any],
+    cut: Callable[[Any, np.ndarray, pd.DataFrame], Any],
+) -> Any:
+    """:func:`cached_cut` of the tables ``names`` of ``tables``. For tables out of one
+    filter step (their ``documents`` too), the unfiltered tables' result is cut without
+    cutting the filtered tables themselves: a view then reads only what it needs (the
+    sentences and attribution tables are the largest, and cutting them cost more than a
+    view)."""
+    documents = getattr(tables, "documents", None)
+    mine = subset_of(documents) if isinstance(documents, pd.DataFrame) else None
+    sources = [source(tables, n) for n in names]
+    if mine is not None and all(
+        s is not None and s[1] is mine[1] and s[2] is mine[2] for s in sources
+    ):
+        parents = tuple(s[0] for s in sources)
+        keep, whole_documents = mine[1], mine[2]
+        # one cut per filter step: keyed by the filtered documents, made once per step
+        return cached(
+            f"{name}:cut",
+            (documents, *parents),
+            lambda: cut(cached_cut(name, parents, compute, cut), keep, whole_documents),
+        )
+    return cached_cut(name, tuple(getattr(tables, n) for n in names), compute, cut)
+
+
+def _cut_frame(whole: pd.DataFrame, keep: np.ndarray, documents: pd.DataFrame) -> pd.DataFrame:
+    if whole.empty or "doc_id" not in whole:
+        return whole
+    return whole.take(kept_rows(whole, documents, keep)).reset_index(drop=True)
+
+
+def cached_rows_of(
+    name: str, tables: Any, names: tuple[str, ...], compute: Callable[..., pd.DataFrame]
+) -> pd.DataFrame:
+    """:func:`cached_rows` of the tables ``names`` of ``tables``, cut as
+    :func:`cached_cut_of` cuts."""
+    return cached_cut_of(name, tables, names, compute, _cut_frame)
+
+
 def cached_rows(
     name: str,
     frames: tuple[pd.DataFrame, ...],
@@ -148,12 +246,7 @@ def cached_rows(
     per-row text); ``static`` frames (a dictionary) are passed as they are.
     """
 
-    def cut(whole: pd.DataFrame, keep: np.ndarray, documents: pd.DataFrame) -> pd.DataFrame:
-        if whole.empty or "doc_id" not in whole:
-            return whole
-        return whole.take(kept_rows(whole, documents, keep)).reset_index(drop=True)
-
-    return cached_cut(name, frames, lambda *f: compute(*f, *static), cut, static=static)
+    return cached_cut(name, frames, lambda *f: compute(*f, *static), _cut_frame, static=static)
 
 
 def cached_cut(

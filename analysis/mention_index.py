@@ -247,13 +247,13 @@ def mention_index(tables) -> MentionIndex:
     Computed once per set of tables (``analysis.framecache``); for tables filtered by
     ``filter_tables`` it is the unfiltered index cut to the kept documents.
     """
-    frames = (tables.mentions, tables.sentences, tables.documents)
 
     def cut(whole: MentionIndex, keep: np.ndarray, _documents) -> MentionIndex:
         # whole.doc are positions in the unfiltered documents, which keep is a mask over
         return whole.select(keep[whole.doc])
 
-    return framecache.cached_cut("mention_index", frames, _build, cut)
+    names = ("mentions", "sentences", "documents")
+    return framecache.cached_cut_of("mention_index", tables, names, _build, cut)
 
 
 def period_codes(index: MentionIndex, freq: str) -> tuple[np.ndarray, np.ndarray]:

@@ -62,6 +62,12 @@ class Tables:
         self.__dict__.pop(name, None)
         self.__dict__.setdefault("_deferred", {})[name] = make
 
+    def pending(self, name: str) -> Callable[[], pd.DataFrame] | None:
+        """The maker of table ``name`` while it is deferred and not yet made, else None."""
+        if name in self.__dict__:
+            return None
+        return self.__dict__.get("_deferred", {}).get(name)
+
     def __getattr__(self, name: str):
         # Reached only for a name the instance does not hold: a deferred table.
         make = self.__dict__.get("_deferred", {}).get(name)

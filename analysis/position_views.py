@@ -141,7 +141,7 @@ def _plotly_labels(ids, *, lang: str, actors, tables) -> dict[str, str]:
     """Escaped labels for plotly (``figures.actor_labels``): the Arabic stand-in for an actor
     the dictionary does not label is its most frequent surface as a holder in the tables'
     moves, else in its mentions."""
-    mentions = getattr(tables, "mentions", None)
+    mentions = framecache.uncut(tables, "mentions")  # labels come from the unfiltered
     if mentions is None or not {"actor_id", "surface"} <= set(mentions.columns):
         mentions = None
     holders = _surfaces(position_rows(tables))
@@ -161,11 +161,12 @@ def position_rows(tables) -> pd.DataFrame:
     latest move. The result is shared between calls on the same tables (every view of a
     panel update reads the same filtered tables): treat it as read-only.
     """
-    pos = getattr(tables, "positions", None)
-    sents = getattr(tables, "sentences", None)
-    if pos is None or sents is None:
-        return _position_rows(pos, sents)
-    return framecache.cached_rows("position_rows", (pos, sents), _position_rows)
+    names = ("positions", "sentences")
+    if not all(framecache.has_table(tables, n) for n in names):
+        return _position_rows(
+            getattr(tables, "positions", None), getattr(tables, "sentences", None)
+        )
+    return framecache.cached_rows_of("position_rows", tables, names, _position_rows)
 
 
 def _position_rows(pos: pd.DataFrame | None, sents: pd.DataFrame | None) -> pd.DataFrame:

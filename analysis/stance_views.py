@@ -131,11 +131,11 @@ def stance_rows(tables) -> pd.DataFrame:
     frame with these columns.
     """
     st = _stances(tables)
-    sents = getattr(tables, "sentences", None)
-    if isinstance(sents, pd.DataFrame) and st is getattr(tables, "stances", None):
+    if framecache.has_table(tables, "sentences") and st is getattr(tables, "stances", None):
         # shared by every view of a panel update, and cut from the unfiltered rows
-        return framecache.cached_rows("stance_rows", (st, sents), _stance_rows)
-    return _stance_rows(st, sents)
+        names = ("stances", "sentences")
+        return framecache.cached_rows_of("stance_rows", tables, names, _stance_rows)
+    return _stance_rows(st, getattr(tables, "sentences", None))
 
 
 def _stance_rows(st: pd.DataFrame, sents: pd.DataFrame | None) -> pd.DataFrame:
@@ -404,9 +404,10 @@ def source_chains(
     ``stances`` (stances in those sentences), ``example_chain`` (a source chain, names).
     Most claims first.
     """
-    frames = tuple(getattr(tables, n, None) for n in ("attribution", "documents", "stances"))
-    if all(isinstance(f, pd.DataFrame) for f in frames):
+    names = ("attribution", "documents", "stances")
+    if all(framecache.has_table(tables, n) for n in names):
         # the sankey and the table of one panel update share it; treat it as read-only
+        frames = (*(framecache.uncut(tables, n) for n in names), tables.documents)
         key = (*frames, *([actors] if isinstance(actors, pd.DataFrame) else []))
         return framecache.cached(
             f"source_chains:{stances_only}:{actors is None}",
@@ -443,18 +444,22 @@ def _source_chains(tables, actors: pd.DataFrame | None, *, stances_only: bool) -
         "example_chain",
     ]
     empty = tbl.empty_frame(cols)
-    att = getattr(tables, "attribution", None)
-    docs = getattr(tables, "documents", None)
     need = {"doc_id", "sent_id", "speaker_id", "speaker_kind", "cited_source", "source_chain"}
-    if att is None or att.empty or docs is None or not need <= set(att.columns):
+    if (
+        not framecache.has_table(tables, "attribution")
+        or getattr(tables, "documents", None) is None
+    ):
+        return empty
+    if not need <= set(framecache.uncut(tables, "attribution").columns):
         return empty
     st = _stances(tables)
-    frames = (att, docs, st)
     if st is getattr(tables, "stances", None):
-        # per document, so cut from the unfiltered tables' rows on a filter change
-        att = framecache.cached_rows("claim_rows", frames, _claim_rows)
+        # per document, so cut from the unfiltered tables' rows on a filter change (the
+        # filtered attribution table itself is never cut)
+        names = ("attribution", "documents", "stances")
+        att = framecache.cached_rows_of("claim_rows", tables, names, _claim_rows)
     else:
-        att = _claim_rows(*frames)
+        att = _claim_rows(tables.attribution, tables.documents, st)
     if stances_only:
         att = att[att["stances"] > 0]
     if att.empty:
@@ -652,7 +657,7 @@ def stance_timeline(
     rows = rows[pd.MultiIndex.from_frame(rows[["holder_id", "target"]]).isin(keep)]
     rows = rows.assign(period=_period(rows["date"], freq))
     labels = actor_labels(
-        rows["holder_id"], lang=lang, actors=actors, mentions=getattr(tables, "mentions", None)
+        rows["holder_id"], lang=lang, actors=actors, mentions=framecache.uncut(tables, "mentions")
     )
     names = actor_names(actors)
     order = sorted(keep, key=lambda p: (p[1], speaker_name(p[0], names)))
@@ -755,7 +760,7 @@ def outlet_comparison_heatmap(
     sub = rows[[pair in kept for pair in pairs]]
     outlets = present_outlets(tables.documents, sub["outlet"])
     labels = actor_labels(
-        sub["holder_id"], lang=lang, actors=actors, mentions=getattr(tables, "mentions", None)
+        sub["holder_id"], lang=lang, actors=actors, mentions=framecache.uncut(tables, "mentions")
     )
     names = actor_names(actors)
     agreement = dict(zip(keep, comp["agreement"], strict=True))

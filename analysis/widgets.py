@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -75,27 +74,17 @@ def filter_tables(
     frames = _frames(tables)
     if hasattr(tables, "defer"):  # analysis.pipeline.Tables: cut each table when first read
         out = copy.copy(tables)
-        out.documents = _select(docs, docs, keep)
+        out.documents = framecache.cut_rows(docs, docs, keep)
         for name, frame in frames.items():
             if name != "documents":
-                out.defer(name, functools.partial(_select, frame, docs, keep))
+                out.defer(name, framecache.Cut(frame, keep, docs))
         return out
-    changes = {n: _select(f, docs, keep) for n, f in frames.items()}
+    changes = {n: framecache.cut_rows(f, docs, keep) for n, f in frames.items()}
     if dataclasses.is_dataclass(tables):
         return dataclasses.replace(tables, **changes)
     out = copy.copy(tables)
     for name, frame in changes.items():
         setattr(out, name, frame)
-    return out
-
-
-def _select(frame: pd.DataFrame, docs: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
-    """The rows of ``frame`` whose document is kept; the frame itself when all are kept."""
-    if keep.all():
-        return frame  # nothing filtered: views read it, none writes to it
-    # A row whose doc_id is not in documents is kept only when nothing is filtered.
-    out = frame.take(framecache.kept_rows(frame, docs, keep)).reset_index(drop=True)
-    framecache.note_subset(out, frame, keep, docs)
     return out
 
 

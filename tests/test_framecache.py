@@ -119,3 +119,44 @@ def test_coded_leaves_out_rows_of_unlisted_or_missing_documents():
     framecache.note_subset(child, sents, keep, docs)
     codes, names = framecache.coded(child, ("section",))["doc_id"]
     assert list(names[codes]) == ["a"]
+
+
+def _sentence_words(positions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per-document rows from two tables (as position_rows joins moves and sentences)."""
+    return positions[["doc_id", "sent_id"]].merge(
+        _per_document(sentences), on=["doc_id", "sent_id"], how="left"
+    )
+
+
+def test_cached_rows_of_filtered_tables_leaves_the_tables_uncut(fixture_tables):
+    outlet = fixture_tables.documents["outlet"].value_counts().index[0]
+    out = widgets.filter_tables(fixture_tables, outlets=[outlet])
+    names = ("positions", "sentences")
+    assert all(framecache.has_table(out, n) for n in names)
+    assert framecache.uncut(out, "sentences") is fixture_tables.sentences
+    rows = framecache.cached_rows_of("words-of", out, names, _sentence_words)
+    assert out.pending("sentences") is not None  # computed without cutting the sentences
+    assert framecache.cached_rows_of("words-of", out, names, _sentence_words) is rows
+    expected = _sentence_words(out.positions, out.sentences)  # now cut
+    pd.testing.assert_frame_equal(rows, expected)
+    assert framecache.uncut(out, "sentences") is out.sentences
+    assert framecache.source(out, "sentences")[0] is fixture_tables.sentences
+
+
+def test_cached_rows_of_a_table_replaced_after_filtering_reads_the_new_table(fixture_tables):
+    outlet = fixture_tables.documents["outlet"].value_counts().index[0]
+    out = widgets.filter_tables(fixture_tables, outlets=[outlet])
+    out.sentences = out.sentences.iloc[:1].copy()  # no longer a cut of the parent
+    assert framecache.source(out, "sentences") is None
+    rows = framecache.cached_rows_of("words-of", out, ("positions", "sentences"), _sentence_words)
+    pd.testing.assert_frame_equal(rows, _sentence_words(out.positions, out.sentences))
+
+
+def test_has_table_and_uncut_without_the_table():
+    class Bare:
+        documents = pd.DataFrame({"doc_id": ["a"]})
+
+    assert framecache.has_table(Bare(), "documents")
+    assert not framecache.has_table(Bare(), "sentences")
+    assert framecache.uncut(Bare(), "sentences") is None
+    assert framecache.source(Bare(), "sentences") is None
