@@ -213,14 +213,21 @@ def move_counts(tables) -> pd.DataFrame:
     cols = ["holder_id", *MOVE_TYPES, "hedged", "total"]
     if rows.empty:
         return pd.DataFrame(columns=cols)
-    table = pd.crosstab(rows["holder_id"], rows["move"]).reindex(
-        columns=list(MOVE_TYPES), fill_value=0
-    )
-    table["hedged"] = rows.groupby("holder_id")["hedged"].sum().astype(int)
-    table["total"] = table[list(MOVE_TYPES)].sum(axis=1)
-    table.columns.name = None
-    out = table.reset_index()
-    return out.sort_values(["total", "holder_id"], ascending=[False, True], ignore_index=True)[cols]
+    # counted in a dict: a crosstab cost more than the rest of this view
+    at = {m: i for i, m in enumerate(MOVE_TYPES)}
+    n = len(MOVE_TYPES)
+    counts: dict[str, list[int]] = {}
+    for holder, move, hedged in zip(
+        rows["holder_id"].tolist(), rows["move"].tolist(), rows["hedged"].tolist(), strict=True
+    ):
+        row = counts.setdefault(holder, [0] * (n + 1))
+        if move in at:  # a move type the package does not know is not counted
+            row[at[move]] += 1
+        row[n] += bool(hedged)
+    out = pd.DataFrame(
+        [[h, *c, sum(c[:n])] for h, c in sorted(counts.items())], columns=cols
+    ).astype({c: "int64" for c in cols[1:]})
+    return out.sort_values(["total", "holder_id"], ascending=[False, True], ignore_index=True)
 
 
 LATEST_COLUMNS = [
@@ -393,15 +400,6 @@ def exchanges(tables) -> pd.DataFrame:
     return out[EXCHANGE_COLUMNS].reset_index(drop=True)
 
 
-def _episodes(rows: pd.DataFrame, days: int | None) -> pd.Series:
-    """Per row, the number of its episode within (holder_id, issue): a new episode starts
-    when more than ``days`` passed since the previous report (``None``: one episode)."""
-    if days is None:
-        return pd.Series(0, index=rows.index)
-    gap = rows.groupby(["holder_id", "issue"])["date"].diff() > pd.Timedelta(days=days)
-    return gap.astype(int).groupby([rows["holder_id"], rows["issue"]]).cumsum()
-
-
 def compare_reports(
     tables,
     *,
@@ -440,56 +438,74 @@ def compare_reports(
         rows = rows[rows["issue"] != ""]
     if rows.empty:
         return pd.DataFrame(columns=[*base, *tail])
-    rows = rows.assign(issue=rows["issue"].map(issue_name), label=_labels_column(rows))
-    rows = rows.sort_values(["holder_id", "issue", "date"], kind="stable", na_position="first")
-    rows = rows.assign(episode=_episodes(rows, days).to_numpy())
-    keys = ["holder_id", "issue", "episode"]
-    n_groups = rows.groupby(keys)[by].transform("nunique")
-    rows = rows[n_groups >= 2]
-    if rows.empty:
+    # Plain lists and dicts: sorting, grouping and a groupby inside each of hundreds of
+    # episodes cost more than the rest of a panel update.
+    holder, group, move, modality = (
+        rows[c].tolist() for c in ("holder_id", by, "move", "modality")
+    )
+    issue = [issue_name(i) for i in rows["issue"].tolist()]
+    date = rows["date"].tolist()
+    label = _labels_column(rows).tolist()
+    undated = [safety.is_missing(d) for d in date]
+    # by holder, issue and date, undated first, else in row order (a stable sort)
+    order = sorted(
+        range(len(holder)),
+        key=lambda i: (holder[i], issue[i], not undated[i], date[i] if not undated[i] else 0),
+    )
+    gap = pd.Timedelta(days=days) if days is not None else None
+    episodes: dict[tuple, dict[str, list[tuple]]] = {}
+    previous, last, episode = None, -1, 0
+    for i in order:
+        key = (holder[i], issue[i])
+        if key != previous:
+            episode = 0
+        elif (
+            gap is not None and not undated[i] and not undated[last] and date[i] - date[last] > gap
+        ):
+            episode += 1  # a new episode after a silence of more than ``days``
+        previous, last = key, i
+        per_group = episodes.setdefault((*key, episode), {})
+        per_group.setdefault(group[i], []).append((label[i], move[i], modality[i], date[i]))
+    episodes = {k: v for k, v in episodes.items() if len(v) >= 2}  # two or more outlets
+    if not episodes:
         return pd.DataFrame(columns=[*base, *tail])
-    if by == "outlet":
-        groups = figures.present_outlets(tables.documents, rows[by])
-    else:
-        groups = list(dict.fromkeys(rows[by]))
+    present = list(dict.fromkeys(g for per_group in episodes.values() for g in per_group))
+    groups = figures.present_outlets(tables.documents, present) if by == "outlet" else present
     suffix = " (outlet)" if by == "outlet" else " (document)"
     columns = dict(zip(groups, tbl.free_names(groups, [*base, *tail], suffix=suffix), strict=True))
-    # Plain dicts per episode: a groupby inside each of hundreds of episodes cost more
-    # than the rest of a panel update.
-    episodes: dict[tuple, dict[str, list[tuple]]] = {}
-    cols = [rows[c].tolist() for c in ("holder_id", "issue", "episode", by, "label", "move")]
-    cols += [rows["modality"].tolist(), rows["date"].tolist()]
-    for holder, issue, ep, group, label, move, modality, date in zip(*cols, strict=True):
-        per_group = episodes.setdefault((holder, issue, ep), {})
-        per_group.setdefault(group, []).append((label, move, modality, date))
     out = []
-    for (holder, issue, _ep), per_group in episodes.items():
+    for (holder_id, issue_id, _ep), per_group in episodes.items():
         accounts = {g: ", ".join(dict.fromkeys(r[0] for r in rs)) for g, rs in per_group.items()}
         core = {g: frozenset((r[1], r[2]) for r in rs) for g, rs in per_group.items()}
-        dates = pd.Series([r[3] for rs in per_group.values() for r in rs], dtype="datetime64[ns]")
+        dates = [r[3] for rs in per_group.values() for r in rs if not safety.is_missing(r[3])]
         agree = len(set(core.values())) == 1
         out.append(
             {
-                "holder_id": holder,
-                "issue": issue,
-                "from": dates.min(),
-                "to": dates.max(),
+                "holder_id": holder_id,
+                "issue": issue_id,
+                "from": min(dates) if dates else pd.NaT,
+                "to": max(dates) if dates else pd.NaT,
                 **{columns[g]: accounts.get(g, "") for g in groups},
                 "reports": len(accounts),
                 "agreement": "agree" if agree else "differ",
                 "difference": "" if agree else _difference(core),
             }
         )
+    # differing accounts first, then by first report (undated last), holder and issue
+    out.sort(
+        key=lambda r: (
+            r["agreement"] == "agree",
+            safety.is_missing(r["from"]),
+            r["from"] if not safety.is_missing(r["from"]) else 0,
+            r["holder_id"],
+            r["issue"],
+        )
+    )
     frame = pd.DataFrame(out)
+    frame["from"] = pd.to_datetime(frame["from"])
+    frame["to"] = pd.to_datetime(frame["to"])
     names = plain_labels(frame["holder_id"], lang=lang, actors=actors, rows=position_rows(tables))
     frame.insert(1, "holder", frame["holder_id"].map(names))
-    frame = frame.sort_values(
-        ["agreement", "from", "holder_id", "issue"],
-        ascending=[False, True, True, True],
-        na_position="last",
-        kind="stable",
-        ignore_index=True,
-    )
     return frame[[*base, *columns.values(), *tail]]
 
 
