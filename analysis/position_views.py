@@ -29,9 +29,11 @@ reported through a hedged source (``hedged``), e.g. ``not accept``, ``demand?``,
 
 from __future__ import annotations
 
+import collections
 import inspect
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -186,7 +188,7 @@ def _position_rows(pos: pd.DataFrame | None, sents: pd.DataFrame | None) -> pd.D
         # and an Arrow element costs ten times a Python one
         rows[col] = rows[col].where(rows[col].notna(), "").astype(str).astype(object)
     rows["hedged"] = rows["hedged"].fillna(False).astype(bool)
-    rows["snippet"] = [
+    snippets = [
         figures.snippet(sent, int(a) - int(s0), int(b) - int(s0), EVIDENCE_CHARS)
         if sent and not safety.is_missing(s0)
         else " ".join(p for p in (cue, phrase) if p)
@@ -200,6 +202,7 @@ def _position_rows(pos: pd.DataFrame | None, sents: pd.DataFrame | None) -> pd.D
             strict=True,
         )
     ]
+    rows["snippet"] = pd.Series(snippets, index=rows.index, dtype=object)  # as above
     rows = rows.sort_values(
         ["date", "doc_id", "sent_id", "start"], na_position="first", kind="stable"
     )
@@ -635,25 +638,47 @@ _HOVER_COLUMNS = (
 )
 
 
-def _hovers(rows: pd.DataFrame, labels: dict[str, str], names: dict[str, str]) -> list[str]:
-    """The hover of each move (header and evidence); remembered between calls, because a
-    live panel shows mostly the same moves again after each filter change."""
-    cols = [c for c in _HOVER_COLUMNS if c in rows]
-    names_key = tuple(sorted(names.items()))
-    counts = rows["_n"].tolist() if "_n" in rows else [1] * len(rows)
+def _hovers(
+    columns: dict[str, list],
+    rows: Iterable[tuple[int, int]],
+    labels: dict[str, str],
+    names: dict[str, str],
+) -> list[str]:
+    """The hover (header and evidence) of each move ``(row, n)``: row ``row`` of
+    ``columns`` (column name -> values, ``_HOVER_COLUMNS`` among them), standing for ``n``
+    moves on one spot. Remembered between calls, because a live panel shows mostly the
+    same moves again after each filter change."""
+    cols = [c for c in _HOVER_COLUMNS if c in columns]
+    lists = [columns[c] for c in cols]
+    none = [""] * len(columns["holder_id"])
+    holders = columns["holder_id"]
+    counterparts = columns.get("counterpart_id", none)
+    chains = columns.get("source_chain", none)
+    names_key = _names_key(names)
     out = []
-    for n, values in zip(counts, zip(*(rows[c].tolist() for c in cols), strict=True), strict=True):
-        r = dict(zip(cols, values, strict=True))
-        holder, counterpart = r["holder_id"], r.get("counterpart_id") or ""
+    for i, n in rows:
+        values = tuple([v[i] for v in lists])
         key = (
-            tuple(map(str, values)),
+            values,  # the same str objects on every call: their hashes are cached
             n,
-            labels.get(holder),
-            labels.get(counterpart),
-            names_key if r.get("source_chain") else (),
+            labels.get(holders[i]),
+            labels.get(counterparts[i] or ""),
+            names_key if chains[i] else -1,
         )
-        out.append(_hover_text(key, r, labels, names, n))
+        text = _HOVER_CACHE.get(key)
+        if text is None:
+            text = _hover_text(key, dict(zip(cols, values, strict=True)), labels, names, n)
+        out.append(text)
     return out
+
+
+_NAMES_KEYS: dict[tuple, int] = {}
+
+
+def _names_key(names: dict[str, str]) -> int:
+    """A small number per set of actor names (hashing the names per move cost more than
+    making its hover)."""
+    return _NAMES_KEYS.setdefault(tuple(sorted(names.items())), len(_NAMES_KEYS))
 
 
 _HOVER_CACHE: dict[tuple, str] = {}
@@ -808,55 +833,65 @@ def timeline_figure(
     title = "Moves over time by holder"
     if rows.empty:
         return figures.empty_figure(title, NO_MOVES)
-    undated = int(rows["date"].isna().sum())
-    rows = rows.dropna(subset=["date"])
-    if undated:
-        title += f" ({undated} undated move(s) not shown)"
-    if rows.empty:
+    # Plain lists from here: pandas steps on a few hundred rows cost more than the markers.
+    every = {c: rows[c].tolist() for c in _HOVER_COLUMNS if c in rows and c != "date"}
+    every["date"] = list(rows["date"].to_numpy())  # numpy dates: Timestamps cost more
+    dated = [i for i, d in enumerate(every["date"]) if not safety.is_missing(d)]
+    if len(dated) < len(rows):
+        title += f" ({len(rows) - len(dated)} undated move(s) not shown)"
+    if not dated:
         return figures.empty_figure(title, NO_MOVES)
-    holders = _top_holders(rows, top)
-    rows = rows[rows["holder_id"].isin(holders)]
-    ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
+    per_holder = collections.Counter(every["holder_id"][i] for i in dated)
+    holders = sorted(per_holder, key=lambda h: (-per_holder[h], h))[:top]
+    chosen = set(holders)
+    kept = [i for i in dated if every["holder_id"][i] in chosen]
+    columns = {c: [values[i] for i in kept] for c, values in every.items()}
+    ids = [*holders, *dict.fromkeys(c for c in columns["counterpart_id"] if c)]
     labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables)
     names = figures.actor_names(actors)
     y_order = [labels[h] for h in holders]
-    moves = [m for m in MOVE_TYPES if (rows["move"] == m).any()]
-    moves += sorted(set(rows["move"]) - set(moves))
-    rows = rows.assign(_y=rows["holder_id"].map(labels))
-    spot = ["date", "holder_id", "move", "hedged"]
+    present = set(columns["move"])
+    moves = [m for m in MOVE_TYPES if m in present] + sorted(present - set(MOVE_TYPES))
+    dates, holder_of, move_of, hedged_of = (
+        columns[c] for c in ("date", "holder_id", "move", "hedged")
+    )
+    y_of = [labels[h] for h in holder_of]
 
     def traces(sub: pd.DataFrame, name: str) -> list:
         # Moves of one holder, type and hedging on one day would sit on one spot, the later
         # ones hidden under the first: one marker says how many there are (in this set of
         # outlets) and shows the earliest (rows run oldest first). At 31k articles this
         # halves the markers. Hovers are remembered, so the outlet menu's sets reuse them.
-        same = sub.groupby(spot, sort=False, dropna=False)["doc_id"].transform("size")
-        sub = sub.assign(_n=same.to_numpy()).drop_duplicates(spot)
-        sub = sub.assign(_hover=_hovers(sub, labels, names))
+        spots: dict[tuple, list[int]] = {}
+        for i in sub.index.tolist():
+            spot = spots.setdefault((dates[i], holder_of[i], move_of[i], hedged_of[i]), [i, 0])
+            spot[1] += 1
         # One trace per move and hedging, each with one symbol: a symbol per point made
         # plotly check 1,700 symbols one by one on every filter change.
+        groups: dict[tuple, list[tuple[int, int]]] = {}
+        for i, n in spots.values():
+            groups.setdefault((move_of[i], bool(hedged_of[i])), []).append((i, n))
         out = []
-        groups = dict(list(sub.groupby(["move", "hedged"], sort=False)))
         for m in moves:
             colour = MOVE_COLOURS.get(m, OTHER_COLOUR)
             shown = [(h, groups[(m, h)]) for h in (False, True) if (m, h) in groups]
-            for i, (hedged, s) in enumerate(shown):
+            for k, (hedged, marks) in enumerate(shown):
                 out.append(
                     figures.make_trace(
                         go.Scatter,
-                        x=s["date"].to_numpy(),
-                        y=s["_y"].to_numpy(dtype=object),
+                        x=np.array([dates[i] for i, _ in marks], dtype="datetime64[ns]"),
+                        y=[y_of[i] for i, _ in marks],
                         mode="markers",
                         name=safety.escape_plotly(m),
                         legendgroup=m,
-                        showlegend=i == 0,
+                        showlegend=k == 0,
                         marker={
                             "color": colour,
                             "symbol": MOVE_SYMBOLS.get(m, "circle") + ("-open" if hedged else ""),
                             "size": 12,
                             "line": {"width": 1.5, "color": colour},
                         },
-                        hovertext=s["_hover"].to_numpy(dtype=object),
+                        hovertext=_hovers(columns, marks, labels, names),
                         hoverinfo="text",
                     )
                 )
@@ -871,7 +906,9 @@ def timeline_figure(
     }
     layout["xaxis"] = figures.TIME_XAXIS
     layout["legend"] = {"title": {"text": "move (open = hedged)"}}
-    return figures.by_outlet(tables.documents, rows, traces, layout=layout)
+    # a subset's index (by_outlet's per-outlet sets): positions in ``columns``
+    kept_rows = pd.DataFrame({"outlet": columns["outlet"]})
+    return figures.by_outlet(tables.documents, kept_rows, traces, layout=layout)
 
 
 def exchange_figure(
