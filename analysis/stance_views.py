@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -269,31 +270,35 @@ def holder_issue_summary(stances: pd.DataFrame, actors: pd.DataFrame | None = No
             cell.update(key=key, latest=(pol, hedged, outlet, evidence))
     order = sorted(pairs, key=lambda k: (-pairs[k]["n"], str(k[0]), str(k[1])))
     names = speaker_names([h for h, _ in order], actors)
-    records = []
+    data: dict[str, list] = {c: [] for c in cols}
     for h, t in order:
         cell = pairs[(h, t)]
-        dates = pd.Series(cell["dates"], dtype="datetime64[ns]")
+        dates = cell["dates"]
         pol, hedged, outlet, evidence = cell["latest"]
-        records.append(
-            {
-                "holder_id": h,
-                "holder": names.get(str(h), h),
-                "issue": t,
-                **{p: cell["pols"].get(p, 0) for p in POLARITIES},
-                "stances": cell["n"],
-                "hedged_share": cell["hedged"] / cell["n"],
-                "outlets": len(cell["outlets"]),
-                "first_date": dates.min(),
-                "last_date": dates.max(),
-                "latest_polarity": pol,
-                "latest_hedged": hedged,
-                "latest_outlet": outlet,
-                "latest_evidence": evidence,
-            }
-        )
-    out = pd.DataFrame(records, columns=cols)
-    ints = {c: "int64" for c in [*POLARITIES, "stances", "outlets"]}
-    return out.astype({**ints, "first_date": "datetime64[ns]", "last_date": "datetime64[ns]"})
+        row = {
+            "holder_id": h,
+            "holder": names.get(str(h), h),
+            "issue": t,
+            **{p: cell["pols"].get(p, 0) for p in POLARITIES},
+            "stances": cell["n"],
+            "hedged_share": cell["hedged"] / cell["n"],
+            "outlets": len(cell["outlets"]),
+            "first_date": min(dates) if dates else pd.NaT,
+            "last_date": max(dates) if dates else pd.NaT,
+            "latest_polarity": pol,
+            "latest_hedged": hedged,
+            "latest_outlet": outlet,
+            "latest_evidence": evidence,
+        }
+        for c in cols:
+            data[c].append(row[c])
+    # typed column by column: a frame of records cast afterwards cost 10 ms
+    for c in [*POLARITIES, "stances", "outlets"]:
+        data[c] = np.array(data[c], dtype=np.int64)
+    for c in ("first_date", "last_date"):
+        data[c] = pd.to_datetime(pd.Series(data[c], dtype=object)).astype("datetime64[ns]")
+    data["hedged_share"] = np.array(data["hedged_share"], dtype=float)
+    return pd.DataFrame(data, columns=cols)
 
 
 def outlet_polarities(stances: pd.DataFrame) -> pd.DataFrame:
