@@ -128,8 +128,9 @@ def stance_rows(tables) -> pd.DataFrame:
 
     Columns: ``STANCE_COLUMNS`` plus ``sentence`` (the sentence text) and ``sent_start``
     (its offset in ``documents.text``); where the sentence is unknown, ``sentence`` is the
-    evidence span. Tables without stances (or without a ``stances`` table) give an empty
-    frame with these columns.
+    evidence span. Text columns hold Python strings (``object``; ``None`` where missing).
+    Tables without stances (or without a ``stances`` table) give an empty frame with these
+    columns.
     """
     st = _stances(tables)
     if framecache.has_table(tables, "sentences") and st is getattr(tables, "stances", None):
@@ -157,6 +158,11 @@ def _stance_rows(st: pd.DataFrame, sents: pd.DataFrame | None) -> pd.DataFrame:
     missing = st["sentence"].isna()
     st["sentence"] = st["sentence"].astype("object").where(~missing, st["evidence"])
     st["sent_start"] = st["sent_start"].where(~missing, st["start"]).astype("int64")
+    for col in st.columns[[pd.api.types.is_string_dtype(t) for t in st.dtypes]]:
+        # object (None for missing), not pandas' Arrow-backed str: the views read these
+        # values one by one, where an Arrow element costs ten times a Python one
+        values = st[col].astype(object)
+        st[col] = values.where(values.notna(), None)
     return st.sort_values(
         ["date", "doc_id", "start", "holder_id", "target"], na_position="last", ignore_index=True
     )
@@ -876,19 +882,21 @@ def source_chain_sankey(
             return nodes[(kind, text)]
 
         links: dict[tuple[int, int], list[int]] = {}
-        for r in sub.itertuples(index=False):
-            a = node("outlet", r.outlet)
-            if r.via != DIRECT:
-                b = node("source", r.via)
-                links.setdefault((a, b), [0, 0])
-                links[(a, b)][0] += r.claims
-                links[(a, b)][1] += r.hedged
+        # columns as lists: reading Arrow strings row by row cost 20 ms at 31k articles
+        cols = (sub[c].tolist() for c in ("outlet", "via", "speaker", "claims", "hedged"))
+        for outlet, via, speaker, claims, hedged in zip(*cols, strict=True):
+            a = node("outlet", outlet)
+            if via != DIRECT:
+                b = node("source", via)
+                link = links.setdefault((a, b), [0, 0])
+                link[0] += claims
+                link[1] += hedged
                 a = b
-            if r.speaker:
-                b = node("speaker", r.speaker)
-                links.setdefault((a, b), [0, 0])
-                links[(a, b)][0] += r.claims
-                links[(a, b)][1] += r.hedged
+            if speaker:
+                b = node("speaker", speaker)
+                link = links.setdefault((a, b), [0, 0])
+                link[0] += claims
+                link[1] += hedged
         if not links:
             return [
                 make_trace(
