@@ -418,25 +418,35 @@ def kwic(
     ix = mi.mention_index(tables)
     codes = np.flatnonzero(ix.actor_ids.astype(str) == str(actor_id)) if len(ix) else []
     rows = ix.with_actors(codes).frame(limit) if len(codes) else ix.rows.head(0)
-    texts = tables.documents.set_index("doc_id")["text"] if len(rows) else {}
+    # the texts of these rows' documents only (indexing all documents by id on every
+    # filter change cost more than the rest of the view); a doc_id listed twice: its first
+    docs = tables.documents
+    listed = docs["doc_id"].isin(rows["doc_id"]).to_numpy(dtype=bool) if len(rows) else []
+    texts: dict[str, str] = {}
+    for doc, text in zip(
+        docs["doc_id"][listed].tolist(), docs["text"][listed].tolist(), strict=True
+    ):
+        texts.setdefault(doc, text)
     out = []
-    for r in rows.itertuples(index=False):
-        text = texts[r.doc_id]
-        if pd.isna(r.sent_start):  # a mention without its sentence row: the context is cut
-            sent_start, sent_end = int(r.start), int(r.end)
+    for r in rows.to_dict("records"):
+        text = texts[r["doc_id"]]
+        start, end = int(r["start"]), int(r["end"])
+        if pd.isna(r["sent_start"]):  # a mention without its sentence row: context is cut
+            sent_start, sent_end = start, end
         else:
-            sent_start, sent_end = int(r.sent_start), int(r.sent_start) + len(r.sentence)
-        left = text[max(sent_start, r.start - width) : r.start]
-        right = text[r.end : min(sent_end, r.end + width)]
+            sent_start = int(r["sent_start"])
+            sent_end = sent_start + len(r["sentence"])
+        left = text[max(sent_start, start - width) : start]
+        right = text[end : min(sent_end, end + width)]
         out.append(
             {
-                "date": r.date,
-                "outlet": r.outlet,
-                "actor": r.label_en,
+                "date": r["date"],
+                "outlet": r["outlet"],
+                "actor": r["label_en"],
                 "before": " ".join(safety.clean(left).split()),
-                "match": text[r.start : r.end],
+                "match": text[start:end],
                 "after": " ".join(safety.clean(right).split()),
-                "doc_id": r.doc_id,
+                "doc_id": r["doc_id"],
             }
         )
     frame = pd.DataFrame(
