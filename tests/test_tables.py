@@ -195,3 +195,11 @@ def test_duplicate_groups_of_a_filtered_set_drop_groups_it_splits(small_tables):
     assert len(whole) == 2  # a1 and a2, from two dates
     one_day = widgets.filter_tables(small_tables, start="2018-08-28", end="2018-08-28")
     assert tbl.duplicate_groups(one_day.documents).empty
+
+
+def test_render_remembers_cells_by_type_and_takes_unhashable_values():
+    frame = pd.DataFrame({"v": pd.Series([1, 1.0, True, ["a", "<b>"]], dtype=object)})
+    for _ in range(2):  # the second time from the remembered cells
+        html = tbl.render(frame).html
+        assert "<td>1</td>" in html and "<td>1.00</td>" in html and "<td>True</td>" in html
+        assert "&lt;b&gt;" in html and "<b>" not in html
