@@ -266,33 +266,39 @@ def latest_moves(tables, *, actors: pd.DataFrame | None = None, lang: str = "en"
     rows = position_rows(tables)
     if rows.empty:
         return pd.DataFrame(columns=LATEST_COLUMNS)
-    rows = rows.assign(issue=rows["issue"].map(issue_name), label=_labels_column(rows))
-    # the rows of each (holder, issue) cell, oldest first, in plain lists (a groupby with a
-    # Python aggregation per cell cost tens of milliseconds on every filter change)
+    # The rows of each (holder, issue) cell, oldest first, in plain lists: a groupby with a
+    # Python aggregation per cell, and pandas steps on the whole rows, cost tens of
+    # milliseconds on every filter change.
+    holder = rows["holder_id"].tolist()
+    issue = [issue_name(i) for i in rows["issue"].tolist()]
+    labels = _labels_column(rows).tolist()
     cells: dict[tuple, list[int]] = {}
-    keys = zip(rows["holder_id"].tolist(), rows["issue"].tolist(), strict=True)
-    for i, key in enumerate(keys):
+    for i, key in enumerate(zip(holder, issue, strict=True)):
         cells.setdefault(key, []).append(i)
-    labels = rows["label"].tolist()
-    latest = sorted(at[-1] for at in cells.values())
+    per_holder = collections.Counter(holder)
+    order = _issue_order(issue)
+    rank = {i: k for k, i in enumerate(order)}
+    # most moves per holder first, then holder id, then issue order
+    latest = sorted(
+        (at[-1] for at in cells.values()),
+        key=lambda i: (-per_holder[holder[i]], holder[i], rank[issue[i]]),
+    )
     by_last = {at[-1]: at for at in cells.values()}
-    last = rows.iloc[latest].reset_index(drop=True)
+    last = rows.take(latest).reset_index(drop=True)
+    names = plain_labels(
+        [holder[i] for i in latest], lang=lang, actors=actors, rows=position_rows(tables)
+    )
+    issues = figures.issue_labels()
+
     last = last.assign(
+        issue=[issue[i] for i in latest],
+        label=pd.Series([labels[i] for i in latest], dtype=object),
         moves=[len(by_last[i]) for i in latest],
         earlier=[", ".join(labels[j] for j in by_last[i][:-1]) for i in latest],
-    )
-    names = plain_labels(last["holder_id"], lang=lang, actors=actors, rows=position_rows(tables))
-    issues = figures.issue_labels()
-    last = last.assign(
-        holder=last["holder_id"].map(names),
-        issue_label=last["issue"].map(lambda i: issues.get(i, "")),
+        holder=[names.get(holder[i]) for i in latest],
+        issue_label=[issues.get(issue[i], "") for i in latest],
         evidence=last["snippet"],
     )
-    order = _issue_order(last["issue"])
-    last = last.assign(_o=last["issue"].map(order.index))
-    counts = rows["holder_id"].value_counts()
-    last = last.assign(_n=-last["holder_id"].map(counts))
-    last = last.sort_values(["_n", "holder_id", "_o"], kind="stable", ignore_index=True)
     return last[LATEST_COLUMNS]
 
 
