@@ -861,12 +861,8 @@ def cooccurrence_heatmap(
     labels = index_labels(ix, ids, lang=lang, actors=actors)
 
     def traces(sub: mi.MentionIndex, name: str) -> list:
-        sel, pairs = mi.sentence_pairs(sub, keep)
-        pairs = pairs[pairs["a"] != pairs["b"]]
-        counts = mi.pair_counts(pairs, keep)
-        first = {
-            (a, b): row for a, b, row in pairs.drop_duplicates(["a", "b"]).itertuples(index=False)
-        }
+        sel, counts, first = mi.cooccurrence(sub, keep)
+        np.fill_diagonal(counts, 0)  # an actor with itself: not a pair
         hover = [
             [
                 evidence_hover(

@@ -52,16 +52,17 @@ class MentionIndex:
 
     def select(self, mask: np.ndarray) -> MentionIndex:
         """The selected rows where ``mask`` (one bool per selected row) is true."""
+        at = np.flatnonzero(mask)  # once, not once per array
         return MentionIndex(
             base=self if self.base is None else self.base,  # not `or`: an index has a len
             rows=self.rows,
-            pos=self.pos[mask],
-            actor=self.actor[mask],
+            pos=self.pos[at],
+            actor=self.actor[at],
             actor_ids=self.actor_ids,
-            outlet=self.outlet[mask],
+            outlet=self.outlet[at],
             outlet_ids=self.outlet_ids,
-            doc=self.doc[mask],
-            sentence=self.sentence[mask],
+            doc=self.doc[at],
+            sentence=self.sentence[at],
         )
 
     def with_actors(self, codes: np.ndarray | list[int]) -> MentionIndex:
@@ -170,32 +171,51 @@ def affiliation_codes(
     return _codes(tbl.affiliations(pd.Series(index.actor_ids, dtype=object), actors, level=level))
 
 
-def sentence_pairs(index: MentionIndex, keep: list[int]) -> tuple[MentionIndex, pd.DataFrame]:
+def cooccurrence(
+    index: MentionIndex, keep: list[int]
+) -> tuple[MentionIndex, np.ndarray, dict[tuple[int, int], int]]:
     """Sentences that mention two of the actors ``keep`` (codes), or one of them.
 
-    Returns the selection of ``keep``'s mentions and a frame of ``a``, ``b`` (actor codes,
-    ``a == b`` for the actor itself) and ``row``: the earliest mention of ``a`` in a
-    sentence with ``b`` (a row of that selection), one row per sentence and pair, the
-    earliest sentence first.
+    Returns the selection of ``keep``'s mentions that have a sentence; the ``len(keep)``
+    square matrix of sentence counts (row and column ``i``: ``keep[i]``; the diagonal
+    counts the sentences that mention the actor); and per pair of codes ``(a, b)`` that
+    share a sentence, the row (of that selection) of the earliest mention of ``a`` in such
+    a sentence.
     """
-    sub = index.with_actors(keep)
-    sub = sub.select(sub.sentence >= 0)
-    key = sub.sentence * len(sub.actor_ids) + sub.actor
-    _, first = np.unique(key, return_index=True)
-    first.sort()  # the earliest mention of each actor in each sentence, in row order
-    left = pd.DataFrame({"s": sub.sentence[first], "a": sub.actor[first], "row": first})
-    right = left[["s", "a"]].rename(columns={"a": "b"})
-    pairs = left.merge(right, on="s")  # an inner merge keeps the left rows' order
-    return sub, pairs[["a", "b", "row"]]
-
-
-def pair_counts(pairs: pd.DataFrame, keep: list[int]) -> np.ndarray:
-    """A ``len(keep)`` square matrix of sentence counts from :func:`sentence_pairs`."""
     k = len(keep)
+    wanted = np.zeros(len(index.actor_ids), dtype=bool)
+    wanted[np.asarray(keep, dtype=np.int64)] = True
+    sub = index.select(wanted[index.actor] & (index.sentence >= 0))
+    # the earliest mention of each actor in each sentence, in row order (hashing, not
+    # sorting: this runs on every filter change)
+    key = pd.Series(sub.sentence * len(sub.actor_ids) + sub.actor)
+    first = np.flatnonzero(~key.duplicated().to_numpy())
     at = np.full(max(keep, default=-1) + 1, -1, dtype=np.int64)
     at[np.asarray(keep, dtype=np.int64)] = np.arange(k)
-    cells = at[pairs["a"].to_numpy()] * k + at[pairs["b"].to_numpy()]
-    return counts(cells, k * k).reshape(k, k)
+    bit = at[sub.actor[first]]
+    sentence, _ = pd.factorize(sub.sentence[first])
+    # Each sentence as a bit mask of its actors (Python integers beyond 62 actors): pairs
+    # counted from the masks, not from a self-join of every sentence's mentions.
+    wide = k > 62
+    flags = np.array([1 << int(b) for b in bit], dtype=object) if wide else np.int64(1) << bit
+    masks = np.zeros(sentence.max(initial=-1) + 1, dtype=object if wide else np.int64)
+    np.bitwise_or.at(masks, sentence, flags)
+    shift = np.array(range(k), dtype=object) if wide else np.arange(k)
+    kinds, n = np.unique(masks, return_counts=True) if len(masks) else (masks, masks)
+    has = ((kinds[:, None] >> shift) & 1).astype(np.int64)  # mask kind × actor
+    counts = (has * n.astype(np.int64)[:, None]).T @ has
+    # per actor a, its first mention (row order) in a sentence with each actor b
+    around = masks[sentence]  # per mention: the actors of its sentence
+    firsts: dict[tuple[int, int], int] = {}
+    for a in range(k):
+        mine = np.flatnonzero(bit == a)
+        if not len(mine):  # no mention of a in a sentence (its mentions lack sentence ids)
+            continue
+        with_b = ((around[mine][:, None] >> shift) & 1).astype(bool)  # mention × actor b
+        earliest = with_b.argmax(axis=0)
+        for b in np.flatnonzero(with_b.any(axis=0)):
+            firsts[(keep[a], keep[int(b)])] = int(first[mine[earliest[b]]])
+    return sub, counts.reshape(k, k), firsts
 
 
 def _columns(rows: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -227,7 +247,7 @@ def _build(mentions: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFr
     doc = framecache.doc_positions(rows, documents).astype(np.int64)
     sent = pd.to_numeric(rows["sent_id"], errors="coerce").fillna(-1).to_numpy(np.int64)
     # (document, sentence) as one integer; -1 for a mention without a sentence number,
-    # which shares a sentence with nothing (sentence_pairs leaves it out)
+    # which shares a sentence with nothing (cooccurrence leaves it out)
     sentence = np.where(sent >= 0, doc * (int(sent.max(initial=0)) + 1) + sent, -1)
     return MentionIndex(
         rows=rows,

@@ -394,8 +394,7 @@ def cooccurrence(tables, *, top: int = 15) -> pd.DataFrame:
     if ix.empty:
         return pd.DataFrame()
     keep = mi.ranked(ix.actor, ix.actor_ids, top)
-    _, pairs = mi.sentence_pairs(ix, keep)
-    matrix = mi.pair_counts(pairs, keep)
+    _, matrix, _ = mi.cooccurrence(ix, keep)
     ids = [str(ix.actor_ids[c]) for c in keep]
     return pd.DataFrame(matrix, index=ids, columns=ids)
 

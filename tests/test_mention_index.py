@@ -89,15 +89,60 @@ def test_first_of_gives_the_first_row_per_key_and_none_for_absent_keys():
     assert mi.first_of(keys, 5).tolist() == [1, 5, 0, 4, 5]
 
 
-def test_sentence_pairs_count_sentences_once_per_pair(small_tables):
-    ix = mi.mention_index(small_tables)
+def _brute_cooccurrence(ix, keep):
+    """Counts and first rows by looping over every mention of the selection."""
+    sub = ix.with_actors(keep)
+    sub = sub.select(sub.sentence >= 0)
+    sentences: dict[int, dict[int, int]] = {}  # sentence -> actor -> first row
+    for row, (s, a) in enumerate(zip(sub.sentence.tolist(), sub.actor.tolist(), strict=True)):
+        sentences.setdefault(s, {}).setdefault(a, row)
+    at = {c: i for i, c in enumerate(keep)}
+    counts = np.zeros((len(keep), len(keep)), dtype=np.int64)
+    first: dict[tuple[int, int], int] = {}
+    for actors in sentences.values():
+        for a, row in actors.items():
+            for b in actors:
+                counts[at[a], at[b]] += 1
+                first[(a, b)] = min(first.get((a, b), row), row)
+    return counts, first
+
+
+@pytest.mark.parametrize("tables", ["small_tables", "fixture_tables"])
+def test_cooccurrence_counts_sentences_once_per_pair(tables, request):
+    tables = request.getfixturevalue(tables)
+    ix = mi.mention_index(tables)
     keep = mi.ranked(ix.actor, ix.actor_ids)
-    _, pairs = mi.sentence_pairs(ix, keep)
-    matrix = mi.pair_counts(pairs, keep)
-    expected = tbl.cooccurrence(small_tables, top=len(keep))
+    _, matrix, first = mi.cooccurrence(ix, keep)
+    counts, expected_first = _brute_cooccurrence(ix, keep)
+    assert matrix.tolist() == counts.tolist()
+    assert first == expected_first
+    assert (matrix == matrix.T).all()
+    expected = tbl.cooccurrence(tables, top=len(keep))
     ids = [str(ix.actor_ids[c]) for c in keep]
     assert matrix.tolist() == expected.loc[ids, ids].to_numpy().tolist()
-    assert (matrix == matrix.T).all()
+
+
+def test_cooccurrence_of_more_actors_than_bits_in_a_word():
+    """Beyond 62 actors the sentence masks are Python integers."""
+    n = 70
+    rows = pd.DataFrame({"actor_id": [f"a{i:02d}" for i in range(n)] * 2})
+    sentence = np.array([i // 2 for i in range(n)] + [0] * n, dtype=np.int64)  # all in s0
+    actor, actor_ids = pd.factorize(rows["actor_id"])
+    ix = mi.MentionIndex(
+        rows=rows,
+        pos=np.arange(2 * n, dtype=np.int64),
+        actor=actor.astype(np.int64),
+        actor_ids=np.asarray(actor_ids, dtype=object),
+        outlet=np.zeros(2 * n, dtype=np.int64),
+        outlet_ids=np.array(["x"], dtype=object),
+        doc=np.zeros(2 * n, dtype=np.int64),
+        sentence=sentence,
+    )
+    keep = list(range(n))
+    _, matrix, first = mi.cooccurrence(ix, keep)
+    counts, expected_first = _brute_cooccurrence(ix, keep)
+    assert matrix.tolist() == counts.tolist() and first == expected_first
+    assert matrix[69, 0] == 1 and matrix[2, 3] == 2  # a02 and a03 share s0 and s1
 
 
 def test_period_codes_leave_undated_rows_out(small_tables):
