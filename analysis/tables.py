@@ -49,9 +49,15 @@ def rtl_columns(df: pd.DataFrame, share: float = 0.3) -> list[str]:
     out = []
     for col in df.columns:
         values = [v for v in df[col].tolist() if isinstance(v, str) and v.strip()]
-        if values and sum(map(safety.has_arabic, values)) / len(values) >= share:
+        if values and sum(map(_arabic, values)) / len(values) >= share:
             out.append(col)
     return out
+
+
+@functools.lru_cache(maxsize=30_000)
+def _arabic(text: str) -> bool:
+    # remembered as the cells are (see _cell): a live panel shows the same texts again
+    return safety.has_arabic(text)
 
 
 def _format(value: object) -> str:
