@@ -266,6 +266,15 @@ def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:
     return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
+_NAMES_KEYS: dict[tuple, int] = {}
+
+
+def names_key(names: dict[str, str]) -> int:
+    """A small number per set of actor names (``actor_names``), for keys of remembered
+    hovers: hashing the names for every point cost more than making its hover."""
+    return _NAMES_KEYS.setdefault(tuple(sorted(names.items())), len(_NAMES_KEYS))
+
+
 def date_text(value: object) -> str:
     """A date as ``YYYY-MM-DD``, or ``undated``."""
     return "undated" if safety.is_missing(value) else pd.Timestamp(value).strftime("%Y-%m-%d")

@@ -660,7 +660,7 @@ def _hovers(
     holders = columns["holder_id"]
     counterparts = columns.get("counterpart_id", none)
     chains = columns.get("source_chain", none)
-    names_key = _names_key(names)
+    names_key = figures.names_key(names)
     out = []
     for i, n in rows:
         values = tuple([v[i] for v in lists])
@@ -676,15 +676,6 @@ def _hovers(
             text = _hover_text(key, dict(zip(cols, values, strict=True)), labels, names, n)
         out.append(text)
     return out
-
-
-_NAMES_KEYS: dict[tuple, int] = {}
-
-
-def _names_key(names: dict[str, str]) -> int:
-    """A small number per set of actor names (hashing the names per move cost more than
-    making its hover)."""
-    return _NAMES_KEYS.setdefault(tuple(sorted(names.items())), len(_NAMES_KEYS))
 
 
 _HOVER_CACHE: dict[tuple, str] = {}

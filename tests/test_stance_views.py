@@ -559,3 +559,20 @@ def test_holder_issue_summary_with_missing_offsets(fixture_tables):
     st.loc[st.index[:2], "start"] = pd.NA
     out = sv.holder_issue_summary(st)
     assert out["stances"].sum() == len(st.dropna(subset=["holder_id", "target"]))
+
+
+def test_remembered_hovers_follow_the_labels_and_names(fixture_tables):
+    from analysis import reports
+
+    actors = reports.load_actors()
+
+    def hovers(**kwargs):
+        fig = sv.stance_timeline(fixture_tables, actors=actors, **kwargs)
+        return [h for trace in fig.data for h in (trace.hovertext or ())]
+
+    english = hovers(lang="en")
+    assert english and hovers(lang="en") == english  # the second time remembered
+    arabic = hovers(lang="ar")
+    assert len(arabic) == len(english) and arabic != english  # other labels, other hovers
+    sv._HOVERS.clear()
+    assert hovers(lang="ar") == arabic  # made afresh: the same
