@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
@@ -267,12 +268,14 @@ def snippet(text: str, start: int, end: int, width: int = SNIPPET_CHARS) -> str:
 
 
 _NAMES_KEYS: dict[tuple, int] = {}
+_NAMES_NUMBERS = itertools.count()
 
 
 def names_key(names: dict[str, str]) -> int:
     """A small number per set of actor names (``actor_names``), for keys of remembered
-    hovers: hashing the names for every point cost more than making its hover."""
-    return _NAMES_KEYS.setdefault(tuple(sorted(names.items())), len(_NAMES_KEYS))
+    hovers: hashing the names for every point cost more than making its hover. (One per
+    dictionary in use: a handful.)"""
+    return _NAMES_KEYS.setdefault(tuple(sorted(names.items())), next(_NAMES_NUMBERS))
 
 
 def date_text(value: object) -> str:
@@ -396,9 +399,29 @@ def make_trace(kind: type, /, **props):
 
 
 def make_figure(data=None, layout=None) -> go.Figure:
-    """``go.Figure(data, layout)``, validated unless built inside ``plotly_checks(False)``
-    (later ``update_layout`` calls on it follow the same choice)."""
-    return go.Figure(data=data, layout=layout, _validate=_PLOTLY_CHECKS.get())
+    """``go.Figure(data, layout)``, validated unless built inside ``plotly_checks(False)``.
+    Either way, what is changed on the figure afterwards is validated (a view that sets
+    ``title="…"`` on a figure gets plotly's ``{"text": "…"}``)."""
+    checked = _PLOTLY_CHECKS.get()
+    fig = go.Figure(data=data, layout=layout, _validate=checked)
+    if not checked:
+        _checked_from_now(fig)
+    return fig
+
+
+def _checked_from_now(obj) -> None:
+    # plotly keeps its validation switch on every object of a figure: the figure, its
+    # layout, each trace and each nested object made so far (tests/test_widgets.py
+    # checks that edits to an unchecked figure come out as to a checked one)
+    obj._validate = True
+    for child in (getattr(obj, "_layout_obj", None), *getattr(obj, "_data_objs", ())):
+        if child is not None:
+            _checked_from_now(child)
+    for child in getattr(obj, "_compound_props", {}).values():
+        _checked_from_now(child)
+    for children in getattr(obj, "_compound_array_props", {}).values():
+        for child in children or ():
+            _checked_from_now(child)
 
 
 #: Off while a live FilterPanel renders: its outlet selector does the menu's job, and one

@@ -14,6 +14,7 @@ so the order, and with it every piece of evidence, is the same as indexing them 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,7 +40,7 @@ class MentionIndex:
     actor_ids: np.ndarray
     outlet: np.ndarray  # code into outlet_ids
     outlet_ids: np.ndarray
-    doc: np.ndarray  # position of the document in the indexed (unfiltered) documents
+    doc: np.ndarray  # position of the document in the documents of the indexed tables
     sentence: np.ndarray  # one integer per (document, sentence)
     base: MentionIndex | None = None  # the unfiltered index a selection was cut from
 
@@ -269,8 +270,11 @@ def mention_index(tables) -> MentionIndex:
     """
 
     def cut(whole: MentionIndex, keep: np.ndarray, _documents) -> MentionIndex:
-        # whole.doc are positions in the unfiltered documents, which keep is a mask over
-        return whole.select(keep[whole.doc])
+        # whole.doc are positions in the documents whole was made for, which keep is a
+        # mask over; the cut's are positions in the kept documents, so that a cut of a
+        # cut (a panel on tables a notebook filtered first) reads the right mask
+        cut = whole.select(keep[whole.doc])
+        return dataclasses.replace(cut, doc=(np.cumsum(keep) - 1)[cut.doc])
 
     names = ("mentions", "sentences", "documents")
     return framecache.cached_cut_of("mention_index", tables, names, _build, cut)

@@ -55,9 +55,10 @@ class Tables:
     def defer(self, name: str, make: Callable[[], pd.DataFrame]) -> None:
         """Leave table ``name`` unset until first read, then set it to ``make()``.
 
-        ``widgets.filter_tables`` cuts each table this way: a filter panel's views read
-        two or three of the tables, and cutting the others on every change of a control
-        cost more than some views (40-60 ms on 31k articles).
+        ``widgets.filter_tables(..., lazy=True)`` (a filter panel's) cuts each table
+        this way: a panel's views read two or three of the tables, and cutting the others
+        on every change of a control cost more than some views (40-60 ms on 31k
+        articles). Until then ``make`` may hold the unfiltered tables.
         """
         self.__dict__.pop(name, None)
         self.__dict__.setdefault("_deferred", {})[name] = make
@@ -70,18 +71,21 @@ class Tables:
 
     def __getattr__(self, name: str):
         # Reached only for a name the instance does not hold: a deferred table.
-        make = self.__dict__.get("_deferred", {}).get(name)
+        deferred = self.__dict__.get("_deferred", {})
+        make = deferred.get(name)
         if make is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         table = self.__dict__[name] = make()
+        del deferred[name]  # its maker may hold the unfiltered table: let it go
+        if not deferred:
+            del self.__dict__["_deferred"]
         return table
 
     def __getstate__(self) -> dict:
-        # Copies and pickles hold every table, made: a deferred one would keep the whole
-        # unfiltered table alive inside its maker.
+        # Copies and pickles hold every table, made, and nothing of the unfiltered tables.
         for name in list(self.__dict__.get("_deferred", {})):
             getattr(self, name)
-        return {k: v for k, v in self.__dict__.items() if k != "_deferred"}
+        return dict(self.__dict__)
 
     def summary(self) -> str:
         """One line: how many of each table."""

@@ -33,7 +33,6 @@ import collections
 import inspect
 from collections.abc import Iterable
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -143,7 +142,9 @@ def _plotly_labels(ids, *, lang: str, actors, tables) -> dict[str, str]:
     """Escaped labels for plotly (``figures.actor_labels``): the Arabic stand-in for an actor
     the dictionary does not label is its most frequent surface as a holder in the tables'
     moves, else in its mentions."""
-    mentions = framecache.uncut(tables, "mentions")  # labels come from the unfiltered
+    # not the filtered mentions (which a panel never cuts for this): _mention_labels
+    # labels from the unfiltered frame a filtered one was cut from
+    mentions = framecache.uncut(tables, "mentions")
     if mentions is None or not {"actor_id", "surface"} <= set(mentions.columns):
         mentions = None
     holders = _surfaces(position_rows(tables))
@@ -158,7 +159,8 @@ def position_rows(tables) -> pd.DataFrame:
 
     Columns: ``analysis.positions.POSITION_COLUMNS`` plus ``sentence`` (the sentence the
     move was found in) and ``snippet`` (about ``EVIDENCE_CHARS`` characters of it around
-    the move; raw text). Text columns hold ``""`` rather than missing values. Undated moves
+    the move; raw text). Text columns hold Python strings (``object``), ``""`` rather
+    than missing values. Undated moves
     come first, then by date, document and offset, so the last row of a group is its
     latest move. The result is shared between calls on the same tables (every view of a
     panel update reads the same filtered tables): treat it as read-only.
@@ -511,8 +513,10 @@ def compare_reports(
         )
     )
     frame = pd.DataFrame(out)
-    frame["from"] = pd.to_datetime(frame["from"])
-    frame["to"] = pd.to_datetime(frame["to"])
+    for c in ("from", "to"):
+        frame[c] = pd.to_datetime(frame[c])
+        if frame[c].dt.tz is None:  # nanoseconds whatever the input's unit, as before
+            frame[c] = frame[c].astype("datetime64[ns]")
     names = plain_labels(frame["holder_id"], lang=lang, actors=actors, rows=position_rows(tables))
     frame.insert(1, "holder", frame["holder_id"].map(names))
     return frame[[*base, *columns.values(), *tail]]
@@ -697,10 +701,10 @@ def _hover_text(
     return text
 
 
-def _top_holders(rows: pd.DataFrame, top: int) -> list[str]:
-    counts = rows["holder_id"].value_counts()
-    ranked = sorted(counts.index, key=lambda h: (-counts[h], h))
-    return ranked[:top]
+def _top_holders(holders: Iterable[str], top: int) -> list[str]:
+    """The ``top`` holder ids with most moves (ties by id)."""
+    counts = collections.Counter(holders)
+    return sorted(counts, key=lambda h: (-counts[h], h))[:top]
 
 
 def matrix_figure(
@@ -714,7 +718,7 @@ def matrix_figure(
         return figures.empty_figure(title, NO_MOVES)
     rows = rows.assign(issue=rows["issue"].map(issue_name))
     n_holders = rows["holder_id"].nunique()
-    holders = _top_holders(rows, top)
+    holders = _top_holders(rows["holder_id"].tolist(), top)
     rows = rows[rows["holder_id"].isin(holders)]
     issues = _issue_order(rows["issue"])
     ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
@@ -832,17 +836,18 @@ def timeline_figure(
         return figures.empty_figure(title, NO_MOVES)
     # Plain lists from here: pandas steps on a few hundred rows cost more than the markers.
     every = {c: rows[c].tolist() for c in _HOVER_COLUMNS if c in rows and c != "date"}
-    every["date"] = list(rows["date"].to_numpy())  # numpy dates: Timestamps cost more
+    date_array = rows["date"].to_numpy()  # the column's own type (time zone, unit)
+    every["date"] = list(date_array)  # numpy dates: Timestamps cost more
     dated = [i for i, d in enumerate(every["date"]) if not safety.is_missing(d)]
     if len(dated) < len(rows):
         title += f" ({len(rows) - len(dated)} undated move(s) not shown)"
     if not dated:
         return figures.empty_figure(title, NO_MOVES)
-    per_holder = collections.Counter(every["holder_id"][i] for i in dated)
-    holders = sorted(per_holder, key=lambda h: (-per_holder[h], h))[:top]
+    holders = _top_holders((every["holder_id"][i] for i in dated), top)
     chosen = set(holders)
     kept = [i for i in dated if every["holder_id"][i] in chosen]
     columns = {c: [values[i] for i in kept] for c, values in every.items()}
+    kept_dates = date_array[kept]
     ids = [*holders, *dict.fromkeys(c for c in columns["counterpart_id"] if c)]
     labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables)
     names = figures.actor_names(actors)
@@ -876,7 +881,7 @@ def timeline_figure(
                 out.append(
                     figures.make_trace(
                         go.Scatter,
-                        x=np.array([dates[i] for i, _ in marks], dtype="datetime64[ns]"),
+                        x=kept_dates[[i for i, _ in marks]],
                         y=[y_of[i] for i, _ in marks],
                         mode="markers",
                         name=safety.escape_plotly(m),
@@ -919,7 +924,7 @@ def exchange_figure(
     if rows.empty:
         return figures.empty_figure(title, NO_MOVES)
     rows = rows.assign(issue=rows["issue"].map(issue_name))
-    holders = _top_holders(rows, top)
+    holders = _top_holders(rows["holder_id"].tolist(), top)
     rows = rows[rows["holder_id"].isin(holders)]
     ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
     labels = _plotly_labels(ids, lang=lang, actors=actors, tables=tables)

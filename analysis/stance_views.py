@@ -303,7 +303,8 @@ def holder_issue_summary(stances: pd.DataFrame, actors: pd.DataFrame | None = No
     for c in [*POLARITIES, "stances", "outlets"]:
         data[c] = np.array(data[c], dtype=np.int64)
     for c in ("first_date", "last_date"):
-        data[c] = pd.to_datetime(pd.Series(data[c], dtype=object)).astype("datetime64[ns]")
+        dates = pd.to_datetime(pd.Series(data[c], dtype=object))
+        data[c] = dates if dates.dt.tz is not None else dates.astype("datetime64[ns]")
     data["hedged_share"] = np.array(data["hedged_share"], dtype=float)
     return pd.DataFrame(data, columns=cols)
 

@@ -70,11 +70,11 @@ def _format(value: object) -> str:
     return str(value)
 
 
-@functools.lru_cache(maxsize=30_000, typed=True)
+@functools.lru_cache(maxsize=30_000)
 def _cell(value: object, mode: str, side: str) -> str:
-    """One ``<td>``: the same values come back on every filter change of a live panel, so
-    their escaped HTML is remembered (``typed``: ``1``, ``1.0`` and ``True`` differ; 30,000
-    cells: a few panel updates' worth, some megabytes)."""
+    """One ``<td>``: the same texts come back on every filter change of a live panel, so
+    their escaped HTML is remembered (30,000 cells: a few panel updates' worth, some
+    megabytes)."""
     text = safety.escape_html(_format(value))
     if mode == "rtl":
         # Latin text in an Arabic column keeps its own order, aligned with the rest.
@@ -127,10 +127,10 @@ def render(
     for values in zip(*columns, strict=True) if columns else [()] * len(shown):
         cells = []
         for mode, value in zip(modes, values, strict=True):
-            try:
-                cells.append(_cell(value, *mode))
-            except TypeError:  # an unhashable value (a list): made afresh
-                cells.append(_cell.__wrapped__(value, *mode))
+            # text only: numbers and dates that compare equal can print differently
+            # (-0.0 and 0.0; one instant in two time zones)
+            cell = _cell if type(value) is str else _cell.__wrapped__
+            cells.append(cell(value, *mode))
         rows.append("<tr>" + "".join(cells) + "</tr>")
     more = len(frame) - len(shown)
     note = f"<p><em>{more:,} more rows not shown.</em></p>" if more > 0 else ""
@@ -225,7 +225,9 @@ def sections(sentences: pd.DataFrame) -> pd.DataFrame:
             "section": names,
             "sentences": np.bincount(section[ok], minlength=n),
             "documents": pairs.sum(axis=1),
-            "rules": _top_rules(section, *codes["section_reason"], n) if rules else "",
+            "rules": pd.Series(_top_rules(section, *codes["section_reason"], n), dtype="str")
+            if rules
+            else "",
         }
     )
     out = out[out["sentences"] > 0].sort_values("section", ignore_index=True)

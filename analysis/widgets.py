@@ -49,14 +49,17 @@ def filter_tables(
     start: object = None,
     end: object = None,
     include_undated: bool = True,
+    lazy: bool = False,
 ):
     """A copy of ``tables`` restricted to articles of ``outlets`` dated ``start``–``end``.
 
     Empty/None ``outlets`` means all. Dates are inclusive days; undated articles stay
     unless ``include_undated`` is False. Every table with a ``doc_id`` column follows the
-    documents; ``rejected`` is kept whole (it concerns files, not articles). From an
-    ``analysis.pipeline.Tables`` only the documents are cut at once, each other table the
-    first time it is read (``Tables.defer``).
+    documents; ``rejected`` is kept whole (it concerns files, not articles).
+
+    ``lazy`` (what a ``FilterPanel`` uses): from an ``analysis.pipeline.Tables`` cut the
+    documents now and each other table when it is first read (``Tables.defer``); until
+    then the result holds on to ``tables``, which a panel keeps anyway.
     """
     docs = tables.documents
     keep = np.ones(len(docs), dtype=bool)
@@ -72,7 +75,7 @@ def filter_tables(
     if not include_undated:
         keep &= dated
     frames = _frames(tables)
-    if hasattr(tables, "defer"):  # analysis.pipeline.Tables: cut each table when first read
+    if lazy and hasattr(tables, "defer"):  # analysis.pipeline.Tables
         out = copy.copy(tables)
         out.documents = framecache.cut_rows(docs, docs, keep)
         for name, frame in frames.items():
@@ -139,7 +142,7 @@ class FilterPanel:
             "end": end,
             "include_undated": True,
         }
-        self.filtered = filter_tables(tables, **self._state)
+        self.filtered = filter_tables(tables, lazy=True, **self._state)
         self.box = self._build_controls() if interactive else None
 
     # -- controls ------------------------------------------------------------------------
@@ -219,7 +222,7 @@ class FilterPanel:
     def set_filters(self, **state: Any) -> None:
         """Change filters programmatically (same keys as ``state``) and refresh views."""
         self._state.update(state)
-        self.filtered = filter_tables(self.tables, **self._state)
+        self.filtered = filter_tables(self.tables, lazy=True, **self._state)
         if hasattr(self, "status"):
             self._update_status()
         for view, out in self._views:
@@ -243,8 +246,9 @@ class FilterPanel:
         with out:
             out.clear_output(wait=True)
             # The panel's own outlet selector filters every view: no per-figure menus.
-            # Its figures skip plotly's value checks: reports and tests build the same
-            # figures checked (tests/test_widgets.py compares the two).
+            # The package's figures skip plotly's value checks here (changes a view makes
+            # to them afterwards are checked); reports and tests build them checked
+            # (tests/test_widgets.py compares the two).
             with outlet_menus(False), plotly_checks(False):
                 result = view(self.filtered)
             show_live(result)

@@ -103,7 +103,7 @@ def main() -> None:
         for _ in range(args.repeat):
             for name, state in states.items():
                 began = time.perf_counter()
-                widgets.filter_tables(tables, **{**panel.state, **state})
+                widgets.filter_tables(tables, lazy=True, **{**panel.state, **state})
                 filters[name].append(1000 * (time.perf_counter() - began))
                 began, began_cpu = time.perf_counter(), time.process_time()
                 with capture_output():

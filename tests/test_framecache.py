@@ -130,7 +130,7 @@ def _sentence_words(positions: pd.DataFrame, sentences: pd.DataFrame) -> pd.Data
 
 def test_cached_rows_of_filtered_tables_leaves_the_tables_uncut(fixture_tables):
     outlet = fixture_tables.documents["outlet"].value_counts().index[0]
-    out = widgets.filter_tables(fixture_tables, outlets=[outlet])
+    out = widgets.filter_tables(fixture_tables, outlets=[outlet], lazy=True)
     names = ("positions", "sentences")
     assert all(framecache.has_table(out, n) for n in names)
     assert framecache.uncut(out, "sentences") is fixture_tables.sentences
@@ -145,7 +145,7 @@ def test_cached_rows_of_filtered_tables_leaves_the_tables_uncut(fixture_tables):
 
 def test_cached_rows_of_a_table_replaced_after_filtering_reads_the_new_table(fixture_tables):
     outlet = fixture_tables.documents["outlet"].value_counts().index[0]
-    out = widgets.filter_tables(fixture_tables, outlets=[outlet])
+    out = widgets.filter_tables(fixture_tables, outlets=[outlet], lazy=True)
     out.sentences = out.sentences.iloc[:1].copy()  # no longer a cut of the parent
     assert framecache.source(out, "sentences") is None
     rows = framecache.cached_rows_of("words-of", out, ("positions", "sentences"), _sentence_words)

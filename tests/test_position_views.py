@@ -629,3 +629,20 @@ def test_matrix_draws_an_unknown_move_in_its_legend_colour():
     assert legend == {"offer": pv.MOVE_COLOURS["offer"], "bargain": pv.OTHER_COLOUR}
     assert colour_of(cells["United States"]) == pv.OTHER_COLOUR
     assert colour_of(cells["Russia"]) == pv.MOVE_COLOURS["offer"]
+
+
+def test_timeline_keeps_the_dates_as_they_are(fixture_tables):
+    """Time-zone-aware or microsecond dates reach the figure as the column holds them."""
+    import dataclasses
+    import json
+
+    positions = fixture_tables.positions.copy()
+    local = positions["date"].dt.tz_localize("Asia/Riyadh")
+    tables = dataclasses.replace(fixture_tables, positions=positions.assign(date=local))
+    fig = pv.timeline_figure(tables)
+    xs = [x for trace in json.loads(fig.to_json())["data"] for x in trace["x"]]
+    assert xs and all(x.endswith("+03:00") for x in xs)
+    micro = positions.assign(date=positions["date"].astype("datetime64[us]"))
+    tables = dataclasses.replace(fixture_tables, positions=micro)
+    out = pv.compare_reports(tables, days=None)
+    assert str(out["from"].dtype) == "datetime64[ns]"

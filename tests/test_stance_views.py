@@ -576,3 +576,12 @@ def test_remembered_hovers_follow_the_labels_and_names(fixture_tables):
     assert len(arabic) == len(english) and arabic != english  # other labels, other hovers
     sv._HOVERS.clear()
     assert hovers(lang="ar") == arabic  # made afresh: the same
+
+
+def test_holder_issue_summary_keeps_time_zones(fixture_tables):
+    stances = fixture_tables.stances
+    local = stances.assign(date=stances["date"].dt.tz_localize("Asia/Damascus"))
+    out = sv.holder_issue_summary(local)
+    assert str(out["first_date"].dtype) == "datetime64[ns, Asia/Damascus]"
+    naive = sv.holder_issue_summary(stances.assign(date=stances["date"].astype("datetime64[us]")))
+    assert str(naive["last_date"].dtype) == "datetime64[ns]"

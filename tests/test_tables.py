@@ -203,3 +203,14 @@ def test_render_remembers_cells_by_type_and_takes_unhashable_values():
         html = tbl.render(frame).html
         assert "<td>1</td>" in html and "<td>1.00</td>" in html and "<td>True</td>" in html
         assert "&lt;b&gt;" in html and "<b>" not in html
+
+
+def test_render_does_not_mix_up_equal_numbers_and_instants():
+    """Remembered cells are texts only: -0.0 equals 0.0, one instant in two zones."""
+    utc = pd.Timestamp("2020-01-01 00:00", tz="UTC")
+    frame = pd.DataFrame(
+        {"v": pd.Series([0.0, -0.0, utc, utc.tz_convert("Europe/Paris")], dtype=object)}
+    )
+    html = tbl.render(frame).html
+    assert "<td>0.00</td>" in html and "<td>-0.00</td>" in html
+    assert "2020-01-01 01:00:00+01:00" in html

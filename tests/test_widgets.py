@@ -194,16 +194,15 @@ def test_live_figures_equal_the_checked_ones(fixture_tables, notebook):
                     unchecked = view(filtered)
             if isinstance(checked, go.Figure):
                 figures += 1
-                assert unchecked._validate is False and checked._validate is True
                 assert json.loads(pio.to_json(unchecked)) == json.loads(pio.to_json(checked))
     assert figures >= 2
 
 
-def test_filtered_tables_are_cut_when_first_read(fixture_tables):
+def test_lazily_filtered_tables_are_cut_when_first_read(fixture_tables):
     import pickle
 
     outlet = fixture_tables.documents["outlet"].value_counts().index[0]
-    out = widgets.filter_tables(fixture_tables, outlets=[outlet])
+    out = widgets.filter_tables(fixture_tables, outlets=[outlet], lazy=True)
     assert "mentions" not in vars(out) and "sentences" not in vars(out)  # not cut yet
     ids = set(out.documents["doc_id"])
     assert ids and len(ids) < len(fixture_tables.documents)
@@ -211,10 +210,12 @@ def test_filtered_tables_are_cut_when_first_read(fixture_tables):
         whole = getattr(fixture_tables, name)
         expected = whole[whole["doc_id"].isin(ids)].reset_index(drop=True)
         pd.testing.assert_frame_equal(getattr(out, name), expected)
-    assert "mentions" in vars(out)  # cut once, then kept
+    assert "mentions" in vars(out) and out.pending("mentions") is None  # cut once, kept
     assert out.mentions is out.mentions
+    out.stances  # noqa: B018  (the last table: nothing of the unfiltered tables is held)
+    assert "_deferred" not in vars(out)
     # copies and pickles hold every table, cut
-    again = widgets.filter_tables(fixture_tables, outlets=[outlet])
+    again = widgets.filter_tables(fixture_tables, outlets=[outlet], lazy=True)
     for copied in (copy.copy(again), pickle.loads(pickle.dumps(again))):
         assert "_deferred" not in vars(copied)
         pd.testing.assert_frame_equal(copied.stances, out.stances)
@@ -223,10 +224,64 @@ def test_filtered_tables_are_cut_when_first_read(fixture_tables):
         out.nope  # noqa: B018
 
 
-def test_filtering_filtered_tables(fixture_tables):
-    outlets = list(fixture_tables.documents["outlet"].value_counts().index[:2])
+def test_filtered_tables_hold_nothing_of_the_unfiltered_ones(fixture_corpus):
+    """A notebook's filtered tables (reports.open_tables) must not keep the whole corpus."""
+    import gc
+    import weakref
+
+    from analysis import pipeline
+
+    tables = pipeline.load_tables(fixture_corpus)
+    outlet = tables.documents["outlet"].value_counts().index[0]
+    refs = [weakref.ref(getattr(tables, n)) for n in ("sentences", "mentions", "attribution")]
+    out = widgets.filter_tables(tables, outlets=[outlet])
+    assert all(n in vars(out) for n in ("sentences", "mentions", "positions"))  # cut at once
+    del tables
+    gc.collect()
+    assert [r() for r in refs] == [None, None, None]
+    assert len(out.mentions)
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_filtering_filtered_tables(fixture_tables, lazy):
+    """A panel (lazy) on tables a notebook filtered first, the whole tables still alive."""
+    from analysis import figures
+    from analysis import tables as tbl
+
+    # the first filter drops the first article, so positions in the whole documents and
+    # in the filtered ones differ; the second keeps only the last article's outlet
+    outlets = list(dict.fromkeys(fixture_tables.documents["outlet"].iloc[1:]))
+    assert fixture_tables.documents["outlet"].iloc[0] not in outlets
     first = widgets.filter_tables(fixture_tables, outlets=outlets)
-    twice = widgets.filter_tables(first, outlets=outlets[:1])
-    once = widgets.filter_tables(fixture_tables, outlets=outlets[:1])
+    twice = widgets.filter_tables(first, outlets=outlets[-1:], lazy=lazy)
+    once = widgets.filter_tables(fixture_tables, outlets=outlets[-1:])
     for name in ("documents", "sentences", "mentions", "stances", "positions"):
         pd.testing.assert_frame_equal(getattr(twice, name), getattr(once, name))
+    # views that cut the unfiltered mention index: the same counts and evidence
+    fresh = copy.deepcopy(once)  # no record of any filter: indexed afresh
+    pd.testing.assert_frame_equal(tbl.mentions_by_actor(twice), tbl.mentions_by_actor(fresh))
+    pd.testing.assert_frame_equal(tbl.cooccurrence(twice), tbl.cooccurrence(fresh))
+    a, b = figures.mentions_by_actor(twice), figures.mentions_by_actor(fresh)
+    assert a.to_json() == b.to_json()
+
+
+def test_changes_to_an_unchecked_figure_are_checked(small_tables):
+    """A live view may change a figure the package built without plotly's checks."""
+    import json
+
+    import plotly.io as pio
+
+    from analysis import figures
+
+    def view(t):
+        fig = figures.articles_over_time(t.documents)
+        fig.update_layout(title="My title", xaxis_title="Day", legend_title="L")
+        fig.update_traces(marker_color="red")
+        fig.layout.yaxis.title = "Articles"
+        return json.loads(pio.to_json(fig))
+
+    checked = view(small_tables)
+    with figures.plotly_checks(False):
+        unchecked = view(small_tables)
+    assert unchecked == checked
+    assert checked["layout"]["title"] == {"text": "My title"}
