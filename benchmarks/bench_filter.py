@@ -20,32 +20,20 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
 from pathlib import Path
-from unittest import mock
 
 import pandas as pd
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 
-from analysis import pipeline, widgets
+from analysis import widgets
 from analysis.pipeline import read_tables
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-
-
-def notebook_panel(path: Path, tables) -> widgets.FilterPanel:
-    """Run the notebook's code (its jupytext ``.py``) on ``tables``, live; its panel."""
-    namespace: dict = {"__name__": "__main__"}
-    with (
-        mock.patch.object(pipeline, "load_tables", lambda *a, **k: tables),
-        capture_output(),
-    ):
-        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
-    panel = namespace.get("panel")
-    if not isinstance(panel, widgets.FilterPanel) or not panel.interactive:
-        raise SystemExit(f"{path}: no live FilterPanel called `panel`")
-    return panel
+# the notebook runner the tests of the panels use
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from live import NOTEBOOKS, live_panel
 
 
 def settings(documents: pd.DataFrame) -> dict[str, dict]:
@@ -87,7 +75,7 @@ def main() -> None:
     worst = 0.0
     for path in paths:
         began = time.perf_counter()
-        panel = notebook_panel(path, tables)
+        panel = live_panel(path, tables)
         print(
             f"\n{path.stem}: {len(panel._views)} views; notebook run and first render "
             f"{time.perf_counter() - began:.1f} s"

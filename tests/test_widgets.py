@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from pathlib import Path
 
+import live
 import pandas as pd
 import pytest
 
@@ -149,27 +149,10 @@ def test_live_views_show_only_what_jupyterlab_draws(small_tables):
     assert "text/plain" in kinds[2]  # anything else as IPython shows it
 
 
-def _live_panel(notebook: Path, tables) -> widgets.FilterPanel:
-    """Run a curated notebook's code (its jupytext ``.py``) live on ``tables``; its panel."""
-    from unittest import mock
-
-    from IPython.utils.capture import capture_output
-
-    from analysis import pipeline
-
-    namespace: dict = {"__name__": "__main__"}
-    with (
-        mock.patch.object(pipeline, "load_tables", lambda *a, **k: tables),
-        capture_output(),
-    ):
-        exec(compile(notebook.read_text(encoding="utf-8"), str(notebook), "exec"), namespace)
-    return namespace["panel"]
+NOTEBOOK_CODE = sorted(live.NOTEBOOKS.glob("[0-9]*.py"))
 
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9]*.py"))
-
-
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("notebook", NOTEBOOK_CODE, ids=lambda p: p.stem)
 def test_live_figures_equal_the_checked_ones(fixture_tables, notebook):
     """The panel builds figures without plotly's value checks; reports build them checked.
     Both must send the same figure, filtered or not."""
@@ -182,7 +165,7 @@ def test_live_figures_equal_the_checked_ones(fixture_tables, notebook):
     from analysis.figures import outlet_menus, plotly_checks
 
     InteractiveShell.instance()
-    panel = _live_panel(notebook, fixture_tables)
+    panel = live.live_panel(notebook, fixture_tables)
     outlet = fixture_tables.documents["outlet"].value_counts().index[0]
     figures = 0
     for state in ({}, {"outlets": [outlet]}):
