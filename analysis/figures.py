@@ -382,14 +382,18 @@ _PLOTLY_CHECKS: contextvars.ContextVar[bool] = contextvars.ContextVar("plotly_ch
 
 
 @contextlib.contextmanager
-def plotly_checks(enabled: bool) -> Iterator[None]:
-    """Within the block, :func:`make_trace` and :func:`make_figure` leave plotly's
-    validation of property values on (the default) or off."""
-    token = _PLOTLY_CHECKS.set(enabled)
+def _setting(var: contextvars.ContextVar[bool], value: bool) -> Iterator[None]:
+    token = var.set(value)
     try:
         yield
     finally:
-        _PLOTLY_CHECKS.reset(token)
+        var.reset(token)
+
+
+def plotly_checks(enabled: bool) -> contextlib.AbstractContextManager[None]:
+    """Within the block, :func:`make_trace` and :func:`make_figure` leave plotly's
+    validation of property values on (the default) or off."""
+    return _setting(_PLOTLY_CHECKS, enabled)
 
 
 def make_trace(kind: type, /, **props):
@@ -429,14 +433,9 @@ def _checked_from_now(obj) -> None:
 _OUTLET_MENUS: contextvars.ContextVar[bool] = contextvars.ContextVar("outlet_menus", default=True)
 
 
-@contextlib.contextmanager
-def outlet_menus(enabled: bool) -> Iterator[None]:
+def outlet_menus(enabled: bool) -> contextlib.AbstractContextManager[None]:
     """Within the block, :func:`by_outlet` adds (or leaves out) the per-outlet menu."""
-    token = _OUTLET_MENUS.set(enabled)
-    try:
-        yield
-    finally:
-        _OUTLET_MENUS.reset(token)
+    return _setting(_OUTLET_MENUS, enabled)
 
 
 def by_outlet(

@@ -158,10 +158,15 @@ class Cut:
         return cut_rows(self.parent, self.documents, self.keep)
 
 
+def _maker(tables: Any, name: str) -> Callable[[], pd.DataFrame] | None:
+    """What will make table ``name`` of ``tables`` while it is deferred (``Tables.pending``)."""
+    pending = getattr(tables, "pending", None)
+    return pending(name) if pending is not None else None
+
+
 def has_table(tables: Any, name: str) -> bool:
     """Does ``tables`` have a DataFrame ``name`` (made, or still to be cut)?"""
-    pending = getattr(tables, "pending", None)
-    if pending is not None and pending(name) is not None:
+    if _maker(tables, name) is not None:
         return True
     return isinstance(getattr(tables, name, None), pd.DataFrame)
 
@@ -170,8 +175,7 @@ def source(tables: Any, name: str) -> tuple[pd.DataFrame, Any, pd.DataFrame] | N
     """``(parent, keep, parent documents)`` of table ``name`` of ``tables`` when it is (or
     will be) a filtered cut of a parent table (:func:`subset_of`), else None. A table still
     to be cut stays uncut."""
-    pending = getattr(tables, "pending", None)
-    make = pending(name) if pending is not None else None
+    make = _maker(tables, name)
     if isinstance(make, Cut):
         return make.parent, make.keep, make.documents
     frame = getattr(tables, name, None)
@@ -182,8 +186,7 @@ def uncut(tables: Any, name: str, default: Any = None) -> Any:
     """Table ``name`` of ``tables`` (``default`` when it has none), or while it is still to
     be cut the table it will be cut from: for a cache key (with the filtered documents) or
     a result computed on the unfiltered table anyway (actor labels), without cutting it."""
-    pending = getattr(tables, "pending", None)
-    make = pending(name) if pending is not None else None
+    make = _maker(tables, name)
     return make.parent if isinstance(make, Cut) else getattr(tables, name, default)
 
 
@@ -245,7 +248,6 @@ def cached_rows(
     must work document by document for that to give the same rows (joins on ``doc_id``,
     per-row text); ``static`` frames (a dictionary) are passed as they are.
     """
-
     return cached_cut(name, frames, lambda *f: compute(*f, *static), _cut_frame, static=static)
 
 
