@@ -278,6 +278,27 @@ def names_key(names: dict[str, str]) -> int:
     return _NAMES_KEYS.setdefault(tuple(sorted(names.items())), next(_NAMES_NUMBERS))
 
 
+#: Hovers made for live panels, by their key (see :func:`remembered_hover`).
+_HOVERS: dict[tuple, str] = {}
+HOVERS_KEPT = 50_000
+
+
+def remembered_hover(key: tuple, make: Callable[[], str]) -> str:
+    """``make()``, remembered under ``key``: the view's kind, then everything the hover
+    depends on. A live panel shows mostly the same points again after a filter change. A
+    key with an unhashable value is made afresh; the store is emptied when full."""
+    try:
+        text = _HOVERS.get(key)
+    except TypeError:
+        return make()
+    if text is None:
+        text = make()
+        if len(_HOVERS) >= HOVERS_KEPT:
+            _HOVERS.clear()
+        _HOVERS[key] = text
+    return text
+
+
 def date_text(value: object) -> str:
     """A date as ``YYYY-MM-DD``, or ``undated``."""
     return "undated" if safety.is_missing(value) else pd.Timestamp(value).strftime("%Y-%m-%d")

@@ -656,8 +656,7 @@ def _hovers(
 ) -> list[str]:
     """The hover (header and evidence) of each move ``(row, n)``: row ``row`` of
     ``columns`` (column name -> values, ``_HOVER_COLUMNS`` among them), standing for ``n``
-    moves on one spot. Remembered between calls, because a live panel shows mostly the
-    same moves again after each filter change."""
+    moves on one spot (``figures.remembered_hover``)."""
     cols = [c for c in _HOVER_COLUMNS if c in columns]
     lists = [columns[c] for c in cols]
     none = [""] * len(columns["holder_id"])
@@ -665,40 +664,27 @@ def _hovers(
     counterparts = columns.get("counterpart_id", none)
     chains = columns.get("source_chain", none)
     names_key = figures.names_key(names)
+
+    def make(values: tuple, n: int) -> str:
+        r = dict(zip(cols, values, strict=True))
+        header = _move_header(r, labels, names)
+        if n > 1:
+            header += f"<br>{n} such moves this day; the earliest:"
+        return figures.evidence_hover(r, header=header)
+
     out = []
     for i, n in rows:
         values = tuple([v[i] for v in lists])
         key = (
+            "move",
             values,  # the same str objects on every call: their hashes are cached
             n,
             labels.get(holders[i]),
             labels.get(counterparts[i] or ""),
             names_key if chains[i] else -1,
         )
-        text = _HOVER_CACHE.get(key)
-        if text is None:
-            text = _hover_text(key, dict(zip(cols, values, strict=True)), labels, names, n)
-        out.append(text)
+        out.append(figures.remembered_hover(key, lambda v=values, n=n: make(v, n)))
     return out
-
-
-_HOVER_CACHE: dict[tuple, str] = {}
-_HOVER_CACHE_SIZE = 50_000
-
-
-def _hover_text(
-    key: tuple, r: dict, labels: dict[str, str], names: dict[str, str], n: int = 1
-) -> str:
-    text = _HOVER_CACHE.get(key)
-    if text is None:
-        header = _move_header(r, labels, names)
-        if n > 1:
-            header += f"<br>{n} such moves this day; the earliest:"
-        text = figures.evidence_hover(r, header=header)
-        if len(_HOVER_CACHE) >= _HOVER_CACHE_SIZE:
-            _HOVER_CACHE.clear()
-        _HOVER_CACHE[key] = text
-    return text
 
 
 def _top_holders(holders: Iterable[str], top: int) -> list[str]:

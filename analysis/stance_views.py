@@ -46,6 +46,7 @@ from analysis.figures import (
     make_trace,
     names_key,
     present_outlets,
+    remembered_hover,
     speaker_name,
     speaker_names,
 )
@@ -637,23 +638,11 @@ def _stance_header(row, labels: dict[str, str], names: dict[str, str], n: int, w
 
 
 def _hover(row: dict, labels, names, n: int, when: str = "") -> str:
-    """Hover of one stance row (of ``stance_rows``): header, then its evidence; remembered,
-    because a live panel shows mostly the same points again after a filter change."""
-    try:
-        key = (tuple(row.values()), n, when, labels[row["holder_id"]], names_key(names))
-        text = _HOVERS.get(key)
-    except TypeError:  # an unhashable value: made afresh
-        key, text = None, None
-    if text is None:
-        text = evidence_hover(row, header=_stance_header(row, labels, names, n, when))
-        if key is not None:
-            if len(_HOVERS) >= 20_000:
-                _HOVERS.clear()
-            _HOVERS[key] = text
-    return text
-
-
-_HOVERS: dict[tuple, str] = {}
+    """Hover of one stance row (of ``stance_rows``): header, then its evidence."""
+    key = ("stance", tuple(row.values()), n, when, labels[row["holder_id"]], names_key(names))
+    return remembered_hover(
+        key, lambda: evidence_hover(row, header=_stance_header(row, labels, names, n, when))
+    )
 
 
 def stance_timeline(

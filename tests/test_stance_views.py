@@ -574,7 +574,7 @@ def test_remembered_hovers_follow_the_labels_and_names(fixture_tables):
     assert english and hovers(lang="en") == english  # the second time remembered
     arabic = hovers(lang="ar")
     assert len(arabic) == len(english) and arabic != english  # other labels, other hovers
-    sv._HOVERS.clear()
+    figures._HOVERS.clear()
     assert hovers(lang="ar") == arabic  # made afresh: the same
 
 
