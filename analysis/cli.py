@@ -1,4 +1,4 @@
-"""The ``analysis`` command line: ``tag``, ``report``, ``candidates`` and ``doctor``.
+"""The ``analysis`` command line: ``tag``, ``report``, ``candidates``, ``evaluate``, ``doctor``.
 
 Heavy modules are imported inside the commands so that ``analysis --help`` is instant.
 Exit status is non-zero only when nothing could be done (no document loaded, a missing
@@ -88,6 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     cand.add_argument("--top", type=int, default=30)
     _add_corpus_options(cand)
 
+    ev = sub.add_parser(
+        "evaluate", help="score the taggers against a gold reading (docs/gold.md)"
+    )
+    ev.add_argument("gold", help="gold folder: sections.csv, mentions.csv, attribution.csv, …")
+    ev.add_argument("--corpus", help="the corpus the gold reads (default: seeds/)")
+    ev.add_argument("--errors", type=int, default=20, help="misses/extras shown per level")
+    ev.add_argument("--out", help="folder for scores.csv and errors.csv (all errors)")
+    _add_corpus_options(ev)
+
     sub.add_parser("doctor", help="check camel-tools resources and what each is used for")
     return parser
 
@@ -140,6 +149,27 @@ def cmd_candidates(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from analysis.evaluate import evaluate
+    from analysis.pipeline import default_corpus, tag
+
+    corpus = Path(args.corpus) if args.corpus else default_corpus()
+    if not corpus.exists():
+        print(f"analysis evaluate: {corpus}: no such file or folder", file=sys.stderr)
+        return 2
+    tables = tag(corpus, **_corpus_kwargs(args))
+    result = evaluate(args.gold, tables)
+    print(f"analysis evaluate: {args.gold} against {corpus} ({tables.summary()})\n")
+    print(result.report(max_errors=args.errors))
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        result.scores.to_csv(out / "scores.csv", index=False)
+        result.errors.to_csv(out / "errors.csv", index=False)
+        print(f"\nscores and every error written to {out}/scores.csv, {out}/errors.csv")
+    return 0
+
+
 def cmd_doctor(_args: argparse.Namespace) -> int:
     from analysis.camel import data_dir, resource_status
 
@@ -158,6 +188,7 @@ COMMANDS = {
     "tag": cmd_tag,
     "report": cmd_report,
     "candidates": cmd_candidates,
+    "evaluate": cmd_evaluate,
     "doctor": cmd_doctor,
 }
 

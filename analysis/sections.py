@@ -3,9 +3,10 @@
 The rules are data (``analysis/data/sections.yaml``: id, section, kind, cues/patterns,
 limits, provenance); this module only knows how each *kind* of rule matches. Line kinds
 (``line``, ``start``, ``end``, ``contains``, ``credit``, ``density``, ``date_line``,
-``pipe_names``) look at one paragraph; structural kinds (``related_block``, ``menu_run``,
-``headline``, ``top_label``, ``repeated``) look at its neighbours and run afterwards on
-the paragraphs still unlabelled. The first rule that matches wins; ``default`` labels the
+``pipe_names``) look at one paragraph; structural kinds (``related_block``, ``tail_block``,
+``menu_run``, ``headline``, ``title_bar``, ``top_label``, ``below_headline``, ``repeated``,
+``tail_headlines``) look at its neighbours and run afterwards on the paragraphs still
+unlabelled. The first rule that matches wins; ``default`` labels the
 rest. Each label comes with the id of the rule that gave it.
 """
 
@@ -27,7 +28,19 @@ SECTIONS = ("headline", "body", "caption", "meta", "boilerplate")
 LINE_KINDS = frozenset(
     {"line", "start", "end", "contains", "credit", "density", "date_line", "pipe_names"}
 )
-STRUCT_KINDS = frozenset({"related_block", "menu_run", "headline", "top_label", "repeated"})
+STRUCT_KINDS = frozenset(
+    {
+        "related_block",
+        "tail_block",
+        "menu_run",
+        "headline",
+        "title_bar",
+        "top_label",
+        "below_headline",
+        "repeated",
+        "tail_headlines",
+    }
+)
 KINDS = LINE_KINDS | STRUCT_KINDS | {"default"}
 
 
@@ -91,7 +104,16 @@ def _compile(raw: dict, where: str) -> Rule:
     cues = [str(c) for c in raw.get("cues") or []]
     patterns = [str(p) for p in raw.get("patterns") or []]
     alt = _alternation(cues, patterns)
-    needs_cues = {"line", "start", "end", "contains", "credit", "density", "related_block"}
+    needs_cues = {
+        "line",
+        "start",
+        "end",
+        "contains",
+        "credit",
+        "density",
+        "related_block",
+        "tail_block",
+    }
     if kind in needs_cues and not alt:
         raise SectionRulesError(f"{where}: rule {rid}: kind {kind} needs cues or patterns")
     bound = r"(?<!\w)" + alt + r"(?!\w)"
@@ -102,10 +124,13 @@ def _compile(raw: dict, where: str) -> Rule:
             "contains": re.compile(bound) if alt else None,
             "density": re.compile(bound) if alt else None,
             "related_block": re.compile("^" + alt + r"(?!\w)") if alt else None,
+            "tail_block": re.compile("^" + alt + "$") if alt else None,
             "credit": re.compile(r"\(([^()]{0,60})\)\W*$") if alt else None,
             "line": re.compile("^" + alt + "$") if patterns else None,
         }.get(kind)
-        inner = re.compile(bound) if kind == "credit" else None
+        # `whole_credit`: the cues/patterns must cover the whole bracket, not a word in it
+        whole = "^(?:" + alt + r")$" if raw.get("whole_credit") else bound
+        inner = re.compile(whole) if kind == "credit" else None
     except re.error as e:
         raise SectionRulesError(f"{where}: rule {rid}: bad pattern: {e}") from e
     known = {"id", "section", "kind", "description", "provenance", "max_words", "top", "bottom"}
@@ -167,7 +192,7 @@ def _line_match(rule: Rule, key: str, n_words: int) -> bool:
         return bool(rule.regex.search(key))
     if kind == "credit":
         m = rule.regex.search(key)
-        return bool(m and p["inner"].search(m.group(1)))
+        return bool(m and p["inner"].search(m.group(1).strip()))
     if kind == "density":
         covered = sum(_n_words(m.group()) for m in rule.regex.finditer(key))
         return n_words > 0 and covered >= p.get("min_share", 0.6) * n_words
@@ -215,6 +240,16 @@ def _related_block(rule, keys, words, labels):
             i = j
         else:
             i += 1
+
+
+def _tail_block(rule, keys, words, labels):
+    """A comment-form header in the lower part of the page: it and all that follows it."""
+    n, share = len(keys), rule.params.get("from_share", 0.5)
+    for i in range(n):
+        if i > n * share and words[i] <= (rule.max_words or 6) and rule.regex.match(_EDGE.sub("", keys[i])):
+            for j in range(i, n):
+                labels[j] = labels[j] or rule
+            return
 
 
 def _menu_run(rule, keys, words, labels):
@@ -283,6 +318,70 @@ def _headline(rule, keys, words, labels, title_key, state):
     state["headline"] = pick
 
 
+_SUFFIX = re.compile(r"^\s*[\-–—|:]\s*(.+)$")
+
+
+def _title_bar(rule, keys, words, labels, state):
+    """The page's title bar: a top line that repeats the headline with a site-name suffix
+    ("Headline - Site", "Headline | Site"), or repeats it verbatim. The bare line is the
+    headline; the suffixed or repeated one is labelled by this rule."""
+    h = state.get("headline")
+    top = min(rule.top or 8, len(keys))
+    # headline-like lines only: a title bar never ends with a full stop
+    free = [
+        i
+        for i in range(top)
+        if (labels[i] is None or i == h) and 0 < words[i] <= 30 and not _STOP_END.search(keys[i])
+    ]
+    limit = rule.params.get("max_suffix_words", 6)
+    for a in free:
+        for b in free:
+            if a == b or not keys[a].startswith(keys[b]) or (h is not None and h not in (a, b)):
+                continue
+            rest = keys[a][len(keys[b]) :]
+            suffix = _SUFFIX.match(rest)
+            if (rest == "" and a > b and h is not None) or (suffix and 0 < _n_words(suffix.group(1)) <= limit):
+                if h == a:  # the suffixed or repeated line was taken for the headline
+                    labels[b], state["headline"] = labels[a], b
+                labels[a] = rule
+                return
+
+
+def _below_headline(rule, keys, words, labels, state):
+    """Short lines between the headline and the first body paragraph: bylines,
+    breadcrumbs, tag lines and datelines glued into a block."""
+    h = state.get("headline")
+    if h is None:
+        return
+    limit = rule.max_words or 5
+    for i in range(h + 1, min(rule.top or 10, len(keys))):
+        if labels[i] is not None:
+            continue
+        if words[i] > limit or _STOP_END.search(keys[i]):
+            break
+        if words[i] > 0:
+            labels[i] = rule
+
+
+def _tail_headlines(rule, keys, words, labels):
+    """Headline-like lines left after the article ends (a related-news tail without a
+    marker): short, no final stop, below the last paragraph that ends a sentence."""
+    limit, min_words = rule.max_words or 15, rule.params.get("min_words", 3)
+    tail: list[int] = []
+    for i in range(len(keys) - 1, -1, -1):
+        if labels[i] is not None and labels[i].section in ("meta", "boilerplate", "caption"):
+            continue
+        if labels[i] is not None:
+            break
+        if min_words <= words[i] <= limit and not re.search(r"[.!?؟]\W*$", keys[i]):
+            tail.append(i)
+            continue
+        if _STOP_END.search(keys[i]) and tail:  # the article's last sentence
+            for k in tail:
+                labels[k] = rule
+        break
+
+
 def _top_label(rule, keys, words, labels, state):
     limit = rule.max_words or 4
     stop = state.get("headline")
@@ -340,8 +439,16 @@ def label_paragraphs(
     for rule in rules:
         if rule.kind == "related_block":
             _related_block(rule, keys, words, labels)
+        elif rule.kind == "tail_block":
+            _tail_block(rule, keys, words, labels)
         elif rule.kind == "menu_run":
             _menu_run(rule, keys, words, labels)
+        elif rule.kind == "title_bar":
+            _title_bar(rule, keys, words, labels, state)
+        elif rule.kind == "below_headline":
+            _below_headline(rule, keys, words, labels, state)
+        elif rule.kind == "tail_headlines":
+            _tail_headlines(rule, keys, words, labels)
         elif rule.kind == "headline":
             _headline(rule, keys, words, labels, title_key, state)
         elif rule.kind == "top_label":
