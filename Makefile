@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= seeds
 OUT ?= reports
+GOLD ?= tests/gold/seeds
 # camel-tools depends on torch: install the CPU build first so nothing pulls CUDA packages.
 # A machine with a local CPU wheel (pip's find-links) uses it; elsewhere, PyTorch's CPU index.
 TORCH := torch==2.13.0
@@ -35,13 +36,17 @@ tag: install
 report: install
 	$(BIN)/analysis report --corpus $(CORPUS) --out $(OUT)
 
+## Score the taggers against the seeds' gold reading (GOLD=tests/gold/seeds)
+evaluate: install
+	$(BIN)/analysis evaluate $(GOLD) --corpus $(CORPUS)
+
 ## Make the .ipynb notebooks from their jupytext .py sources
 notebooks: install
 	$(BIN)/python -m analysis.reports sync-notebooks --expected tests/nbval_expected
 
 ## Run the tests, the notebooks under nbval and the browser tests
 test: install notebooks
-	ANALYSIS_CORPUS=$(CURDIR)/tests/fixtures/corpus $(BIN)/python -m pytest tests notebooks \
+	ANALYSIS_CORPUS=$(CURDIR)/seeds $(BIN)/python -m pytest tests notebooks \
 		--nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 ## Lint and format check
@@ -53,4 +58,4 @@ lint: install
 help:
 	@awk '/^## /{doc=substr($$0,4); next} /^[a-z-]+:/{if(doc){split($$1,t,":"); printf "  make %-10s %s\n", t[1], doc}; doc=""}' $(MAKEFILE_LIST)
 
-.PHONY: install doctor tag report notebooks test lint help
+.PHONY: install doctor tag report evaluate notebooks test lint help

@@ -88,9 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     cand.add_argument("--top", type=int, default=30)
     _add_corpus_options(cand)
 
-    ev = sub.add_parser(
-        "evaluate", help="score the taggers against a gold reading (docs/gold.md)"
-    )
+    ev = sub.add_parser("evaluate", help="score the taggers against a gold reading (docs/gold.md)")
     ev.add_argument("gold", help="gold folder: sections.csv, mentions.csv, attribution.csv, …")
     ev.add_argument("--corpus", help="the corpus the gold reads (default: seeds/)")
     ev.add_argument("--errors", type=int, default=20, help="misses/extras shown per level")

@@ -246,31 +246,36 @@ def counted_sentences(gold: dict[str, pd.DataFrame], loc: Locator) -> set | None
     if "sections" not in gold:
         return None
     keep = set()
-    for row in gold["sections"].itertuples():
-        if row.section not in COUNTED:
-            continue
-        where = f"{gold['sections'].attrs.get('path')}, row {row.Index + 2}"
-        start, end = loc.line_bounds(row.doc_id, where)[int(row.line) - 1]
-        for s_start, _s_end, sent, _section, _text in loc.spans.get(row.doc_id, []):
-            if start <= s_start < end or (s_start <= start < _s_end):
-                keep.add((row.doc_id, sent))
+    frame = gold["sections"]
+    for row in frame.itertuples():
+        if row.section in COUNTED:
+            start, end = line_span(frame, row, loc)
+            for s_start, s_end, sent, _section, _text in loc.spans.get(row.doc_id, []):
+                if start <= s_start < end or s_start <= start < s_end:
+                    keep.add((row.doc_id, sent))
     return keep
 
 
+def line_span(frame: pd.DataFrame, row, loc: Locator) -> tuple[int, int]:
+    """Offsets of a sections.csv row's line, checked against the row's ``text``."""
+    where = f"{frame.attrs.get('path', 'sections.csv')}, row {row.Index + 2}"
+    bounds = loc.line_bounds(row.doc_id, where)
+    line = int(row.line) if str(row.line).strip().isdigit() else 0
+    if not 1 <= line <= len(bounds):
+        raise GoldError(f"{where}: {row.doc_id} has no line {row.line}")
+    start, end = bounds[line - 1]
+    if "text" in frame.columns and row.text.strip():
+        raw = loc.texts[row.doc_id][start:end]
+        if row.text.strip() != raw.strip():
+            raise GoldError(f"{where}: line {line} of {row.doc_id} reads {raw[:60]!r}")
+    return start, end
+
+
 def score_sections(frame: pd.DataFrame, loc: Locator, scores: list, errors: list) -> None:
-    path = frame.attrs.get("path", "sections.csv")
-    right, sent_gold, sent_found = 0, [], []
+    right, sent_gold, sent_found, agree, n_sents = 0, [], [], 0, 0
     for row in frame.itertuples():
-        where = f"{path}, row {row.Index + 2}"
-        bounds = loc.line_bounds(row.doc_id, where)
+        start, end = line_span(frame, row, loc)
         line = int(row.line)
-        if not 1 <= line <= len(bounds):
-            raise GoldError(f"{where}: {row.doc_id} has no line {line}")
-        start, end = bounds[line - 1]
-        if "text" in frame.columns and row.text.strip():
-            raw = loc.texts[row.doc_id][start:end]
-            if row.text.strip() != raw.strip():
-                raise GoldError(f"{where}: line {line} of {row.doc_id} reads {raw[:60]!r}")
         spans = [s for s in loc.spans.get(row.doc_id, []) if start <= s[0] < end]
         tagged = spans[0][3] if spans else "none"
         if tagged == row.section:
@@ -289,11 +294,15 @@ def score_sections(frame: pd.DataFrame, loc: Locator, scores: list, errors: list
                 )
             )
         for _s, _e, sent, section, _t in spans:
+            n_sents += 1
+            agree += (row.section in COUNTED) == (section in COUNTED)
             if row.section in COUNTED:
                 sent_gold.append((row.doc_id, sent, "counted"))
             if section in COUNTED:
                 sent_found.append((row.doc_id, sent, "counted"))
     scores.append(_accuracy("sections", "line", len(frame), right))
+    # the issue's measure: every tagger sentence counted or left out as the reader would
+    scores.append(_accuracy("sections", "counted or not", n_sents, agree))
     _compare("sections", "counted sentence", sent_gold, sent_found, loc, scores, errors)
 
 
@@ -344,8 +353,12 @@ def score_attribution(frame, tables, loc, counted, scores, errors) -> None:
     found = tables.attribution.astype({"doc_id": str, "sent_id": int})
     gold_sents = set(zip(frame["doc_id"], frame["sent_id"].astype(int), strict=True))
     found = found[[k in gold_sents for k in zip(found["doc_id"], found["sent_id"], strict=True)]]
-    by_sent = {(d, int(s)): r for d, s, r in zip(found["doc_id"], found["sent_id"],
-                                                  found.itertuples(index=False), strict=True)}
+    by_sent = {
+        (d, int(s)): r
+        for d, s, r in zip(
+            found["doc_id"], found["sent_id"], found.itertuples(index=False), strict=True
+        )
+    }
     gold_keys = [
         (r.doc_id, int(r.sent_id), r.speaker_id)
         for r in frame.itertuples()

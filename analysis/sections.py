@@ -192,6 +192,8 @@ def _line_match(rule: Rule, key: str, n_words: int) -> bool:
         return bool(rule.regex.search(key))
     if kind == "credit":
         m = rule.regex.search(key)
+        if p.get("bare_end") and not key.endswith(")"):
+            return False  # "… (Islamic Revolutionary Guard Corps)." closes a sentence
         return bool(m and p["inner"].search(m.group(1).strip()))
     if kind == "density":
         covered = sum(_n_words(m.group()) for m in rule.regex.finditer(key))
@@ -246,7 +248,11 @@ def _tail_block(rule, keys, words, labels):
     """A comment-form header in the lower part of the page: it and all that follows it."""
     n, share = len(keys), rule.params.get("from_share", 0.5)
     for i in range(n):
-        if i > n * share and words[i] <= (rule.max_words or 6) and rule.regex.match(_EDGE.sub("", keys[i])):
+        if (
+            i > n * share
+            and words[i] <= (rule.max_words or 6)
+            and rule.regex.match(_EDGE.sub("", keys[i]))
+        ):
             for j in range(i, n):
                 labels[j] = labels[j] or rule
             return
@@ -340,7 +346,9 @@ def _title_bar(rule, keys, words, labels, state):
                 continue
             rest = keys[a][len(keys[b]) :]
             suffix = _SUFFIX.match(rest)
-            if (rest == "" and a > b and h is not None) or (suffix and 0 < _n_words(suffix.group(1)) <= limit):
+            if (rest == "" and a > b and h is not None) or (
+                suffix and 0 < _n_words(suffix.group(1)) <= limit
+            ):
                 if h == a:  # the suffixed or repeated line was taken for the headline
                     labels[b], state["headline"] = labels[a], b
                 labels[a] = rule

@@ -69,7 +69,32 @@ def _labels(text: str, title: str | None = None) -> list[tuple[str, str, str]]:
         ("صورة تظهر قاعدة عسكرية قرب دمشق", "caption", "caption.photo_start"),
         ("الصورة: وزير الخارجية الروسي في موسكو", "caption", "caption.photo_start"),
         ("مقاتلون في البادية السورية - أرشيف", "caption", "caption.photo_end"),
+        # furniture kinds met on the seeds, each tested on an unseen variant
+        ("ساهم في إعداد هذا الخبر مراسلونا في دمشق.", "meta", "meta.agency_credit"),
+        ("شاركت في التغطية وكالة الأناضول", "meta", "meta.agency_credit"),
+        ("بمساهمة وكالات", "meta", "meta.agency_credit"),
+        ("وكالات", "meta", "meta.byline_word"),
+        ("خاص", "meta", "meta.byline_word"),
+        ("خبر عاجل", "boilerplate", "boilerplate.breaking_label"),
+        ("أخبار عاجلة", "boilerplate", "boilerplate.breaking_label"),
+        ("اترك تعليق", "boilerplate", "boilerplate.comment_form"),
+        (
+            "دبابات روسية قرب الحدود الأردنية (Russian Defence Ministry handout)",
+            "caption",
+            "caption.latin_credit",
+        ),
+        (
+            "موقع عسكري بعد غارة ليلية. (Syrian opposition activists)",
+            "caption",
+            "caption.latin_credit",
+        ),
+        ("مقاتلون من الحرس الثوري في ريف حلب (وسائل إعلام محلية)", "caption", "caption.credit"),
         # body prose stays body, even with a credit inside or a cue word in it
+        (
+            "وفرضت واشنطن عقوبات جديدة على شركات مرتبطة بالحرس الثوري (Revolutionary Guards).",
+            "body",
+            "body.default",
+        ),
         (
             "دمشق (سانا) - أعلن الجيش أنه استعاد السيطرة على البلدة بعد معارك عنيفة.",
             "body",
@@ -258,3 +283,67 @@ def test_custom_rules_file(tmp_path):
     spans = paragraph_spans(text)
     got = label_paragraphs(text, spans, rules=load_rules(str(path)))
     assert got == [("body", "body.default"), ("meta", "meta.weather")]
+
+
+# ------------------------------------------------------ structural kinds met on real pages
+def test_title_bar_with_site_suffix_is_meta_and_the_bare_line_the_headline():
+    head = "موسكو تعرض وساطة بين طهران وتل أبيب في الجنوب السوري"
+    for bar in (f"{head} - شبكة المثال الإخبارية", f"{head} | Example News"):
+        for title in (None, head):
+            got = _labels("\n".join([bar, head, BODY_A, BODY_B]), title=title)
+            assert [g[2] for g in got][:2] == ["meta.title_bar", got[1][2]], (bar, title)
+            assert got[1][1] == "headline", (bar, title)
+
+
+def test_title_bar_leaves_prose_alone():
+    # a first paragraph that happens to start with the headline's words is not a title bar
+    head = "موسكو تعرض وساطة بين طهران وتل أبيب"
+    lede = head + " - وقال مسؤول روسي إن العرض قدم الأسبوع الماضي إلى الجانبين."
+    got = _labels("\n".join([head, lede, BODY_A]))
+    assert [g[1] for g in got] == ["headline", "body", "body"]
+
+
+def test_short_lines_below_the_headline_are_meta():
+    head = "واشنطن تجدد مطالبتها بخروج الميليشيات الإيرانية من سوريا"
+    page = "\n".join(
+        [head, "سياسةعرب وعالم", "تقارير وتحليلات", "طهران", BODY_A, "جولة جديدة", BODY_B]
+    )
+    got = _labels(page, title=head)
+    assert [g[2] for g in got] == [
+        "headline.title_match",
+        "meta.below_headline",
+        "meta.below_headline",
+        "meta.below_headline",
+        "body.default",
+        "body.default",  # a crosshead inside the article stays body
+        "body.default",
+    ]
+
+
+def test_comment_form_header_takes_the_rest_of_the_page():
+    rules_line = "الرجاء الالتزام بآداب الحوار وعدم نشر روابط إعلانية أو شتائم أو إساءات."
+    page = "\n".join([BODY_A, BODY_B, BODY_C, BODY_A, "أضف تعليقك", rules_line, "سياسة الخصوصية"])
+    got = _labels(page)
+    assert [g[1] for g in got][:4] == ["body"] * 4
+    assert [g[2] for g in got][4:] == [
+        "boilerplate.comment_form",
+        "boilerplate.comment_tail",
+        "boilerplate.navigation",
+    ]
+
+
+def test_headline_like_lines_after_the_last_sentence_are_a_related_tail():
+    tail = [
+        "موسكو تستضيف جولة جديدة من محادثات أستانا",
+        "واشنطن تفرض عقوبات على شركات طيران إيرانية",
+    ]
+    got = _labels("\n".join([BODY_A, BODY_B, *tail, "زر الذهاب إلى الأعلى"]))
+    assert [g[2] for g in got] == [
+        "body.default",
+        "body.default",
+        "boilerplate.tail_headlines",
+        "boilerplate.tail_headlines",
+        "boilerplate.back_to_top",
+    ]
+    # a last paragraph that lost its stop is not a tail on its own when nothing ends before it
+    assert _labels("عنوان قصير عن المحادثات الجارية")[0][1] != "boilerplate"
