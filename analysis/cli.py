@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="execute the notebooks, write offline HTML reports")
     report.add_argument("--corpus", help="corpus to report on (default: seeds/)")
     report.add_argument("--out", required=True, help="folder for the HTML reports")
+    _add_corpus_options(report)
 
     cand = sub.add_parser("candidates", help="list names the actor dictionary does not know")
     cand.add_argument("corpus")
@@ -124,10 +125,23 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from analysis.pipeline import tag, write_tables
     from analysis.reports import build_reports
 
     started = time.perf_counter()
-    pages = build_reports(args.out, corpus=args.corpus)
+    options = _corpus_kwargs(args)
+    if not any(v is not None for v in options.values()):
+        pages = build_reports(args.out, corpus=args.corpus)
+    else:
+        # The notebooks open a corpus by path alone: tag it here with the options given
+        # and hand them the tagged tables (kept beside the reports), which they read as is.
+        if args.corpus is None:
+            print("analysis report: --column/--explode/--manifest need --corpus", file=sys.stderr)
+            return 2
+        tables = tag(Path(args.corpus), workers=None, **options)
+        tagged = write_tables(tables, Path(args.out) / "tables")
+        print(f"analysis report: {tables.summary()} → {tagged}")
+        pages = build_reports(args.out, corpus=tagged)
     seconds = time.perf_counter() - started
     size = sum(p.stat().st_size for p in pages) / 1e6
     print(f"analysis report: {len(pages)} pages, {size:.1f} MB → {args.out} in {seconds:.1f} s")

@@ -20,8 +20,11 @@ Decisions (see ``tests/test_segment.py`` for the cases):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pandas as pd
+
+from analysis.chrome import label_sentences, pull_quotes, sentence_key, tail_start, title_bar
 
 SHORT_QUOTE = 300  # characters; a longer quotation may hold several sentences of its own
 
@@ -114,15 +117,19 @@ def _is_false_end(para: str, mark_start: int, mark: str, after: int) -> bool:
     return bare.lower() in _ABBREV_EN
 
 
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside the paragraph ``text[start:end]`` (offsets into ``text``)."""
+def sentence_spans(
+    text: str, start: int, end: int, cuts: Sequence[int] = ()
+) -> list[tuple[int, int]]:
+    """Sentence spans inside the paragraph ``text[start:end]`` (offsets into ``text``);
+    ``cuts`` are extra offsets where a new sentence must start (furniture glued mid-line)."""
     para = text[start:end]
     if not para.strip():
         return []
     quotes = _quote_spans(para) if ('"' in para or "«" in para or "“" in para) else []
     short = [(qs, qe) for qs, qe in quotes if qe - qs <= SHORT_QUOTE + 2]
     opens = {qs for qs, _ in quotes}
-    cuts = []
+    extra = [c for c in cuts if start < c < end]
+    ends: list[int] = []
     for m in _END.finditer(para):
         ms, me = m.span()
         if any(qs < ms < qe - 1 for qs, qe in short):
@@ -134,10 +141,11 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 break
         if _is_false_end(para, ms, m.group(), me):
             continue
-        cuts.append(me)
+        ends.append(me)
+    ends.extend(c - start for c in extra)
     spans = []
     prev = 0
-    for cut in [*cuts, len(para)]:
+    for cut in [*sorted(set(ends)), len(para)]:
         piece = para[prev:cut]
         stripped = piece.strip()
         if stripped:
@@ -151,26 +159,62 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "section", "section_reason", "text"]
 
 
-def segment_records(doc_id: str, text: str, *, title: str | None = None) -> dict[str, list]:
-    """Column lists for :func:`segment_document` (cheap to concatenate across documents)."""
+def segment_records(
+    doc_id: str, text: str, *, title: str | None = None, across: frozenset[int] = frozenset()
+) -> dict[str, list]:
+    """Column lists for :func:`segment_document` (cheap to concatenate across documents).
+
+    ``across``: keys (``analysis.chrome.sentence_key``) of the sentences that other pages of
+    the same site hold too, a corpus-level signal of page furniture.
+    """
     from analysis.sections import label_paragraphs  # sections imports nothing from here
 
     paras = paragraph_spans(text)
     labels = label_paragraphs(text, paras, title=title)
+    # furniture glued inside a line: cut the sentence where a related-news tail opens and
+    # around pull quotes, so that the article's own words stay whole sentences
+    tail = tail_start(text, paras, labels)
+    quotes = pull_quotes(text, paras, labels)
+    bar = title_bar(text)
+    cuts = sorted(
+        {*(q for span in quotes for q in span), *((tail[0],) if tail else ()), *(bar or ())}
+    )
+    rows = [
+        (para_id, s, e, section, reason)
+        for para_id, ((ps, pe), (section, reason)) in enumerate(zip(paras, labels, strict=True))
+        for s, e in sentence_spans(text, ps, pe, cuts)
+    ]
+    final = label_sentences(
+        text,
+        [(s, e, sec, why) for _, s, e, sec, why in rows],
+        tail=tail,
+        bar=bar,
+        quotes=quotes,
+        across=across,
+    )
     cols: dict[str, list] = {c: [] for c in _COLUMNS}
-    sent_id = 0
-    for para_id, ((ps, pe), (section, reason)) in enumerate(zip(paras, labels, strict=True)):
-        for s, e in sentence_spans(text, ps, pe):
-            cols["sent_id"].append(sent_id)
-            cols["para_id"].append(para_id)
-            cols["start"].append(s)
-            cols["end"].append(e)
-            cols["section"].append(section)
-            cols["section_reason"].append(reason)
-            cols["text"].append(text[s:e])
-            sent_id += 1
-    cols["doc_id"] = [doc_id] * sent_id
+    for sent_id, ((para_id, s, e, _sec, _why), (section, reason)) in enumerate(
+        zip(rows, final, strict=True)
+    ):
+        cols["sent_id"].append(sent_id)
+        cols["para_id"].append(para_id)
+        cols["start"].append(s)
+        cols["end"].append(e)
+        cols["section"].append(section)
+        cols["section_reason"].append(reason)
+        cols["text"].append(text[s:e])
+    cols["doc_id"] = [doc_id] * len(rows)
     return cols
+
+
+def page_sentence_keys(text: str) -> set[int]:
+    """Keys (``analysis.chrome.sentence_key``) of a page's sentences, for the corpus-level
+    count of sentences a site's pages share (``analysis.chrome.site_repeats``)."""
+    return {
+        sentence_key(text[s:e])
+        for ps, pe in paragraph_spans(text)
+        for s, e in sentence_spans(text, ps, pe)
+    }
 
 
 def _frame(cols: dict[str, list]) -> pd.DataFrame:
@@ -189,20 +233,27 @@ def _frame(cols: dict[str, list]) -> pd.DataFrame:
     )
 
 
-def segment_document(doc_id: str, text: str, *, title: str | None = None) -> pd.DataFrame:
+def segment_document(
+    doc_id: str, text: str, *, title: str | None = None, across: frozenset[int] = frozenset()
+) -> pd.DataFrame:
     """The ``sentences`` table (docs/tables.md) for one document."""
-    return _frame(segment_records(doc_id, text, title=title))
+    return _frame(segment_records(doc_id, text, title=title, across=across))
 
 
 def segment_documents(
-    doc_ids: list[str], texts: list[str], titles: list[str | None] | None = None
+    doc_ids: list[str],
+    texts: list[str],
+    titles: list[str | None] | None = None,
+    across: list[frozenset[int]] | None = None,
 ) -> pd.DataFrame:
     """The ``sentences`` table for many documents, built as one frame (much faster than
-    concatenating one frame per document)."""
+    concatenating one frame per document); ``across`` as in :func:`segment_records`, one
+    set per document."""
     titles = titles if titles is not None else [None] * len(texts)
+    across = across if across is not None else [frozenset()] * len(texts)
     cols: dict[str, list] = {c: [] for c in _COLUMNS}
-    for doc_id, text, title in zip(doc_ids, texts, titles, strict=True):
-        one = segment_records(doc_id, text, title=title)
+    for doc_id, text, title, shared in zip(doc_ids, texts, titles, across, strict=True):
+        one = segment_records(doc_id, text, title=title, across=shared)
         for c in _COLUMNS:
             cols[c].extend(one[c])
     return _frame(cols)

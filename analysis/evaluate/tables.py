@@ -1,0 +1,176 @@
+"""Scores of the sentence-level tables: mentions, attribution, stances and moves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+
+from analysis.evaluate.gold import ACTOR_KINDS, GoldError, locate
+from analysis.evaluate.scoring import accuracy, compare, top_affiliation
+
+
+def score_mentions(frame, tables, loc, counted, scores, errors) -> None:
+    frame = locate(frame, loc)
+    found = tables.mentions[tables.mentions["kind"].isin(ACTOR_KINDS)]
+    found = keep_counted(found, counted)
+    pool: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+    for doc, sent, actor, start, end in found[
+        ["doc_id", "sent_id", "actor_id", "start", "end"]
+    ].itertuples(index=False):
+        pool.setdefault((str(doc), str(actor)), []).append((int(start), int(end), int(sent)))
+    gold_keys, found_keys = [], []
+    path = frame.attrs.get("path", "mentions.csv")
+    for row in frame.itertuples():
+        text = loc.texts[row.doc_id]
+        start = text.find(row.surface.strip(), row.offset)
+        if start < 0 or start > row.offset + len(row.text):
+            raise GoldError(f"{path}, row {row.Index + 2}: surface {row.surface!r} not in text")
+        end = start + len(row.surface.strip())
+        key = (row.doc_id, int(row.sent_id), row.actor_id, row.surface.strip())
+        gold_keys.append(key)
+        candidates = pool.get((row.doc_id, row.actor_id), [])
+        for i, (s, e, _sent) in enumerate(candidates):
+            if s < end and start < e:  # overlapping spans: the same mention
+                found_keys.append(key)
+                del candidates[i]
+                break
+    for (doc, actor), left in pool.items():
+        for s, e, sent in left:
+            found_keys.append((doc, sent, actor, loc.texts[doc][s:e]))
+    compare("mentions", "mention", gold_keys, found_keys, loc, scores, errors)
+
+
+def keep_counted(frame: pd.DataFrame, counted: set | None) -> pd.DataFrame:
+    if counted is None or frame.empty:
+        return frame
+    keys = zip(frame["doc_id"].astype(str), frame["sent_id"].astype(int), strict=True)
+    return frame[[k in counted for k in keys]]
+
+
+def flag(value) -> bool:
+    return str(value).strip().lower() in ("true", "1", "yes")
+
+
+def score_attribution(frame, tables, loc, counted, scores, errors) -> None:
+    frame = locate(frame, loc)
+    found = tables.attribution.astype({"doc_id": str, "sent_id": int})
+    gold_sents = set(zip(frame["doc_id"], frame["sent_id"].astype(int), strict=True))
+    found = found[[k in gold_sents for k in zip(found["doc_id"], found["sent_id"], strict=True)]]
+    by_sent = {
+        (d, int(s)): r
+        for d, s, r in zip(
+            found["doc_id"], found["sent_id"], found.itertuples(index=False), strict=True
+        )
+    }
+    gold_keys = [
+        (r.doc_id, int(r.sent_id), r.speaker_id)
+        for r in frame.itertuples()
+        if r.speaker_id != "outlet"
+    ]
+    found_keys = [
+        (d, s, str(r.speaker_id)) for (d, s), r in by_sent.items() if r.speaker_id != "outlet"
+    ]
+    compare("attribution", "speaker", gold_keys, found_keys, loc, scores, errors)
+    for level, gold_of, found_of in (
+        ("cited source", lambda r: r.cited_source, lambda r: str(r.cited_source or "")),
+        ("hedged", lambda r: flag(r.hedged), lambda r: bool(r.hedged)),
+    ):
+        right = 0
+        for r in frame.itertuples():
+            got = by_sent.get((r.doc_id, int(r.sent_id)))
+            value = found_of(got) if got is not None else None
+            if value == gold_of(r):
+                right += 1
+            else:
+                errors.append(
+                    dict(
+                        table="attribution",
+                        level=level,
+                        kind="wrong",
+                        doc_id=r.doc_id,
+                        sent_id=int(r.sent_id),
+                        item=f"gold {gold_of(r)!r}, tagged {value!r}",
+                        sentence=loc.sentence_text(r.doc_id, int(r.sent_id)),
+                    )
+                )
+        scores.append(accuracy("attribution", level, len(frame), right))
+
+
+def keyed(frame, columns: Iterable[str], holder: str, lift: Callable[[str], str]) -> list:
+    keys = []
+    for row in frame[["doc_id", "sent_id", holder, *columns]].itertuples(index=False):
+        doc, sent, who, *rest = row
+        keys.append((str(doc), int(sent), lift(str(who)), *(str(v) for v in rest)))
+    return keys
+
+
+def score_stances(frame, tables, loc, counted, scores, errors) -> None:
+    frame = locate(frame, loc)
+    found = keep_counted(tables.stances, counted)
+    for level, lift in (("holder", str), ("top affiliation", top_affiliation)):
+        compare(
+            "stances",
+            level,
+            keyed(frame, ("target", "polarity"), "holder", lift),
+            keyed(found, ("target", "polarity"), "holder_id", lift),
+            loc,
+            scores,
+            errors,
+        )
+
+
+def score_positions(frame, tables, loc, counted, scores, errors) -> None:
+    frame = locate(frame, loc)
+    found = keep_counted(tables.positions, counted)
+    for level, lift in (("holder", str), ("top affiliation", top_affiliation)):
+        compare(
+            "positions",
+            level,
+            keyed(frame, ("move",), "holder", lift),
+            keyed(found, ("move",), "holder_id", lift),
+            loc,
+            scores,
+            errors,
+        )
+    compare(
+        "positions",
+        "move only",
+        keyed(frame, ("move",), "holder", lambda _h: ""),
+        keyed(found, ("move",), "holder_id", lambda _h: ""),
+        loc,
+        scores,
+        errors,
+    )
+    # Issue and counterpart, on the moves whose sentence, holder and type both have.
+    tagged: dict[tuple, list] = {}
+    for row in found.itertuples(index=False):
+        key = (str(row.doc_id), int(row.sent_id), str(row.holder_id), str(row.move))
+        tagged.setdefault(key, []).append(row)
+    for level, gold_col, found_col in (
+        ("issue", "issue", "issue"),
+        ("counterpart", "counterpart", "counterpart_id"),
+    ):
+        n = right = 0
+        for row in frame.itertuples():
+            key = (row.doc_id, int(row.sent_id), row.holder, row.move)
+            if key not in tagged:
+                continue
+            n += 1
+            values = {str(getattr(t, found_col) or "") for t in tagged[key]}
+            if getattr(row, gold_col) in values:
+                right += 1
+            else:
+                errors.append(
+                    dict(
+                        table="positions",
+                        level=level,
+                        kind="wrong",
+                        doc_id=row.doc_id,
+                        sent_id=int(row.sent_id),
+                        item=f"{row.holder} {row.move}: gold {getattr(row, gold_col)!r},"
+                        f" tagged {' | '.join(sorted(values))!r}",
+                        sentence=loc.sentence_text(row.doc_id, int(row.sent_id)),
+                    )
+                )
+        scores.append(accuracy("positions", level, n, right))
