@@ -5,8 +5,8 @@
 ``with_url=True``, ``url``); ``doc_id`` is ``<claim file stem>-<article index + 1>``, the id
 the gold reading in ``tests/gold/devset/`` uses, and the one the loader gives the page
 when it reads the whole corpus with ``--explode article,url`` (items count from 1).
-Without the URL, dates must come from the page text, which is what the dev set measures. The pages are read from ``../shared`` and
-never copied into the repository.
+Without the URL, dates must come from the page text, which is what the dev set measures.
+The pages are read from ``../shared`` and never copied into the repository.
 """
 
 from __future__ import annotations
