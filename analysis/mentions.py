@@ -235,13 +235,37 @@ def _folded(words) -> frozenset[str]:
     return _folded_cached(tuple(words))
 
 
-def _place_reason(m: _Matcher, doc: _Doc, alias: Alias, clitic: str, i: int, k: int) -> str:
+# After a city in a dateline: a dash, then the source ("لندن - « الحياة »", "بيروت - أ ف ب").
+_DATELINE_SOURCE = re.compile(r"\s*[-–—]\s*(?:[\"«“(]|ا ?ف ?ب\b|رويترز|سانا|الاناضول|وكالات)")
+_DATELINE_DASH = re.compile(r"(?:\s*[,،]\s*\w+){0,4}\s*[-–—]\s")  # "جنيف , بيروت -"
+
+
+_DATELINE_LEAD = re.compile(r"(?:\s*\w+\s*[,،])*\s*")
+
+
+def _is_dateline(doc: _Doc, i: int, j: int, raw_prev: str) -> bool:
+    """A city opening a dateline: "دمشق - …" at the start of a sentence or in a list of
+    cities, or any city followed by a dash and the source it is reported through."""
+    after = doc.key[doc.tend[j - 1] : doc.tend[j - 1] + 60]
+    if _DATELINE_SOURCE.match(after):
+        return True
+    if not _DATELINE_DASH.match(after):
+        return False
+    # only places before it in its sentence: "جنيف , بيروت , باريس - …"
+    k = doc.sentence_of(i)
+    lead = doc.key[doc.sstart[k] : doc.tstart[i]] if k >= 0 else ""
+    return not raw_prev or _DATELINE_LEAD.fullmatch(lead) is not None
+
+
+def _place_reason(m: _Matcher, doc: _Doc, alias: Alias, clitic: str, i: int, k: int, j: int) -> str:
     """'' when the match names the actor; 'place:…' / 'skip:…' otherwise."""
     raw_prev = _neighbour(doc, i, k, -1)
     prev = _strip_conj(raw_prev)
     if alias.source == "toponym":
         if prev in m.place_before:
             return f"place:after {prev}"
+        if _is_dateline(doc, i, j, raw_prev):
+            return "place:dateline"
         if prev == "من":
             # "انسحاب القوات الإيرانية من سوريا": a movement word up to six words back
             t = i - 1
@@ -320,7 +344,7 @@ def _tag_document(m: _Matcher, text: str, spans: list[tuple[int, int]]) -> list[
             i += 1
             continue
         alias, j, clitic = best
-        decision = _place_reason(m, doc, alias, clitic, i, k)
+        decision = _place_reason(m, doc, alias, clitic, i, k, j)
         if not decision and alias.source == "nisba" and (i - 1) in chain:
             decision = chain[i - 1]  # "الحدود السورية العراقية": the chain shares the head
         if alias.source == "nisba" and decision:

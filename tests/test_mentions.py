@@ -205,3 +205,22 @@ def test_gold_precision_recall():
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert precision >= 0.95, precision
     assert recall >= 0.95, recall
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # the city of a dateline is where the story was filed, not the state acting
+        ('بيروت - " النهار " أعلن الجيش إغلاق المعبر .', "بيروت", "place"),
+        ("القاهرة - أ ف ب أكدت الخارجية المصرية موقفها .", "القاهرة", "place"),
+        ("أنقرة , موسكو - بحث الجانبان الملف السوري .", "أنقرة", "place"),
+        ("أنقرة , موسكو - بحث الجانبان الملف السوري .", "موسكو", "place"),
+        ('عنوان خبر آخر عن الحدود بيروت - " النهار " قال مسؤول .', "بيروت", "place"),
+        # a capital acting stays the state, dashes of an aside included
+        ("وقالت أنقرة , وموسكو - في بيان مشترك - إنهما تتفقان .", "وموسكو", "state"),
+        ("طالبت موسكو - بحسب المصادر - بالانسحاب .", "موسكو", "state"),
+    ],
+)
+def test_dateline_cities_are_places(text, surface, kind):
+    m = tag_text(text)
+    assert m.loc[m["surface"] == surface, "kind"].tolist() == [kind]
