@@ -224,3 +224,8 @@ def test_gold_precision_recall():
 def test_dateline_cities_are_places(text, surface, kind):
     m = tag_text(text)
     assert m.loc[m["surface"] == surface, "kind"].tolist() == [kind]
+
+
+def test_a_time_zone_names_a_place():
+    m = tag_text("الجمعة 6 تشرين الأول 2017 | 10 : 12 صباحا بتوقيت دمشق")
+    assert m["kind"].tolist() == ["place"]
