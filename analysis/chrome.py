@@ -131,23 +131,28 @@ def sentence_key(text: str) -> int:
 
 
 def site_repeats(
-    pages: Iterable[tuple[str, Iterable[int]]], rules: Sequence[ChromeRule] | None = None
+    pages: Iterable[tuple[str, Iterable[int], int]], rules: Sequence[ChromeRule] | None = None
 ) -> dict[str, frozenset[int]]:
     """``site → keys`` of the sentences (:func:`sentence_key`) that at least ``min_docs``
-    pages of the site hold; ``pages`` gives each page's site and its sentences' keys. Pages
-    without a known site give no signal."""
+    different stories of the site hold. ``pages`` gives each page's site, its sentences'
+    keys and a key for its story (``analysis.segment.page_keys``); pages without a site
+    give no signal. Counting stories, not pages, keeps a story the site republished (an
+    update, the same page crawled twice) from passing its own sentences for the template.
+    """
     rule = _rule("site_repeat", load_chrome_rules() if rules is None else rules)
     if rule is None:
         return {}
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for site, keys in pages:
+    stories: dict[str, dict[int, set[int]]] = defaultdict(dict)
+    for site, keys, story in pages:
         if site:
-            counts[site].update(set(keys))
-    return {
-        site: frozenset(k for k, n in c.items() if n >= rule.min_docs)
-        for site, c in counts.items()
-        if any(n >= rule.min_docs for n in c.values())
-    }
+            stories[site].setdefault(story, set()).update(keys)
+    out = {}
+    for site, by_story in stories.items():
+        counts = Counter(k for keys in by_story.values() for k in keys)
+        repeated = frozenset(k for k, n in counts.items() if n >= rule.min_docs)
+        if repeated:
+            out[site] = repeated
+    return out
 
 
 def title_bar(text: str, rules: Sequence[ChromeRule] | None = None) -> tuple[int, int] | None:

@@ -31,7 +31,7 @@ def _add_corpus_options(cmd: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ROLE=COLUMN",
-        help="map a table column to a role (text, title, outlet, date, url, doc_id)",
+        help="map a table column to a role (text, html, title, outlet, date, url, doc_id)",
     )
     cmd.add_argument(
         "--explode",

@@ -2,12 +2,16 @@
 
 Inputs (``load_corpus``):
 
-- a folder of ``.txt`` files, one article each, read recursively in sorted order, with an
-  optional ``manifest.csv`` (in the folder or passed as ``manifest=``); files the
-  manifest does not list still load, with metadata derived from the text;
+- a folder of ``.txt`` files, one article each, and of saved ``.html``/``.htm`` pages
+  (the article text and the page's title, date, site name and URL extracted by
+  :mod:`analysis.htmlpage`), read recursively in sorted order, with an optional
+  ``manifest.csv`` (in the folder or passed as ``manifest=``); files the manifest does
+  not list still load, with metadata derived from the text or the page;
 - one table file — CSV, JSONL, a JSON array of objects (or one JSON object), Parquet — or a
   folder of such files (e.g. SaudiNewsNet's JSON arrays). Common column names are
-  recognised (see ``ALIASES``); ``columns={"text": "my_col"}`` names others.
+  recognised (see ``ALIASES``); ``columns={"text": "my_col"}`` names others. A column of
+  HTML (role ``html``: ``columns={"html": "page_html"}``, or a column named like one in
+  ``ALIASES["html"]`` when the table has no text column) is read as a page, like a file.
   ``explode=["article", "url"]`` turns records whose listed fields are parallel lists
   into one row per element (the syria-claims layout); other fields are repeated.
 
@@ -19,11 +23,13 @@ Parquet by batches, JSON one file at a time) and documents are processed in chun
 
 Derivation (``docs/tables.md``):
 
-- date: the manifest/table column, else the date stated in the text
-  (:func:`analysis.dates.choose_article_date`), else the URL, else NaT / ``unknown``;
-- outlet: the manifest/table column, else the URL host, else a site signature, else
-  ``unknown``;
-- title: the manifest/table column, else the paragraph of the first ``headline`` sentence;
+- date: the manifest/table column, else (pages) a date in the page's markup or URL, else
+  the date stated in the text (:func:`analysis.dates.choose_article_date`), else the URL,
+  else NaT / ``unknown``;
+- outlet: the manifest/table column, else (pages) a known outlet for the URL or the site
+  name, else the URL host, else a site signature, else ``unknown``;
+- title: the manifest/table column, else (pages) the page's title, else the paragraph of
+  the first ``headline`` sentence;
 - doc_id: the file stem, the ``doc_id``/``id`` column, else ``<table stem>-<row>``
   (``-<item>`` added for exploded rows); repeats get ``-2``, ``-3``….
 """
@@ -44,8 +50,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.dates import choose_article_date, date_from_url, parse_date_value
+from analysis.htmlpage import HTML_SUFFIXES, Page, page_from_html, read_page
 from analysis.manifest import read_manifest, rejected_frame
 from analysis.outlets import derive_outlet
+from analysis.signals import corpus_signals
 from analysis.textio import (
     BIDI_CONTROLS,
     ZERO_WIDTH,
@@ -60,6 +68,8 @@ MANIFEST_NAME = "manifest.csv"
 #: Column names recognised for each role, in order of preference (compared lower-cased).
 ALIASES = {
     "text": ("text", "content", "body", "article", "article_text", "full_text", "fulltext"),
+    # A page's HTML, read like a saved page; used unasked only when there is no text column.
+    "html": ("html", "raw_html", "page_html", "html_content", "content_html"),
     "title": ("title", "headline", "heading"),
     "outlet": ("outlet", "source", "site", "publisher", "newspaper", "source_name"),
     "date": (
@@ -102,6 +112,8 @@ DOCUMENT_COLUMNS = (
 FLAGS_COLUMN = "flags"
 #: Loader column beyond docs/tables.md: :func:`content_hash` of the text and metadata.
 HASH_COLUMN = "content_hash"
+#: Loader column: how the text was taken from HTML (``trafilatura 2.3.1``); empty for text.
+EXTRACTION_COLUMN = "extraction"
 CHUNK_SIZE = 2000
 
 
@@ -142,6 +154,7 @@ class RawArticle:
     date: pd.Timestamp = pd.NaT
     date_source: str = ""
     date_note: str = ""
+    extraction: str = ""  # the extractor, for text taken from HTML
     extras: dict[str, str] = field(default_factory=dict)
 
 
@@ -161,7 +174,9 @@ def load_corpus(
     chunk_size: int = CHUNK_SIZE,
     workers: int | None = None,
 ) -> Corpus:
-    """Load a folder of ``.txt`` files, a table file or a folder of tables (module doc).
+    """Load a folder of ``.txt`` files and saved pages, a table file or a folder of tables.
+
+    See the module docstring.
 
     ``workers`` processes build the chunks (segmentation, sections, dates, the dedup
     features); ``None`` uses every CPU core when the corpus is over one chunk, ``1`` stays
@@ -235,20 +250,27 @@ def _iter_built_chunks(
     """
     problems = [] if problems is None else problems
     seen_ids: dict[str, int] = {}
-    raws = iter_raw_articles(
-        path, manifest=manifest, columns=columns, explode=explode, dayfirst=dayfirst,
-        problems=problems,
-    )  # fmt: skip
+    options = dict(manifest=manifest, columns=columns, explode=explode, dayfirst=dayfirst)
+    # A first read for what the pages of a site share (analysis.signals); its problems are
+    # the second read's, reported once.
+    signals = corpus_signals(
+        (r.url, r.outlet, r.text) for r in iter_raw_articles(path, problems=[], **options)
+    )
+    raws = iter_raw_articles(path, problems=problems, **options)
 
-    def jobs() -> Iterator[tuple[list[str], list[RawArticle]]]:
+    def job(batch: list[RawArticle]) -> tuple:
+        across = [signals.across(r.url, r.outlet) for r in batch]
+        return [unique_id(r.id_base, seen_ids) for r in batch], batch, across
+
+    def jobs() -> Iterator[tuple]:
         batch: list[RawArticle] = []
         for raw in raws:
             batch.append(raw)
             if len(batch) >= chunk_size:
-                yield [unique_id(r.id_base, seen_ids) for r in batch], batch
+                yield job(batch)
                 batch = []
         if batch:
-            yield [unique_id(r.id_base, seen_ids) for r in batch], batch
+            yield job(batch)
 
     pending = jobs()
     head = list(itertools.islice(pending, 2))  # a second chunk: worth a pool
@@ -322,6 +344,9 @@ def iter_raw_articles(
         if suffix in TEXT_SUFFIXES:
             if (raw := _read_txt(file, rel, problems)) is not None:
                 yield _apply_manifest(raw, meta.get(rel))
+        elif suffix in HTML_SUFFIXES:
+            if (raw := _read_html(file, rel, problems)) is not None:
+                yield _apply_manifest(raw, meta.get(rel))
         elif suffix in TABLE_SUFFIXES:
             try:
                 yield from iter_table(file, rel, columns, explode, dayfirst, problems)
@@ -329,7 +354,12 @@ def iter_raw_articles(
                 problems.append((rel, None, str(err)))
         else:
             problems.append(
-                (rel, None, f"skipped: not a .txt article or a table ({', '.join(TABLE_SUFFIXES)})")
+                (
+                    rel,
+                    None,
+                    "skipped: not a .txt article, a saved .html page or a table"
+                    f" ({', '.join(TABLE_SUFFIXES)})",
+                )
             )
 
 
@@ -338,11 +368,15 @@ def _iter_single_file(path, columns, explode, dayfirst, problems) -> Iterator[Ra
     if suffix in TEXT_SUFFIXES:
         if (raw := _read_txt(path, path.name, problems)) is not None:
             yield raw
+    elif suffix in HTML_SUFFIXES:
+        if (raw := _read_html(path, path.name, problems)) is not None:
+            yield raw
     elif suffix in TABLE_SUFFIXES:
         yield from iter_table(path, path.name, columns, explode, dayfirst, problems)
     else:
         raise CorpusError(
-            f"{path}: not a .txt article, a table ({', '.join(TABLE_SUFFIXES)}) or a folder"
+            f"{path}: not a .txt article, a saved .html page, a table"
+            f" ({', '.join(TABLE_SUFFIXES)}) or a folder"
         )
 
 
@@ -362,6 +396,35 @@ def _read_txt(file: Path, rel: str, problems: Problems) -> RawArticle | None:
     )
 
 
+def _read_html(file: Path, rel: str, problems: Problems) -> RawArticle | None:
+    try:
+        page = read_page(file)
+    except UnreadableFile as err:
+        problems.append((rel, None, err.reason))
+        return None
+    return _page_article(page, rel, file.stem)
+
+
+def _page_article(page: Page, where: str, id_base: str) -> RawArticle:
+    """A page's text and metadata as a RawArticle (manifest or table columns may override)."""
+    return RawArticle(
+        where,
+        page.text,
+        page.encoding,
+        page.flags,
+        id_base=id_base,
+        confidence=page.confidence,
+        title=page.title,
+        url=page.url,
+        outlet=page.outlet,
+        outlet_source=page.outlet_source,
+        date=page.date,
+        date_source=page.date_source,
+        date_note=page.date_note,
+        extraction=page.extraction,
+    )
+
+
 def _manifest_rows(root: Path, manifest, dayfirst, problems) -> dict[str, dict]:
     """Manifest rows by relative file path ({} when there is no manifest)."""
     path = Path(manifest) if manifest else root / MANIFEST_NAME
@@ -378,10 +441,11 @@ def _manifest_rows(root: Path, manifest, dayfirst, problems) -> dict[str, dict]:
 
 
 def _apply_manifest(raw: RawArticle, row: dict | None) -> RawArticle:
-    """Fill a text article's metadata from its manifest row."""
+    """Fill an article's metadata from its manifest row; what the row gives wins (a page's
+    own title, URL, outlet and date stay where the row leaves them empty)."""
     if row is None:
         return raw
-    raw.title, raw.url = row["title"], row["url"]
+    raw.title, raw.url = row["title"] or raw.title, row["url"] or raw.url
     if row["outlet"].strip():
         raw.outlet, raw.outlet_source = row["outlet"].strip(), "manifest"
     if not pd.isna(row["date"]):
@@ -514,10 +578,13 @@ def _parquet_records(file: Path, rel: str, problems: Problems) -> Iterator[tuple
 def resolve_columns(
     keys: Iterable[str], columns: dict[str, str] | None, file: Path | str
 ) -> dict[str, str]:
-    """Map roles (text, title, outlet, date, url, doc_id) to a table's column names.
+    """Map roles (text or html, title, outlet, date, url, doc_id) to a table's columns.
 
     ``columns`` given by the user win; otherwise the first alias present (case-insensitive).
-    Raise :class:`CorpusError` naming the file and its columns when there is no text column.
+    A table has one text source: a text column, else an HTML column (a column found for
+    ``html`` unasked is left as metadata when there is a text column; a text column found
+    unasked gives way to an ``html`` column the user names). Raise :class:`CorpusError`
+    naming the file and its columns when there is none, or when both are named.
     """
     keys = list(keys)
     lower = {k.lower(): k for k in keys}
@@ -536,10 +603,21 @@ def resolve_columns(
             if alias in lower and lower[alias] not in roles.values():
                 roles[role] = lower[alias]
                 break
-    if "text" not in roles:
+    given = columns or {}
+    named = set(given) & {"text", "html"}
+    if named == {"text", "html"}:
         raise CorpusError(
-            f"{file}: no text column (looked for {', '.join(ALIASES['text'])});"
-            f" its columns are: {', '.join(keys)}. Name it with columns={{'text': ...}}"
+            f"{file}: columns name both a text column ({given['text']!r}) and an HTML"
+            f" column ({given['html']!r}); give one of them"
+        )
+    if "text" in roles and "html" in roles:
+        del roles["text" if named == {"html"} else "html"]
+    if "text" not in roles and "html" not in roles:
+        raise CorpusError(
+            f"{file}: no text column (looked for {', '.join(ALIASES['text'])}) and no HTML"
+            f" column (looked for {', '.join(ALIASES['html'])}); its columns are:"
+            f" {', '.join(keys)}. Name it: `--column text=COLUMN` (or `--column html=COLUMN`)"
+            " on the command line, columns={'text': COLUMN} in Python"
         )
     return roles
 
@@ -567,29 +645,30 @@ def _record_article(
 ) -> RawArticle | None:
     """One table record as a RawArticle; None (with the reason) when its text is empty."""
     where = f"{rel}#row={row}" + (f"&item={item}" if item is not None else "")
-    value = record.get(roles["text"])
+    column = roles["text"] if "text" in roles else roles["html"]
+    value = record.get(column)
     if isinstance(value, list):
-        problems.append(
-            (
-                rel,
-                row,
-                f"column {roles['text']!r} holds a list; pass explode=[{roles['text']!r}]",
-            )
-        )
+        problems.append((rel, row, f"column {column!r} holds a list; pass explode=[{column!r}]"))
         return None
-    text, flags = normalise_text(_as_str(value))
-    if not text.strip():
-        suffix = f" (item {item})" if item is not None else ""
-        problems.append((rel, row, f"empty text in column {roles['text']!r}{suffix}"))
-        return None
-    raw = RawArticle(where, text, "utf-8", tuple(flags))
+    suffix = f" (item {item})" if item is not None else ""
+    if "html" in roles:
+        raw = _html_cell(value, roles, record, where, problems, (rel, row, column, suffix))
+        if raw is None:
+            return None
+    else:
+        text, flags = normalise_text(_as_str(value))
+        if not text.strip():
+            problems.append((rel, row, f"empty text in column {column!r}{suffix}"))
+            return None
+        raw = RawArticle(where, text, "utf-8", tuple(flags))
     stem = Path(rel).stem
     id_value = _as_str(record.get(roles.get("doc_id", ""), "")).strip()
     raw.id_base = id_value or f"{stem}-{row}"
     if item is not None and not (id_value and roles.get("doc_id") in exploded):
         raw.id_base = f"{raw.id_base}-{item}"  # the id is shared by the record's items
-    raw.title = _as_str(record.get(roles.get("title", ""), "")).strip()
-    raw.url = _as_str(record.get(roles.get("url", ""), "")).strip()
+    # Table columns win over what a page says; an empty cell leaves the page's value.
+    raw.title = _as_str(record.get(roles.get("title", ""), "")).strip() or raw.title
+    raw.url = _as_str(record.get(roles.get("url", ""), "")).strip() or raw.url
     if outlet := _as_str(record.get(roles.get("outlet", ""), "")).strip():
         raw.outlet, raw.outlet_source = outlet, "metadata"
     if "date" in roles:
@@ -597,6 +676,22 @@ def _record_article(
     used = set(roles.values())
     raw.extras = {k: _as_str(v) for k, v in record.items() if k not in used}
     return raw
+
+
+def _html_cell(value, roles, record, where, problems, context) -> RawArticle | None:
+    """A table cell of HTML read as a page (the row's URL helps when it has no canonical)."""
+    rel, row, column, suffix = context
+    if value is None or (isinstance(value, str) and not value.strip()):
+        problems.append((rel, row, f"empty HTML in column {column!r}{suffix}"))
+        return None
+    url = _as_str(record.get(roles.get("url", ""), "")).strip()
+    html = value if isinstance(value, (str, bytes)) else _as_str(value)
+    try:
+        page = page_from_html(html, url=url, path=where)
+    except UnreadableFile as err:
+        problems.append((rel, row, f"column {column!r}{suffix}: {err.reason}"))
+        return None
+    return _page_article(page, where, "")
 
 
 def _table_date(raw, value, column, dayfirst, where, problems) -> None:
@@ -632,13 +727,17 @@ def build_chunk(
     return docs, sents
 
 
-def _build_job(job: tuple[list[str], list[RawArticle]]) -> tuple[pd.DataFrame, pd.DataFrame, list]:
-    """Documents, sentences and dedup features of a batch whose doc_ids are assigned."""
+def _build_job(job: tuple) -> tuple[pd.DataFrame, pd.DataFrame, list]:
+    """Documents, sentences and dedup features of a batch whose doc_ids are assigned:
+    ``(ids, raw articles[, the shared sentence keys of each one's site])``."""
     from analysis.dedup import text_features
     from analysis.segment import segment_documents
 
-    ids, batch = job
-    sents = segment_documents(ids, [r.text for r in batch], [r.title or None for r in batch])
+    ids, batch, *rest = job
+    across = rest[0] if rest else None
+    sents = segment_documents(
+        ids, [r.text for r in batch], [r.title or None for r in batch], across=across
+    )
     spans = _sentence_spans_by_doc(sents)
     rows = [
         _document_row(doc_id, raw, spans.get(doc_id, []))
@@ -698,6 +797,7 @@ def _document_row(doc_id: str, raw: RawArticle, spans: list[tuple]) -> dict:
         "n_chars": len(raw.text),
         FLAGS_COLUMN: ",".join(_with_metadata_flags(raw, title, outlet)),
         HASH_COLUMN: content_hash(raw.text, title, outlet, date, raw.url),
+        EXTRACTION_COLUMN: raw.extraction,
         **{_safe_extra(k): v for k, v in raw.extras.items()},
     }
 
@@ -738,17 +838,24 @@ def derive_date(text: str, url: str, spans: list[tuple]) -> tuple[pd.Timestamp, 
 
 
 def _headline_paragraph(text: str, spans: list[tuple]) -> str:
-    """The paragraph holding the first ``headline`` sentence, or ``""``."""
-    para = next((p for _, _, sec, p in spans if sec == "headline"), None)
-    if para is None:
+    """The first run of ``headline`` sentences within one paragraph, or ``""``: the whole
+    headline line on a clean page; on a scraped one, the headline without the title bar
+    before it or the article text glued after it (analysis.chrome)."""
+    first = next((i for i, (_, _, sec, _) in enumerate(spans) if sec == "headline"), None)
+    if first is None:
         return ""
-    inside = [(s, e) for s, e, _, p in spans if p == para]
-    return text[min(s for s, _ in inside) : max(e for _, e in inside)]
+    start, end, _, para = spans[first]
+    for _s, e, sec, p in spans[first + 1 :]:
+        if p != para or sec != "headline":
+            break
+        end = e
+    return text[start:end]
 
 
 def _safe_extra(name: str) -> str:
     """Extra metadata keeps its name unless it collides with a documents column."""
-    return f"src_{name}" if name in (*DOCUMENT_COLUMNS, FLAGS_COLUMN, HASH_COLUMN) else name
+    taken = (*DOCUMENT_COLUMNS, FLAGS_COLUMN, HASH_COLUMN, EXTRACTION_COLUMN)
+    return f"src_{name}" if name in taken else name
 
 
 def _documents_frame(rows: list[dict]) -> pd.DataFrame:
@@ -769,7 +876,7 @@ def _empty_documents() -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             c: pd.array([], dtype=pd.StringDtype())
-            for c in (*DOCUMENT_COLUMNS, FLAGS_COLUMN, HASH_COLUMN)
+            for c in (*DOCUMENT_COLUMNS, FLAGS_COLUMN, HASH_COLUMN, EXTRACTION_COLUMN)
         }
     )
     frame["date"] = pd.Series([], dtype="datetime64[ns]")

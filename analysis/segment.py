@@ -207,14 +207,21 @@ def segment_records(
     return cols
 
 
-def page_sentence_keys(text: str) -> set[int]:
-    """Keys (``analysis.chrome.sentence_key``) of a page's sentences, for the corpus-level
-    count of sentences a site's pages share (``analysis.chrome.site_repeats``)."""
-    return {
-        sentence_key(text[s:e])
-        for ps, pe in paragraph_spans(text)
-        for s, e in sentence_spans(text, ps, pe)
-    }
+def page_keys(text: str) -> tuple[set[int], int]:
+    """Keys (``analysis.chrome.sentence_key``) of a page's sentences, and a key for its
+    story: the least key among the sentences of the middle of the page, where the article
+    stands (two copies of a story share it; two stories under one template do not). For
+    the corpus-level count of what a site's pages share (``analysis.chrome.site_repeats``).
+    """
+    keys, middle = set(), set()
+    lo, hi = 0.3 * len(text), 0.7 * len(text)
+    for ps, pe in paragraph_spans(text):
+        for s, e in sentence_spans(text, ps, pe):
+            key = sentence_key(text[s:e])
+            keys.add(key)
+            if lo <= s <= hi:
+                middle.add(key)
+    return keys, min(middle or keys or {0})
 
 
 def _frame(cols: dict[str, list]) -> pd.DataFrame:

@@ -100,7 +100,7 @@ def decode_bytes(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
     """Decode the bytes of one article (see the module docstring for the order)."""
     if not data.strip():
         raise UnreadableFile(path, "file is empty or holds only whitespace")
-    text, encoding, confidence, flags = _decode(data, path)
+    text, encoding, confidence, flags = pick_encoding(data, path)
     if not ZERO_WIDTH.sub("", BIDI_CONTROLS.sub("", text)).strip():
         raise UnreadableFile(path, "file holds only whitespace or invisible characters")
     if _HTML_START.match(text):
@@ -112,8 +112,9 @@ def decode_bytes(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
     return Decoded(text, encoding, confidence, tuple(flags + more))
 
 
-def _decode(data: bytes, path: str | Path) -> tuple[str, str, float, list[str]]:
-    """Pick the encoding; return (text, encoding, confidence, flags)."""
+def pick_encoding(data: bytes, path: str | Path) -> tuple[str, str, float, list[str]]:
+    """Pick the encoding of raw bytes (BOM, UTF-8, then a legacy code page); return
+    (text, encoding, confidence, flags). Used for articles and for saved HTML pages."""
     for bom, name in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),

@@ -1,5 +1,6 @@
 """A hostile corpus for the hardening tests: odd encodings, bad files, a bad manifest and
-markup/script payloads in every field that reaches a notebook or a report.
+markup/script payloads in every field that reaches a notebook or a report, and a saved
+HTML page whose scripts, event attributes and links must never come through.
 
 ``build_hostile_corpus(folder)`` writes the files and returns what a correct loader must
 do with each (see ``Expectations``). The articles are synthetic, written for these tests.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 import io
 import re
 import time
@@ -110,6 +112,61 @@ DUP_BASE = (
     " حديث عن تفاهمات روسية أمريكية بشأن الجنوب السوري."
 )
 
+#: A saved page's live markup, each marked ``live-…``: none of it may reach a table or a
+#: report, as markup or as text (``Expectations.inert``).
+LIVE_PAGE_MARKUP = (
+    "<script>document.write('<b>live-script</b>'); alert('live-script')</script>",
+    "<img src=x onerror=\"alert('live-attr')\">",
+    "<svg onload=\"alert('live-svg')\"><text>live-svg</text></svg>",
+    '<iframe src="https://evil.example/live-iframe"></iframe>',
+    "<style>p { background: url(\"javascript:alert('live-style')\") }</style>",
+)
+PAGE_HEADLINE = "مصادر: فصائل موالية لإيران تخلي مواقع قرب الحدود الأردنية"
+PAGE_PARAS = (
+    "أفادت مصادر محلية بأن فصائل موالية لإيران بدأت إخلاء مواقع لها في ريف درعا الشرقي"
+    " قرب الحدود الأردنية، وسط انتشار متزايد للشرطة العسكرية الروسية في المنطقة.",
+    # A link whose target is a script: its words stay, the link goes.
+    "وقال قيادي محلي إن الانسحاب جاء بعد <a href=\"javascript:alert('live-link')\""
+    " onclick=\"alert('live-click')\">اجتماعات</a> عقدت في دمشق بحضور ضباط روس.",
+    # Markup written as text on the page (escaped there): text, kept, shown escaped.
+    "وعلقت صفحة محلية على الخبر بعبارة " + html.escape(SPAN) + " قبل أن تحذفها.",
+)
+
+
+def saved_page_html() -> str:
+    """A saved news page: payloads in its metadata, live markup around and inside the
+    article, a menu, a related-news aside and a footer."""
+    live = "".join(LIVE_PAGE_MARKUP)
+    paras = "".join(f"<p>{p}</p>" for p in PAGE_PARAS)
+    return (
+        '<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8">'
+        f"<title>{html.escape(PAGE_HEADLINE)} | موقع</title>"
+        f'<meta property="og:site_name" content="{html.escape(IMG)}">'
+        f'<meta property="og:title" content="{html.escape(PAGE_HEADLINE + " " + BOLD)}">'
+        '<meta property="article:published_time" content="2018-07-10T08:00:00+03:00">'
+        '<link rel="canonical" href="javascript:alert(\'live-canonical\')">'
+        f"{LIVE_PAGE_MARKUP[0]}</head><body onload=\"alert('live-body')\">"
+        '<nav><a href="javascript:alert(\'live-nav\')">الرئيسية</a> <a href="/p">سياسة</a></nav>'
+        f"<article><h1>{html.escape(PAGE_HEADLINE)}</h1>{paras}{live}</article>"
+        '<aside><h3>أخبار ذات صلة</h3><ul><li><a href="/r1">واشنطن تحذر من أي وجود'
+        " عسكري إيراني في الجنوب السوري</a></li></ul></aside>"
+        "<footer><p>جميع الحقوق محفوظة © 2024</p></footer></body></html>"
+    )
+
+
+#: A page with no article: a menu, a list of links and a footer.
+SECTION_FRONT_HTML = (
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>أخبار سوريا</title></head>'
+    '<body><nav><a href="/">الرئيسية</a></nav><ul>'
+    + "".join(
+        f'<li><a href="/n{i}">خبر رقم {i} عن الوجود الإيراني في سوريا ومفاوضات الانسحاب</a></li>'
+        for i in range(15)
+    )
+    + "</ul><footer>جميع الحقوق محفوظة</footer>"
+    + SCRIPT
+    + "</body></html>"
+)
+
 # Arabic presentation forms (isolated shapes) by letter: a text written with them must
 # still be matched, deduplicated and shown as written.
 _PRESENTATION = {}
@@ -175,6 +232,10 @@ class Expectations:
     metadata: dict[str, dict[str, str]] = field(default_factory=dict)
     #: file → substrings that must stay in ``documents.text`` exactly as written
     originals: dict[str, list[str]] = field(default_factory=dict)
+    #: saved page → (column, exact value) the document must carry from the page itself
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: saved page → strings of its live markup that must appear in no table or report
+    inert: dict[str, list[str]] = field(default_factory=dict)
     #: file → actor ids that must be tagged in it despite tatweel/diacritics/forms
     tagged: dict[str, list[str]] = field(default_factory=dict)
     #: groups of files that must share one dup_group
@@ -244,6 +305,16 @@ def build_hostile_corpus(folder: str | Path) -> Expectations:
         " وقال مصدر مطلع إن روسيا طلبت من إيران إخلاء ثلاثة مواقع قرب مطار التيفور."
     )
     good(f"g10_{IMG}.txt", named.encode("utf-8"), "utf-8")
+    # A saved page: scripts, event attributes and script links around the article.
+    good("g11_saved_page.html", saved_page_html().encode("utf-8"), "utf-8")
+    exp.originals["g11_saved_page.html"] = [PAGE_HEADLINE, SPAN, "بعد اجتماعات عقدت في دمشق"]
+    exp.pages["g11_saved_page.html"] = {
+        "outlet": IMG,  # the page's site name: data, shown escaped
+        "title": PAGE_HEADLINE + " " + BOLD,
+        "url": "",  # a javascript: canonical link is no URL
+        "date": "2018-07-10",
+    }
+    exp.inert["g11_saved_page.html"] = ["live-", "alert('", "javascript:", "onerror", "onclick"]
 
     # The same story, five byte-level variants: one dup group.
     dups = {
@@ -259,7 +330,8 @@ def build_hostile_corpus(folder: str | Path) -> Expectations:
         good(name, data, "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8", flags)
     exp.dup_sets.append(list(dups))
     exp.distinct = ["g01_utf8.txt", "g02_utf8_bom_crlf.txt", "g03_utf16_bom.txt",
-                    "g04_cp1256.txt", "g05_iso8859_6.txt", "g09_payload_text.txt"]  # fmt: skip
+                    "g04_cp1256.txt", "g05_iso8859_6.txt", "g09_payload_text.txt",
+                    "g11_saved_page.html"]  # fmt: skip
 
     # Files that must be rejected, with a keyword of the reason.
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x01\x00" + bytes(range(256)) * 3
@@ -283,6 +355,8 @@ def build_hostile_corpus(folder: str | Path) -> Expectations:
         fh.seek(20_000_000)
         fh.write(b"x")
     exp.rejected_files["b08_huge.txt"] = "limit"
+    bad("b09_binary.html", png, "NUL")
+    bad("b10_no_article.html", SECTION_FRONT_HTML.encode("utf-8"), "no article")
 
     # The manifest: good rows carrying payloads and literal "NA"/"null", bad rows.
     header = ["file", "outlet", "date", "title", "url"]

@@ -99,3 +99,66 @@ def test_a_failing_notebook_is_named_in_one_line(tmp_path):
     )
     with pytest.raises(ReportError, match=r"01_broken.py failed in cell \d+: ValueError: the"):
         build_reports(tmp_path / "out", notebooks=[nb])
+
+
+SYRIA_CLAIMS_LIKE = {
+    "id": "R-1",
+    "claim": "ادعاء",
+    "article": [
+        "قالت موسكو إن القوات الإيرانية ستبقى في سوريا .",
+        "وطالبت واشنطن بخروج القوات الإيرانية من الجنوب .",
+    ],
+    "url": ["https://news.example.org/2017/05/01/a", "https://other.example.net/b"],
+    "stance": ["agree", "disagree"],
+}
+
+
+@pytest.mark.parametrize("command", ["tag", "candidates", "evaluate", "report"])
+def test_every_corpus_command_takes_the_corpus_options(command):
+    from analysis.cli import build_parser
+
+    args = ["--explode", "article,url,stance", "--column", "text=article"]
+    positional = {
+        "tag": ["tag", "c", "--out", "o"],
+        "candidates": ["candidates", "c"],
+        "evaluate": ["evaluate", "gold", "--corpus", "c"],
+        "report": ["report", "--corpus", "c", "--out", "o"],
+    }[command]
+    parsed = build_parser().parse_args(positional + args)
+    assert parsed.explode == "article,url,stance" and parsed.column == ["text=article"]
+
+
+def test_report_tags_the_syria_claims_layout_with_its_options(tmp_path, monkeypatch, capsys):
+    import json
+
+    from analysis import reports
+
+    corpus = tmp_path / "dataset"
+    corpus.mkdir()
+    (corpus / "R-1.json").write_text(json.dumps(SYRIA_CLAIMS_LIKE, ensure_ascii=False))
+    seen = {}
+
+    def fake_build(out, corpus=None, **_kw):
+        seen["corpus"] = Path(corpus)
+        page = Path(out) / "index.html"
+        page.write_text("<html></html>")
+        return [page]
+
+    monkeypatch.setattr(reports, "build_reports", fake_build)
+    code = main(
+        ["report", "--corpus", str(corpus), "--out", str(tmp_path / "out")]
+        + ["--explode", "article,url,stance", "--column", "text=article"]
+    )
+    assert code == 0
+    # the notebooks get the tagged tables, read as they are
+    docs = pd.read_parquet(seen["corpus"] / "documents")
+    assert sorted(docs["doc_id"]) == ["R-1-1", "R-1-2"]
+    assert "2 documents" in capsys.readouterr().out
+
+
+def test_a_missing_text_column_names_the_option_to_type(tmp_path, capsys):
+    path = tmp_path / "t.csv"
+    path.write_text("body_ar,when\nنص,2018-01-01\n", encoding="utf-8")
+    assert main(["tag", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "its columns are: body_ar, when" in err and "--column text=COLUMN" in err

@@ -1,4 +1,5 @@
-"""Loading corpora: folders of .txt files, table files, manifests, and the tables' contract."""
+"""Loading corpora: folders of .txt files and saved pages, table files, manifests, and the
+tables' contract."""
 
 from __future__ import annotations
 
@@ -8,8 +9,28 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_htmlpage import (
+    CANONICAL,
+    CHROME,
+    HEADLINE,
+    JSON_LD,
+    PARAS,
+    PNG,
+    RELATED,
+    SECTION_FRONT,
+    SITE,
+    saved_page,
+)
 
-from analysis.corpus import CorpusError, iter_corpus_files, load_corpus, unique_id
+from analysis.corpus import (
+    CorpusError,
+    iter_corpus_files,
+    load_corpus,
+    resolve_columns,
+    unique_id,
+)
+from analysis.htmlpage import extraction_method
+from analysis.pipeline import tag
 
 LOADER = Path(__file__).parent / "fixtures" / "loader"
 T = pd.Timestamp
@@ -347,3 +368,217 @@ def test_content_hash_follows_the_text_and_metadata(tmp_path):
     assert hashes[0] == hashes[1]
     assert len({hashes[0], hashes[2], hashes[3]}) == 3
     assert all(len(h) == 32 for h in hashes)
+
+
+# --- saved HTML pages ------------------------------------------------------------------
+
+OTHER_HEADLINE = "طهران تنفي بحث سحب مستشاريها العسكريين من سوريا"
+OTHER_PARAS = (
+    "نفت إيران يوم الأحد تقارير تحدثت عن مفاوضات لسحب مستشاريها العسكريين من الأراضي"
+    " السورية، وقال متحدث باسم الخارجية إن وجودهم جاء بطلب من الحكومة في دمشق.",
+    "وأضاف المتحدث أن الحرس الثوري سيبقى في سوريا ما دامت الحكومة السورية تطلب ذلك.",
+)
+# A text article that carries the related-news headline as its own: tagged there, so its
+# absence from the pages' tables is the extraction's doing, not the tagger's.
+RELATED_ARTICLE = f"{RELATED[0]}\nوقال مسؤول أمريكي إن العقوبات ستبقى قائمة حتى يتحقق ذلك.\n"
+
+
+def write_pages(folder: Path) -> None:
+    """Two saved pages (UTF-8; windows-1256, a known outlet, a JSON-LD date) and a text."""
+    write_bytes(folder, "golan.html", saved_page().encode("utf-8"))
+    other = saved_page(
+        headline=OTHER_HEADLINE,
+        paras=OTHER_PARAS,
+        site="الجزيرة نت",
+        canonical="https://www.aljazeera.net/news/politics/withdrawal",
+        date_markup=JSON_LD,
+        charset="windows-1256",
+    )
+    write_bytes(folder, "sub/withdrawal.htm", other.encode("cp1256", "xmlcharrefreplace"))
+    write_bytes(folder, "related.txt", RELATED_ARTICLE.encode())
+
+
+def test_a_folder_of_saved_pages_loads_the_article_and_the_page_metadata(tmp_path):
+    write_pages(tmp_path)
+    corpus = load_corpus(tmp_path)
+    check_contract(corpus)
+    assert corpus.rejected.empty, corpus.rejected
+    docs = corpus.documents.set_index("path")
+    golan = docs.loc["golan.html"]
+    assert golan.doc_id == "golan"
+    assert golan.text == "\n".join([HEADLINE, *PARAS])
+    assert (golan.title, golan.outlet, golan.outlet_source) == (HEADLINE, SITE, "metadata")
+    assert (golan.date, golan.date_source) == (T("2018-07-22"), "metadata")
+    assert golan.date_note.startswith("meta article:published_time")
+    assert (golan.url, golan.encoding) == (CANONICAL, "utf-8")
+    assert golan.extraction == extraction_method()
+    other = docs.loc["sub/withdrawal.htm"]
+    assert other.text == "\n".join([OTHER_HEADLINE, *OTHER_PARAS])
+    assert (other.encoding, other.title) == ("cp1256", OTHER_HEADLINE)
+    assert (other.outlet, other.outlet_source) == ("Al Jazeera", "url")
+    assert (other.date, other.date_source) == (T("2019-03-02"), "metadata")
+    assert other.date_note.startswith("JSON-LD datePublished")
+    assert docs.loc["related.txt", "extraction"] == ""
+    assert [c for c in CHROME if corpus.documents["text"].str.contains(c, regex=False).any()] == [
+        RELATED[0]  # the text article's own headline, not a page's aside
+    ]
+
+
+def test_tagging_saved_pages_counts_only_the_article(tmp_path):
+    write_pages(tmp_path)
+    tables = tag(tmp_path)
+    docs = tables.documents.set_index("path")
+    pages = [docs.loc["golan.html", "doc_id"], docs.loc["sub/withdrawal.htm", "doc_id"]]
+    sents = tables.sentences[tables.sentences["doc_id"].isin(pages)]
+    counted = sents[sents["section"].isin(["headline", "body"])]
+    assert [s for s in sents["text"] if any(c in s for c in CHROME)] == []
+    headlines = counted[counted["section"] == "headline"]
+    assert sorted(headlines["text"]) == sorted([HEADLINE, OTHER_HEADLINE])
+    body = "\n".join(counted.loc[counted["section"] == "body", "text"])
+    assert all(p in body for p in (*PARAS, *OTHER_PARAS))
+    mentions = tables.mentions
+    on_pages = mentions[mentions["doc_id"].isin(pages)]
+    assert {"RUS", "IRN"} <= set(on_pages["actor_id"])
+    # واشنطن stands only in the related-news aside: tagged in the text article, not the pages.
+    assert "USA" not in set(on_pages["actor_id"])
+    related = mentions[mentions["doc_id"] == docs.loc["related.txt", "doc_id"]]
+    assert "USA" in set(related["actor_id"])
+    texts = tables.documents.set_index("doc_id")["text"]
+    assert all(
+        texts[d][s:e] == sf
+        for d, s, e, sf in on_pages[["doc_id", "start", "end", "surface"]].itertuples(index=False)
+    )
+
+
+def test_the_manifest_overrides_page_metadata_where_it_gives_it(tmp_path):
+    write_bytes(tmp_path, "golan.html", saved_page().encode())
+    write_bytes(
+        tmp_path, "other.html", saved_page(headline=OTHER_HEADLINE, paras=OTHER_PARAS).encode()
+    )
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,date,title,url,desk\n"
+        "golan.html,My Outlet,2018-07-23,عنوان من البيان,https://example.org/x,سياسة\n"
+        "other.html,,,,,دولي\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    assert corpus.rejected.empty, corpus.rejected
+    docs = corpus.documents.set_index("path")
+    golan, other = docs.loc["golan.html"], docs.loc["other.html"]
+    assert (golan.outlet, golan.outlet_source) == ("My Outlet", "manifest")
+    assert (golan.date, golan.date_source, golan.date_note) == (
+        T("2018-07-23"),
+        "metadata",
+        "manifest row 2",
+    )
+    assert (golan.title, golan.url) == ("عنوان من البيان", "https://example.org/x")
+    assert golan.desk == "سياسة"
+    assert golan.text == "\n".join([HEADLINE, *PARAS])  # the text is still the page's
+    # Empty manifest cells leave the page's own metadata.
+    assert (other.outlet, other.outlet_source, other.title) == (SITE, "metadata", OTHER_HEADLINE)
+    assert (other.date, other.date_source, other.url) == (T("2018-07-22"), "metadata", CANONICAL)
+    assert other.desk == "دولي"
+
+
+def test_bad_pages_are_rejected_with_their_reason_and_the_rest_loads(tmp_path):
+    write_bytes(tmp_path, "a-good.html", saved_page().encode())
+    write_bytes(tmp_path, "b-front.html", SECTION_FRONT.encode())
+    write_bytes(tmp_path, "c-binary.html", PNG)
+    write_bytes(tmp_path, "d-garbage.htm", b"<html><body>" + bytes(range(0x80, 0x100)) * 8)
+    write_bytes(tmp_path, "e-empty.HTML", b"")
+    write_bytes(tmp_path, "f-page.txt", saved_page().encode())  # a page saved as .txt
+    corpus = load_corpus(tmp_path)
+    check_contract(corpus)
+    assert corpus.documents["path"].tolist() == ["a-good.html"]
+    reasons = dict(zip(corpus.rejected["path"], corpus.rejected["reason"], strict=True))
+    assert "no article" in reasons["b-front.html"]
+    assert "NUL bytes" in reasons["c-binary.html"]
+    assert "not valid UTF-8" in reasons["d-garbage.htm"]
+    assert "empty" in reasons["e-empty.HTML"]
+    assert "HTML page saved as text" in reasons["f-page.txt"]
+    assert corpus.rejected["row"].isna().all()
+
+
+def test_a_single_saved_page_is_a_corpus(tmp_path):
+    path = tmp_path / "golan.html"
+    path.write_text(saved_page(), encoding="utf-8")
+    docs = load_corpus(path).documents
+    assert docs[["doc_id", "path", "title"]].values.tolist() == [["golan", "golan.html", HEADLINE]]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+def test_a_table_column_of_html_is_read_as_pages(tmp_path, suffix):
+    blank = {"source": "", "link": "", "published": ""}
+    records = [
+        {"id": "p1", "page_html": saved_page(), **blank},
+        {
+            "id": "p2",
+            "page_html": saved_page(canonical=None, site=None),
+            "source": "Outlet B",
+            "link": "https://example.org/2019/03/04/x",
+            "published": "2019-03-05",
+        },
+        {"id": "p3", "page_html": SECTION_FRONT, **blank},
+        {"id": "p4", "page_html": "", **blank},
+    ]
+    path = write_table(tmp_path / f"pages{suffix}", records)
+    corpus = load_corpus(path, columns={"html": "page_html"})
+    check_contract(corpus)
+    docs = corpus.documents.set_index("doc_id")
+    first = 2 if suffix == ".csv" else 1
+    p1, p2 = docs.loc["p1"], docs.loc["p2"]
+    assert p1.path == f"pages{suffix}#row={first}"
+    assert p1.text == p2.text == "\n".join([HEADLINE, *PARAS])
+    assert (p1.title, p1.outlet, p1.outlet_source, p1.url) == (
+        HEADLINE,
+        SITE,
+        "metadata",
+        CANONICAL,
+    )
+    assert (p1.date, p1.date_source) == (T("2018-07-22"), "metadata")
+    assert p1.extraction == p2.extraction == extraction_method()
+    # The table's own columns win over the page.
+    assert (p2.outlet, p2.outlet_source) == ("Outlet B", "metadata")
+    assert (p2.date, p2.date_note) == (T("2019-03-05"), "column published")
+    assert p2.url == "https://example.org/2019/03/04/x"
+    assert "page_html" not in corpus.documents.columns  # the HTML is not kept as metadata
+    rejected = corpus.rejected.values.tolist()
+    assert [r[:2] for r in rejected] == [
+        [f"pages{suffix}", first + 2],
+        [f"pages{suffix}", first + 3],
+    ]
+    assert "no article" in rejected[0][2] and "empty HTML in column 'page_html'" in rejected[1][2]
+
+
+@pytest.mark.parametrize(
+    ("keys", "columns", "source"),
+    [
+        (["html", "link"], None, ("html", "html")),  # no text column: the HTML column
+        (["content", "html"], None, ("text", "content")),  # text first; html stays metadata
+        (["content", "page_html"], {"html": "page_html"}, ("html", "page_html")),
+        (["body_ar", "raw_html"], {"text": "body_ar"}, ("text", "body_ar")),
+    ],
+)
+def test_a_table_has_one_text_source(keys, columns, source):
+    roles = resolve_columns(keys, columns, "t.csv")
+    assert [(r, c) for r, c in roles.items() if r in ("text", "html")] == [source]
+
+
+def test_naming_both_text_and_html_columns_is_an_error(tmp_path):
+    path = write_table(tmp_path / "t.jsonl", [{"body": "خبر.", "page": "<p>خبر</p>"}])
+    with pytest.raises(CorpusError, match=r"both a text column .* and an HTML column"):
+        load_corpus(path, columns={"text": "body", "html": "page"})
+
+
+def test_the_cli_reads_an_html_column(tmp_path, capsys):
+    from analysis.cli import main
+    from analysis.pipeline import read_tables
+
+    path = write_table(tmp_path / "pages.jsonl", [{"id": "p1", "page_html": saved_page()}])
+    assert (
+        main(["tag", str(path), "--column", "html=page_html", "--out", str(tmp_path / "out")]) == 0
+    )
+    docs = read_tables(tmp_path / "out").documents
+    assert docs[["doc_id", "title", "extraction"]].values.tolist() == [
+        ["p1", HEADLINE, extraction_method()]
+    ]

@@ -175,6 +175,44 @@ def test_bidi_in_metadata_flags_the_document(tmp_path):
     assert {"bidi_controls", "zero_width"} <= set(flags), flags
 
 
+def test_a_saved_page_keeps_its_article_and_drops_its_live_markup(corpus, hostile):
+    """Scripts, event attributes, script links, SVG and iframes of a saved page never reach
+    the tables, not even as text; markup the page wrote as text stays, as written."""
+    assert hostile.inert, "the hostile corpus has no saved page"
+    for name, fragments in hostile.inert.items():
+        doc = _doc(corpus, name)
+        for column in ("text", "title", "url", "date_note", "path"):
+            found = [f for f in fragments if f in str(doc[column])]
+            assert not found, (name, column, found)
+        assert doc["extraction"].startswith("trafilatura "), doc["extraction"]
+        for column, value in hostile.pages[name].items():
+            got = doc[column]
+            got = got.strftime("%Y-%m-%d") if isinstance(got, pd.Timestamp) else got
+            assert got == value, (name, column, got)
+    sents = corpus.sentences.merge(corpus.documents[["doc_id", "path"]], on="doc_id")
+    page_sents = sents[sents["path"].isin(list(hostile.inert))]
+    assert len(page_sents) and not page_sents["text"].str.contains("live-|javascript:").any()
+
+
+def test_a_saved_pages_data_payloads_render_inert(tagged, hostile):
+    """What the page brought as data (its site name and title carry markup) is shown escaped."""
+    _, _, tables, _ = tagged
+    docs = tables.documents[tables.documents["path"].isin(list(hostile.inert))]
+    assert len(docs) == len(hostile.inert)
+    ids = set(docs["doc_id"])
+    rendered = {
+        "documents": tbl.render(docs[["doc_id", "path", "outlet", "title", "url", "text"]]).html,
+        "sentences": tbl.render(tables.sentences[tables.sentences["doc_id"].isin(ids)]).html,
+        "mentions": tbl.render(tables.mentions[tables.mentions["doc_id"].isin(ids)]).html,
+    }
+    problems = {name: scan_html(html) for name, html in rendered.items()}
+    assert not any(problems.values()), problems
+    assert safety.escape_html(IMG) in rendered["documents"]  # the site name, as text
+    assert safety.escape_html(BOLD) in rendered["documents"]  # in the title
+    assert safety.escape_html(SPAN) in rendered["sentences"]  # written as text on the page
+    assert not any("live-" in html for html in rendered.values())
+
+
 def test_every_bad_manifest_row_is_listed_with_its_reason(corpus, hostile):
     rows = corpus.rejected[corpus.rejected["path"] == "manifest.csv"]
     assert sorted(rows["row"].astype(int)) == sorted(hostile.rejected_rows)
@@ -427,6 +465,15 @@ def test_report_command_finishes_on_the_hostile_corpus(hostile_reports):
 def test_reports_hold_no_live_payload(hostile_reports):
     problems = {p.name: scan_html(p.read_text(encoding="utf-8")) for p in hostile_reports["pages"]}
     assert not any(problems.values()), {k: v[:5] for k, v in problems.items() if v}
+
+
+def test_reports_hold_nothing_of_a_saved_pages_live_markup(hostile_reports, hostile):
+    """The saved page's scripts, handlers and links were dropped at load: not even their
+    text reaches a report (its article does: the reports count its sentences)."""
+    fragments = {f for page in hostile.inert.values() for f in page if f.startswith("live-")}
+    html = "".join(p.read_text(encoding="utf-8") for p in hostile_reports["pages"])
+    assert fragments and not [f for f in fragments if f in unescape_js(html)]
+    assert "ريف درعا" in unescape_js(html)  # words of the page's article
 
 
 def test_executed_notebooks_hold_no_live_payload(hostile_reports):

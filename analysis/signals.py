@@ -1,0 +1,47 @@
+"""Corpus-level signals: what many pages of one corpus share, read before any page is built.
+
+A page alone cannot tell its site's menu or "latest news" tail from its article when the
+scraper glued them into one line; the site's other pages can: the same sentences come back
+on every page of the site. ``load_corpus`` reads the corpus once for these signals
+(:func:`corpus_signals`), then builds the pages with them (:meth:`CorpusSignals.across`).
+
+A page's site is its URL's host (``www.`` dropped), else its outlet as the manifest or
+table names it; a page with neither gives no signal and gets none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from analysis.chrome import site_repeats
+from analysis.segment import page_keys
+
+
+def site_of(url: str, outlet: str = "") -> str:
+    """The site a page belongs to: its URL's host, else its outlet, else ``""``."""
+    host = urlsplit(url).netloc.lower() if url and "//" in url else ""
+    host = host.removeprefix("www.")
+    return host or (outlet or "").strip()
+
+
+@dataclass
+class CorpusSignals:
+    """``repeats``: per site, the keys (``analysis.chrome.sentence_key``) of the sentences
+    that several of its pages hold."""
+
+    repeats: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def across(self, url: str, outlet: str = "") -> frozenset[int]:
+        """The shared sentence keys of the page's site (empty without a site)."""
+        return self.repeats.get(site_of(url, outlet), frozenset())
+
+
+def corpus_signals(pages: Iterable[tuple[str, str, str]]) -> CorpusSignals:
+    """Read ``(url, outlet, text)`` for every page of a corpus; pages without a site are
+    not even segmented."""
+    keyed = (
+        (site, *page_keys(text)) for url, outlet, text in pages if (site := site_of(url, outlet))
+    )
+    return CorpusSignals(repeats=site_repeats(keyed))
