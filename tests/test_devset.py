@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from devset import DEVSET, write_devset
 
 from analysis.evaluate import evaluate
 from analysis.pipeline import tag
-
-from devset import DEVSET, write_devset
 
 GOLD = Path(__file__).parent / "gold" / "devset"
 
