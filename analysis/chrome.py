@@ -182,7 +182,8 @@ def title_bar(text: str, rules: Sequence[ChromeRule] | None = None) -> tuple[int
         ) < 2 * len(words):
             continue  # a date line or a bare site name is no headline
         again = text.find(head, search_from, lead + rule.window)
-        if again >= 0:
+        # on its own line the headline is the paragraph rules' business (meta.title_bar)
+        if again >= 0 and "\n" not in text[lead:again]:
             return again, again + len(head)
     return None
 
