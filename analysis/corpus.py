@@ -796,7 +796,14 @@ def _document_row(doc_id: str, raw: RawArticle, spans: list[tuple]) -> dict:
         "encoding_confidence": raw.confidence,
         "n_chars": len(raw.text),
         FLAGS_COLUMN: ",".join(_with_metadata_flags(raw, title, outlet)),
-        HASH_COLUMN: content_hash(raw.text, title, outlet, date, raw.url),
+        HASH_COLUMN: content_hash(
+            raw.text,
+            title,
+            outlet,
+            date,
+            raw.url,
+            " ".join(f"{s}:{e}:{sec}" for s, e, sec, _ in spans),
+        ),
         EXTRACTION_COLUMN: raw.extraction,
         **{_safe_extra(k): v for k, v in raw.extras.items()},
     }
@@ -816,11 +823,14 @@ def _with_metadata_flags(raw: RawArticle, title: str, outlet: str) -> list[str]:
     return flags
 
 
-def content_hash(text: str, title: str, outlet: str, date, url: str) -> str:
-    """Hash of what the tagging stages read of a document: a changed hash means re-tag it."""
+def content_hash(text: str, title: str, outlet: str, date, url: str, sections: str = "") -> str:
+    """Hash of what the tagging stages read of a document: a changed hash means re-tag it.
+
+    ``sections`` spells the sentences' sections: they may change while the text does not
+    (the site's other pages, read for analysis.signals, changed)."""
     day = "" if pd.isna(date) else pd.Timestamp(date).strftime("%Y-%m-%d")
     digest = hashlib.blake2b(digest_size=16)
-    for part in (text, title, outlet, day, url):
+    for part in (text, title, outlet, day, url, sections):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()

@@ -582,3 +582,34 @@ def test_the_cli_reads_an_html_column(tmp_path, capsys):
     assert docs[["doc_id", "title", "extraction"]].values.tolist() == [
         ["p1", HEADLINE, extraction_method()]
     ]
+
+
+def _site_pages(n: int) -> list[dict]:
+    menu = "الرئيسية أخبار سوريا تقارير مقالات رأي . اشترك في القائمة البريدية للموقع ."
+    return [
+        {
+            "doc_id": f"p{i}",
+            "url": f"https://www.site.example/news/{i}",
+            "text": f"{menu}\nتقرير رقم {i} عن تطورات الجنوب السوري ومواقف الأطراف فيه .",
+        }
+        for i in range(n)
+    ]
+
+
+def test_a_sites_template_is_read_from_its_other_pages(tmp_path):
+    import json
+
+    def load(pages):
+        path = tmp_path / f"c{len(pages)}.jsonl"
+        path.write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in pages))
+        return load_corpus(path)
+
+    three, one = load(_site_pages(3)), load(_site_pages(1))
+    first = three.sentences[three.sentences["doc_id"] == "p0"]
+    assert first["section_reason"].tolist()[:2] == ["boilerplate.repeated_across_pages"] * 2
+    assert first["section"].tolist()[2] == "body"
+    # alone, the page has no template to compare with: all counted, and it hashes
+    # differently, so cached tags of the three-page corpus are not reused for it
+    assert (one.sentences["section"] == "body").all()
+    h3 = three.documents.set_index("doc_id").loc["p0", "content_hash"]
+    assert one.documents.set_index("doc_id").loc["p0", "content_hash"] != h3
