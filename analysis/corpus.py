@@ -49,7 +49,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.dates import choose_article_date, date_from_url, parse_date_value
+from analysis.dates import (
+    choose_article_date,
+    crawl_dates,
+    date_from_url,
+    header_dates,
+    parse_date_value,
+)
 from analysis.htmlpage import HTML_SUFFIXES, Page, page_from_html, read_page
 from analysis.manifest import read_manifest, rejected_frame
 from analysis.outlets import derive_outlet
@@ -253,14 +259,26 @@ def _iter_built_chunks(
     options = dict(manifest=manifest, columns=columns, explode=explode, dayfirst=dayfirst)
     # A first read for what the pages of a site share (analysis.signals); its problems are
     # the second read's, reported once.
+    # The same read collects the dates at the top of every page: a date that the headers
+    # of many pages share is the crawl day, refused as a publication date (dates.crawl_dates).
+    tops: list[tuple[int, pd.Timestamp]] = []
+
+    def first_read() -> Iterator[tuple[str, str, str]]:
+        for i, r in enumerate(iter_raw_articles(path, problems=[], **options)):
+            tops.extend((i, d) for d in header_dates(r.text))
+            yield r.url, r.outlet, r.text
+
+    n_first = cpu_count() if workers is None else workers
     signals = corpus_signals(
-        (r.url, r.outlet, r.text) for r in iter_raw_articles(path, problems=[], **options)
+        first_read(),
+        mapper=map if n_first <= 1 else lambda func, jobs: pool_map(func, jobs, n_first),
     )
+    refuse = frozenset(crawl_dates(tops))
     raws = iter_raw_articles(path, problems=problems, **options)
 
     def job(batch: list[RawArticle]) -> tuple:
         across = [signals.across(r.url, r.outlet) for r in batch]
-        return [unique_id(r.id_base, seen_ids) for r in batch], batch, across
+        return [unique_id(r.id_base, seen_ids) for r in batch], batch, across, refuse
 
     def jobs() -> Iterator[tuple]:
         batch: list[RawArticle] = []
@@ -735,12 +753,13 @@ def _build_job(job: tuple) -> tuple[pd.DataFrame, pd.DataFrame, list]:
 
     ids, batch, *rest = job
     across = rest[0] if rest else None
+    refuse = rest[1] if len(rest) > 1 else frozenset()
     sents = segment_documents(
         ids, [r.text for r in batch], [r.title or None for r in batch], across=across
     )
     spans = _sentence_spans_by_doc(sents)
     rows = [
-        _document_row(doc_id, raw, spans.get(doc_id, []))
+        _document_row(doc_id, raw, spans.get(doc_id, []), refuse)
         for doc_id, raw in zip(ids, batch, strict=True)
     ]
     features = [text_features(raw.text) for raw in batch]
@@ -771,12 +790,15 @@ def _sentence_spans_by_doc(sents: pd.DataFrame) -> dict[str, list[tuple]]:
     return out
 
 
-def _document_row(doc_id: str, raw: RawArticle, spans: list[tuple]) -> dict:
-    """The ``documents`` row of one article, deriving what the metadata left out."""
+def _document_row(
+    doc_id: str, raw: RawArticle, spans: list[tuple], refuse: frozenset = frozenset()
+) -> dict:
+    """The ``documents`` row of one article, deriving what the metadata left out;
+    ``refuse``: the corpus's crawl dates."""
     title = raw.title or _headline_paragraph(raw.text, spans)
     date, date_source, date_note = raw.date, raw.date_source, raw.date_note
     if pd.isna(date):
-        date, date_source, date_note = derive_date(raw.text, raw.url, spans)
+        date, date_source, date_note = derive_date(raw.text, raw.url, spans, refuse)
     outlet, outlet_source = raw.outlet, raw.outlet_source
     if not outlet:
         derived = derive_outlet(raw.url, raw.text)
@@ -836,12 +858,18 @@ def content_hash(text: str, title: str, outlet: str, date, url: str, sections: s
     return digest.hexdigest()
 
 
-def derive_date(text: str, url: str, spans: list[tuple]) -> tuple[pd.Timestamp, str, str]:
-    """(date, date_source, date_note) from the text, else the URL, else unknown."""
-    chosen = choose_article_date(text, [(s, e, sec) for s, e, sec, _ in spans])
-    if not pd.isna(chosen.date):
-        return chosen.date, "stated", chosen.phrase
+def derive_date(
+    text: str, url: str, spans: list[tuple], refuse: frozenset = frozenset()
+) -> tuple[pd.Timestamp, str, str]:
+    """(date, date_source, date_note) from the text, else the URL, else unknown.
+
+    ``refuse``: the corpus's crawl dates (:func:`analysis.dates.crawl_dates`). An update
+    stamp is taken only when the URL has no date (it is not the publication date).
+    """
+    chosen = choose_article_date(text, [(s, e, sec) for s, e, sec, _ in spans], refuse=refuse)
     date, part = date_from_url(url)
+    if not pd.isna(chosen.date) and (chosen.rule != "update" or pd.isna(date)):
+        return chosen.date, "stated", chosen.note
     if not pd.isna(date):
         return date, "url", part
     return pd.NaT, "unknown", ""

@@ -11,7 +11,8 @@ table names it; a page with neither gives no signal and gets none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -38,10 +39,20 @@ class CorpusSignals:
         return self.repeats.get(site_of(url, outlet), frozenset())
 
 
-def corpus_signals(pages: Iterable[tuple[str, str, str]]) -> CorpusSignals:
+BATCH = 2000  # pages per job when the keys are computed in worker processes
+
+Mapper = Callable[[Callable, Iterable], Iterator]
+
+
+def corpus_signals(pages: Iterable[tuple[str, str, str]], mapper: Mapper = map) -> CorpusSignals:
     """Read ``(url, outlet, text)`` for every page of a corpus; pages without a site are
-    not even segmented."""
-    keyed = (
-        (site, *page_keys(text)) for url, outlet, text in pages if (site := site_of(url, outlet))
-    )
+    not even segmented. ``mapper(func, jobs)`` runs the per-batch work (``map``, or an
+    ordered process-pool map for a large corpus)."""
+    sited = ((site, text) for url, outlet, text in pages if (site := site_of(url, outlet)))
+    batches = iter(lambda: list(itertools.islice(sited, BATCH)), [])
+    keyed = (page for done in mapper(_keyed_batch, batches) for page in done)
     return CorpusSignals(repeats=site_repeats(keyed))
+
+
+def _keyed_batch(batch: list[tuple[str, str]]) -> list[tuple[str, set[int], int]]:
+    return [(site, *page_keys(text)) for site, text in batch]

@@ -145,10 +145,8 @@ def test_report_tags_the_syria_claims_layout_with_its_options(tmp_path, monkeypa
         return [page]
 
     monkeypatch.setattr(reports, "build_reports", fake_build)
-    code = main(
-        ["report", "--corpus", str(corpus), "--out", str(tmp_path / "out")]
-        + ["--explode", "article,url,stance", "--column", "text=article"]
-    )
+    options = ["--explode", "article,url,stance", "--column", "text=article"]
+    code = main(["report", "--corpus", str(corpus), "--out", str(tmp_path / "out"), *options])
     assert code == 0
     # the notebooks get the tagged tables, read as they are
     docs = pd.read_parquet(seen["corpus"] / "documents")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from devset import DEVSET, write_devset
 
@@ -57,5 +58,20 @@ def test_no_actor_counted_from_menus_footers_or_related_tails(with_urls):
 
 
 def test_dates_from_the_page_text(text_only):
+    # without URLs: most pages dated from their text, none more than a day off (a page's
+    # own stamp may be a day after its URL's date: time zones, updates after midnight)
     scores = _scores(text_only)
+    assert scores[("documents", "date coverage")] >= 0.8
+    assert scores[("documents", "date within a day")] >= 0.98
+
+
+def test_dates_with_urls_are_right(with_urls):
+    scores = _scores(with_urls)
     assert scores[("documents", "date right")] >= 0.98
+    # a title is found for about half the pages, and a title found is the headline
+    assert scores[("documents", "title is the headline")] >= 0.4
+    gold = pd.read_csv(GOLD / "documents.csv", dtype=str, keep_default_na=False)
+    titles = with_urls.documents.set_index("doc_id")["title"]
+    for doc_id, headline in zip(gold["doc_id"], gold["headline"], strict=True):
+        if titles[doc_id]:
+            assert " ".join(titles[doc_id].split()) == " ".join(headline.split()), doc_id

@@ -143,7 +143,7 @@ def score_documents(frame: pd.DataFrame, tables, loc: Locator, scores: list, err
     (dated pages whose date is not the gold's publication date); titles against headlines."""
     path = frame.attrs.get("path", "documents.csv")
     docs = tables.documents.set_index(tables.documents["doc_id"].astype(str))
-    stated = covered = dated = right = 0
+    stated = covered = dated = right = near = 0
     n_head = head_right = 0
     for row in frame.itertuples():
         where = f"{path}, row {row.Index + 2}"
@@ -157,6 +157,7 @@ def score_documents(frame: pd.DataFrame, tables, loc: Locator, scores: list, err
             covered += got is not None
         if got is not None:
             dated += 1
+            near += truth is not None and abs((got - truth).days) <= 1
             if got == truth:
                 right += 1
             else:
@@ -180,5 +181,7 @@ def score_documents(frame: pd.DataFrame, tables, loc: Locator, scores: list, err
     scores.append(accuracy("documents", "date coverage", stated, covered))
     # of the dated pages, the share whose date is right (wrong-date rate = 1 - this)
     scores.append(accuracy("documents", "date right", dated, right))
+    # a day off is a time zone or a late-night stamp; more than a day is a wrong date
+    scores.append(accuracy("documents", "date within a day", dated, near))
     if n_head:
         scores.append(accuracy("documents", "title is the headline", n_head, head_right))
