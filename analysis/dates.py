@@ -310,6 +310,10 @@ _URL_PATTERNS = (
 )
 
 
+#: Marks a URL date of month precision in the part :func:`date_from_url` returns.
+URL_MONTH_ONLY = "(month only; day set to 1)"
+
+
 def date_from_url(url: str) -> tuple[pd.Timestamp, str]:
     """A date written in a URL's path; ``(NaT, "")`` when there is none.
 
@@ -333,7 +337,7 @@ def date_from_url(url: str) -> tuple[pd.Timestamp, str]:
             except ValueError:
                 continue
             part = m.group(0)
-            return date, part if precision == "day" else f"{part} (month only; day set to 1)"
+            return date, part if precision == "day" else f"{part} {URL_MONTH_ONLY}"
     return pd.NaT, ""
 
 

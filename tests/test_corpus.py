@@ -613,3 +613,23 @@ def test_a_sites_template_is_read_from_its_other_pages(tmp_path):
     assert (one.sentences["section"] == "body").all()
     h3 = three.documents.set_index("doc_id").loc["p0", "content_hash"]
     assert one.documents.set_index("doc_id").loc["p0", "content_hash"] != h3
+
+
+@pytest.mark.parametrize(
+    ("url", "expected", "source"),
+    [
+        # the URL's day is set at publication; the page's stamp may be a later update
+        ("https://x.example/2017/03/06/story", "2017-03-06", "url"),
+        # a month-only URL leaves the day to the page, within that month
+        ("https://x.example/2017/03/story", "2017-03-20", "stated"),
+        ("https://x.example/2017/04/story", "2017-04-01", "url"),
+        ("", "2017-03-20", "stated"),
+    ],
+)
+def test_date_priority_between_url_and_text(url, expected, source):
+    from analysis.corpus import derive_date
+
+    text = "2017 / 3 / 20 الساعة 12 : 18 ( مكة المكرمة )\nقالت مصادر إن المحادثات مستمرة ."
+    date, date_source, note = derive_date(text, url, [(0, 44, "meta", 0)])
+    assert (str(date.date()), date_source) == (expected, source)
+    assert note
