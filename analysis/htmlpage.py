@@ -57,6 +57,7 @@ from analysis.textio import (
     arabic_plausibility,
     normalise_text,
     pick_encoding,  # for pages that declare no charset: the order a .txt article gets
+    read_bytes,
 )
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -115,18 +116,8 @@ def extraction_method() -> str:
 
 def read_page(path: str | Path, *, url: str = "", max_bytes: int = 20_000_000) -> Page:
     """Read one saved page; raise :class:`UnreadableFile` with the reason."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise UnreadableFile(path, f"cannot open the file ({exc.strerror})") from exc
-    if size > max_bytes:
-        raise UnreadableFile(
-            path,
-            f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for one page;"
-            " pass a larger max_bytes",
-        )
-    return page_from_bytes(path.read_bytes(), url=url, path=path)
+    data = read_bytes(path, max_bytes=max_bytes, what="page")
+    return page_from_bytes(data, url=url, path=Path(path))
 
 
 def page_from_bytes(data: bytes, *, url: str = "", path: str | Path = "<bytes>") -> Page:

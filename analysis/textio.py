@@ -80,8 +80,9 @@ class Decoded:
     flags: tuple[str, ...] = field(default_factory=tuple)
 
 
-def read_text(path: str | Path, *, max_bytes: int = 20_000_000) -> Decoded:
-    """Read and decode one article file; raise :class:`UnreadableFile` with the reason."""
+def read_bytes(path: str | Path, *, max_bytes: int = 20_000_000, what: str = "article") -> bytes:
+    """The bytes of one file (an article, a saved page) under ``max_bytes``; raise
+    :class:`UnreadableFile` with the reason."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -90,10 +91,15 @@ def read_text(path: str | Path, *, max_bytes: int = 20_000_000) -> Decoded:
     if size > max_bytes:
         raise UnreadableFile(
             path,
-            f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for one article;"
+            f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for one {what};"
             " split it or pass a larger max_bytes",
         )
-    return decode_bytes(path.read_bytes(), path=path)
+    return path.read_bytes()
+
+
+def read_text(path: str | Path, *, max_bytes: int = 20_000_000) -> Decoded:
+    """Read and decode one article file; raise :class:`UnreadableFile` with the reason."""
+    return decode_bytes(read_bytes(path, max_bytes=max_bytes), path=path)
 
 
 def decode_bytes(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
