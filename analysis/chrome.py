@@ -31,6 +31,7 @@ import yaml
 
 from analysis.dedup import fold_letters
 from analysis.normalize import fold, match_key, original_span
+from analysis.sections import COUNTED_SECTIONS as COUNTED
 from analysis.sections import SECTIONS
 from analysis.sections import match_key as section_key
 
@@ -43,7 +44,6 @@ KINDS = (
     "pull_quote",
     "orphan",
 )
-COUNTED = ("headline", "body")
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
 _QUOTE = re.compile(r'"[^"\n]+"|«[^«»\n]+»|“[^“”\n]+”')

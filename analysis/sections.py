@@ -25,6 +25,8 @@ import yaml
 from analysis.dedup import fold_letters
 
 SECTIONS = ("headline", "body", "caption", "meta", "boilerplate")
+#: The sections the analyses count.
+COUNTED_SECTIONS = ("headline", "body")
 LINE_KINDS = frozenset(
     {"line", "start", "end", "contains", "credit", "density", "date_line", "pipe_names"}
 )

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.sections import COUNTED_SECTIONS
+
 GOLD_FILES = (
     "sections",
     "regions",
@@ -17,7 +19,7 @@ GOLD_FILES = (
     "positions",
 )
 
-COUNTED = ("headline", "body")
+COUNTED = COUNTED_SECTIONS
 
 SENTENCE_END = frozenset(".!?؟…»”\"'")
 

@@ -13,7 +13,7 @@ from analysis.evaluate.gold import (
     region_of,
     region_spans,
 )
-from analysis.evaluate.scoring import accuracy, compare
+from analysis.evaluate.scoring import accuracy, compare, wrong
 
 
 def counted_sentences(gold: dict[str, pd.DataFrame], loc: Locator) -> set | None:
@@ -51,16 +51,9 @@ def score_sections(frame: pd.DataFrame, loc: Locator, scores: list, errors: list
             right += 1
         else:
             sent = spans[0][2] if spans else -1
+            item = f"line {line}: gold {row.section}, tagged {tagged}"
             errors.append(
-                dict(
-                    table="sections",
-                    level="line",
-                    kind="wrong",
-                    doc_id=row.doc_id,
-                    sent_id=sent,
-                    item=f"line {line}: gold {row.section}, tagged {tagged}",
-                    sentence=loc.texts[row.doc_id][start:end],
-                )
+                wrong("sections", "line", row.doc_id, sent, item, loc.texts[row.doc_id][start:end])
             )
         for _s, _e, sent, section, _t in spans:
             n_sents += 1
@@ -161,18 +154,11 @@ def score_documents(frame: pd.DataFrame, tables, loc: Locator, scores: list, err
             if got == truth:
                 right += 1
             else:
-                errors.append(
-                    dict(
-                        table="documents",
-                        level="date right",
-                        kind="wrong",
-                        doc_id=row.doc_id,
-                        sent_id=-1,
-                        item=f"gold {truth.date() if truth is not None else 'unknown'},"
-                        f" loaded {got.date()} ({doc['date_source']}: {doc['date_note']})",
-                        sentence="",
-                    )
+                gold = truth.date() if truth is not None else "unknown"
+                item = (
+                    f"gold {gold}, loaded {got.date()} ({doc['date_source']}: {doc['date_note']})"
                 )
+                errors.append(wrong("documents", "date right", row.doc_id, -1, item, ""))
         headline = " ".join(str(getattr(row, "headline", "") or "").split())
         if headline:
             n_head += 1

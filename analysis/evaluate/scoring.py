@@ -67,3 +67,16 @@ def top_affiliation(actor_id: str) -> str:
     """The holder at the level the notebooks aggregate at (mamlouk → SYR); ids the
     dictionary lacks (``new:…``, ``unnamed_source``) stay as they are."""
     return affiliation_of(actor_id, level="state") if actor_id else actor_id
+
+
+def wrong(table: str, level: str, doc_id: str, sent_id: int, item: str, sentence: str) -> dict:
+    """An error row of an accuracy level (``kind`` ``wrong``)."""
+    return dict(
+        table=table,
+        level=level,
+        kind="wrong",
+        doc_id=doc_id,
+        sent_id=sent_id,
+        item=item,
+        sentence=sentence,
+    )

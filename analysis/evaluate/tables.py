@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from analysis.evaluate.gold import ACTOR_KINDS, GoldError, locate
-from analysis.evaluate.scoring import accuracy, compare, top_affiliation
+from analysis.evaluate.scoring import accuracy, compare, top_affiliation, wrong
 
 
 def score_mentions(frame, tables, loc, counted, scores, errors) -> None:
@@ -84,14 +84,13 @@ def score_attribution(frame, tables, loc, counted, scores, errors) -> None:
                 right += 1
             else:
                 errors.append(
-                    dict(
-                        table="attribution",
-                        level=level,
-                        kind="wrong",
-                        doc_id=r.doc_id,
-                        sent_id=int(r.sent_id),
-                        item=f"gold {gold_of(r)!r}, tagged {value!r}",
-                        sentence=loc.sentence_text(r.doc_id, int(r.sent_id)),
+                    wrong(
+                        "attribution",
+                        level,
+                        r.doc_id,
+                        int(r.sent_id),
+                        f"gold {gold_of(r)!r}, tagged {value!r}",
+                        loc.sentence_text(r.doc_id, int(r.sent_id)),
                     )
                 )
         scores.append(accuracy("attribution", level, len(frame), right))
@@ -162,15 +161,14 @@ def score_positions(frame, tables, loc, counted, scores, errors) -> None:
                 right += 1
             else:
                 errors.append(
-                    dict(
-                        table="positions",
-                        level=level,
-                        kind="wrong",
-                        doc_id=row.doc_id,
-                        sent_id=int(row.sent_id),
-                        item=f"{row.holder} {row.move}: gold {getattr(row, gold_col)!r},"
+                    wrong(
+                        "positions",
+                        level,
+                        row.doc_id,
+                        int(row.sent_id),
+                        f"{row.holder} {row.move}: gold {getattr(row, gold_col)!r},"
                         f" tagged {' | '.join(sorted(values))!r}",
-                        sentence=loc.sentence_text(row.doc_id, int(row.sent_id)),
+                        loc.sentence_text(row.doc_id, int(row.sent_id)),
                     )
                 )
         scores.append(accuracy("positions", level, n, right))
