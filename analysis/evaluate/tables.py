@@ -13,7 +13,7 @@ from analysis.evaluate.scoring import accuracy, compare, top_affiliation, wrong
 def score_mentions(frame, tables, loc, counted, scores, errors) -> None:
     frame = locate(frame, loc)
     found = tables.mentions[tables.mentions["kind"].isin(ACTOR_KINDS)]
-    found = keep_counted(found, counted)
+    found = keep_counted(found, counted, frame)
     pool: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
     for doc, sent, actor, start, end in found[
         ["doc_id", "sent_id", "actor_id", "start", "end"]
@@ -41,8 +41,13 @@ def score_mentions(frame, tables, loc, counted, scores, errors) -> None:
     compare("mentions", "mention", gold_keys, found_keys, loc, scores, errors)
 
 
-def keep_counted(frame: pd.DataFrame, counted: set | None) -> pd.DataFrame:
-    if counted is None or frame.empty:
+def keep_counted(frame: pd.DataFrame, counted: set | None, gold: pd.DataFrame) -> pd.DataFrame:
+    """The tagger's rows in the documents the gold table reads (a gold file may cover part
+    of a corpus) and, when the gold has sections or regions, in the sentences it counts."""
+    if frame.empty:
+        return frame
+    frame = frame[frame["doc_id"].astype(str).isin(set(gold["doc_id"]))]
+    if counted is None:
         return frame
     keys = zip(frame["doc_id"].astype(str), frame["sent_id"].astype(int), strict=True)
     return frame[[k in counted for k in keys]]
@@ -106,7 +111,7 @@ def keyed(frame, columns: Iterable[str], holder: str, lift: Callable[[str], str]
 
 def score_stances(frame, tables, loc, counted, scores, errors) -> None:
     frame = locate(frame, loc)
-    found = keep_counted(tables.stances, counted)
+    found = keep_counted(tables.stances, counted, frame)
     for level, lift in (("holder", str), ("top affiliation", top_affiliation)):
         compare(
             "stances",
@@ -121,7 +126,7 @@ def score_stances(frame, tables, loc, counted, scores, errors) -> None:
 
 def score_positions(frame, tables, loc, counted, scores, errors) -> None:
     frame = locate(frame, loc)
-    found = keep_counted(tables.positions, counted)
+    found = keep_counted(tables.positions, counted, frame)
     for level, lift in (("holder", str), ("top affiliation", top_affiliation)):
         compare(
             "positions",
