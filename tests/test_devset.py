@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(
 def _scores(tables):
     result = evaluate(GOLD, tables)
     print(result.report(max_errors=8))
-    return result.scores.set_index(["table", "level"])["precision"]
+    return result.scores.set_index(["table", "level"])["f1"]
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,12 @@ def test_sentences_counted_as_the_readers_count_them(with_urls):
     assert scores[("regions", "counted or not")] >= 0.95
     # and almost every counted actor mention stands in the article itself
     assert scores[("regions", "mentions in chrome")] >= 0.97
+
+
+def test_actor_mentions_on_real_pages(with_urls):
+    # 8 pages read mention by mention; a floor a little under the F1 measured when the
+    # reading was written (0.77): the dictionary and the tagger are developed against it
+    assert _scores(with_urls)[("mentions", "mention")] >= 0.72
 
 
 def test_no_actor_counted_from_menus_footers_or_related_tails(with_urls):
