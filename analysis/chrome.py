@@ -126,8 +126,13 @@ def _rule(kind: str, rules: Sequence[ChromeRule]) -> ChromeRule | None:
 
 def sentence_key(text: str) -> int:
     """A stable hash of a sentence's folded words (the same in every process)."""
-    key = " ".join(_WORD.findall(section_key(text)))
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
+    return _hash_key(section_key(text))
+
+
+def _hash_key(key: str) -> int:
+    """:func:`sentence_key` of a text already folded with ``sections.match_key``."""
+    words = " ".join(_WORD.findall(key))
+    return int.from_bytes(hashlib.blake2b(words.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 def site_repeats(
@@ -264,7 +269,7 @@ def label_sentences(
     n_words = [len(_WORD.findall(k)) for k in keys]
     by_id = {r.id: r for r in rules}
     quote_spans = set(quotes)
-    bar_rule = _rule("title_bar", rules)
+    bar_rule, pull_rule = _rule("title_bar", rules), _rule("pull_quote", rules)
     line_end = text.find("\n", bar[1]) if bar is not None else -1
     line_end = len(text) if line_end < 0 else line_end
     for i, (start, end, sec, _r) in enumerate(sentences):
@@ -281,8 +286,8 @@ def label_sentences(
             continue
         if tail is not None and tail[1] in by_id and start >= tail[0]:
             rule = by_id[tail[1]]
-        elif (start, end) in quote_spans and _rule("pull_quote", rules):
-            rule = _rule("pull_quote", rules)
+        elif (start, end) in quote_spans and pull_rule is not None:
+            rule = pull_rule
         else:
             rule = next(
                 (
@@ -300,7 +305,7 @@ def label_sentences(
         rule = _rule(kind, rules)
         if rule is None:
             continue
-        flags = _repeat_flags(kind, rule, pieces, keys, n_words, across)
+        flags = _repeat_flags(kind, rule, keys, n_words, across)
         _label_runs(out, counted, flags, pieces, rule)
     orphan = _rule("orphan", rules)
     if orphan is not None:
@@ -310,12 +315,12 @@ def label_sentences(
     return out
 
 
-def _repeat_flags(kind, rule, pieces, keys, n_words, across) -> list[bool]:
+def _repeat_flags(kind, rule, keys, n_words, across) -> list[bool]:
     if kind == "site_repeat":
-        return [
-            n >= rule.min_words and sentence_key(p) in across
-            for p, n in zip(pieces, n_words, strict=True)
-        ]
+        if not across:  # most pages: no site, or a site without a template
+            return [False] * len(keys)
+        pairs = zip(keys, n_words, strict=True)
+        return [n >= rule.min_words and _hash_key(k) in across for k, n in pairs]
     seen: set[str] = set()
     flags = []
     for key, n in zip(keys, n_words, strict=True):
