@@ -73,6 +73,8 @@ class _Matcher:
     place_from_heads: tuple[str, ...]
     nisba_place_heads: dict[str, tuple[tuple[str, ...], ...]]
     nisba_skip_heads: dict[str, tuple[tuple[str, ...], ...]]
+    anaphors: frozenset[str] = frozenset()
+    anaphor_window: int = 3
 
 
 @functools.cache
@@ -107,6 +109,8 @@ def _matcher_for(dictionary: Dictionary) -> _Matcher:
         # word alone: "الدفاع الجوي السورية" is the Syrian air defence, not Syrian airspace
         nisba_place_heads=_heads_by_last_word(heads),
         nisba_skip_heads=_heads_by_last_word(skip),
+        anaphors=frozenset(dictionary.setting("anaphors")),
+        anaphor_window=int(dictionary.raw.get("anaphor_window", 3)),
     )
 
 
@@ -368,7 +372,65 @@ def _tag_document(m: _Matcher, text: str, spans: list[tuple[int, int]]) -> list[
             if not anchors & set(alias.rules["requires_doc"]):
                 drop.add(idx)
         found = [row for idx, row in enumerate(found) if idx not in drop]
+    if m.anaphors:
+        found = sorted(found + _anaphors(m, doc, text, found), key=lambda row: row[1])
     return found
+
+
+def _anaphors(m: _Matcher, doc: _Doc, text: str, found: list[tuple]) -> list[tuple]:
+    """Mentions of the group the article has just named, by a definite noun that stands
+    for it ("التنظيم"), with or without a conjunction or preposition before it."""
+    named = _anaphor_targets(m.dictionary, m.anaphors)
+    groups = [row for row in found if any(row[3] in ids for ids in named.values())]
+    taken = {(row[1], row[2]) for row in found}
+    out = []
+    for t, tok in enumerate(doc.tok):
+        bare = _strip_conj(tok)
+        # التنظيم, بالتنظيم, and ل + article written لل: للتنظيم
+        forms = (
+            bare,
+            bare[1:] if bare[:1] == "ب" else "",
+            "ا" + bare[1:] if bare[:2] == "لل" else "",
+        )
+        form = next((f for f in forms if f in m.anaphors), None)
+        if form is None:
+            continue
+        k = doc.sentence_of(t)
+        start = int(doc.offsets[doc.tstart[t]])
+        end = int(doc.offsets[doc.tend[t] - 1]) + 1
+        if k < 0 or any(s <= start < e for s, e in taken):
+            continue
+        if t + 1 < len(doc.tok) and any(
+            row[1] == int(doc.offsets[doc.tstart[t + 1]]) for row in found
+        ):
+            continue  # a name follows: "التنظيم «داعش»" is tagged as that name
+        before = [
+            row
+            for row in groups
+            if row[1] < start and k - row[0] <= m.anaphor_window and row[3] in named[form]
+        ]
+        if before:
+            actor = before[-1][3]
+            row = (k, start, end, actor, "group", f"anaphor:{form} → {actor}")
+            out.append(row)
+            groups.append(row)  # a chain: the next "التنظيم" may refer back to this one
+    return out
+
+
+@functools.cache
+def _anaphor_targets(dictionary: Dictionary, anaphors: frozenset[str]) -> dict[str, frozenset]:
+    """For each anaphor ("التنظيم"), the groups whose own name it heads ("تنظيم الدولة",
+    "تنظيم القاعدة"): "the organisation" never stands for a militia or a party."""
+    actors = dictionary.actors
+    return {
+        form: frozenset(
+            a.actor_id
+            for a in dictionary.aliases
+            if a.tokens[0] in (form, form.removeprefix("ال"))
+            and actors[a.actor_id]["kind"] == "group"
+        )
+        for form in anaphors
+    }
 
 
 def _tail_matches(doc: _Doc, alias: Alias, i: int, j: int, k: int) -> bool:

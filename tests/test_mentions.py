@@ -229,3 +229,35 @@ def test_dateline_cities_are_places(text, surface, kind):
 def test_a_time_zone_names_a_place():
     m = tag_text("الجمعة 6 تشرين الأول 2017 | 10 : 12 صباحا بتوقيت دمشق")
     assert m["kind"].tolist() == ["place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the article's group named again by a definite noun
+        (
+            "تبنى «داعش» الهجوم . وأفاد التنظيم بأن اثنين من عناصره قتلا .",
+            [("«داعش»", "isis"), ("التنظيم", "isis")],
+        ),
+        (
+            "قصف الطيران مواقع تنظيم حراس الدين في إدلب وقتل قياديين بالتنظيم .",
+            [("تنظيم حراس الدين", "hurras_al_din"), ("بالتنظيم", "hurras_al_din")],
+        ),
+        # "the organisation" is a group named "تنظيم …", never a militia or a party
+        (
+            "هاجمت ميليشيا حزب الله القرية وقال التنظيم إنه سيرد .",
+            [("ميليشيا حزب الله", "hezbollah")],
+        ),
+        # no group before it, or too far before it: no mention
+        ("قال المنظمون إن التنظيم الجيد للمؤتمر ساعد على نجاحه .", []),
+        (
+            "هاجم داعش القرية . جملة ثانية . جملة ثالثة . جملة رابعة . جملة خامسة ."
+            " وقال التنظيم إن الهجوم نجح .",
+            [("داعش", "isis")],
+        ),
+    ],
+)
+def test_the_group_named_again_by_a_definite_noun(text, expected):
+    m = tag_text(text)
+    got = [(s.strip("«»"), a) for s, a in zip(m["surface"], m["actor_id"], strict=True)]
+    assert got == [(s.strip("«»"), a) for s, a in expected]
