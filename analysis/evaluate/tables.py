@@ -109,34 +109,24 @@ def keyed(frame, columns: Iterable[str], holder: str, lift: Callable[[str], str]
     return keys
 
 
+def compare_holders(table, frame, found, columns, loc, scores, errors) -> None:
+    """Score (sentence, holder, *columns) strictly and with holders by top affiliation."""
+    for level, lift in (("holder", str), ("top affiliation", top_affiliation)):
+        gold_keys = keyed(frame, columns, "holder", lift)
+        found_keys = keyed(found, columns, "holder_id", lift)
+        compare(table, level, gold_keys, found_keys, loc, scores, errors)
+
+
 def score_stances(frame, tables, loc, counted, scores, errors) -> None:
     frame = locate(frame, loc)
     found = keep_counted(tables.stances, counted, frame)
-    for level, lift in (("holder", str), ("top affiliation", top_affiliation)):
-        compare(
-            "stances",
-            level,
-            keyed(frame, ("target", "polarity"), "holder", lift),
-            keyed(found, ("target", "polarity"), "holder_id", lift),
-            loc,
-            scores,
-            errors,
-        )
+    compare_holders("stances", frame, found, ("target", "polarity"), loc, scores, errors)
 
 
 def score_positions(frame, tables, loc, counted, scores, errors) -> None:
     frame = locate(frame, loc)
     found = keep_counted(tables.positions, counted, frame)
-    for level, lift in (("holder", str), ("top affiliation", top_affiliation)):
-        compare(
-            "positions",
-            level,
-            keyed(frame, ("move",), "holder", lift),
-            keyed(found, ("move",), "holder_id", lift),
-            loc,
-            scores,
-            errors,
-        )
+    compare_holders("positions", frame, found, ("move",), loc, scores, errors)
     compare(
         "positions",
         "move only",
