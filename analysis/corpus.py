@@ -743,19 +743,18 @@ def build_chunk(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Documents (without ``dup_group``) and sentences for a batch of raw articles."""
     ids = [unique_id(raw.id_base, seen_ids) for raw in batch]
-    docs, sents, _ = _build_job((ids, batch))
+    docs, sents, _ = _build_job((ids, batch, None, frozenset()))
     return docs, sents
 
 
 def _build_job(job: tuple) -> tuple[pd.DataFrame, pd.DataFrame, list]:
     """Documents, sentences and dedup features of a batch whose doc_ids are assigned:
-    ``(ids, raw articles[, the shared sentence keys of each one's site])``."""
+    ``(ids, raw articles, the shared sentence keys of each one's site or None, the
+    corpus's crawl dates)`` (analysis.signals, analysis.dates.crawl_dates)."""
     from analysis.dedup import text_features
     from analysis.segment import segment_documents
 
-    ids, batch, *rest = job
-    across = rest[0] if rest else None
-    refuse = rest[1] if len(rest) > 1 else frozenset()
+    ids, batch, across, refuse = job
     sents = segment_documents(
         ids, [r.text for r in batch], [r.title or None for r in batch], across=across
     )

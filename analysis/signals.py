@@ -5,8 +5,8 @@ scraper glued them into one line; the site's other pages can: the same sentences
 on every page of the site. ``load_corpus`` reads the corpus once for these signals
 (:func:`corpus_signals`), then builds the pages with them (:meth:`CorpusSignals.across`).
 
-A page's site is its URL's host (``www.`` dropped), else its outlet as the manifest or
-table names it; a page with neither gives no signal and gets none.
+A page's site is its URL's host (``analysis.outlets.normalise_host``), else its outlet as
+the manifest or table names it; a page with neither gives no signal and gets none.
 """
 
 from __future__ import annotations
@@ -14,17 +14,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from analysis.chrome import site_repeats
+from analysis.outlets import normalise_host
 from analysis.segment import page_keys
 
 
 def site_of(url: str, outlet: str = "") -> str:
     """The site a page belongs to: its URL's host, else its outlet, else ``""``."""
-    host = urlsplit(url).netloc.lower() if url and "//" in url else ""
-    host = host.removeprefix("www.")
-    return host or (outlet or "").strip()
+    return (normalise_host(url) if url else "") or (outlet or "").strip()
 
 
 @dataclass
