@@ -42,7 +42,7 @@ evaluate: install
 
 ## Make the .ipynb notebooks from their jupytext .py sources
 notebooks: install
-	$(BIN)/python -m analysis.reports sync-notebooks --expected tests/nbval_expected
+	$(BIN)/python -m analysis.report.build sync-notebooks --expected tests/nbval_expected
 
 ## Run the tests, the notebooks under nbval and the browser tests
 test: install notebooks

@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    from analysis.pipeline import tag, write_tables
+    from analysis.pipeline.run import tag, write_tables
 
     corpus = Path(args.corpus)
     if not corpus.exists():
@@ -125,8 +125,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from analysis.pipeline import tag, write_tables
-    from analysis.reports import build_reports
+    from analysis.pipeline.run import tag, write_tables
+    from analysis.report.build import build_reports
 
     started = time.perf_counter()
     options = _corpus_kwargs(args)
@@ -151,8 +151,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_candidates(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from analysis.candidates import find_candidates
-    from analysis.corpus import load_corpus
+    from analysis.load.corpus import load_corpus
+    from analysis.tag.candidates import find_candidates
 
     loaded = load_corpus(Path(args.corpus), **_corpus_kwargs(args))
     table = find_candidates(loaded.sentences, loaded.documents).head(args.top)
@@ -163,7 +163,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from analysis.evaluate import evaluate
-    from analysis.pipeline import default_corpus, tag
+    from analysis.pipeline.run import default_corpus, tag
 
     corpus = Path(args.corpus) if args.corpus else default_corpus()
     if not corpus.exists():
@@ -183,7 +183,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(_args: argparse.Namespace) -> int:
-    from analysis.camel import data_dir, resource_status
+    from analysis.tag.camel import data_dir, resource_status
 
     status = resource_status()
     print(f"camel-tools data folder: {data_dir()}")

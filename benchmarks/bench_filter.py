@@ -28,8 +28,8 @@ import pandas as pd
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 
-from analysis import widgets
-from analysis.pipeline import read_tables
+from analysis.panel import widgets
+from analysis.pipeline.run import read_tables
 
 # the notebook runner the tests of the panels use
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.mentions import _SENT_END_RE, tag_mentions
+from analysis.tag.mentions import _SENT_END_RE, tag_mentions
 
 DEFAULT = "/work/shared/corpora/syria-claims/dataset"
 

@@ -7,7 +7,7 @@ a fresh process so that peak memory is its own:
 
 - floor: read the same JSONL, apply camel-tools' ``normalize_unicode``, ``dediac_ar`` and
   ``simple_word_tokenize`` to every text, nothing more;
-- full: ``analysis.pipeline.tag`` (load, sentences, sections, dedup, mentions,
+- full: ``analysis.pipeline.run.tag`` (load, sentences, sections, dedup, mentions,
   attribution, stances, positions) with ``--workers`` processes.
 
 It prints articles/s, MB/s and peak RSS (the process and its workers) for both, the ratio
@@ -62,7 +62,7 @@ def run_floor(path: Path) -> dict:
 
 
 def run_full(path: Path, workers: int) -> dict:
-    from analysis.pipeline import tag
+    from analysis.pipeline.run import tag
 
     started = time.perf_counter()
     tables = tag(path, workers=workers)
@@ -81,11 +81,11 @@ def run_full(path: Path, workers: int) -> dict:
 
 
 def time_filter(tables, repeat: int = 7) -> float | None:
-    """Median milliseconds of the notebooks' filter (``analysis.widgets.filter_tables``,
+    """Median milliseconds of the notebooks' filter (``analysis.panel.widgets.filter_tables``,
     what the FilterPanel applies on every change) with every table cut: the commonest
     outlet, one year. (A panel cuts a table only when a view reads it.)"""
     try:
-        from analysis.widgets import filter_tables
+        from analysis.panel.widgets import filter_tables
     except ImportError:
         return None
     import statistics

@@ -26,9 +26,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    from analysis.corpus import load_corpus
-    from analysis.distributed import tag_with_dask
-    from analysis.pipeline import STAGE_TABLES, Tables, tag_loaded
+    from analysis.load.corpus import load_corpus
+    from analysis.pipeline.distributed import tag_with_dask
+    from analysis.pipeline.run import STAGE_TABLES, Tables, tag_loaded
 
     started = time.perf_counter()
     loaded = load_corpus(

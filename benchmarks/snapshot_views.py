@@ -26,9 +26,10 @@ import plotly.graph_objects as go
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 
-from analysis import figures, widgets
-from analysis.pipeline import TABLE_NAMES, read_tables
-from analysis.tables import Table
+from analysis.panel import widgets
+from analysis.pipeline.run import TABLE_NAMES, read_tables
+from analysis.views import figures
+from analysis.views.tables import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from bench_filter import settings

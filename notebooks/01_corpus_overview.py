@@ -30,8 +30,10 @@ INTERACTIVE = True  # live filter widgets (False in report builds: filters live 
 # ruff: noqa: E402 (papermill parameters come first)
 from IPython.display import display
 
-from analysis import figures, reports, widgets
-from analysis import tables as tbl
+from analysis.panel import widgets
+from analysis.report import build as reports
+from analysis.views import figures
+from analysis.views import tables as tbl
 
 T = reports.open_tables(
     CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="01 corpus overview"

@@ -48,8 +48,9 @@ INTERACTIVE = True  # live filter widgets (False in report builds: filters live 
 # ruff: noqa: E402 (papermill parameters come first)
 from IPython.display import display
 
-from analysis import reports, widgets
-from analysis import stance_views as sv
+from analysis.panel import widgets
+from analysis.report import build as reports
+from analysis.views import stances as sv
 
 T = reports.open_tables(CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="03 stance")
 ACTORS = reports.load_actors()

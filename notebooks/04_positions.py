@@ -55,8 +55,9 @@ INTERACTIVE = True  # live filter widgets (False in report builds: filters live 
 # ruff: noqa: E402 (papermill parameters come first)
 from IPython.display import display
 
-from analysis import position_views as pv
-from analysis import reports, widgets
+from analysis.panel import widgets
+from analysis.report import build as reports
+from analysis.views import positions as pv
 
 T = reports.open_tables(
     CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="04 negotiation positions"

@@ -19,7 +19,7 @@ SHARED = TESTS.parent.parent / "shared"
 if "CAMELTOOLS_DATA" not in os.environ and (SHARED / "camel_data").is_dir():
     os.environ["CAMELTOOLS_DATA"] = str(SHARED / "camel_data")
 
-# The tables cache (analysis.pipeline.cache_dir) of this test run, notebooks under nbval
+# The tables cache (analysis.pipeline.run.cache_dir) of this test run, notebooks under nbval
 # included: never the user's ~/.cache, never a cache left by an earlier run.
 _CACHE = tempfile.mkdtemp(prefix="analysis-cache-")
 os.environ["ANALYSIS_CACHE"] = _CACHE
@@ -34,7 +34,7 @@ def fixture_corpus() -> Path:
 @pytest.fixture(scope="session")
 def fixture_tables():
     """Every table of the fixture corpus, tagged once per session."""
-    from analysis.pipeline import tag
+    from analysis.pipeline.run import tag
 
     return tag(FIXTURE_CORPUS)
 
@@ -208,7 +208,7 @@ TAGGER_MODULES = ("corpus", "mentions", "attribution", "stance", "positions")
 
 
 def pipeline_ready() -> bool:
-    """Can ``analysis.pipeline`` tag the fixture corpus in this checkout?"""
+    """Can ``analysis.pipeline.run`` tag the fixture corpus in this checkout?"""
     import importlib.util
 
     return all(importlib.util.find_spec(f"analysis.{m}") for m in TAGGER_MODULES)
@@ -224,9 +224,9 @@ def small_notebooks(dest: Path) -> list[Path]:
         "import sys\n"
         f"sys.path.insert(0, {str(TESTS)!r})\n"
         "from conftest import make_small_tables\n"
-        "import analysis.pipeline, analysis.reports\n"
-        "analysis.pipeline.load_tables = lambda *a, **k: make_small_tables()\n"
-        "analysis.reports.load_actors = lambda: make_small_tables().actors\n"
+        "import analysis.pipeline.run, analysis.report.build\n"
+        "analysis.pipeline.run.load_tables = lambda *a, **k: make_small_tables()\n"
+        "analysis.report.build.load_actors = lambda: make_small_tables().actors\n"
     )
     dest.mkdir(parents=True, exist_ok=True)
     out = []
@@ -245,7 +245,7 @@ def built_reports(tmp_path_factory) -> dict:
     else on the small hand-built tables. Returns paths, build time and which data."""
     import time
 
-    from analysis.reports import build_reports
+    from analysis.report.build import build_reports
 
     tmp = tmp_path_factory.mktemp("reports")
     start = time.perf_counter()

@@ -8,7 +8,8 @@ from unittest import mock
 
 from IPython.utils.capture import capture_output
 
-from analysis import pipeline, widgets
+from analysis.panel import widgets
+from analysis.pipeline import run as pipeline
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 

@@ -85,7 +85,7 @@ def test_report_on_an_unreadable_corpus_fails_before_any_notebook_runs(tmp_path,
 
 
 def test_a_failing_notebook_is_named_in_one_line(tmp_path):
-    from analysis.reports import ReportError, build_reports
+    from analysis.report.build import ReportError, build_reports
 
     nb = tmp_path / "01_broken.py"
     header = (Path(__file__).parent.parent / "notebooks" / "01_corpus_overview.py").read_text(
@@ -131,7 +131,7 @@ def test_every_corpus_command_takes_the_corpus_options(command):
 def test_report_tags_the_syria_claims_layout_with_its_options(tmp_path, monkeypatch, capsys):
     import json
 
-    from analysis import reports
+    from analysis.report import build as reports
 
     corpus = tmp_path / "dataset"
     corpus.mkdir()

@@ -66,7 +66,7 @@ class Evaluation:
 
 
 def evaluate(gold_dir: str | Path, tables) -> Evaluation:
-    """Score ``tables`` (a tagged corpus, :class:`analysis.pipeline.Tables`) against the
+    """Score ``tables`` (a tagged corpus, :class:`analysis.pipeline.run.Tables`) against the
     gold reading in ``gold_dir``."""
     gold = read_gold(gold_dir)
     loc = Locator(tables.documents, tables.sentences)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from analysis.actors import affiliation_of
 from analysis.evaluate.gold import Locator
+from analysis.tag.actors import affiliation_of
 
 SCORE_COLUMNS = ("table", "level", "gold", "found", "hits", "precision", "recall", "f1")
 

@@ -1,0 +1,1 @@
+"""Reports: notebook set-up, execution, export to offline HTML, the notebooks' .ipynb."""

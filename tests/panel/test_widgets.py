@@ -1,0 +1,270 @@
+"""analysis.panel.widgets: filtering the tables and the shared filter panel."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+import live
+import pandas as pd
+import pytest
+
+from analysis.panel import widgets
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "docs"),
+    [
+        ({}, ["a1", "a2", "a3", "a4"]),
+        ({"outlets": ["الشرق"]}, ["a1", "a2"]),
+        ({"start": "2019-01-01"}, ["a2", "a3", "a4"]),
+        ({"start": "2019-01-01", "include_undated": False}, ["a2", "a3"]),
+        ({"end": "2019-03-02"}, ["a1", "a2", "a4"]),
+        ({"outlets": ["Levant Daily"], "include_undated": False}, []),
+    ],
+)
+def test_filter_tables(small_tables, kwargs, docs):
+    out = widgets.filter_tables(small_tables, **kwargs)
+    assert out.documents["doc_id"].tolist() == docs
+    assert set(out.sentences["doc_id"]) == set(docs)
+    assert set(out.mentions["doc_id"]) <= set(docs)
+    assert len(out.rejected) == len(small_tables.rejected)
+    assert len(small_tables.documents) == 4  # the input is not changed
+
+
+def test_filter_tables_keeps_a_dataclass_type(small_tables):
+    @dataclasses.dataclass
+    class T:
+        documents: pd.DataFrame
+        sentences: pd.DataFrame
+        corpus_path: str = "x"
+
+    out = widgets.filter_tables(
+        T(small_tables.documents, small_tables.sentences), outlets=["الشرق"]
+    )
+    assert isinstance(out, T) and out.corpus_path == "x" and len(out.documents) == 2
+
+
+def test_describe_filters_is_clean():
+    text = widgets.describe_filters(outlets=["\u202eشرق"], start="2019-01-01")
+    assert text == "شرق; dates 2019-01-01 to end; undated articles included"
+
+
+def test_panel_updates_every_view_on_a_control_change(small_tables):
+    panel = widgets.FilterPanel(small_tables)
+    seen: list[list[str]] = []
+    panel.register(lambda t: seen.append(sorted(t.documents["doc_id"])))
+    panel.register(lambda t: seen.append(sorted(t.documents["doc_id"])))
+    assert len(seen) == 2
+    panel.outlet_select.value = ("الشرق",)
+    assert seen[2:] == [["a1", "a2"], ["a1", "a2"]]
+    panel.undated.value = False
+    assert seen[-1] == ["a1", "a2"]
+    panel.outlet_select.value = ()
+    assert seen[-1] == ["a1", "a2", "a3"]
+    assert "3 of 4 articles" in panel.status.value
+
+
+def test_panel_date_range(small_tables):
+    panel = widgets.FilterPanel(small_tables)
+    seen = []
+    panel.register(lambda t: seen.append(sorted(t.documents["doc_id"])))
+    panel.date_range.index = (1, 2)  # 2019-03-02 .. 2019-03-15
+    assert seen[-1] == ["a2", "a3", "a4"]
+
+
+def test_panel_labels_are_escaped(small_tables):
+    panel = widgets.FilterPanel(small_tables)
+    panel.outlet_select.value = ('<img src=x onerror="alert(1)">',)
+    assert "<img" not in panel.status.value and "&lt;img" in panel.status.value
+
+
+def test_static_panel_returns_the_view_itself(small_tables):
+    panel = widgets.FilterPanel(small_tables, interactive=False, outlets=["الشرق"])
+    assert panel.box is None
+    assert panel.register(lambda t: len(t.documents)) == 2
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"outlets": ["الشرق"]},
+        {"start": "2019-01-01", "end": "2019-03-02"},
+        {"outlets": ["Levant Daily", "الشرق"], "include_undated": False},
+    ],
+)
+def test_filter_tables_matches_filtering_by_doc_id_twice(small_tables, kwargs):
+    """The position cache gives the rows a doc_id lookup gives, on a first and a second call
+    (the cache) — and after the input tables are replaced by others."""
+    for _ in range(2):
+        out = widgets.filter_tables(small_tables, **kwargs)
+        ids = set(out.documents["doc_id"])
+        for name in ("sentences", "mentions"):
+            frame = getattr(small_tables, name)
+            want = frame[frame["doc_id"].isin(ids)].reset_index(drop=True)
+            pd.testing.assert_frame_equal(getattr(out, name), want)
+    other = copy.copy(small_tables)
+    other.mentions = small_tables.mentions.iloc[::-1].reset_index(drop=True)
+    out = widgets.filter_tables(other, **kwargs)
+    assert set(out.mentions["doc_id"]) <= set(out.documents["doc_id"])
+    assert len(out.mentions) == small_tables.mentions["doc_id"].isin(ids).sum()
+
+
+def test_rows_of_unknown_documents_are_dropped_by_a_filter(small_tables):
+    stray = pd.concat(
+        [small_tables.mentions, small_tables.mentions.head(1).assign(doc_id="nowhere")],
+        ignore_index=True,
+    )
+    tables = copy.copy(small_tables)
+    tables.mentions = stray
+    assert "nowhere" not in set(widgets.filter_tables(tables, outlets=["الشرق"]).mentions.doc_id)
+
+
+def test_a_table_changed_in_place_is_filtered_anew(small_tables):
+    tables = copy.copy(small_tables)
+    tables.mentions = small_tables.mentions.copy()
+    widgets.filter_tables(tables, outlets=["الشرق"])  # positions cached for this frame
+    tables.mentions.drop(index=tables.mentions.index[-1], inplace=True)
+    tables.mentions.reset_index(drop=True, inplace=True)
+    out = widgets.filter_tables(tables, outlets=["الشرق"])
+    ids = set(out.documents["doc_id"])
+    assert len(out.mentions) == tables.mentions["doc_id"].isin(ids).sum()
+
+
+def test_live_views_show_only_what_jupyterlab_draws(small_tables):
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    from analysis.views import figures
+    from analysis.views import tables as tbl
+
+    InteractiveShell.instance()
+    with capture_output() as cap:
+        widgets.show_live(figures.mentions_by_actor(small_tables))
+        widgets.show_live(tbl.render(tbl.mentions_by_actor(small_tables)))
+        widgets.show_live(pd.DataFrame({"a": [1]}))
+    kinds = [sorted(o.data) for o in cap.outputs]
+    assert kinds[0] == ["application/vnd.plotly.v1+json"]  # no HTML copy with plotly.js
+    assert kinds[1] == ["text/html"] and "<table>" in cap.outputs[1].data["text/html"]
+    assert "text/plain" in kinds[2]  # anything else as IPython shows it
+
+
+NOTEBOOK_CODE = sorted(live.NOTEBOOKS.glob("[0-9]*.py"))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOK_CODE, ids=lambda p: p.stem)
+def test_live_figures_equal_the_checked_ones(fixture_tables, notebook):
+    """The panel builds figures without plotly's value checks; reports build them checked.
+    Both must send the same figure, filtered or not."""
+    import json
+
+    import plotly.graph_objects as go
+    import plotly.io as pio
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from analysis.views.figures import outlet_menus, plotly_checks
+
+    InteractiveShell.instance()
+    panel = live.live_panel(notebook, fixture_tables)
+    outlet = fixture_tables.documents["outlet"].value_counts().index[0]
+    figures = 0
+    for state in ({}, {"outlets": [outlet]}):
+        filtered = widgets.filter_tables(fixture_tables, **state)
+        for view, _ in panel._views:
+            with outlet_menus(False):
+                checked = view(filtered)
+                with plotly_checks(False):
+                    unchecked = view(filtered)
+            if isinstance(checked, go.Figure):
+                figures += 1
+                assert json.loads(pio.to_json(unchecked)) == json.loads(pio.to_json(checked))
+    assert figures >= 2
+
+
+def test_lazily_filtered_tables_are_cut_when_first_read(fixture_tables):
+    import pickle
+
+    outlet = fixture_tables.documents["outlet"].value_counts().index[0]
+    out = widgets.filter_tables(fixture_tables, outlets=[outlet], lazy=True)
+    assert "mentions" not in vars(out) and "sentences" not in vars(out)  # not cut yet
+    ids = set(out.documents["doc_id"])
+    assert ids and len(ids) < len(fixture_tables.documents)
+    for name in ("sentences", "mentions", "attribution", "positions"):
+        whole = getattr(fixture_tables, name)
+        expected = whole[whole["doc_id"].isin(ids)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(getattr(out, name), expected)
+    assert "mentions" in vars(out) and out.pending("mentions") is None  # cut once, kept
+    assert out.mentions is out.mentions
+    out.stances  # noqa: B018  (the last table: nothing of the unfiltered tables is held)
+    assert "_deferred" not in vars(out)
+    # copies and pickles hold every table, cut
+    again = widgets.filter_tables(fixture_tables, outlets=[outlet], lazy=True)
+    for copied in (copy.copy(again), pickle.loads(pickle.dumps(again))):
+        assert "_deferred" not in vars(copied)
+        pd.testing.assert_frame_equal(copied.stances, out.stances)
+    assert dataclasses.replace(again).mentions.equals(out.mentions)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        out.nope  # noqa: B018
+
+
+def test_filtered_tables_hold_nothing_of_the_unfiltered_ones(fixture_corpus):
+    """A notebook's filtered tables (reports.open_tables) must not keep the whole corpus."""
+    import gc
+    import weakref
+
+    from analysis.pipeline import run as pipeline
+
+    tables = pipeline.load_tables(fixture_corpus)
+    outlet = tables.documents["outlet"].value_counts().index[0]
+    refs = [weakref.ref(getattr(tables, n)) for n in ("sentences", "mentions", "attribution")]
+    out = widgets.filter_tables(tables, outlets=[outlet])
+    assert all(n in vars(out) for n in ("sentences", "mentions", "positions"))  # cut at once
+    del tables
+    gc.collect()
+    assert [r() for r in refs] == [None, None, None]
+    assert len(out.mentions)
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_filtering_filtered_tables(fixture_tables, lazy):
+    """A panel (lazy) on tables a notebook filtered first, the whole tables still alive."""
+    from analysis.views import figures
+    from analysis.views import tables as tbl
+
+    # the first filter drops the first article, so positions in the whole documents and
+    # in the filtered ones differ; the second keeps only the last article's outlet
+    outlets = list(dict.fromkeys(fixture_tables.documents["outlet"].iloc[1:]))
+    assert fixture_tables.documents["outlet"].iloc[0] not in outlets
+    first = widgets.filter_tables(fixture_tables, outlets=outlets)
+    twice = widgets.filter_tables(first, outlets=outlets[-1:], lazy=lazy)
+    once = widgets.filter_tables(fixture_tables, outlets=outlets[-1:])
+    for name in ("documents", "sentences", "mentions", "stances", "positions"):
+        pd.testing.assert_frame_equal(getattr(twice, name), getattr(once, name))
+    # views that cut the unfiltered mention index: the same counts and evidence
+    fresh = copy.deepcopy(once)  # no record of any filter: indexed afresh
+    pd.testing.assert_frame_equal(tbl.mentions_by_actor(twice), tbl.mentions_by_actor(fresh))
+    pd.testing.assert_frame_equal(tbl.cooccurrence(twice), tbl.cooccurrence(fresh))
+    a, b = figures.mentions_by_actor(twice), figures.mentions_by_actor(fresh)
+    assert a.to_json() == b.to_json()
+
+
+def test_changes_to_an_unchecked_figure_are_checked(small_tables):
+    """A live view may change a figure the package built without plotly's checks."""
+    import json
+
+    import plotly.io as pio
+
+    from analysis.views import figures
+
+    def view(t):
+        fig = figures.articles_over_time(t.documents)
+        fig.update_layout(title="My title", xaxis_title="Day", legend_title="L")
+        fig.update_traces(marker_color="red")
+        fig.layout.yaxis.title = "Articles"
+        return json.loads(pio.to_json(fig))
+
+    checked = view(small_tables)
+    with figures.plotly_checks(False):
+        unchecked = view(small_tables)
+    assert unchecked == checked
+    assert checked["layout"]["title"] == {"text": "My title"}

@@ -1,0 +1,161 @@
+"""analysis.report.build: offline HTML reports from the notebooks, and the notebook files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+
+from analysis.report import build as reports
+
+REPO = Path(__file__).resolve().parent.parent.parent
+NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9]*.py"))
+EXTERNAL_LOAD = re.compile(
+    r"<(?:script|img|iframe)\b[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//"
+    r"|<link\b[^>]*\bhref\s*=\s*[\"']?\s*(?:https?:)?//"
+    r"|@import\s+(?:url\()?\s*[\"']?(?:https?:)?//",
+    re.I,
+)
+PLOTLY_JS_BANNER = re.compile(r"\* plotly\.js v\d")
+
+
+@pytest.fixture(scope="module")
+def pages(built_reports) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in built_reports["pages"]}
+
+
+def test_one_page_per_notebook_and_an_index(built_reports):
+    names = [p.name for p in built_reports["pages"]]
+    assert names == [f"{nb.stem}.html" for nb in NOTEBOOKS] + ["index.html"]
+    sizes = {p.name: round(p.stat().st_size / 1e6, 2) for p in built_reports["pages"]}
+    print(f"\nreports on {built_reports['data']}: {built_reports['seconds']:.1f} s, MB {sizes}")
+
+
+def test_nothing_is_loaded_from_outside(pages):
+    for name, html in pages.items():
+        assert not EXTERNAL_LOAD.search(html), (name, EXTERNAL_LOAD.search(html))
+
+
+def test_plotly_js_inlined_exactly_once_per_page(pages):
+    for name, html in pages.items():
+        if name != "index.html":
+            assert len(PLOTLY_JS_BANNER.findall(html)) == 1, name
+
+
+@pytest.mark.parametrize(
+    ("page", "figures"),
+    [
+        ("01_corpus_overview.html", 3),
+        ("02_actor_mentions.html", 5),
+        ("03_stance.html", 3),
+        ("04_positions.html", 3),
+    ],
+)
+def test_figures_present(pages, page, figures):
+    html = pages[page]
+    assert html.count('class="plotly-graph-div"') == figures
+    assert html.count("Plotly.newPlot(") >= figures
+    assert '"updatemenus"' in html
+
+
+def test_each_page_says_which_corpus_filters_and_versions(pages):
+    for name, html in pages.items():
+        if name == "index.html":
+            continue
+        head = html[html.index('class="analysis-provenance"') :][:3000]
+        for word in ("Corpus", "Filters", "Versions", "plotly", "pandas"):
+            assert word in head, (name, word)
+
+
+@pytest.fixture(scope="module")
+def hostile_pages(tmp_path_factory) -> dict[str, str]:
+    """Reports built on the small tables, whose data holds markup and bidi overrides."""
+    from conftest import small_notebooks
+
+    tmp = tmp_path_factory.mktemp("hostile")
+    built = reports.build_reports(tmp / "out", notebooks=small_notebooks(tmp / "nb"))
+    return {p.name: p.read_text(encoding="utf-8") for p in built}
+
+
+def test_code_and_check_cells_are_left_out(pages):
+    for name, html in pages.items():
+        assert "open_tables(" not in html, name  # inputs are excluded
+        assert "NBVAL_CHECK_OUTPUT" not in html, name
+
+
+def test_markup_from_data_is_inert_in_reports(hostile_pages):
+    for name, html in hostile_pages.items():
+        assert "<img src=x" not in html, name
+        assert "<script>alert(1)" not in html, name
+        assert "\u202e" not in html, name
+    page = hostile_pages["01_corpus_overview.html"]
+    assert "&lt;img src=x onerror=" in page  # shown as text (quotes may be re-serialised)
+
+
+def test_arabic_tables_are_rtl(pages):
+    assert '<td dir="rtl"' in pages["02_actor_mentions.html"]
+
+
+def test_strip_external_removes_cdn_loads_and_keeps_inline_scripts():
+    html = (
+        '<script src="https://cdn.example/mathjax.js?config=TeX"></script>'
+        "<script src='//cdn.example/require.js'></script>"
+        '<link rel="stylesheet" href="http://fonts.example/css">'
+        "<style>@import url('https://fonts.example/a.css');</style>"
+        "<script>var x = 'https://keep.example';</script>"
+        '<script src="local.js"></script>'
+    )
+    out = reports.strip_external(html)
+    assert not EXTERNAL_LOAD.search(out)
+    assert "var x = 'https://keep.example'" in out and 'src="local.js"' in out
+
+
+def test_template_drops_cdn_blocks():
+    text = (Path(reports.__file__).parent / "templates" / "offline" / "index.html.j2").read_text()
+    for block in ("html_head_js_requirejs", "html_head_js_mathjax", "jupyter_widgets"):
+        assert f"block {block}" in text
+
+
+@pytest.mark.parametrize("src", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_open_with_a_parameters_cell(src):
+    nb = jupytext.read(src)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    for name in ("CORPUS", "OUTLETS", "DATE_FROM", "DATE_TO", "INTERACTIVE"):
+        assert f"{name} = " in code[0].source
+    assert any(reports.CHECK_MARK in c.source for c in code)
+
+
+@pytest.mark.parametrize("src", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_hold_no_helpers(src):
+    assert "def " not in src.read_text(encoding="utf-8")
+
+
+def test_sync_notebooks_writes_ipynb_with_expected_outputs(tmp_path):
+    src = tmp_path / "01_x.py"
+    src.write_text(
+        "# %% tags=['parameters']\nX = 1\n\n# %%\n# NBVAL_CHECK_OUTPUT\nprint(X)\n",
+        encoding="utf-8",
+    )
+    expected = tmp_path / "expected"
+    expected.mkdir()
+    out = [{"output_type": "stream", "name": "stdout", "text": "1\n"}]
+    (expected / "01_x.json").write_text(json.dumps([out]))
+    (written,) = reports.sync_notebooks([src], expected=expected)
+    nb = nbformat.read(written, as_version=4)
+    cells = [c for c in nb.cells if c.cell_type == "code"]
+    assert cells[1].outputs[0].text == "1\n"
+    assert cells[0].outputs == []
+    assert "parameters" in cells[0].metadata.tags
+
+
+def test_sync_without_reference_outputs_unmarks_the_check(tmp_path):
+    src = tmp_path / "01_x.py"
+    src.write_text("# %%\n# NBVAL_CHECK_OUTPUT\nprint(1)\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="no reference outputs"):
+        (written,) = reports.sync_notebooks([src], expected=tmp_path / "missing")
+    assert reports.CHECK_MARK not in written.read_text()
