@@ -101,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    from analysis.pipeline.run import tag, write_tables
+    # here, not at module level: `analysis --help` stays instant
+    from analysis.pipeline.run import tag
+    from analysis.pipeline.store import write_tables
 
     corpus = Path(args.corpus)
     if not corpus.exists():
@@ -125,7 +127,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from analysis.pipeline.run import tag, write_tables
+    # here, not at module level: `analysis --help` stays instant
+    from analysis.pipeline.run import tag
+    from analysis.pipeline.store import write_tables
     from analysis.report.build import build_reports
 
     started = time.perf_counter()
@@ -149,8 +153,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_candidates(args: argparse.Namespace) -> int:
+    # here, not at module level: `analysis --help` stays instant
     import pandas as pd
 
+    # here, not at module level: `analysis --help` stays instant
     from analysis.load.corpus import load_corpus
     from analysis.tag.candidates import find_candidates
 
@@ -162,6 +168,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    # here, not at module level: `analysis --help` stays instant
     from analysis.evaluate import evaluate
     from analysis.pipeline.run import default_corpus, tag
 
@@ -183,6 +190,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(_args: argparse.Namespace) -> int:
+    # here, not at module level: `analysis --help` stays instant
     from analysis.tag.camel import data_dir, resource_status
 
     status = resource_status()

@@ -28,7 +28,8 @@ def main() -> int:
 
     from analysis.load.corpus import load_corpus
     from analysis.pipeline.distributed import tag_with_dask
-    from analysis.pipeline.run import STAGE_TABLES, Tables, tag_loaded
+    from analysis.pipeline.run import tag_loaded
+    from analysis.pipeline.tableset import STAGE_TABLES, Tables
 
     started = time.perf_counter()
     loaded = load_corpus(

@@ -17,13 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.pipeline.run import (
-    STAGE_TABLES,
-    Tables,
-    _tag_chunk,
-    in_document_order,
-    sentence_slicer,
-)
+from analysis.pipeline.stages import tag_chunk
+from analysis.pipeline.tableset import STAGE_TABLES, Tables, in_document_order, sentence_slicer
 
 
 def write_partitions(tables: Tables, work: Path, *, chunk_size: int = 500) -> list[Path]:
@@ -48,7 +43,7 @@ def tag_partition(part: str) -> dict[str, int]:
     part_path = Path(part)
     docs = pd.read_parquet(part_path / "documents.parquet")
     sents = pd.read_parquet(part_path / "sentences.parquet")
-    results = _tag_chunk((docs, sents))
+    results = tag_chunk((docs, sents))
     work = part_path.parent.parent
     counts = {}
     for name, frame in results.items():
@@ -81,7 +76,7 @@ def tag_with_dask(
     which only a local cluster can use).
     """
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client, LocalCluster  # the optional dask extra
     except ImportError as err:  # the dask extra is optional
         raise ImportError(
             "--engine dask needs the dask extra: pip install 'analysis[dask]'"

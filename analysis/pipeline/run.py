@@ -1,98 +1,47 @@
-"""The tagging pipeline: corpus → sentences → mentions → attribution → stances → positions.
+"""The run: corpus → sentences → mentions → attribution → stances → positions.
 
-``tag`` runs every stage in memory and returns a :class:`Tables`; ``write_tables`` and
-``read_tables`` move it to and from a folder of Parquet files (the layout ``analysis tag``
-writes and the notebooks read). ``load_tables`` is what a notebook calls: it tags the corpus,
-or reads the cached tables when they were made from the same corpus files and the same
-package data.
+``tag`` loads a corpus and runs every stage (``analysis.pipeline.stages``) in memory, in
+chunks, on a process pool or on Dask, reusing the rows of unchanged documents from an
+earlier run; it returns a :class:`~analysis.pipeline.tableset.Tables`. ``load_tables`` is
+what a notebook calls: it tags the corpus, or reads the cached tables
+(``analysis.pipeline.store``) when they were made from the same corpus files and the same
+package.
+
+The loader (``analysis.load.corpus``) is imported where a corpus is loaded, not at module
+level: a notebook that reads cached tables never needs it, and importing it costs ~0.5 s
+per report kernel. The same goes for the taggers (``analysis.pipeline.stages``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import itertools
 import json
 import os
 import warnings
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
-from importlib import metadata, resources
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-#: Tables written by ``analysis tag``, in pipeline order.
-TABLE_NAMES = (
-    "documents",
-    "sentences",
-    "mentions",
-    "attribution",
-    "stances",
-    "positions",
+from analysis.pipeline.store import (
+    MANIFEST_FILE,
+    cache_dir,
+    compact,
+    is_fresh,
+    is_tagged_folder,
+    package_data_hash,
+    read_table,
+    read_tables,
+    versions,
+    write_tables,
 )
-#: Tables the tagging stages make (everything after loading).
-STAGE_TABLES = TABLE_NAMES[2:]
+from analysis.pipeline.tableset import (
+    STAGE_TABLES,
+    TABLE_NAMES,
+    Tables,
+    in_document_order,
+    sentence_slicer,
+)
+
 CORPUS_ENV = "ANALYSIS_CORPUS"
-CACHE_ENV = "ANALYSIS_CACHE"
-_MANIFEST_FILE = "tables.json"
-
-
-@dataclass
-class Tables:
-    """Every table of one tagged corpus, plus where it came from."""
-
-    documents: pd.DataFrame
-    sentences: pd.DataFrame
-    rejected: pd.DataFrame
-    mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
-    attribution: pd.DataFrame = field(default_factory=pd.DataFrame)
-    stances: pd.DataFrame = field(default_factory=pd.DataFrame)
-    positions: pd.DataFrame = field(default_factory=pd.DataFrame)
-    corpus_path: str = ""
-    versions: dict[str, str] = field(default_factory=dict)
-
-    def defer(self, name: str, make: Callable[[], pd.DataFrame]) -> None:
-        """Leave table ``name`` unset until first read, then set it to ``make()``.
-
-        ``widgets.filter_tables(..., lazy=True)`` (a filter panel's) cuts each table
-        this way: a panel's views read two or three of the tables, and cutting the others
-        on every change of a control cost more than some views (40-60 ms on 31k
-        articles). Until then ``make`` may hold the unfiltered tables.
-        """
-        self.__dict__.pop(name, None)
-        self.__dict__.setdefault("_deferred", {})[name] = make
-
-    def pending(self, name: str) -> Callable[[], pd.DataFrame] | None:
-        """The maker of table ``name`` while it is deferred and not yet made, else None."""
-        if name in self.__dict__:
-            return None
-        return self.__dict__.get("_deferred", {}).get(name)
-
-    def __getattr__(self, name: str):
-        # Reached only for a name the instance does not hold: a deferred table.
-        deferred = self.__dict__.get("_deferred", {})
-        make = deferred.get(name)
-        if make is None:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        table = self.__dict__[name] = make()
-        del deferred[name]  # its maker may hold the unfiltered table: let it go
-        if not deferred:
-            del self.__dict__["_deferred"]
-        return table
-
-    def __getstate__(self) -> dict:
-        # Copies and pickles hold every table, made, and nothing of the unfiltered tables.
-        for name in list(self.__dict__.get("_deferred", {})):
-            getattr(self, name)
-        return dict(self.__dict__)
-
-    def summary(self) -> str:
-        """One line: how many of each table."""
-        parts = [f"{len(self.documents)} documents"]
-        parts += [f"{len(getattr(self, n))} {n}" for n in TABLE_NAMES[1:]]
-        parts.append(f"{len(self.rejected)} rejected")
-        return ", ".join(parts)
 
 
 def repo_root() -> Path | None:
@@ -117,17 +66,6 @@ def default_corpus() -> Path:
     )
 
 
-def versions() -> dict[str, str]:
-    """Versions of the packages that shape the tables and reports."""
-    out = {}
-    for name in ("analysis", "camel-tools", "pandas", "pyarrow", "plotly", "nbconvert"):
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = "not installed"
-    return out
-
-
 def tag(
     corpus: str | Path | None = None,
     *,
@@ -150,7 +88,7 @@ def tag(
     ``write_tables``): documents whose ``content_hash`` is unchanged keep their rows there
     when the package data and version are the same, and only the others are tagged.
     """
-    from analysis.load.corpus import load_corpus
+    from analysis.load.corpus import load_corpus  # not at import: see the module docstring
 
     if engine not in ("inprocess", "dask"):
         raise ValueError(f"unknown engine {engine!r}: use 'inprocess' or 'dask'")
@@ -189,7 +127,7 @@ def tag(
     if todo.documents.empty:
         pass  # every document kept its rows
     elif engine == "dask":
-        from analysis.pipeline.distributed import tag_with_dask
+        from analysis.pipeline.distributed import tag_with_dask  # dask: an optional extra
 
         tag_with_dask(todo, scheduler=scheduler, n_workers=max(n, 2))
     else:
@@ -203,10 +141,10 @@ def reusable_rows(out: str | Path, documents: pd.DataFrame) -> dict | None:
     """Rows of the tables in ``out`` for documents whose doc_id and ``content_hash`` are
     unchanged (``{"doc_ids": set, table: frame}``), or None when nothing can be reused:
     no tables there, other package data or version, or no unchanged document."""
-    from analysis.load.corpus import HASH_COLUMN
+    from analysis.load.corpus import HASH_COLUMN  # not at import: see the module docstring
 
     out = Path(out)
-    manifest = out / _MANIFEST_FILE
+    manifest = out / MANIFEST_FILE
     if not manifest.is_file() or HASH_COLUMN not in documents:
         return None
     info = json.loads(manifest.read_text())
@@ -256,7 +194,7 @@ POOL_MIN_DOCUMENTS = 1000
 
 
 def _auto_workers(n_documents: int) -> int:
-    from analysis.load.corpus import cpu_count
+    from analysis.load.corpus import cpu_count  # not at import: see the module docstring
 
     return cpu_count() if n_documents >= POOL_MIN_DOCUMENTS else 1
 
@@ -271,7 +209,8 @@ def tag_loaded(
     a time). Results do not depend on the chunking: every stage works within one document,
     and rows are put in document order (a stage's own order within a document is kept).
     """
-    from analysis.load.corpus import pool_map
+    from analysis.load.corpus import pool_map  # not at import: see the module docstring
+    from analysis.pipeline.stages import tag_chunk  # the taggers: as the loader
 
     docs, sents = tables.documents, tables.sentences
     bounds = list(range(0, len(docs), chunk_size)) or [0]
@@ -280,9 +219,9 @@ def tag_loaded(
     bar = _progress(total=len(bounds), enabled=progress, unit="chunk")
     results = []
     mapped = (
-        pool_map(_tag_chunk, jobs, workers)
+        pool_map(tag_chunk, jobs, workers)
         if workers > 1 and len(bounds) > 1
-        else map(_tag_chunk, jobs)
+        else map(tag_chunk, jobs)
     )
     for result in mapped:
         results.append(result)
@@ -294,273 +233,10 @@ def tag_loaded(
     return tables
 
 
-def sentence_slicer(doc_ids: pd.Series, sents: pd.DataFrame):
-    """A function ``(i, j) → the sentences of documents i..j-1`` (positions in ``doc_ids``).
-
-    Sentences grouped in document order (as loaded) are cut by position; others are
-    selected by doc_id.
-    """
-    keys = document_positions(sents, doc_ids)
-    if len(keys) and (np.diff(keys) >= 0).all() and keys[0] >= 0:
-        return lambda i, j: sents.iloc[np.searchsorted(keys, i) : np.searchsorted(keys, j)]
-    ids = doc_ids.astype(str).to_numpy()
-    return lambda i, j: sents[sents["doc_id"].astype(str).isin(ids[i:j])]
-
-
-def document_positions(frame: pd.DataFrame, doc_ids: pd.Series) -> np.ndarray:
-    """Per row of ``frame``, the position of its ``doc_id`` in ``doc_ids`` (-1: not there)."""
-    return pd.Index(doc_ids.astype(str)).get_indexer(frame["doc_id"].astype(str))
-
-
-def in_document_order(frame: pd.DataFrame, doc_ids: pd.Series) -> pd.DataFrame:
-    """``frame`` stably sorted by the position of its ``doc_id`` in ``doc_ids``."""
-    if frame.empty or "doc_id" not in frame:
-        return frame.reset_index(drop=True)
-    keys = document_positions(frame, doc_ids)
-    keys[keys < 0] = len(doc_ids)  # rows of unknown documents go last
-    order = np.argsort(keys, kind="stable")
-    if (order == np.arange(len(order))).all():
-        return frame.reset_index(drop=True)
-    return frame.iloc[order].reset_index(drop=True)
-
-
-def _tag_chunk(job: tuple[pd.DataFrame, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Every tagging stage over one chunk of documents and their sentences."""
-    from analysis.tag.attribution import attribute
-    from analysis.tag.mentions import tag_mentions
-    from analysis.tag.positions import tag_positions
-    from analysis.tag.stance import tag_stances
-
-    docs, sents = job
-    mentions = tag_mentions(sents, docs)
-    attribution = attribute(sents, docs, mentions)
-    return {
-        "mentions": mentions,
-        "attribution": attribution,
-        "stances": tag_stances(sents, docs, mentions, attribution),
-        "positions": tag_positions(sents, docs, mentions, attribution),
-    }
-
-
 def _progress(*, total: int, enabled: bool, unit: str):
-    from tqdm.auto import tqdm
+    from tqdm.auto import tqdm  # only a run that tags needs it
 
     return tqdm(total=total, disable=not enabled or total < 2, unit=unit, desc="tagging")
-
-
-def package_data_hash() -> str:
-    """A hash of what shapes the tables: every package data file (dictionaries, lexicons,
-    rules) and every module of the package, so a cache made by other code is not reused
-    (the version number alone does not change between commits)."""
-    digest = hashlib.sha256()
-    root = Path(str(resources.files("analysis")))
-    entries = [*root.rglob("*.py"), *(root / "data").iterdir()]
-    for entry in sorted({e.relative_to(root) for e in entries if e.is_file()}):
-        digest.update(entry.as_posix().encode())
-        digest.update((root / entry).read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def corpus_fingerprint(path: str | Path) -> str:
-    """A cheap fingerprint of a corpus on disk: names, sizes and mtimes of its files."""
-    path = Path(path)
-    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-    digest = hashlib.sha256()
-    for file in files:
-        stat = file.stat()
-        digest.update(
-            f"{file.relative_to(path.parent)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
-        )
-    return digest.hexdigest()[:16]
-
-
-def compact(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with every Arrow-backed column in one contiguous chunk.
-
-    Concatenated or Parquet-read columns come in many chunks, and selecting rows from a
-    chunked column joins the chunks first: filtering the 274k sentences of the 31k corpus
-    took 200 ms, 9 ms once compacted. Columns already in one chunk are left as they are.
-    """
-    import pyarrow as pa
-
-    # pandas' string columns only: they come back from Arrow with the same dtype (list or
-    # dictionary ArrowDtype columns would not), and they hold the bulk of the text
-    chunked = [
-        c
-        for c in frame.columns
-        if isinstance(frame[c].dtype, pd.StringDtype)
-        and frame[c].dtype.storage == "pyarrow"
-        and frame[c].array.__arrow_array__().num_chunks > 1
-    ]
-    if not chunked:
-        return frame
-    joined = pa.Table.from_pandas(frame[chunked], preserve_index=False).combine_chunks()
-    out = frame.copy(deep=False)
-    for name, column in joined.to_pandas().items():
-        out[name] = column.array
-    return out
-
-
-#: Documents per Parquet part: parts of a few MB that a Dask worker or a reader of one
-#: period reads alone, few enough that reading all of them stays one fast pass.
-DOCS_PER_PART = 5000
-
-
-def write_tables(tables: Tables, out: str | Path, *, docs_per_part: int = DOCS_PER_PART) -> Path:
-    """Write every table to ``out`` as partitioned Parquet, with a manifest.
-
-    Each table is a folder ``out/<name>/`` of parts ``part-00000.parquet``, … holding the
-    rows of ``docs_per_part`` documents each, in document order (``rejected``, which is
-    about files, is one part, and also ``rejected.csv``). Any Parquet reader takes the
-    folder as one dataset (``pandas.read_parquet``, ``dask.dataframe.read_parquet``).
-    """
-    from analysis.pipeline.export import to_safe_csv
-
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    # The manifest goes first and comes back last: a write that dies half-way leaves a
-    # folder that is neither fresh nor reused, and each table appears whole (a rename).
-    (out / _MANIFEST_FILE).unlink(missing_ok=True)
-    doc_ids = tables.documents["doc_id"]
-    bounds = list(range(0, len(doc_ids), docs_per_part)) or [0]
-    parts = {}
-    for name in (*TABLE_NAMES, "rejected"):
-        frame = getattr(tables, name)
-        cuts = _part_rows(frame, doc_ids, bounds) if name != "rejected" else [0, len(frame)]
-        parts[name] = _write_parts(frame, out / name, cuts)
-        (out / f"{name}.parquet").unlink(missing_ok=True)  # the one-file layout of old
-    part = to_safe_csv(tables.rejected, out / ".rejected.csv.partial")
-    os.replace(part, out / "rejected.csv")
-    info = {
-        "corpus_path": tables.corpus_path,
-        "corpus_fingerprint": corpus_fingerprint(tables.corpus_path)
-        if tables.corpus_path and Path(tables.corpus_path).exists()
-        else "",
-        "package_data": package_data_hash(),
-        "versions": tables.versions,
-        "summary": tables.summary(),
-        "docs_per_part": docs_per_part,
-        "parts": parts,
-    }
-    part = out / f".{_MANIFEST_FILE}.partial"
-    part.write_text(json.dumps(info, ensure_ascii=False, indent=2))
-    os.replace(part, out / _MANIFEST_FILE)
-    return out
-
-
-def _part_rows(frame: pd.DataFrame, doc_ids: pd.Series, bounds: list[int]) -> list[int]:
-    """Row offsets cutting ``frame`` (in document order) at the documents ``bounds``."""
-    if frame.empty or "doc_id" not in frame:
-        return [0, len(frame)]
-    keys = document_positions(frame, doc_ids)
-    keys[keys < 0] = len(doc_ids)
-    if (np.diff(keys) < 0).any():  # not in document order: keep the rows whole
-        return [0, len(frame)]
-    return [*np.searchsorted(keys, bounds).tolist(), len(frame)]
-
-
-def _write_parts(frame: pd.DataFrame, folder: Path, cuts: list[int]) -> int:
-    """Write ``frame`` cut at the row offsets ``cuts`` as ``folder/part-NNNNN.parquet``
-    (empty parts skipped, but at least one); returns how many parts."""
-    import shutil
-
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    # One Arrow table sliced into parts: every part has the same schema, even a part of
-    # an object column that happens to hold only missing values.
-    if folder.exists() and not _is_parts_folder(folder):
-        raise FileExistsError(
-            f"{folder} exists and is not a table written by analysis (part-*.parquet files "
-            "only); it is left as it is: write the tables to another folder"
-        )
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    spans = [(a, b) for a, b in itertools.pairwise(cuts) if b > a] or [(0, 0)]
-    partial = folder.with_name(f".{folder.name}.partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    for number, (start, end) in enumerate(spans):
-        pq.write_table(table.slice(start, end - start), partial / f"part-{number:05d}.parquet")
-    # the old parts step aside before the new come in: a reader never globs a mixture
-    old = folder.with_name(f".{folder.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if folder.exists():
-        os.replace(folder, old)
-    os.replace(partial, folder)
-    shutil.rmtree(old, ignore_errors=True)
-    return len(spans)
-
-
-def _is_parts_folder(folder: Path) -> bool:
-    """Does ``folder`` hold only Parquet parts, as :func:`_write_parts` writes them?"""
-    return folder.is_dir() and all(
-        p.is_file() and p.name.startswith("part-") and p.suffix == ".parquet"
-        for p in folder.iterdir()
-    )
-
-
-def read_table(out: str | Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """One table of a folder written by :func:`write_tables` (or by an older version, one
-    file per table), its columns in one chunk each (see :func:`compact`)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    out = Path(out)
-    folder = out / name
-    if folder.is_dir():
-        parts = sorted(folder.glob("part-*.parquet"))
-        if not parts:
-            raise FileNotFoundError(f"{folder}: no part-*.parquet files")
-        table = pa.concat_tables(pq.read_table(p, columns=columns) for p in parts)
-    else:
-        table = pq.read_table(out / f"{name}.parquet", columns=columns)
-    return table.combine_chunks().to_pandas()
-
-
-def read_tables(out: str | Path) -> Tables:
-    """Read the tables that ``write_tables`` wrote to ``out``."""
-    out = Path(out)
-    info = json.loads((out / _MANIFEST_FILE).read_text())
-    frames = {
-        f.name: read_table(out, f.name)
-        for f in fields(Tables)
-        if f.name in (*TABLE_NAMES, "rejected")
-    }
-    return Tables(**frames, corpus_path=info["corpus_path"], versions=info["versions"])
-
-
-def is_fresh(out: str | Path, corpus: str | Path) -> bool:
-    """True when ``out`` holds tables made from this corpus and this package data."""
-    manifest = Path(out) / _MANIFEST_FILE
-    if not manifest.is_file():
-        return False
-    info = json.loads(manifest.read_text())
-    return (
-        info.get("corpus_fingerprint") == corpus_fingerprint(corpus)
-        and info.get("package_data") == package_data_hash()
-        and info.get("versions", {}).get("analysis") == versions()["analysis"]
-    )
-
-
-def cache_dir(corpus: str | Path) -> Path | None:
-    """Where :func:`load_tables` keeps the tagged tables of ``corpus``, or None (no cache).
-
-    ``$ANALYSIS_CACHE`` (default ``$XDG_CACHE_HOME/analysis``, i.e. ``~/.cache/analysis``)
-    holds one folder per corpus path; ``ANALYSIS_CACHE=off`` turns the cache off.
-    """
-    base = os.environ.get(CACHE_ENV, "")
-    if base.lower() in ("off", "0", "no", "false"):
-        return None
-    if not base:
-        base = str(Path(os.environ.get("XDG_CACHE_HOME") or "~/.cache").expanduser() / "analysis")
-    resolved = Path(corpus).expanduser().resolve()
-    key = hashlib.blake2b(str(resolved).encode("utf-8", "surrogatepass"), digest_size=6)
-    return Path(base).expanduser() / f"{resolved.name or 'corpus'}-{key.hexdigest()}"
-
-
-def is_tagged_folder(path: str | Path) -> bool:
-    """True for a folder written by ``analysis tag --out`` (it holds ``tables.json``)."""
-    return (Path(path) / _MANIFEST_FILE).is_file()
 
 
 def load_tables(

@@ -99,17 +99,15 @@ def open_tables(
     notebook: str = "",
 ):
     """What every notebook does first: plotly set up for JupyterLab and export, the tables
-    of ``corpus`` (see ``pipeline.load_tables``) filtered to ``outlets`` and ``start``–``end``,
+    of ``corpus`` (see ``run.load_tables``) filtered to ``outlets`` and ``start``–``end``,
     and the provenance block shown. Returns the filtered tables."""
     from IPython.display import display
 
     from analysis.panel import widgets
-    from analysis.pipeline import run as pipeline
+    from analysis.pipeline import run
 
     setup_notebook()
-    tables = widgets.filter_tables(
-        pipeline.load_tables(corpus), outlets=outlets, start=start, end=end
-    )
+    tables = widgets.filter_tables(run.load_tables(corpus), outlets=outlets, start=start, end=end)
     filters = widgets.describe_filters(outlets=outlets, start=start, end=end)
     display(provenance(tables, filters=filters, notebook=notebook))
     return tables

@@ -9,12 +9,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from analysis.pipeline import run as pipeline
+from analysis.pipeline import run, store, tableset
 
 
 def test_every_table_is_made(fixture_tables):
     assert len(fixture_tables.documents) == 5
-    for name in pipeline.TABLE_NAMES:
+    for name in tableset.TABLE_NAMES:
         assert isinstance(getattr(fixture_tables, name), pd.DataFrame), name
     assert len(fixture_tables.mentions) > 0
 
@@ -31,8 +31,8 @@ def test_offsets_point_into_the_original_text(fixture_tables):
 
 
 def test_chunked_and_parallel_tagging_give_the_same_tables(fixture_tables):
-    again = pipeline.tag_loaded(
-        pipeline.Tables(
+    again = run.tag_loaded(
+        tableset.Tables(
             documents=fixture_tables.documents,
             sentences=fixture_tables.sentences,
             rejected=fixture_tables.rejected,
@@ -40,20 +40,20 @@ def test_chunked_and_parallel_tagging_give_the_same_tables(fixture_tables):
         workers=2,
         chunk_size=2,
     )
-    for name in pipeline.TABLE_NAMES[2:]:
+    for name in tableset.TABLE_NAMES[2:]:
         pd.testing.assert_frame_equal(getattr(again, name), getattr(fixture_tables, name))
 
 
 def test_write_read_round_trip(fixture_tables, fixture_corpus, tmp_path):
     fixture_tables.corpus_path = str(fixture_corpus)
-    pipeline.write_tables(fixture_tables, tmp_path)
-    back = pipeline.read_tables(tmp_path)
-    for name in (*pipeline.TABLE_NAMES, "rejected"):
+    store.write_tables(fixture_tables, tmp_path)
+    back = store.read_tables(tmp_path)
+    for name in (*tableset.TABLE_NAMES, "rejected"):
         pd.testing.assert_frame_equal(
             getattr(back, name), getattr(fixture_tables, name), check_dtype=False
         )
     assert (tmp_path / "rejected.csv").is_file()
-    assert pipeline.is_fresh(tmp_path, fixture_corpus)
+    assert store.is_fresh(tmp_path, fixture_corpus)
 
 
 def test_cache_goes_stale_when_the_corpus_changes(fixture_corpus, tmp_path):
@@ -62,24 +62,24 @@ def test_cache_goes_stale_when_the_corpus_changes(fixture_corpus, tmp_path):
     for name in ("offer-2018.txt", "tanf-2019.txt"):
         (corpus / name).write_bytes((fixture_corpus / name).read_bytes())
     out = tmp_path / "out"
-    first = pipeline.load_tables(corpus, out=out)
-    assert pipeline.is_fresh(out, corpus)
+    first = run.load_tables(corpus, out=out)
+    assert store.is_fresh(out, corpus)
     (corpus / "tanf-2019.txt").write_text("خبر جديد عن روسيا وإيران.\n", encoding="utf-8")
-    assert not pipeline.is_fresh(out, corpus)
-    second = pipeline.load_tables(corpus, out=out)
+    assert not store.is_fresh(out, corpus)
+    second = run.load_tables(corpus, out=out)
     assert len(first.documents) == len(second.documents) == 2
     assert first.documents["text"].iloc[1] != second.documents["text"].iloc[1]
 
 
 def test_default_corpus_comes_from_the_environment(monkeypatch, fixture_corpus):
-    monkeypatch.setenv(pipeline.CORPUS_ENV, str(fixture_corpus))
-    assert pipeline.default_corpus() == fixture_corpus
+    monkeypatch.setenv(run.CORPUS_ENV, str(fixture_corpus))
+    assert run.default_corpus() == fixture_corpus
 
 
 def test_a_corpus_with_no_article_says_so(tmp_path):
     (tmp_path / "README.md").write_text("not an article")
     with pytest.raises(ValueError, match="no article"):
-        pipeline.load_tables(tmp_path)
+        run.load_tables(tmp_path)
 
 
 def _copy_corpus(fixture_corpus, dest):
@@ -92,34 +92,34 @@ def _copy_corpus(fixture_corpus, dest):
 def test_retagging_tags_only_changed_documents(fixture_corpus, tmp_path, monkeypatch):
     corpus = _copy_corpus(fixture_corpus, tmp_path / "corpus")
     out = tmp_path / "out"
-    pipeline.load_tables(corpus, out=out)
+    run.load_tables(corpus, out=out)
     changed = corpus / "tanf-2019.txt"
     changed.write_text(
         changed.read_text(encoding="utf-8") + "\nوقالت روسيا إن إيران باقية.\n", encoding="utf-8"
     )
     tagged: list[list[str]] = []
-    real = pipeline.tag_loaded
+    real = run.tag_loaded
 
     def spy(tables, **kwargs):
         tagged.append(tables.documents["doc_id"].tolist())
         return real(tables, **kwargs)
 
-    monkeypatch.setattr(pipeline, "tag_loaded", spy)
-    again = pipeline.load_tables(corpus, out=out)
+    monkeypatch.setattr(run, "tag_loaded", spy)
+    again = run.load_tables(corpus, out=out)
     assert tagged == [["tanf-2019"]]
-    fresh = pipeline.tag(corpus, workers=1)  # every document tagged anew
-    for name in pipeline.STAGE_TABLES:
+    fresh = run.tag(corpus, workers=1)  # every document tagged anew
+    for name in tableset.STAGE_TABLES:
         pd.testing.assert_frame_equal(getattr(again, name), getattr(fresh, name), check_dtype=False)
-    assert pipeline.is_fresh(out, corpus)
+    assert store.is_fresh(out, corpus)
 
 
 def test_changed_package_data_retags_everything(fixture_corpus, tmp_path, monkeypatch):
     corpus = _copy_corpus(fixture_corpus, tmp_path / "corpus")
     out = tmp_path / "out"
-    first = pipeline.load_tables(corpus, out=out)
+    first = run.load_tables(corpus, out=out)
     (corpus / "offer-2018.txt").touch()  # the fingerprint changes, the text does not
-    monkeypatch.setattr(pipeline, "package_data_hash", lambda: "other-dictionaries")
-    assert pipeline.reusable_rows(out, first.documents) is None
+    monkeypatch.setattr(run, "package_data_hash", lambda: "other-dictionaries")
+    assert run.reusable_rows(out, first.documents) is None
 
 
 def test_rows_follow_document_order_whatever_the_doc_ids(fixture_tables):
@@ -129,11 +129,9 @@ def test_rows_follow_document_order_whatever_the_doc_ids(fixture_tables):
     docs["doc_id"] = docs["doc_id"].map(rename).astype("string")
     sents = fixture_tables.sentences.copy()
     sents["doc_id"] = sents["doc_id"].map(rename).astype("string")
-    whole = pipeline.tag_loaded(pipeline.Tables(docs, sents, fixture_tables.rejected))
-    chunked = pipeline.tag_loaded(
-        pipeline.Tables(docs, sents, fixture_tables.rejected), chunk_size=2
-    )
-    for name in pipeline.STAGE_TABLES:
+    whole = run.tag_loaded(tableset.Tables(docs, sents, fixture_tables.rejected))
+    chunked = run.tag_loaded(tableset.Tables(docs, sents, fixture_tables.rejected), chunk_size=2)
+    for name in tableset.STAGE_TABLES:
         frame = getattr(whole, name)
         pd.testing.assert_frame_equal(getattr(chunked, name), frame)
         positions = frame["doc_id"].map({d: i for i, d in enumerate(docs["doc_id"])})
@@ -142,34 +140,34 @@ def test_rows_follow_document_order_whatever_the_doc_ids(fixture_tables):
 
 def test_notebooks_tag_a_corpus_once_through_the_cache(fixture_corpus, tmp_path, monkeypatch):
     corpus = _copy_corpus(fixture_corpus, tmp_path / "corpus")
-    monkeypatch.setenv(pipeline.CACHE_ENV, str(tmp_path / "cache"))
-    first = pipeline.load_tables(corpus)
-    where = pipeline.cache_dir(corpus)
-    assert where.parent == tmp_path / "cache" and pipeline.is_fresh(where, corpus)
+    monkeypatch.setenv(store.CACHE_ENV, str(tmp_path / "cache"))
+    first = run.load_tables(corpus)
+    where = store.cache_dir(corpus)
+    assert where.parent == tmp_path / "cache" and store.is_fresh(where, corpus)
 
     def no_tagging(*args, **kwargs):
         raise AssertionError("tagged again although the cache is fresh")
 
-    monkeypatch.setattr(pipeline, "tag", no_tagging)
-    again = pipeline.load_tables(corpus)
-    for name in pipeline.TABLE_NAMES:
+    monkeypatch.setattr(run, "tag", no_tagging)
+    again = run.load_tables(corpus)
+    for name in tableset.TABLE_NAMES:
         pd.testing.assert_frame_equal(getattr(again, name), getattr(first, name), check_dtype=False)
 
 
 def test_cache_off_and_tagged_folders(fixture_corpus, tmp_path, monkeypatch):
-    monkeypatch.setenv(pipeline.CACHE_ENV, "off")
-    assert pipeline.cache_dir(fixture_corpus) is None
-    out = pipeline.write_tables(pipeline.tag(fixture_corpus), tmp_path / "tagged")
-    monkeypatch.setattr(pipeline, "tag", lambda *a, **k: pytest.fail("a tagged folder is read"))
-    tables = pipeline.load_tables(out)  # `analysis report --corpus DIR` on `analysis tag` output
+    monkeypatch.setenv(store.CACHE_ENV, "off")
+    assert store.cache_dir(fixture_corpus) is None
+    out = store.write_tables(run.tag(fixture_corpus), tmp_path / "tagged")
+    monkeypatch.setattr(run, "tag", lambda *a, **k: pytest.fail("a tagged folder is read"))
+    tables = run.load_tables(out)  # `analysis report --corpus DIR` on `analysis tag` output
     assert len(tables.documents) == 5 and len(tables.mentions) > 0
 
 
 def test_two_corpora_with_the_same_name_get_their_own_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv(pipeline.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(store.CACHE_ENV, str(tmp_path / "cache"))
     a, b = tmp_path / "a" / "corpus", tmp_path / "b" / "corpus"
-    assert pipeline.cache_dir(a) != pipeline.cache_dir(b)
-    assert pipeline.cache_dir(a).name.startswith("corpus-")
+    assert store.cache_dir(a) != store.cache_dir(b)
+    assert store.cache_dir(a).name.startswith("corpus-")
 
 
 def test_the_cache_key_follows_the_code_as_well_as_the_data(tmp_path, monkeypatch):
@@ -179,16 +177,16 @@ def test_the_cache_key_follows_the_code_as_well_as_the_data(tmp_path, monkeypatc
 
     copy = tmp_path / "analysis"
     shutil.copytree(resources.files("analysis"), copy)
-    monkeypatch.setattr(pipeline.resources, "files", lambda _name: copy)
-    before = pipeline.package_data_hash()
+    monkeypatch.setattr(store.resources, "files", lambda _name: copy)
+    before = store.package_data_hash()
     module = copy / "tag" / "positions.py"
     module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
-    assert pipeline.package_data_hash() != before
+    assert store.package_data_hash() != before
 
 
 def test_a_write_that_dies_half_way_leaves_no_usable_cache(fixture_tables, tmp_path, monkeypatch):
-    out = pipeline.write_tables(fixture_tables, tmp_path / "out")
-    assert pipeline.reusable_rows(out, fixture_tables.documents) is not None
+    out = store.write_tables(fixture_tables, tmp_path / "out")
+    assert run.reusable_rows(out, fixture_tables.documents) is not None
     real = pq.write_table
 
     def dies_on_stances(table, path, *args, **kwargs):
@@ -198,15 +196,15 @@ def test_a_write_that_dies_half_way_leaves_no_usable_cache(fixture_tables, tmp_p
 
     monkeypatch.setattr(pq, "write_table", dies_on_stances)
     with pytest.raises(OSError, match="disk full"):
-        pipeline.write_tables(fixture_tables, out)
+        store.write_tables(fixture_tables, out)
     assert not (out / "tables.json").exists()
-    assert pipeline.reusable_rows(out, fixture_tables.documents) is None
+    assert run.reusable_rows(out, fixture_tables.documents) is None
 
 
 def test_tables_are_written_as_partitioned_parquet(fixture_tables, tmp_path):
-    out = pipeline.write_tables(fixture_tables, tmp_path / "out", docs_per_part=2)
+    out = store.write_tables(fixture_tables, tmp_path / "out", docs_per_part=2)
     n_docs = len(fixture_tables.documents)
-    for name in pipeline.TABLE_NAMES:
+    for name in tableset.TABLE_NAMES:
         parts = sorted((out / name).glob("part-*.parquet"))
         frame = getattr(fixture_tables, name)
         assert 1 <= len(parts) <= -(-n_docs // 2), name
@@ -220,20 +218,20 @@ def test_tables_are_written_as_partitioned_parquet(fixture_tables, tmp_path):
             assert doc not in seen, (doc, part, seen.get(doc))
             seen[doc] = part.name
     assert len(set(seen.values())) == -(-n_docs // 2)
-    back = pipeline.read_tables(out)
-    for name in (*pipeline.TABLE_NAMES, "rejected"):
+    back = store.read_tables(out)
+    for name in (*tableset.TABLE_NAMES, "rejected"):
         pd.testing.assert_frame_equal(
             getattr(back, name), getattr(fixture_tables, name), check_dtype=False
         )
 
 
 def test_tables_written_one_file_each_are_still_read(fixture_tables, tmp_path):
-    out = pipeline.write_tables(fixture_tables, tmp_path / "out")
-    for name in (*pipeline.TABLE_NAMES, "rejected"):  # the layout of earlier versions
+    out = store.write_tables(fixture_tables, tmp_path / "out")
+    for name in (*tableset.TABLE_NAMES, "rejected"):  # the layout of earlier versions
         frame = pd.read_parquet(out / name)
         shutil.rmtree(out / name)
         frame.to_parquet(out / f"{name}.parquet", index=False)
-    back = pipeline.read_tables(out)
+    back = store.read_tables(out)
     pd.testing.assert_frame_equal(back.mentions, fixture_tables.mentions, check_dtype=False)
 
 
@@ -244,15 +242,15 @@ def test_compact_joins_chunks_and_keeps_the_frame():
     ]
     frame = pd.concat(parts, ignore_index=True)
     assert frame["doc_id"].array.__arrow_array__().num_chunks == 2
-    out = pipeline.compact(frame)
+    out = store.compact(frame)
     assert out["doc_id"].array.__arrow_array__().num_chunks == 1
     pd.testing.assert_frame_equal(out, frame)
     assert frame["doc_id"].array.__arrow_array__().num_chunks == 2  # the input is kept
 
 
 def test_read_tables_gives_one_chunk_per_column(fixture_tables, tmp_path):
-    out = pipeline.write_tables(fixture_tables, tmp_path / "out", docs_per_part=1)
-    back = pipeline.read_tables(out)
+    out = store.write_tables(fixture_tables, tmp_path / "out", docs_per_part=1)
+    back = store.read_tables(out)
     column = back.sentences["text"].array.__arrow_array__()
     assert isinstance(column, pa.ChunkedArray) and column.num_chunks == 1
 
@@ -261,7 +259,7 @@ def test_compact_leaves_other_arrow_columns_alone():
     lists = pd.ArrowDtype(pa.list_(pa.int64()))
     parts = [pd.DataFrame({"spans": pd.Series([[1, 2]], dtype=lists)}) for _ in range(2)]
     frame = pd.concat(parts, ignore_index=True)
-    pd.testing.assert_frame_equal(pipeline.compact(frame), frame)
+    pd.testing.assert_frame_equal(store.compact(frame), frame)
 
 
 def test_write_tables_never_deletes_a_folder_it_did_not_write(fixture_tables, tmp_path):
@@ -269,14 +267,14 @@ def test_write_tables_never_deletes_a_folder_it_did_not_write(fixture_tables, tm
     (out / "documents").mkdir(parents=True)
     (out / "documents" / "article.txt").write_text("نص", encoding="utf-8")
     with pytest.raises(FileExistsError, match="not a table written by analysis"):
-        pipeline.write_tables(fixture_tables, out)
+        store.write_tables(fixture_tables, out)
     assert (out / "documents" / "article.txt").read_text(encoding="utf-8") == "نص"
 
 
 def test_load_tables_gives_one_chunk_per_column_after_tagging(
     fixture_corpus, tmp_path, monkeypatch
 ):
-    real_tag = pipeline.tag
+    real_tag = run.tag
 
     def chunked_tag(*args, **kwargs):  # as a corpus tagged in several chunks comes back
         tables = real_tag(*args, **kwargs)
@@ -285,9 +283,9 @@ def test_load_tables_gives_one_chunk_per_column_after_tagging(
         assert tables.documents["text"].array.__arrow_array__().num_chunks == 2
         return tables
 
-    monkeypatch.setattr(pipeline, "tag", chunked_tag)
-    tables = pipeline.load_tables(fixture_corpus, out=tmp_path / "cache")
-    for name in (*pipeline.TABLE_NAMES, "rejected"):
+    monkeypatch.setattr(run, "tag", chunked_tag)
+    tables = run.load_tables(fixture_corpus, out=tmp_path / "cache")
+    for name in (*tableset.TABLE_NAMES, "rejected"):
         frame = getattr(tables, name)
         for column in frame.columns:
             if isinstance(frame[column].dtype, pd.StringDtype):

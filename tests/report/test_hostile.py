@@ -41,7 +41,7 @@ from analysis.cli import main
 from analysis.load.corpus import load_corpus
 from analysis.panel import widgets
 from analysis.pipeline import export
-from analysis.pipeline.run import read_tables
+from analysis.pipeline.store import read_tables
 from analysis.report.build import load_actors
 from analysis.text import safety
 from analysis.views import figures
