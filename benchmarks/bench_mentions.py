@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.tag.mentions import _SENT_END_RE, tag_mentions
+from analysis.tag.mentions import SENT_END_RE, tag_mentions
 
 DEFAULT = "/work/shared/corpora/syria-claims/dataset"
 
@@ -31,7 +31,7 @@ def load(folder: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         for n, text in enumerate(claim["article"]):
             doc_id = f"{claim['id']}-{n}"
             docs.append({"doc_id": doc_id, "text": text})
-            for k, m in enumerate(_SENT_END_RE.finditer(text)):
+            for k, m in enumerate(SENT_END_RE.finditer(text)):
                 sents.append((doc_id, k, m.start(), m.end(), "body"))
     sentences = pd.DataFrame(sents, columns=["doc_id", "sent_id", "start", "end", "section"])
     return sentences, pd.DataFrame(docs)

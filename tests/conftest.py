@@ -204,14 +204,6 @@ def small_tables():
 # --- built reports (tests/test_reports.py, tests/test_browser.py) ---------------------------
 
 REPO = TESTS.parent
-TAGGER_MODULES = ("corpus", "mentions", "attribution", "stance", "positions")
-
-
-def pipeline_ready() -> bool:
-    """Can ``analysis.pipeline.run`` tag the fixture corpus in this checkout?"""
-    import importlib.util
-
-    return all(importlib.util.find_spec(f"analysis.{m}") for m in TAGGER_MODULES)
 
 
 def small_notebooks(dest: Path) -> list[Path]:
@@ -241,18 +233,13 @@ def small_notebooks(dest: Path) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def built_reports(tmp_path_factory) -> dict:
-    """Reports built once per session: on the fixture corpus when the taggers exist,
-    else on the small hand-built tables. Returns paths, build time and which data."""
+    """Reports built once per session on the fixture corpus. Returns paths, build time
+    and which data."""
     import time
 
     from analysis.report.build import build_reports
 
     tmp = tmp_path_factory.mktemp("reports")
     start = time.perf_counter()
-    if pipeline_ready():
-        pages = build_reports(tmp / "out", corpus=FIXTURE_CORPUS)
-        data = "fixture corpus"
-    else:
-        pages = build_reports(tmp / "out", notebooks=small_notebooks(tmp / "nb"))
-        data = "small hand-built tables"
-    return {"pages": pages, "seconds": time.perf_counter() - start, "data": data}
+    pages = build_reports(tmp / "out", corpus=FIXTURE_CORPUS)
+    return {"pages": pages, "seconds": time.perf_counter() - start, "data": "fixture corpus"}

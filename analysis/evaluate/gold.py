@@ -23,7 +23,6 @@ COUNTED = COUNTED_SECTIONS
 
 SENTENCE_END = frozenset(".!?؟…»”\"'")
 
-ACTOR_KINDS = ("state", "organization", "group", "person")
 
 REQUIRED = {
     "sections": ("doc_id", "line", "section"),

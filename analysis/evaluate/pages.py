@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.evaluate.gold import (
-    ACTOR_KINDS,
     COUNTED,
     GoldError,
     Locator,
@@ -14,6 +13,7 @@ from analysis.evaluate.gold import (
     region_spans,
 )
 from analysis.evaluate.scoring import accuracy, compare, wrong
+from analysis.tag.actors import ACTOR_KINDS
 
 
 def counted_sentences(gold: dict[str, pd.DataFrame], loc: Locator) -> set | None:

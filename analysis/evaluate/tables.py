@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from analysis.evaluate.gold import ACTOR_KINDS, GoldError, locate
+from analysis.evaluate.gold import GoldError, locate
 from analysis.evaluate.scoring import accuracy, compare, top_affiliation, wrong
+from analysis.tag.actors import ACTOR_KINDS
 
 
 def score_mentions(frame, tables, loc, counted, scores, errors) -> None:

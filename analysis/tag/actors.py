@@ -2,7 +2,8 @@
 
 The YAML is documented in ``analysis/data/README.md``. ``compile_aliases`` expands it into
 one row per folded alias form (names, toponyms, nisba inflections, title + name, head +
-modifier patterns, spelling variants); ``analysis.tag.mentions`` builds its matcher from that.
+modifier patterns, spelling variants); ``analysis.tag.matcher`` builds the mention matcher
+from that. ``affiliation_walk`` is the one walk up the affiliations (actor → state).
 """
 
 from __future__ import annotations

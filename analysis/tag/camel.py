@@ -83,6 +83,7 @@ def get_analyzer():
             f"camel-tools resource {rid!r} is missing (looked for {path}). "
             f"Install it with `{hint}`, or set CAMELTOOLS_DATA to a folder that holds it."
         )
+    # camel-tools is heavy and needs its data: imported only when the analyser is wanted
     from camel_tools.morphology.analyzer import Analyzer
     from camel_tools.morphology.database import MorphologyDB
 

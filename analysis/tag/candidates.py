@@ -153,12 +153,7 @@ def find_candidates(
     for d, s, e in zip(mentions["doc_id"], mentions["start"], mentions["end"], strict=True):
         covered[d].append((s, e))
     titles = _titles()
-    freq: dict[str, int] = defaultdict(int)
-    for doc_id, start, end in zip(sents["doc_id"], sents["start"], sents["end"], strict=True):
-        text = texts.get(doc_id)
-        if isinstance(text, str):
-            for w in _WORD_RE.findall(fold(text[start:end])):
-                freq[w] += 1
+    freq = _word_counts(sents, texts)
     stats: dict[str, dict] = {}
     for doc_id, start, end in zip(sents["doc_id"], sents["start"], sents["end"], strict=True):
         text = texts.get(doc_id)
@@ -188,6 +183,22 @@ def find_candidates(
                 run = [(text[o_start:o_end], w, evidence)] if evidence else []
             prev = w
         _flush(run, stats, doc_id, sentence)
+    return _candidate_table(stats, min_count)
+
+
+def _word_counts(sents: pd.DataFrame, texts: dict[str, str]) -> dict[str, int]:
+    """How often each folded word occurs in the sentences."""
+    freq: dict[str, int] = defaultdict(int)
+    for doc_id, start, end in zip(sents["doc_id"], sents["start"], sents["end"], strict=True):
+        text = texts.get(doc_id)
+        if isinstance(text, str):
+            for w in _WORD_RE.findall(fold(text[start:end])):
+                freq[w] += 1
+    return freq
+
+
+def _candidate_table(stats: dict[str, dict], min_count: int) -> pd.DataFrame:
+    """The candidates seen at least ``min_count`` times, most frequent first."""
     rows = [
         {
             "candidate": v["surface"],

@@ -20,32 +20,29 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.resources import load_yaml
-from analysis.tag.attribution import (
-    Lexicon,
-    Mention,
+from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.claims import claim_row, iter_claims, typed_columns
+from analysis.tag.clauses import (
     Sent,
     bare,
-    build_lexicon,
-    is_clause_end,
-)
-from analysis.tag.stance import (
-    ACTOR_KINDS,
-    IssueHit,
-    _typed,
-    claim_row,
-    claims,
-    explicit_subject,
-    find_issues,
     future_form,
-    issues_data,
+    is_clause_end,
     negated,
-    own_presence_issue,
     qabl_is_verb,
-    self_reference,
-    speaker_holder,
-    top_state,
 )
+from analysis.tag.cues import (
+    exchange_lexicon,
+    future_lexicon,
+    hypothetical_lexicon,
+    light_verbs,
+    move_info,
+    move_lexicon,
+    move_not_before,
+    noun_homographs,
+    verb_openers,
+)
+from analysis.tag.holders import move_counterpart, move_holders
+from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.text.normalize import fold
 
 __all__ = ["MOVE_TYPES", "POSITION_COLUMNS", "tag_positions"]
@@ -82,47 +79,9 @@ MOVE_TYPES = (
     "threat",
     "agreement",
 )
-# Nouns after which a nisba or name is the counterpart of an accept/reject ("رفض العرض الأمريكي").
-_OBJECT_NOUNS = frozenset(
-    fold(w)
-    for w in (
-        *("العرض", "الطلب", "المقترح", "الاقتراح", "الشروط", "المبادره", "الصفقه"),
-        *("العروض", "المطالب", "الوساطه", "المبادرة"),
-    )
-)
-_PREP_TOKENS = {"علي", "من", "الي", "مع", "ل"}
+
+
 _NOUN_PREPS = frozenset({"علي", "من", "الي", "عن", "في", "الى", "حول", "بشان", "بعد", "قبل"})
-
-
-@functools.cache
-def _moves() -> dict[str, Any]:
-    return load_yaml("cues_moves")
-
-
-@functools.cache
-def move_lexicon() -> Lexicon:
-    """Verb forms (label = move id) and light-verb nouns (label = 'light:<move>')."""
-    groups = []
-    for m in _moves()["moves"]:
-        mid = m.get("move", m["id"])
-        groups.append((f"verb:{mid}:{m['id']}", m.get("forms", [])))
-        groups.append((f"light:{mid}:{m['id']}", m.get("light_forms", [])))
-        groups.append((f"noun:{mid}:{m['id']}", m.get("holder_nouns", [])))
-    return build_lexicon(groups, proclitics="وف", future=True)
-
-
-@functools.cache
-def _not_before_table() -> dict[str, tuple[str, ...]]:
-    return {m["id"]: tuple(fold(x) for x in m.get("not_before", [])) for m in _moves()["moves"]}
-
-
-def _not_before(entry: str) -> tuple[str, ...]:
-    return _not_before_table().get(entry, ())
-
-
-@functools.cache
-def _homographs() -> frozenset[str]:
-    return frozenset(fold(w) for w in _moves().get("noun_homographs", []))
 
 
 def _verb_position(s: Sent, a: int) -> bool:
@@ -134,46 +93,9 @@ def _verb_position(s: Sent, a: int) -> bool:
     if i == 0:
         return True
     prev_raw = s.token_text(i - 1)
-    if is_clause_end(prev_raw) or bare(prev_raw) in _openers():
+    if is_clause_end(prev_raw) or bare(prev_raw) in verb_openers():
         return True
     return any(0 <= s.tokens[i][0] - m.kend <= 1 and m.kind in ACTOR_KINDS for m in s.mentions)
-
-
-@functools.cache
-def _openers() -> frozenset[str]:
-    return frozenset(fold(w) for w in _moves().get("verb_openers", []))
-
-
-@functools.cache
-def _fillers() -> frozenset[str]:
-    return frozenset(fold(w) for w in _moves().get("counterpart_fillers", []))
-
-
-@functools.cache
-def _future_phrases() -> Lexicon:
-    return build_lexicon([("future", _moves().get("future", []))], proclitics="و")
-
-
-@functools.cache
-def _light_verbs() -> frozenset[str]:
-    return frozenset(fold(v) for v in _moves()["light_verbs"])
-
-
-@functools.cache
-def _move_info() -> dict[str, dict[str, Any]]:
-    return {m["id"]: m for m in _moves()["moves"]}
-
-
-@functools.cache
-def _exchange_lexicon() -> Lexicon:
-    return build_lexicon(
-        ((e["id"], e["forms"]) for e in _moves()["exchange_markers"]), proclitics="وفب"
-    )
-
-
-@functools.cache
-def _hypothetical() -> Lexicon:
-    return build_lexicon([("if", _moves()["hypothetical"])], proclitics="وف")
 
 
 @functools.cache
@@ -201,23 +123,23 @@ def _after_light_verb(s: Sent, kpos: int) -> bool:
     i = s.tok_index(kpos)
     for j in range(max(0, i - 4), i):
         tok = bare(s.token_text(j))
-        if tok in _light_verbs() or (tok[:1] in "وف" and tok[1:] in _light_verbs()):
+        if tok in light_verbs() or (tok[:1] in "وف" and tok[1:] in light_verbs()):
             return True
     return False
 
 
 def _verb_ok(s: Sent, a: int, b: int, form: str, entry: str) -> bool:
     """Filters for forms that are also other words (قبل "before", وقع "occurred")."""
-    info = _move_info()[entry]
+    info = move_info()[entry]
     prev = bare(s.token_text(s.tok_index(a) - 1)) if s.tok_index(a) > 0 else ""
     if form.lstrip("وفس") == "قبل" and not qabl_is_verb(s, a, b):
         return False
     if prev in _NOUN_PREPS and s.key[s.tokens[s.tok_index(a)][0] : a] == "":
         return False  # "بناءً على طلب", "إلى تعرض": a noun after a preposition, not a verb
-    if form.lstrip("وفس") in _homographs() and not _verb_position(s, a):
+    if form.lstrip("وفس") in noun_homographs() and not _verb_position(s, a):
         return False  # "فعاليات … عرض مسرحية", "رغم طلب مصري": the noun
     rest = " ".join(bare(w) for w in s.key[b : b + 40].split()[:2])
-    if any(rest == x or rest.startswith(x + " ") for x in _not_before(entry)):
+    if any(rest == x or rest.startswith(x + " ") for x in move_not_before(entry)):
         return False  # "طلب عدم ذكر اسمه", "ربط بين"
     if "requires_after" in info:
         need = {fold(w) for w in info["requires_after"]}
@@ -235,7 +157,7 @@ def _scope_end(s: Sent, cues, idx: int) -> int:
 
 def _exchange(s: Sent, b: int, end: int) -> tuple[int, int, str] | None:
     """The first exchange/condition/sequence marker in the move's scope."""
-    for a2, b2, _f, labels in _exchange_lexicon().find(s.key):
+    for a2, b2, _f, labels in exchange_lexicon().find(s.key):
         if b <= a2 < end:
             if labels[0] == "sequence" and not _sequence_ok(s, b2):
                 continue
@@ -298,85 +220,19 @@ def _collapse(issue_ids: list[str]) -> list[str]:
     return out
 
 
-def _counterpart(
-    s: Sent,
-    move: str,
-    entry: str,
-    b: int,
-    end: int,
-    holder_ids: set[str],
-    issue_spans: list[tuple[int, int]],
-) -> str:
-    """The party the move is addressed to: a mention after a preposition, or the owner of
-    the offer/demand being accepted or rejected."""
-    preps = {fold(p) for p in _move_info()[entry].get("counterpart_preps", [])}
-    for m in s.mentions:
-        if not (b <= m.kstart < end) or m.actor_id in holder_ids or m.kind not in ACTOR_KINDS:
-            continue
-        if any(x <= m.kstart < y for x, y in issue_spans):
-            continue
-        i = s.tok_index(m.kstart)
-        tok_start = s.tokens[i][0] if i < len(s.tokens) else m.kstart
-        attached = s.key[tok_start : m.kstart]
-        prev = bare(s.token_text(i - 1)) if i > 0 else ""
-        near = i <= _first_free_token(s, b, holder_ids) + 3
-        if (
-            near
-            and preps
-            and (
-                prev in preps
-                or (attached.rstrip("ل") == "" and attached and "ل" in preps)
-                or (attached in {"لل", "ل"} and "ل" in preps)
-            )
-        ):
-            return m.actor_id
-        prev2 = bare(s.token_text(i - 2)) if i > 1 else ""
-        if near and preps and prev in _fillers() and prev2 in preps:
-            return m.actor_id  # "على نظيره الأمريكي"
-        if move in {"accept", "reject"} and prev in _OBJECT_NOUNS:
-            return m.actor_id
-        if move in {"threat", "demand"} and _direct_object(s, m, b, holder_ids):
-            return m.actor_id  # "تطالب إسرائيل روسيا بـ…": object right after the subject
-    return ""
-
-
-def _first_free_token(s: Sent, b: int, holder_ids: set[str]) -> int:
-    """Index of the first token after the cue and after the holder's mention if it follows
-    the cue (VSO): a counterpart preposition must come right there ("عرضت واشنطن على دمشق")."""
-    i = s.tok_index(b)
-    for m in s.mentions:
-        if m.actor_id in holder_ids and m.kstart >= b and m.kstart - b <= 2:
-            i = s.tok_index(m.kend)
-    # titles and coordinated holders: skip tokens still inside holder mentions
-    return i
-
-
-def _direct_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
-    """Does the mention follow the holder mention directly (no و, no preposition)?"""
-    prev = [
-        x
-        for x in s.mentions
-        if x.kend <= m.kstart and x.kstart >= b - 1 and x.actor_id in holder_ids
-    ]
-    if not prev:
-        return False
-    gap = s.key[prev[-1].kend : m.kstart]
-    return gap.strip() == "" and s.key[m.kstart - 1 : m.kstart] != "و"
-
-
 def moves_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, Any]]:
     """Position records for one sentence."""
     cues = _cues(s)
     if not cues:
         return []
     issues = find_issues(s)
-    hypos = [a for a, _b, _f, _l in _hypothetical().find(s.key)]
+    hypos = [a for a, _b, _f, _l in hypothetical_lexicon().find(s.key)]
     out = []
     prev_holders: list[tuple[str, str]] = []
     speaker_cue = int(att.get("cue_start", -1)) if att else -1
     for idx, (a, b, move, entry, how) in enumerate(cues):
         end = _scope_end(s, cues, idx)
-        holders = _move_holders(s, a, b, how, issues, att, speaker_cue, prev_holders)
+        holders = move_holders(s, a, b, how, issues, att, speaker_cue, prev_holders)
         if not holders:
             continue
         prev_holders = holders
@@ -388,35 +244,21 @@ def moves_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, Any
         main_end = ex[0] if ex else end
         holder_ids = {h for h, _ in holders}
         spans = [(h.kstart, h.kend) for h in issues]
-        counterpart = _counterpart(s, move, entry, b, main_end, holder_ids, spans)
+        counterpart = move_counterpart(s, move, entry, b, main_end, holder_ids, spans)
         owner_for_pronoun = counterpart if move in {"demand", "condition"} and counterpart else ""
         modality = _modality(s, _light_verb_pos(s, a) if how == "light" else a, hypos)
-        info = _move_info()[entry]
         if how == "noun" and re.search(r"(?<![\w])ان\s+(?:ت|ي)كون\s", s.key[max(0, a - 40) : a]):
             modality = "hypothetical"  # "أن تكون روسيا ضامنة": a role proposed, not taken
-        ex_phrase, ex_issues = "", []
-        if ex:
-            pe = _phrase_end(s, ex[1], end)
-            ex_phrase = s.surface(ex[0], pe)
-            ex_hits = [h for h in issues if ex[1] <= h.kstart < pe]
-            ex_issues = _collapse([_resolve(h, next(iter(holder_ids))) for h in ex_hits])
-        main_hits = [
-            h
-            for h in issues
-            if (b <= h.kstart < main_end and h.issue not in info.get("instrument_issues", []))
-            or (
-                b <= h.kstart < main_end
-                and len([x for x in issues if b <= x.kstart < main_end]) == 1
-            )
-        ]
-        if how == "noun":  # "أن تكون روسيا ضامنة لأي تفاهم": scope is the clause
-            main_hits = [h for h in issues if h.kstart >= b][:1]
-        if info.get("second_issue_is_exchange") and not ex and len(main_hits) > 1:
-            # "ربط خروج X بانسحاب Y": Y is what X's exit is tied to
-            first, rest = main_hits[0], main_hits[1:]
-            ex_issues = _collapse([_resolve(h, next(iter(holder_ids))) for h in rest])
-            ex_phrase = s.surface(rest[0].kstart, rest[-1].kend)
-            main_hits = [first]
+        main_hits, ex_phrase, ex_issues = _move_issues(
+            s, issues, (b, end, main_end), ex, how, move_info()[entry], next(iter(holder_ids))
+        )
+        move_row = {
+            "move": move,
+            "exchange_phrase": ex_phrase,
+            "modality": modality,
+            "cue": s.surface(a, b),
+            "span": s.doc_span(a, max(b, main_end if ex else min(end, _phrase_end(s, b, end)))),
+        }
         for holder_id, holder_surface in holders:
             owner = owner_for_pronoun or holder_id
             ids = _collapse([_resolve(h, owner) for h in main_hits])
@@ -424,104 +266,67 @@ def moves_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, Any
             for h in main_hits:
                 phrases.setdefault(_resolve(h, owner), s.surface(h.kstart, h.kend))
             for issue in ids or [""]:
-                start, stop = s.doc_span(
-                    a, max(b, main_end if ex else min(end, _phrase_end(s, b, end)))
-                )
                 out.append(
                     {
+                        **move_row,
                         "holder_id": holder_id,
                         "holder_surface": holder_surface,
-                        "move": move,
                         "counterpart_id": counterpart if counterpart != holder_id else "",
                         "issue": issue,
                         "issue_phrase": phrases.get(issue, ""),
                         # "X in exchange for X" says nothing: the marker introduced the
                         # move's own condition ("يهدد … إذا لم تنسحب"), not a trade
                         "in_exchange_for": "|".join(e for e in ex_issues if e != issue),
-                        "exchange_phrase": ex_phrase,
-                        "modality": modality,
-                        "cue": s.surface(a, b),
-                        "span": (start, stop),
                     }
                 )
     return out
 
 
-def _move_holders(
+def _move_issues(
     s: Sent,
-    a: int,
-    b: int,
-    how: str,
     issues: list[IssueHit],
-    att: dict[str, Any] | None,
-    speaker_cue: int,
-    prev_holders: list[tuple[str, str]],
-) -> list[tuple[str, str]]:
-    """Explicit subject; for light nouns, the light verb's subject; for ضامن the mention
-    just before; else the previous holder in the sentence; else the speaker."""
-    if how == "noun":
-        before = [
-            m for m in s.mentions if m.kend <= a and a - m.kend <= 3 and m.kind in ACTOR_KINDS
-        ]
-        return [(before[-1].actor_id, before[-1].surface)] if before else []
-    if how == "light":
-        i = s.tok_index(a)
-        lv = next(
-            (
-                j
-                for j in range(i - 1, max(-1, i - 5), -1)
-                if bare(s.token_text(j)).lstrip("وف") in _light_verbs()
-            ),
-            None,
-        )
-        if lv is None:
-            return []
-        a, b = s.tokens[lv]
-    subj = explicit_subject(s, a, b, issues=issues, verbal=True)
-    if subj:
-        return [(m.actor_id, m.surface) for m in subj]
-    if prev_holders and _coordinated_verb(s, a):
-        return prev_holders
-    holders = speaker_holder(att, a)
-    if holders and self_reference(s, a):
-        sid = holders[0][0]
-        return [(top_state(sid) or sid, "")]
-    a_doc = s.doc_span(a, b)[0]
-    # pronoun-drop verb right after the speaker's cue ("وأضاف أنه رفض …") or sentence-
-    # initial ("ورفض العرض") in a carried-over passage
-    in_content = 0 <= speaker_cue < a_doc or (att and att.get("carried_over"))
-    if holders and in_content and _pronoun_subject(s, a, speaker_cue):
-        return holders
-    return []
+    bounds: tuple[int, int, int],
+    ex: tuple[int, int, str] | None,
+    how: str,
+    info: dict[str, Any],
+    owner: str,
+) -> tuple[list[IssueHit], str, list[str]]:
+    """The issues a move is about, its exchange phrase and the issues asked in exchange.
+
+    ``bounds`` are the cue's end, the move's scope end and where its main part ends (the
+    exchange marker ``ex``, when there is one); ``owner`` resolves a pronoun in the
+    exchange ("قواتها")."""
+    b, end, main_end = bounds
+    ex_phrase, ex_issues = "", []
+    if ex:
+        pe = _phrase_end(s, ex[1], end)
+        ex_phrase = s.surface(ex[0], pe)
+        ex_hits = [h for h in issues if ex[1] <= h.kstart < pe]
+        ex_issues = _collapse([_resolve(h, owner) for h in ex_hits])
+    main_hits = [
+        h
+        for h in issues
+        if (b <= h.kstart < main_end and h.issue not in info.get("instrument_issues", []))
+        or (b <= h.kstart < main_end and len([x for x in issues if b <= x.kstart < main_end]) == 1)
+    ]
+    if how == "noun":  # "أن تكون روسيا ضامنة لأي تفاهم": scope is the clause
+        main_hits = [h for h in issues if h.kstart >= b][:1]
+    if info.get("second_issue_is_exchange") and not ex and len(main_hits) > 1:
+        # "ربط خروج X بانسحاب Y": Y is what X's exit is tied to
+        first, rest = main_hits[0], main_hits[1:]
+        ex_issues = _collapse([_resolve(h, owner) for h in rest])
+        ex_phrase = s.surface(rest[0].kstart, rest[-1].kend)
+        main_hits = [first]
+    return main_hits, ex_phrase, ex_issues
 
 
 def _light_verb_pos(s: Sent, kpos: int) -> int:
     """Key position of the light verb before a light noun (for its negation/future)."""
     i = s.tok_index(kpos)
     for j in range(i - 1, max(-1, i - 5), -1):
-        if bare(s.token_text(j)).lstrip("وفس") in _light_verbs():
+        if bare(s.token_text(j)).lstrip("وفس") in light_verbs():
             return s.tokens[j][0] + (1 if s.token_text(j)[:1] in "وف" else 0)
     return kpos
-
-
-def _coordinated_verb(s: Sent, kpos: int) -> bool:
-    """Verb joined to the previous move: "…، وطالبت" or "لكنه عرض"."""
-    i = s.tok_index(kpos)
-    tok = s.key[s.tokens[i][0] : kpos] if i < len(s.tokens) else ""
-    prev = bare(s.token_text(i - 1)) if i > 0 else ""
-    return tok in {"و", "ف"} or prev in {"لكنه", "لكنها", "ثم", "كما", "ولكنه", "ولكنها"}
-
-
-def _pronoun_subject(s: Sent, kpos: int, speaker_cue: int) -> bool:
-    """No other actor stands between the speaker's cue and this verb."""
-    if speaker_cue < 0:
-        return _coordinated_verb(s, kpos) or s.tok_index(kpos) == 0
-    a_doc = s.doc_span(kpos, kpos + 1)[0]
-    between = [m for m in s.mentions if speaker_cue < s.doc_span(m.kstart, m.kend)[0] < a_doc]
-    i = s.tok_index(kpos)
-    prev = bare(s.token_text(i - 1)) if i > 0 else ""
-    # "قال إنه رفض" / "وأضاف أن دمشق …": only a bare complementiser (with pronoun) before
-    return prev in {"انه", "انها", "بانه", "بانها", "انهم"} or (not between and prev in {"ان"})
 
 
 def _modality(s: Sent, a: int, hypos: list[int]) -> str:
@@ -536,7 +341,7 @@ def _modality(s: Sent, a: int, hypos: list[int]) -> str:
         return "hypothetical"
     if future_form(s, a) or s.key[tok_start:a].endswith("س"):
         return "future"
-    if any(lo <= f < a for f, _e, _w, _l in _future_phrases().find(s.key)):
+    if any(lo <= f < a for f, _e, _w, _l in future_lexicon().find(s.key)):
         return "future"  # "من المتوقع أن تعرض أنقرة …"
     return "asserted"
 
@@ -549,7 +354,9 @@ def tag_positions(
 ) -> pd.DataFrame:
     """Negotiation moves in headline/body sentences (columns: ``POSITION_COLUMNS``)."""
     rows: list[dict[str, Any]] = []
-    for s, att, date, outlet in claims(sentences, documents, mentions, attribution, prefilter()):
+    for s, att, date, outlet in iter_claims(
+        sentences, documents, mentions, attribution, prefilter()
+    ):
         seen = set()
         for mv in moves_in_sentence(s, att):
             k = (mv["holder_id"], mv["move"], mv["issue"], mv["cue"])
@@ -558,7 +365,4 @@ def tag_positions(
             seen.add(k)
             rows.append(claim_row(s, att, mv, date, outlet))
     out = pd.DataFrame(rows, columns=POSITION_COLUMNS)
-    return _typed(out, POSITION_COLUMNS)
-
-
-_ = Mention
+    return typed_columns(out, POSITION_COLUMNS)

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis.tag.actors import (
+    RULE_KEYS,
     affiliation_of,
     aliases_table,
     load_dictionary,
@@ -110,8 +111,6 @@ def test_role_dates_ordered():
 
 
 def test_rule_keys_known(d):
-    from analysis.tag.actors import RULE_KEYS
-
     for a in d.raw["actors"]:
         for item in a.get("aliases", []) or []:
             if isinstance(item, dict):

@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import re
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from sentence_tables import tables_from_sentences
 
-from analysis.resources import load_yaml
-from analysis.tag.attribution import (
-    ATTRIBUTION_COLUMNS,
-    attribute,
-    build_lexicon,
-    tables_from_sentences,
-)
+from analysis.tag.attribution import ATTRIBUTION_COLUMNS, attribute
+from analysis.tag.mentions import tag_mentions
 
 GOLD = Path(__file__).parent.parent / "gold"
 
 
 def run(sentences: list[str], sections: list[str] | None = None) -> pd.DataFrame:
     """Attribution of loose sentences, one document, one paragraph each."""
-    from analysis.tag.mentions import tag_mentions
-
     rows = pd.DataFrame(
         {
             "case": "d",
@@ -34,60 +27,6 @@ def run(sentences: list[str], sections: list[str] | None = None) -> pd.DataFrame
     )
     docs, sents = tables_from_sentences(rows, outlet="Outlet")
     return attribute(sents, docs, tag_mentions(sents, docs))
-
-
-# --------------------------------------------------------------------------- lexicons
-
-
-def cues_doc() -> str:
-    return (resources.files("analysis") / "data" / "CUES.md").read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize("name", ["cues_reporting.yaml", "cues_stance.yaml", "cues_moves.yaml"])
-def test_cue_files_have_provenance_and_unique_documented_ids(name):
-    data = load_yaml(name)
-    assert data.get("provenance", "").strip()
-    groups = {
-        "cues_reporting.yaml": ["categories"],
-        "cues_stance.yaml": ["attitudes", "directions", "condition_markers"],
-        "cues_moves.yaml": ["moves", "exchange_markers"],
-    }
-    ids = [c["id"] for g in groups[name] for c in data[g]]
-    assert len(ids) == len(set(ids)), "duplicate category ids"
-    doc = cues_doc()
-    for cid in ids:
-        assert f"`{cid}`" in doc, f"{name}: category {cid} is not documented in CUES.md"
-    for g in groups[name]:
-        for c in data[g]:
-            assert c.get("label_en"), f"{cid} has no English label"
-            assert c.get("forms") or c.get("light_forms"), f"{c['id']} has no forms"
-
-
-def test_sources_unique_and_documented():
-    data = load_yaml("sources")
-    ids = [s["id"] for s in data["sources"]]
-    assert len(ids) == len(set(ids))
-    forms = [f for s in data["sources"] for f in s["forms"]]
-    assert len(forms) == len(set(forms)), "a spelling belongs to two sources"
-    assert data.get("provenance", "").strip()
-    assert "sources.yaml" in cues_doc()
-
-
-@pytest.mark.parametrize(
-    ("forms", "text", "expected"),
-    [
-        (["قال"], "وقال لافروف", ["قال"]),  # conjunction proclitic
-        (["قال"], "فقالت", []),  # another word
-        (["بحث"], "بحث الوزيران", ["بحث"]),  # whole word before a proclitic reading (ب + حث)
-        (["حث", "بحث"], "بحث الوزيران", ["بحث"]),
-        (["أكد"], "أكّدَ", ["اكد"]),  # diacritics and hamza folded
-    ],
-)
-def test_build_lexicon_matches_whole_folded_words(forms, text, expected):
-    from analysis.text.normalize import match_key
-
-    lex = build_lexicon([("x", forms)])
-    assert [f for _a, _b, f, _l in lex.find(match_key(text)[0])] == expected
 
 
 # --------------------------------------------------------------------------- unit tables
@@ -201,8 +140,6 @@ def test_source_chain_runs_outlet_cited_speaker():
 
 
 def test_offsets_point_into_the_document_text():
-    from analysis.tag.mentions import tag_mentions
-
     rows = pd.DataFrame(
         {
             "case": "d",
@@ -253,8 +190,6 @@ def test_empty_input():
 
 @pytest.fixture(scope="module")
 def gold_attribution():
-    from analysis.tag.mentions import tag_mentions
-
     gold = pd.read_csv(GOLD / "attribution_gold.csv", dtype=str, keep_default_na=False)
     gold["sent"] = gold["sent"].astype(int)
     docs, sents = tables_from_sentences(gold)

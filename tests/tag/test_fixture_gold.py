@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.tag.mentions import count_mentions
+from analysis.tag.actors import actors_table
+from analysis.views.mention_tables import mentions_by_actor, rollup
 
 GOLD = Path(__file__).parent.parent / "gold" / "fixture_mentions.csv"
 
@@ -39,7 +40,7 @@ def test_mentions_match_the_annotation(fixture_tables):
 
 
 def test_nothing_is_counted_in_boilerplate(fixture_tables):
-    counts = count_mentions(fixture_tables.mentions)
+    counts = mentions_by_actor(fixture_tables)
     outside = fixture_tables.mentions[
         ~fixture_tables.mentions["section"].isin(["headline", "body"])
     ]
@@ -50,3 +51,6 @@ def test_nothing_is_counted_in_boilerplate(fixture_tables):
             & fixture_tables.mentions["kind"].isin(["state", "organization", "group", "person"])
         ]
     )
+    for level in ("affiliation", "state"):
+        rolled = rollup(fixture_tables, actors_table(), level=level)
+        assert rolled["mentions"].sum() == counts["mentions"].sum()

@@ -1,12 +1,14 @@
 import csv
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
-from analysis.tag.actors import ACTOR_KINDS, load_dictionary
-from analysis.tag.mentions import MENTION_COLUMNS, count_mentions, rollup, tag_mentions, tag_text
+from analysis.tag.actors import ACTOR_KINDS, actors_table, load_dictionary
+from analysis.tag.mentions import MENTION_COLUMNS, tag_mentions, tag_text
+from analysis.views.mention_tables import mentions_by_actor, rollup
 
 GOLD = Path(__file__).parent.parent / "gold" / "mentions_gold.csv"
 
@@ -140,7 +142,9 @@ def test_offsets_point_into_original():
 
 def _frames():
     text = "روسيا وإيران\nقال بوتين إن إيران باقية.\nتابعونا على موقع إيران اليوم"
-    docs = pd.DataFrame({"doc_id": ["d1"], "text": [text]})
+    docs = pd.DataFrame(
+        {"doc_id": ["d1"], "text": [text], "outlet": ["o"], "date": [pd.Timestamp("2020-01-01")]}
+    )
     lines = text.split("\n")
     starts = [0, len(lines[0]) + 1, len(lines[0]) + len(lines[1]) + 2]
     sents = pd.DataFrame(
@@ -150,24 +154,29 @@ def _frames():
             "start": starts,
             "end": [s + len(x) for s, x in zip(starts, lines, strict=True)],
             "section": ["headline", "body", "boilerplate"],
+            "text": lines,
         }
     )
     return sents, docs
 
 
 def test_tag_mentions_sections_and_rollup():
+    """Mentions are tagged in every section; the views count headline and body only, and
+    roll actors up to their affiliation without adding rows."""
     sents, docs = _frames()
     m = tag_mentions(sents, docs)
     assert set(m["section"]) == {"headline", "body", "boilerplate"}  # tagged everywhere
     assert m["sent_id"].dtype == "int64"
-    counts = count_mentions(m)
+    tables = SimpleNamespace(mentions=m, sentences=sents, documents=docs)
+    counts = mentions_by_actor(tables)
     assert dict(zip(counts["actor_id"], counts["mentions"], strict=True)) == {
         "IRN": 2,
         "RUS": 1,
         "putin": 1,
     }
-    by_aff = rollup(m)
-    assert dict(zip(by_aff["affiliation"], by_aff["mentions"], strict=True)) == {"RUS": 2, "IRN": 2}
+    for level in ("affiliation", "state"):
+        by_aff = rollup(tables, actors_table(), level=level)
+        assert dict(zip(by_aff[level], by_aff["mentions"], strict=True)) == {"RUS": 2, "IRN": 2}
     assert len(m) == 5  # rollup adds no rows
 
 

@@ -6,18 +6,18 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from sentence_tables import tables_from_sentences
 
 from analysis.resources import load_yaml
-from analysis.tag.attribution import attribute, tables_from_sentences
+from analysis.tag.actors import affiliation_of
+from analysis.tag.attribution import attribute
+from analysis.tag.mentions import tag_mentions
 from analysis.tag.positions import MOVE_TYPES, POSITION_COLUMNS, tag_positions
-from analysis.tag.stance import top_state
 
 GOLD = Path(__file__).parent.parent / "gold"
 
 
 def tag(sentences: list[str], sections: list[str] | None = None) -> pd.DataFrame:
-    from analysis.tag.mentions import tag_mentions
-
     rows = pd.DataFrame(
         {
             "case": "d",
@@ -96,7 +96,7 @@ def test_positions_unit_table(sentence, expected):
         (
             r.holder_affiliation,
             r.move,
-            top_state(r.counterpart_id) if r.counterpart_id else "",
+            _top(r.counterpart_id) if r.counterpart_id else "",
             r.issue,
             r.in_exchange_for,
             r.modality,
@@ -151,8 +151,6 @@ def test_columns_offsets_and_attribution():
 
 @pytest.fixture(scope="module")
 def gold_positions():
-    from analysis.tag.mentions import tag_mentions
-
     gold = pd.read_csv(GOLD / "positions_gold.csv", dtype=str, keep_default_na=False)
     gold["sent"] = gold["sent"].astype(int)
     gold["text"] = gold.groupby(["case", "sent"])["text"].transform("first")
@@ -164,7 +162,7 @@ def gold_positions():
 
 
 def keyed(gold: pd.DataFrame, out: pd.DataFrame):
-    g = {(r.case, r.sent, top_state(r.holder), r.move): r for r in gold.itertuples() if r.move}
+    g = {(r.case, r.sent, _top(r.holder), r.move): r for r in gold.itertuples() if r.move}
     p = {(r.doc_id, int(r.sent_id), r.holder_affiliation, r.move): r for r in out.itertuples()}
     return g, p
 
@@ -190,8 +188,8 @@ def test_gold_move_attributes(gold_positions):
     tp = set(g) & set(p)
     for k in tp:
         e, r = g[k], p[k]
-        fields["counterpart"] += (top_state(e.counterpart) if e.counterpart else "") == (
-            top_state(r.counterpart_id) if r.counterpart_id else ""
+        fields["counterpart"] += (_top(e.counterpart) if e.counterpart else "") == (
+            _top(r.counterpart_id) if r.counterpart_id else ""
         )
         fields["exchange"] += e.in_exchange_for == r.in_exchange_for
         fields["modality"] += e.modality == r.modality
@@ -214,3 +212,7 @@ def test_careful_reading_of_the_fixture_corpus(fixture_tables):
     assert ("RUS", "guarantee", "USA") in moves
     assert ("RUS", "demand", "IRN") in moves
     assert ("netanyahu", "threat", "") in moves
+
+
+def _top(actor_id: str) -> str:
+    return affiliation_of(actor_id, level="state")

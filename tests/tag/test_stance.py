@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from sentence_tables import tables_from_sentences
 
-from analysis.resources import load_yaml
-from analysis.tag.attribution import attribute, tables_from_sentences
-from analysis.tag.stance import STANCE_COLUMNS, issues_data, tag_stances, top_state
+from analysis.tag.actors import affiliation_of
+from analysis.tag.attribution import attribute
+from analysis.tag.mentions import tag_mentions
+from analysis.tag.stance import STANCE_COLUMNS, tag_stances
 
 GOLD = Path(__file__).parent.parent / "gold"
 # Child issues are compared at their parent's level (the south is part of the Iranian presence).
@@ -18,8 +19,6 @@ COARSE = {"southern_syria": "iranian_presence"}
 
 
 def tag(sentences: list[str], sections: list[str] | None = None):
-    from analysis.tag.mentions import tag_mentions
-
     rows = pd.DataFrame(
         {
             "case": "d",
@@ -38,33 +37,6 @@ def triples(out: pd.DataFrame) -> set[tuple[str, str, str]]:
     return {
         (r.holder_affiliation, COARSE.get(r.target, r.target), r.polarity) for r in out.itertuples()
     }
-
-
-# --------------------------------------------------------------------------- issues
-
-
-def test_issues_file():
-    data = load_yaml("issues")
-    ids = [i["id"] for i in data["issues"]]
-    assert len(ids) == len(set(ids))
-    assert {
-        "iranian_presence",
-        "us_presence",
-        "southern_syria",
-        "israeli_strikes",
-        "political_process",
-        "sanctions",
-        "oil",
-        "syria_iran_alliance",
-    } <= set(ids)
-    doc = (resources.files("analysis") / "data" / "CUES.md").read_text(encoding="utf-8")
-    for iid, d in issues_data().items():
-        assert d.get("label_en"), iid
-        assert f"`{iid}`" in doc, f"issue {iid} is not documented in CUES.md"
-        for key in ("parent", "stance_target"):
-            if key in d:
-                assert d[key] in ids, f"{iid}.{key} → unknown issue {d[key]}"
-    assert data.get("provenance", "").strip()
 
 
 # --------------------------------------------------------------------------- unit table
@@ -151,8 +123,6 @@ def score(gold: set, pred: set) -> tuple[float, float]:
 
 @pytest.fixture(scope="module")
 def gold_stances():
-    from analysis.tag.mentions import tag_mentions
-
     sents_gold = pd.read_csv(GOLD / "attribution_gold.csv", dtype=str, keep_default_na=False)
     sents_gold["sent"] = sents_gold["sent"].astype(int)
     docs, sents = tables_from_sentences(sents_gold)
@@ -160,7 +130,13 @@ def gold_stances():
     out = tag_stances(sents, docs, mentions, attribute(sents, docs, mentions))
     gold = pd.read_csv(GOLD / "stance_gold.csv", dtype=str, keep_default_na=False)
     g = {
-        (r.case, int(r.sent), top_state(r.holder), COARSE.get(r.target, r.target), r.polarity)
+        (
+            r.case,
+            int(r.sent),
+            affiliation_of(r.holder, level="state"),
+            COARSE.get(r.target, r.target),
+            r.polarity,
+        )
         for r in gold.itertuples()
     }
     p = {
@@ -205,8 +181,6 @@ def test_careful_reading_of_the_fixture_corpus(fixture_tables):
 
 def test_attribution_read_back_from_parquet_gives_the_same_stances(fixture_tables, tmp_path):
     """Bug: quote_spans come back from Parquet as arrays, and ``spans or []`` raised."""
-    from analysis.tag.stance import tag_stances
-
     path = tmp_path / "attribution.parquet"
     fixture_tables.attribution.to_parquet(path, index=False)
     t = fixture_tables

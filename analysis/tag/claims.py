@@ -1,0 +1,142 @@
+"""Claim sentences: the rows stances and moves are read from, and the columns they share.
+
+The article's claims are its headline and body sentences (``CLAIM_SECTIONS``). ``claims``
+yields each such sentence that passes a tagger's prefilter as a ``Sent`` with its
+attribution row; ``claim_row`` fills the columns ``analysis.tag.stance`` and
+``analysis.tag.positions`` share (holder's state, speaker, source chain, hedging, date,
+outlet). Speaker ids that are not actors (``OUTLET``, ``UNNAMED``, ``REPORTS``) are
+defined here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pandas as pd
+
+from analysis.tag.actors import affiliation_of
+from analysis.tag.clauses import Sent
+from analysis.text.normalize import fold
+
+#: Speaker ids that are not actors from the dictionary.
+UNNAMED, REPORTS, OUTLET = "unnamed_source", "reports", "outlet"
+#: Sections that carry the article's own claims; other sections never produce claims.
+CLAIM_SECTIONS = ("headline", "body")
+
+
+def mentions_by_sentence(mentions: pd.DataFrame) -> dict[tuple[str, int], list[dict[str, Any]]]:
+    """Mentions grouped by (doc_id, sent_id), as lists of plain dicts."""
+    if mentions is None or mentions.empty:
+        return {}
+    cols = [
+        c
+        for c in ("doc_id", "sent_id", "start", "end", "actor_id", "kind", "surface", "reason")
+        if c in mentions
+    ]
+    out: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for rec in mentions[cols].to_dict("records"):
+        out.setdefault((str(rec["doc_id"]), int(rec["sent_id"])), []).append(rec)
+    return out
+
+
+def claim_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Headline and body sentences, in document order."""
+    sec = sentences["section"].astype(str) if "section" in sentences else None
+    sub = sentences if sec is None else sentences[sec.isin(CLAIM_SECTIONS)]
+    return sub.sort_values(["doc_id", "sent_id"], kind="stable")
+
+
+def doc_meta(documents: pd.DataFrame) -> dict[str, tuple[Any, str]]:
+    """doc_id → (date, outlet)."""
+    if documents is None or documents.empty:
+        return {}
+    dates = documents["date"] if "date" in documents else pd.Series(pd.NaT, index=documents.index)
+    outlets = documents["outlet"] if "outlet" in documents else pd.Series("", index=documents.index)
+    return {
+        str(d): (dt, str(o)) for d, dt, o in zip(documents["doc_id"], dates, outlets, strict=True)
+    }
+
+
+def iter_claims(
+    sentences: pd.DataFrame,
+    documents: pd.DataFrame,
+    mentions: pd.DataFrame,
+    attribution: pd.DataFrame,
+    prefilter_re: re.Pattern[str],
+    keep: Callable[[str, tuple], bool] | None = None,
+) -> Iterator[tuple[Sent, dict[str, Any] | None, Any, str]]:
+    """(sentence, its attribution row, date, outlet) for every headline/body sentence whose
+    folded text hits ``prefilter_re`` (and ``keep(key, mentions)``, when given): the loop
+    that ``tag_stances`` and ``positions.tag_positions`` share."""
+    meta = doc_meta(documents)
+    by_sent = mentions_by_sentence(mentions)
+    atts = attribution_index(attribution)
+    sub = claim_sentences(sentences)
+    for rec in sub[["doc_id", "sent_id", "start", "text"]].itertuples(index=False):
+        text = str(rec.text)
+        key = fold(text)
+        if not prefilter_re.search(key):
+            continue
+        doc_id, sent_id = str(rec.doc_id), int(rec.sent_id)
+        ments = by_sent.get((doc_id, sent_id), ())
+        if keep is not None and not keep(key, ments):
+            continue
+        s = Sent.build(doc_id, sent_id, int(rec.start), text, ments)
+        date, outlet = meta.get(doc_id, (pd.NaT, ""))
+        yield s, atts.get((doc_id, sent_id)), date, outlet
+
+
+def claim_row(
+    s: Sent, att: dict[str, Any] | None, found: dict[str, Any], date: Any, outlet: str
+) -> dict[str, Any]:
+    """The columns stances and positions share, for one item ``found`` in sentence ``s``
+    (its ``span`` is popped and becomes ``start``/``end``)."""
+    start, end = found.pop("span")
+    return {
+        "doc_id": s.doc_id,
+        "sent_id": s.sent_id,
+        "start": start,
+        "end": end,
+        "holder_affiliation": holder_affiliation(found["holder_id"], att),
+        "speaker_id": att["speaker_id"] if att else OUTLET,
+        "source_chain": att["source_chain"] if att else outlet,
+        "hedged": bool(att["hedged"]) if att else False,
+        "date": date,
+        "outlet": outlet,
+        **found,
+    }
+
+
+def holder_affiliation(holder_id: str, att: dict[str, Any] | None) -> str:
+    """The holder's state (top of its affiliation chain); for an unnamed source, the state
+    of the body it belongs to ("مصدر في الخارجية السورية" → SYR)."""
+    if holder_id == UNNAMED:
+        aff = str(att.get("speaker_affiliation") or "") if att else ""
+        return affiliation_of(aff, level="state") if aff else ""
+    return affiliation_of(holder_id, level="state") if holder_id else ""
+
+
+def attribution_index(attribution: pd.DataFrame) -> dict[tuple[str, int], dict[str, Any]]:
+    """(doc_id, sent_id) → attribution row as a dict (the speaker cue's key position too)."""
+    if attribution is None or attribution.empty:
+        return {}
+    out = {}
+    for rec in attribution.to_dict("records"):
+        out[(str(rec["doc_id"]), int(rec["sent_id"]))] = rec
+    return out
+
+
+def typed_columns(out: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The stances or positions table with its column types (ints, bool, dates, strings)."""
+    for col in columns:
+        if col in {"sent_id", "start", "end"}:
+            out[col] = out[col].astype("int64")
+        elif col == "hedged":
+            out[col] = out[col].astype(bool)
+        elif col == "date":
+            out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
+        else:
+            out[col] = out[col].astype("string")
+    return out.reset_index(drop=True)

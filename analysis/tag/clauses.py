@@ -1,0 +1,352 @@
+"""Sentences as the taggers read them, and the clause utilities all three taggers share.
+
+``Sent`` holds a sentence's folded key (``analysis.text.normalize.match_key``), its map
+back to document offsets, its tokens and the actor mentions in it (``Mention``, in key
+positions). The functions read one sentence: token clean-up (``bare``), clause ends and
+bounds, the subject noun phrase after a verb, mentions just before a cue (``lookback``),
+coordination with و, objects after a preposition, negation and future forms, complementisers
+and the words between two positions.
+``analysis.tag.attribution``, ``analysis.tag.stance`` and ``analysis.tag.positions`` build
+on them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.cues import negators
+from analysis.text.normalize import fold, match_key
+
+# Tokens that end a subject noun phrase after a verb (folded forms). Why: Arabic reporting
+# clauses run verb + subject + (complementiser | colon | quote | time/place adjunct).
+_NP_STOP = frozenset(
+    {
+        *("ان", "انه", "انها", "بان", "لان", "اننا", ":"),
+        *("يوم", "اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس"),
+        *("الجمعه", "السبت", "خلال", "عقب", "اثر", "بعد", "قبل", "عن", "مع", "ضمن"),
+        *("الي", "علي", "الا", "حيث", "بينما", "لكن", "الذي", "التي", "الذين"),
+        *("قوله", "قولها", "قولهم"),
+    }
+)
+# After "في" these nouns make it a "said in a statement/interview" adjunct, not part of the NP.
+_SPEECH_EVENTS = frozenset(
+    {
+        *("تصريح", "تصريحات", "بيان", "مؤتمر", "حديث", "مقابله", "كلمه", "لقاء", "اتصال"),
+        *("رساله", "خطاب", "تغريده", "منشور", "جلسه", "اجتماع", "ختام", "مستهل"),
+    }
+)
+_CLAUSE_PUNCT = re.compile(r"[،,؛;.!?؟:\n]")
+_COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "لان", "اننا"})
+_TOKEN = re.compile(r"\S+")
+#: Words that open a new clause (before them the clause around a cue ends).
+_CLAUSE_BREAKS = frozenset(
+    {"بينما", "لكن", "لكنه", "لكنها", "غير", "فيما", "حين", "وبينما", "فان", "فانه", "فانها"}
+)
+_PREPS = frozenset(["في", "من", "علي", "الي", "عن", "مع", "ب", "ل", "لدي", "عند", "ضد"])
+
+
+def _clitic(key: str, reason: str) -> str:
+    """The proclitics in front of a mention's alias (و، ل، لل، وب …), from its reason."""
+    alias = fold(reason.split(":", 1)[1].split(";")[0]).strip() if ":" in reason else ""
+    if alias and key.endswith(alias) and len(key) > len(alias):
+        pre = key[: len(key) - len(alias)]
+    elif alias.startswith("ال") and key.endswith(alias[2:]) and len(key) > len(alias) - 2:
+        pre = key[: len(key) - len(alias) + 2]  # ل + ال → لل: keep the preposition
+        pre = pre[:-1] if pre.endswith("ل") and len(pre) > 1 else pre
+    else:
+        return ""
+    return pre if len(pre) <= 3 and set(pre) <= set("وفبلك") else ""
+
+
+def bare(tok: str) -> str:
+    """A token without surrounding punctuation and quotes."""
+    return tok.strip("«»“”\"'()[]،,؛;.:!?؟-")
+
+
+def is_clause_end(tok: str) -> bool:
+    """Does the token end with clause punctuation (، ؛ . : …)?"""
+    return bool(_CLAUSE_PUNCT.search(tok[-1:])) if tok else False
+
+
+def subject_np(s: Sent, kpos: int, *, max_tokens: int = 9) -> tuple[int, int]:
+    """Key span of the noun phrase right after ``kpos`` (a verb's subject)."""
+    i = s.tok_index(kpos)
+    if i < len(s.tokens) and s.tokens[i][0] < kpos:  # kpos inside a token: start after it
+        i += 1
+    first = i
+    end = s.tokens[i][0] if i < len(s.tokens) else len(s.key)
+    while i < len(s.tokens) and i - first < max_tokens:
+        raw = s.token_text(i)
+        tok = bare(raw)
+        in_mention = any(m.kstart <= s.tokens[i][0] < m.kend for m in s.mentions)
+        if not in_mention and (
+            raw[:1] == ":" or tok in _NP_STOP or (tok.startswith("ل") and tok[1:] in {"ان", "انه"})
+        ):
+            break
+        if tok == "في" and i + 1 < len(s.tokens) and bare(s.token_text(i + 1)) in _SPEECH_EVENTS:
+            break
+        end = s.tokens[i][1]
+        if is_clause_end(raw.rstrip('»”"')) or raw.endswith(("،", ",", ":")):
+            end = s.tokens[i][1] - 1
+            break
+        i += 1
+    start = s.tokens[first][0] if first < len(s.tokens) else len(s.key)
+    return start, max(start, end)
+
+
+def lookback_mentions(
+    s: Sent, kpos: int, *, max_tokens: int = 5, exclude: Iterable[tuple[int, int]] = ()
+) -> list[Mention]:
+    """Mentions just before ``kpos`` in the same clause (subject before the verb)."""
+    i = s.tok_index(kpos) - 1
+    if i >= 0 and s.tokens[i][1] > kpos:
+        i -= 1
+    lo = None
+    n = 0
+    while i >= 0 and n < max_tokens:
+        raw = s.token_text(i)
+        tok = bare(raw)
+        if is_clause_end(raw) or tok in {
+            "ان",
+            "انه",
+            "انها",
+            "بان",
+            "لان",
+            "اذ",
+            "لكن",
+            "لكنه",
+            "لكنها",
+            "ولكن",
+            "بينما",
+            "فيما",
+            "التي",
+            "الذي",
+        }:
+            break
+        lo = s.tokens[i][0]
+        i -= 1
+        n += 1
+    if lo is None:
+        return []
+    ex = list(exclude)
+    found = [
+        m
+        for m in s.mentions
+        if m.kend > lo
+        and m.kend <= kpos
+        and not any(m.kstart < b and a < m.kend for a, b in ex)
+        and not after_prep(s, m)
+    ]
+    return sorted(found, key=lambda m: -m.kstart)
+
+
+def after_prep(s: Sent, m: Mention) -> bool:
+    """Is the mention introduced by a preposition (then it is an object, not a subject)?"""
+    i = s.tok_index(m.kstart)
+    if i < len(s.tokens) and s.tokens[i][0] < m.kstart:
+        head = s.key[s.tokens[i][0] : m.kstart]
+        return head in {"ب", "ل", "لل", "وب", "ول"}
+    return i > 0 and bare(s.token_text(i - 1)) in _PREPS
+
+
+def coordinated(s: Sent, first: Mention, limit: int) -> list[Mention]:
+    """``first`` plus mentions joined to it by و ("الولايات المتحدة وإسرائيل")."""
+    out = [first]
+    for m in s.mentions:
+        if m.kstart <= out[-1].kstart or m.kstart >= limit:
+            continue
+        if s.key[out[-1].kend : m.kstart].strip() == "و":
+            out.append(m)
+    return out
+
+
+def best_mention(ms: list[Mention]) -> Mention | None:
+    """Prefer a person (the most specific speaker), else the first mention."""
+    if not ms:
+        return None
+    persons = [m for m in ms if m.kind == "person"]
+    return persons[0] if persons else ms[0]
+
+
+def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
+    """Is there a negator among the ``window`` tokens before key position ``kpos``?"""
+    i = s.tok_index(kpos)
+    if i < len(s.tokens) and s.tokens[i][0] < kpos:
+        # a cue inside a token (بعدم …) carries its own negation
+        return s.key[s.tokens[i][0] : kpos] in {"بعدم", "لعدم", "عدم"}
+    for j in range(max(0, i - window), i):
+        tok = bare(s.token_text(j))
+        if tok in negators() or (tok[:1] in "وف" and tok[1:] in negators()):
+            return True
+        if is_clause_end(s.token_text(j)):
+            return False
+    return False
+
+
+def future_form(s: Sent, kstart: int) -> bool:
+    """A future verb: س prefix, or سوف / لن just before."""
+    i = s.tok_index(kstart)
+    tok_start = s.tokens[i][0] if i < len(s.tokens) else kstart
+    pre = s.key[tok_start:kstart]
+    if pre.endswith("س") or (
+        s.key[kstart : kstart + 1] == "س" and s.key[kstart + 1 : kstart + 2] in "يتن"
+    ):
+        return True
+    return i > 0 and bare(s.token_text(i - 1)) in {"سوف", "لن", "ولن"}
+
+
+def qabl_is_verb(s: Sent, a: int, b: int) -> bool:
+    """Bare قبل is "accepted" only with its subject right after it (قبل الأسد العرض);
+    "قبل أن/أي/ذلك", "من قبل" and "قبل + noun" are "before"/"by"."""
+    i = s.tok_index(a)
+    nxt_i = s.tok_index(b)
+    nxt = bare(s.token_text(nxt_i)) if nxt_i < len(s.tokens) else ""
+    prev = bare(s.token_text(i - 1)) if i > 0 else ""
+    if prev == "من" or nxt in {"ان", "اي", "ذلك"} or not nxt:
+        return False
+    return any(m.kstart == s.tokens[nxt_i][0] and m.kind in ACTOR_KINDS for m in s.mentions)
+
+
+def clause_bounds(s: Sent, kpos: int) -> tuple[int, int]:
+    """Key span of the clause around ``kpos`` (between ، ؛ . and بينما/لكن …)."""
+    lo, hi = 0, len(s.key)
+    for i, (a, b) in enumerate(s.tokens):
+        raw = s.key[a:b]
+        tok = bare(raw)
+        if any(m.kstart <= a < m.kend for m in s.mentions) or (
+            tok == "غير" and (i + 1 >= len(s.tokens) or bare(s.token_text(i + 1)) != "ان")
+        ):
+            tok = ""  # "غير بيدرسن" is a name, not "غير أن"; punctuation still counts
+        if b <= kpos:
+            if is_clause_end(raw.rstrip('»”"')) and raw.rstrip('»”"')[-1:] != ":":
+                lo = b
+            if tok in _CLAUSE_BREAKS:
+                lo = a
+        elif a > kpos:
+            if tok in _CLAUSE_BREAKS:
+                hi = a
+                break
+            if is_clause_end(raw.rstrip('»”"')) and raw.rstrip('»”"')[-1:] != ":":
+                hi = b
+                break
+    return lo, hi
+
+
+def tokens_between(s: Sent, a: int, b: int) -> int:
+    """Words between two key positions, not counting words inside actor mentions (a long
+    subject such as "الرئيس الروسي فلاديمير بوتين" does not push the object away)."""
+    return sum(
+        1
+        for m in _TOKEN.finditer(s.key, a, b)
+        if not any(x.kstart <= m.start() < x.kend for x in s.mentions)
+    )
+
+
+def before_complementiser(s: Sent, kend: int) -> bool:
+    """Is the cue a reporting verb: أن/إن right after it or after its subject (≤ 6 words)?"""
+    i = s.tok_index(kend)
+    for j in range(i, min(len(s.tokens), i + 7)):
+        tok = bare(s.token_text(j))
+        if tok in _COMPLEMENTISERS:
+            return True
+        if is_clause_end(s.token_text(j)):
+            return False
+    return False
+
+
+def past_negation(s: Sent, kpos: int) -> bool:
+    """Is the verb at ``kpos`` negated in the past (لم within the two tokens before it)?"""
+    i = s.tok_index(kpos)
+    return any(bare(s.token_text(j)).lstrip("وف") == "لم" for j in range(max(0, i - 2), i))
+
+
+@dataclass
+class Mention:
+    """An actor mention in a sentence, as a key span (clitics in front left out)."""
+
+    kstart: int
+    kend: int
+    actor_id: str
+    kind: str
+    surface: str
+    reason: str = ""
+
+
+@dataclass
+class Sent:
+    """A sentence's folded key, its map to document offsets, tokens and mentions."""
+
+    doc_id: str
+    sent_id: int
+    start: int
+    end: int
+    text: str
+    key: str
+    offsets: Any  # numpy array: key index → offset in ``text``
+    mentions: list[Mention] = field(default_factory=list)
+    tokens: list[tuple[int, int]] = field(default_factory=list)
+    sources: list[tuple[int, int, str, bool]] | None = None  # filled by find_sources
+
+    @classmethod
+    def build(
+        cls,
+        doc_id: str,
+        sent_id: int,
+        start: int,
+        text: str,
+        mentions: Iterable[dict[str, Any]] = (),
+    ) -> Sent:
+        """The sentence at document offset ``start``, with its mentions (rows of the
+        mentions table: start, end, actor_id, kind, surface, reason)."""
+        key, offsets = match_key(text)
+        s = cls(doc_id, sent_id, start, start + len(text), text, key, offsets)
+        s.tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(key)]
+        for m in mentions:
+            ks, ke = s.key_span(int(m["start"]) - start, int(m["end"]) - start)
+            if ke > ks:
+                # The tagger's span includes clitics (وطهران، للأمريكيين); move the start past
+                # them so that "و" reads as coordination and "ل/ب" as a preposition.
+                ks += len(_clitic(s.key[ks:ke], str(m.get("reason") or "")))
+                s.mentions.append(
+                    Mention(
+                        ks,
+                        ke,
+                        str(m["actor_id"]),
+                        str(m.get("kind") or ""),
+                        str(m.get("surface") or ""),
+                        str(m.get("reason") or ""),
+                    )
+                )
+        s.mentions.sort(key=lambda m: m.kstart)
+        return s
+
+    def key_span(self, a: int, b: int) -> tuple[int, int]:
+        """Sentence-relative original span → key span."""
+        offs = self.offsets
+        return int(offs.searchsorted(a, "left")), int(offs.searchsorted(b, "left"))
+
+    def doc_span(self, ks: int, ke: int) -> tuple[int, int]:
+        """Key span → document offsets."""
+        if ke <= ks:
+            pos = self.start + (int(self.offsets[ks]) if ks < len(self.offsets) else len(self.text))
+            return pos, pos
+        return self.start + int(self.offsets[ks]), self.start + int(self.offsets[ke - 1]) + 1
+
+    def surface(self, ks: int, ke: int) -> str:
+        """The original text of a key span."""
+        a, b = self.doc_span(ks, ke)
+        return self.text[a - self.start : b - self.start]
+
+    def tok_index(self, kpos: int) -> int:
+        """Index of the token containing or following key position ``kpos``."""
+        return bisect.bisect_right([t[1] for t in self.tokens], kpos)
+
+    def token_text(self, i: int) -> str:
+        """Token ``i`` of the key."""
+        a, b = self.tokens[i]
+        return self.key[a:b]

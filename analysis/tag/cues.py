@@ -1,0 +1,176 @@
+"""The cue lexicons of the taggers, compiled from the data files (each built once).
+
+- ``data/cues_reporting.yaml``: reporting verbs, speaker nouns, hedges (``analysis.tag.speakers``);
+- ``data/cues_stance.yaml``: attitudes, directions, condition markers, negators, deflectors
+  (``analysis.tag.stance``; negators also in ``analysis.tag.clauses.negated``);
+- ``data/cues_moves.yaml``: negotiation moves, light verbs, exchange markers
+  (``analysis.tag.positions``).
+
+The categories are documented in ``analysis/data/CUES.md``. A ``Lexicon`` finds folded forms
+(``analysis.tag.lexicon``); word lists come back folded.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from analysis.resources import load_yaml
+from analysis.tag.lexicon import Lexicon, build_lexicon
+from analysis.text.normalize import fold
+
+
+@functools.cache
+def reporting_lexicon() -> Lexicon:
+    """Reporting cues, labelled by category id (verbs, speaker nouns, hedges…)."""
+    data = load_yaml("cues_reporting")
+    return build_lexicon((c["id"], c["forms"]) for c in data["categories"])
+
+
+@functools.cache
+def reporting_categories() -> dict[str, dict[str, Any]]:
+    """Reporting category id → its entry (role, hedge …)."""
+    return {c["id"]: c for c in load_yaml("cues_reporting")["categories"]}
+
+
+@functools.cache
+def _stance_cues() -> dict[str, Any]:
+    return load_yaml("cues_stance")
+
+
+@functools.cache
+def attitude_lexicon() -> Lexicon:
+    """Attitude cues (want, reject, accept …), labelled by attitude id."""
+    return build_lexicon(
+        ((a["id"], a["forms"]) for a in _stance_cues()["attitudes"]),
+        proclitics="وفبل",
+        future=True,
+        lam_al=True,
+    )
+
+
+@functools.cache
+def direction_lexicon() -> Lexicon:
+    """Direction words (withdraw, stay …), labelled by direction id."""
+    return build_lexicon(
+        ((d["id"], d["forms"]) for d in _stance_cues()["directions"]),
+        proclitics="وفبل",
+        future=True,
+        lam_al=True,
+    )
+
+
+@functools.cache
+def condition_lexicon() -> Lexicon:
+    """Condition markers (if, in exchange for, until, linkage …)."""
+    return build_lexicon(
+        ((c["id"], c["forms"]) for c in _stance_cues()["condition_markers"]), proclitics="وفب"
+    )
+
+
+@functools.cache
+def cue_signs() -> dict[str, int]:
+    """Attitude or direction id → its sign (+1 or -1)."""
+    d = _stance_cues()
+    return {x["id"]: int(x["sign"]) for x in d["attitudes"] + d["directions"]}
+
+
+@functools.cache
+def nominal_forms() -> frozenset[str]:
+    """Attitude forms that are nouns (no subject of their own)."""
+    return frozenset(fold(f) for f in _stance_cues().get("nominal_forms", []))
+
+
+@functools.cache
+def negators() -> frozenset[str]:
+    """Negation words (لم، لن، لا، عدم …), folded."""
+    return frozenset(fold(n) for n in _stance_cues()["negators"])
+
+
+@functools.cache
+def attitude_info() -> dict[str, dict[str, Any]]:
+    """Attitude id → its entry (flags such as conditional, target_before)."""
+    return {a["id"]: a for a in _stance_cues()["attitudes"]}
+
+
+@functools.cache
+def deflector_lexicon() -> Lexicon:
+    """Words after which an issue is not the attitude's target."""
+    return build_lexicon([("deflector", _stance_cues().get("deflectors", []))], proclitics="وفبل")
+
+
+@functools.cache
+def _move_cues() -> dict[str, Any]:
+    return load_yaml("cues_moves")
+
+
+@functools.cache
+def move_lexicon() -> Lexicon:
+    """Verb forms (label = move id) and light-verb nouns (label = 'light:<move>')."""
+    groups = []
+    for m in _move_cues()["moves"]:
+        mid = m.get("move", m["id"])
+        groups.append((f"verb:{mid}:{m['id']}", m.get("forms", [])))
+        groups.append((f"light:{mid}:{m['id']}", m.get("light_forms", [])))
+        groups.append((f"noun:{mid}:{m['id']}", m.get("holder_nouns", [])))
+    return build_lexicon(groups, proclitics="وف", future=True)
+
+
+@functools.cache
+def _move_not_before_table() -> dict[str, tuple[str, ...]]:
+    return {m["id"]: tuple(fold(x) for x in m.get("not_before", [])) for m in _move_cues()["moves"]}
+
+
+def move_not_before(entry: str) -> tuple[str, ...]:
+    """Folded words after which move entry ``entry`` is not a move."""
+    return _move_not_before_table().get(entry, ())
+
+
+@functools.cache
+def noun_homographs() -> frozenset[str]:
+    """Move verbs that are also common nouns (طلب، عرض …)."""
+    return frozenset(fold(w) for w in _move_cues().get("noun_homographs", []))
+
+
+@functools.cache
+def verb_openers() -> frozenset[str]:
+    """Words after which a homograph stands where a verb does (قد، كان، أن …)."""
+    return frozenset(fold(w) for w in _move_cues().get("verb_openers", []))
+
+
+@functools.cache
+def counterpart_fillers() -> frozenset[str]:
+    """Words between a preposition and the counterpart (نظيره …)."""
+    return frozenset(fold(w) for w in _move_cues().get("counterpart_fillers", []))
+
+
+@functools.cache
+def future_lexicon() -> Lexicon:
+    """Phrases that make the next move future (من المتوقع أن …)."""
+    return build_lexicon([("future", _move_cues().get("future", []))], proclitics="و")
+
+
+@functools.cache
+def light_verbs() -> frozenset[str]:
+    """Light verbs that carry a move noun (قدم، طرح، وضع …)."""
+    return frozenset(fold(v) for v in _move_cues()["light_verbs"])
+
+
+@functools.cache
+def move_info() -> dict[str, dict[str, Any]]:
+    """Move entry id → its entry (counterpart_preps, requires_after …)."""
+    return {m["id"]: m for m in _move_cues()["moves"]}
+
+
+@functools.cache
+def exchange_lexicon() -> Lexicon:
+    """Exchange, condition and sequence markers (مقابل، شرط، قبل أن …)."""
+    return build_lexicon(
+        ((e["id"], e["forms"]) for e in _move_cues()["exchange_markers"]), proclitics="وفب"
+    )
+
+
+@functools.cache
+def hypothetical_lexicon() -> Lexicon:
+    """Markers of a hypothetical move (إذا، في حال …)."""
+    return build_lexicon([("if", _move_cues()["hypothetical"])], proclitics="وف")

@@ -1,0 +1,301 @@
+"""Who holds a stance or makes a move (the cue's explicit subject, else the speaker), and
+the counterpart a move is addressed to.
+
+``explicit_subject`` reads the actor mentions that are a cue's own subject (right before a
+verb, or the noun phrase after it, with mentions coordinated by و); ``speaker_holder``
+turns the sentence's speaker (an attribution row) into a holder; ``self_reference`` finds
+"بلاده/حكومتنا" (the speaker's own state). ``stance_holders`` puts these together for an
+attitude cue (``analysis.tag.stance``), ``move_holders`` for a move cue
+(``analysis.tag.positions``); ``move_counterpart`` finds the party a move addresses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis.tag.actors import ACTOR_KINDS, affiliation_of
+from analysis.tag.claims import OUTLET, REPORTS
+from analysis.tag.clauses import (
+    Mention,
+    Sent,
+    after_prep,
+    bare,
+    coordinated,
+    lookback_mentions,
+    subject_np,
+)
+from analysis.tag.cues import counterpart_fillers, light_verbs, move_info, nominal_forms
+from analysis.tag.issues import IssueHit
+from analysis.text.normalize import fold
+
+_SELF_WORDS = frozenset({"بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته"})
+
+
+def explicit_subject(
+    s: Sent, kstart: int, kend: int, *, issues: list[IssueHit], verbal: bool = True
+) -> list[Mention]:
+    """Mentions that are the cue's own subject: right after a verb, or just before it."""
+    spans = [(h.kstart, h.kend) for h in issues]
+    actors = [m for m in s.mentions if m.kind in ACTOR_KINDS or not m.kind]
+    if verbal:
+        # SVO first: "دمشق رفضت عرضاً أمريكياً" — a subject right before the verb wins over
+        # a nisba in the object after it.
+        near = [
+            m
+            for m in lookback_mentions(s, kstart, max_tokens=2, exclude=spans)
+            if m.kind in ACTOR_KINDS or not m.kind
+        ]
+        if near:
+            return _with_coordinated(s, near)
+        a, b = subject_np(s, kend, max_tokens=9)
+        ms = [
+            m for m in actors if a <= m.kstart < b and not any(x <= m.kstart < y for x, y in spans)
+        ]
+        # a bare nisba far into the phrase modifies some other noun ("الخطاب الطائفي الإيراني")
+        ms = [
+            m
+            for m in ms
+            if not m.reason.startswith("nisba")
+            or len(s.key[a : m.kstart].split()) <= 1
+            or _person_follows(s, m, ms)
+        ]
+        if ms and _np_starts_with(s, a, ms[0]):
+            head = ms[0]
+            # "رئيس مكتب الأمن الوطني السوري علي مملوك": the adjacent name is the subject
+            for m in ms[1:]:
+                if m.kind == "person" and not s.key[head.kend : m.kstart].strip():
+                    head = m
+                    break
+            return coordinated(s, head, b)
+    before = [
+        m
+        for m in lookback_mentions(s, kstart, max_tokens=5, exclude=spans)
+        if m.kind in ACTOR_KINDS or not m.kind
+    ]
+    if before:
+        return _with_coordinated(s, before)
+    return []
+
+
+def _with_coordinated(s: Sent, before: list[Mention]) -> list[Mention]:
+    """The nearest mention before a cue plus those joined to it by و, leftwards."""
+    group = [before[0]]
+    for m in before[1:]:
+        if s.key[m.kend : group[-1].kstart].strip() == "و":
+            group.append(m)
+    return sorted(group, key=lambda m: m.kstart)
+
+
+def _person_follows(s: Sent, m: Mention, ms: list[Mention]) -> bool:
+    """ "السوري علي مملوك": a nisba right before a person's name belongs to the title."""
+    return any(
+        p.kind == "person" and p.kstart > m.kstart and not s.key[m.kend : p.kstart].strip()
+        for p in ms
+    )
+
+
+def _np_starts_with(s: Sent, np_start: int, m: Mention) -> bool:
+    """Is the mention within the first words of the NP (titles like "وزير الخارجية" allowed)?"""
+    gap = s.key[np_start : m.kstart].split()
+    if len(gap) > 4 or after_prep(s, m):
+        return False
+    return not any(bare(g) in {"علي", "من", "الي", "عن", "مع", "في", "ب", "ل"} for g in gap)
+
+
+def self_reference(s: Sent, kstart: int) -> bool:
+    """ "بلاده/حكومتنا" just before the cue: the speaker's own state."""
+    i = s.tok_index(kstart)
+    return any(bare(s.token_text(j)) in _SELF_WORDS for j in range(max(0, i - 3), i))
+
+
+def speaker_holder(att: dict[str, Any] | None, kstart: int) -> list[tuple[str, str]]:
+    """The sentence's speaker as holder (actors and unnamed sources only)."""
+    if (
+        not att
+        or att["speaker_id"] in {OUTLET, REPORTS}
+        or att["speaker_kind"] in {"source", "media", "place", OUTLET, REPORTS}
+    ):
+        return []
+    return [(str(att["speaker_id"]), str(att["speaker_surface"]))]
+
+
+def _self_span(s: Sent, kstart: int) -> tuple[int, int]:
+    """Key span of "بلاده/حكومتنا" among the three tokens before ``kstart`` (empty if none)."""
+    i = s.tok_index(kstart)
+    for j in range(max(0, i - 3), i):
+        if bare(s.token_text(j)) in _SELF_WORDS:
+            return s.tokens[j]
+    return kstart, kstart
+
+
+def stance_holders(
+    s: Sent,
+    a: int,
+    b: int,
+    cat: str,
+    form: str,
+    issues: list[IssueHit],
+    att: dict[str, Any] | None,
+    speaker_cue: int,
+) -> list[tuple[str, str]]:
+    """Who holds the attitude: its explicit subject, else the speaker of the sentence."""
+    verbal = bool(form) and fold(form).lstrip("وف") not in nominal_forms()
+    subj = explicit_subject(s, a, b, issues=issues, verbal=verbal)
+    if subj:
+        return [(m.actor_id, m.surface) for m in subj]
+    holders = speaker_holder(att, a)
+    if holders and self_reference(s, a):
+        sid = holders[0][0]
+        return [(affiliation_of(sid, level="state") or sid, s.surface(*_self_span(s, a)))]
+    a_doc = s.doc_span(a, max(b, a + 1))[0]
+    spans = (att or {}).get("quote_spans")
+    # a list in process; an array of pairs when the attribution was read back from Parquet
+    spans = [] if spans is None else spans
+    in_quote = any(q0 <= a_doc < q1 for q0, q1 in spans)
+    if holders and (0 <= speaker_cue < a_doc or in_quote or (att and att.get("carried_over"))):
+        return holders
+    return []
+
+
+def move_holders(
+    s: Sent,
+    a: int,
+    b: int,
+    how: str,
+    issues: list[IssueHit],
+    att: dict[str, Any] | None,
+    speaker_cue: int,
+    prev_holders: list[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """Explicit subject; for light nouns, the light verb's subject; for ضامن the mention
+    just before; else the previous holder in the sentence; else the speaker."""
+    if how == "noun":
+        before = [
+            m for m in s.mentions if m.kend <= a and a - m.kend <= 3 and m.kind in ACTOR_KINDS
+        ]
+        return [(before[-1].actor_id, before[-1].surface)] if before else []
+    if how == "light":
+        i = s.tok_index(a)
+        lv = next(
+            (
+                j
+                for j in range(i - 1, max(-1, i - 5), -1)
+                if bare(s.token_text(j)).lstrip("وف") in light_verbs()
+            ),
+            None,
+        )
+        if lv is None:
+            return []
+        a, b = s.tokens[lv]
+    subj = explicit_subject(s, a, b, issues=issues, verbal=True)
+    if subj:
+        return [(m.actor_id, m.surface) for m in subj]
+    if prev_holders and _coordinated_verb(s, a):
+        return prev_holders
+    holders = speaker_holder(att, a)
+    if holders and self_reference(s, a):
+        sid = holders[0][0]
+        return [(affiliation_of(sid, level="state") or sid, "")]
+    a_doc = s.doc_span(a, b)[0]
+    # pronoun-drop verb right after the speaker's cue ("وأضاف أنه رفض …") or sentence-
+    # initial ("ورفض العرض") in a carried-over passage
+    in_content = 0 <= speaker_cue < a_doc or (att and att.get("carried_over"))
+    if holders and in_content and _pronoun_subject(s, a, speaker_cue):
+        return holders
+    return []
+
+
+def _coordinated_verb(s: Sent, kpos: int) -> bool:
+    """Verb joined to the previous move: "…، وطالبت" or "لكنه عرض"."""
+    i = s.tok_index(kpos)
+    tok = s.key[s.tokens[i][0] : kpos] if i < len(s.tokens) else ""
+    prev = bare(s.token_text(i - 1)) if i > 0 else ""
+    return tok in {"و", "ف"} or prev in {"لكنه", "لكنها", "ثم", "كما", "ولكنه", "ولكنها"}
+
+
+def _pronoun_subject(s: Sent, kpos: int, speaker_cue: int) -> bool:
+    """No other actor stands between the speaker's cue and this verb."""
+    if speaker_cue < 0:
+        return _coordinated_verb(s, kpos) or s.tok_index(kpos) == 0
+    a_doc = s.doc_span(kpos, kpos + 1)[0]
+    between = [m for m in s.mentions if speaker_cue < s.doc_span(m.kstart, m.kend)[0] < a_doc]
+    i = s.tok_index(kpos)
+    prev = bare(s.token_text(i - 1)) if i > 0 else ""
+    # "قال إنه رفض" / "وأضاف أن دمشق …": only a bare complementiser (with pronoun) before
+    return prev in {"انه", "انها", "بانه", "بانها", "انهم"} or (not between and prev in {"ان"})
+
+
+# Nouns after which a nisba or name is the counterpart of an accept/reject ("رفض العرض الأمريكي").
+_OBJECT_NOUNS = frozenset(
+    fold(w)
+    for w in (
+        *("العرض", "الطلب", "المقترح", "الاقتراح", "الشروط", "المبادره", "الصفقه"),
+        *("العروض", "المطالب", "الوساطه", "المبادرة"),
+    )
+)
+
+
+def move_counterpart(
+    s: Sent,
+    move: str,
+    entry: str,
+    b: int,
+    end: int,
+    holder_ids: set[str],
+    issue_spans: list[tuple[int, int]],
+) -> str:
+    """The party the move is addressed to: a mention after a preposition, or the owner of
+    the offer/demand being accepted or rejected."""
+    preps = {fold(p) for p in move_info()[entry].get("counterpart_preps", [])}
+    for m in s.mentions:
+        if not (b <= m.kstart < end) or m.actor_id in holder_ids or m.kind not in ACTOR_KINDS:
+            continue
+        if any(x <= m.kstart < y for x, y in issue_spans):
+            continue
+        i = s.tok_index(m.kstart)
+        tok_start = s.tokens[i][0] if i < len(s.tokens) else m.kstart
+        attached = s.key[tok_start : m.kstart]
+        prev = bare(s.token_text(i - 1)) if i > 0 else ""
+        near = i <= _first_free_token(s, b, holder_ids) + 3
+        if (
+            near
+            and preps
+            and (
+                prev in preps
+                or (attached.rstrip("ل") == "" and attached and "ل" in preps)
+                or (attached in {"لل", "ل"} and "ل" in preps)
+            )
+        ):
+            return m.actor_id
+        prev2 = bare(s.token_text(i - 2)) if i > 1 else ""
+        if near and preps and prev in counterpart_fillers() and prev2 in preps:
+            return m.actor_id  # "على نظيره الأمريكي"
+        if move in {"accept", "reject"} and prev in _OBJECT_NOUNS:
+            return m.actor_id
+        if move in {"threat", "demand"} and _direct_object(s, m, b, holder_ids):
+            return m.actor_id  # "تطالب إسرائيل روسيا بـ…": object right after the subject
+    return ""
+
+
+def _first_free_token(s: Sent, b: int, holder_ids: set[str]) -> int:
+    """Index of the first token after the cue and after the holder's mention if it follows
+    the cue (VSO): a counterpart preposition must come right there ("عرضت واشنطن على دمشق")."""
+    i = s.tok_index(b)
+    for m in s.mentions:
+        if m.actor_id in holder_ids and m.kstart >= b and m.kstart - b <= 2:
+            i = s.tok_index(m.kend)
+    # titles and coordinated holders: skip tokens still inside holder mentions
+    return i
+
+
+def _direct_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
+    """Does the mention follow the holder mention directly (no و, no preposition)?"""
+    prev = [
+        x
+        for x in s.mentions
+        if x.kend <= m.kstart and x.kstart >= b - 1 and x.actor_id in holder_ids
+    ]
+    if not prev:
+        return False
+    gap = s.key[prev[-1].kend : m.kstart]
+    return gap.strip() == "" and s.key[m.kstart - 1 : m.kstart] != "و"

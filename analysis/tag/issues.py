@@ -1,0 +1,220 @@
+"""Issues (``data/issues.yaml``): what stances and moves are about, and where a sentence
+names them.
+
+``find_issues`` finds issue phrases in a ``Sent`` (forms, "head + owner" phrases such as
+"انسحاب القوات الإيرانية", pronoun heads such as "قواتها" whose owner the caller resolves,
+and actors that stand for an issue), leftmost-longest without overlaps. The helpers say
+whose presence an issue is (``own_presence_issue``, ``owns_issue``) and which target a
+stance on it counts for (``stance_target``). Affiliations come from
+``analysis.tag.actors.affiliation_of``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from analysis.resources import load_yaml
+from analysis.tag.actors import affiliation_of
+from analysis.tag.clauses import Sent, bare
+from analysis.tag.lexicon import Lexicon, build_lexicon, join_patterns, plain_pattern
+from analysis.text.normalize import fold
+
+#: Words that end the gap between an issue's head and its owner (a new clause begins).
+_GAP_STOP = (
+    "ان",
+    "فان",
+    "بان",
+    "لان",
+    "انه",
+    "اذا",
+    "مقابل",
+    "لكن",
+    "بينما",
+    "قبل",
+    "بعد",
+    "حتي",
+    "او",
+    "ثم",
+    "الا",
+)
+
+
+@functools.cache
+def issues_data() -> dict[str, dict[str, Any]]:
+    """Issue id → its entry in ``data/issues.yaml``."""
+    return {i["id"]: i for i in load_yaml("issues")["issues"]}
+
+
+@functools.cache
+def _issue_forms() -> Lexicon:
+    groups = [(i, d.get("forms", [])) for i, d in issues_data().items()]
+    groups += [(f"ctx:{i}", d.get("context_forms", [])) for i, d in issues_data().items()]
+    return build_lexicon(groups, proclitics="وفبل", lam_al=True)
+
+
+@functools.cache
+def _owner_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """head (≤ 2 words) owner, e.g. "انسحاب القوات الإيرانية", "وجود عسكري إيراني"."""
+    data = load_yaml("issues")
+    heads = sorted({fold(h) for h in data["head_terms"]}, key=len, reverse=True)
+    owners: dict[str, str] = {}
+    for iid, d in issues_data().items():
+        for o in d.get("owners", []):
+            owners[fold(o)] = iid
+    alt_o = "|".join(
+        r"\s+".join(map(re.escape, o.split())) for o in sorted(owners, key=len, reverse=True)
+    )
+    alt_h = "|".join(map(re.escape, heads))
+    # up to two words between head and owner, but not a clause word ("الانسحاب فإن واشنطن")
+    gap_word = rf"(?!(?:{'|'.join(_GAP_STOP)})\s)[^\s،,.:؛]+"
+    rx = re.compile(
+        rf"(?<![\w])[وفبل]?(?:ال)?(?P<h>{alt_h})(?:\s+{gap_word}){{0,2}}?\s+"
+        rf"(?P<o>{alt_o})(?![\w])"
+    )
+    return rx, owners
+
+
+@functools.cache
+def _pronoun_heads() -> re.Pattern[str]:
+    heads = sorted({fold(h) for h in load_yaml("issues")["pronoun_heads"]}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w])[وفبل]?(?P<h>{'|'.join(map(re.escape, heads))})(?![\w])")
+
+
+def _elsewhere(s: Sent, h: IssueHit) -> bool:
+    """A Syria-only issue placed in another country: "القوات الأمريكية في العراق"."""
+    if h.issue and not issues_data()[h.issue].get("syria_only"):
+        return False
+    window = s.key[h.kend : h.kend + 30]
+    m = re.match(r"\s+(?:[^\s]+\s+){0,2}?(?:في|ب|داخل)\s*", window)
+    if not m:
+        return False
+    at = h.kend + m.end()
+    return any(
+        mt.kstart <= at < mt.kend + 1
+        and affiliation_of(mt.actor_id, level="state") != "SYR"
+        and mt.kind == "place"
+        for mt in s.mentions
+    )
+
+
+def _names_it(s: Sent, bare_hit: IssueHit, named: IssueHit) -> bool:
+    """Does a named issue right after a bare head ("انسحاب … القوات الإيرانية") say whose
+    withdrawal it is? Only within three words and with no clause or exchange word between."""
+    gap = s.key[bare_hit.kend : named.kstart].split()
+    if named.kstart < bare_hit.kend or len(gap) > 3 or re.search(r"[،,؛;:.]", " ".join(gap)):
+        return False
+    stops = set(_GAP_STOP) | {"مقابل", "لقاء", "شرط", "شريطه", "بشرط", "حال", "فان"}
+    return not any(bare(w).lstrip("وف") in stops for w in gap)
+
+
+@functools.cache
+def _bare_heads() -> frozenset[str]:
+    return frozenset(fold(h) for h in load_yaml("issues").get("bare_heads", []))
+
+
+@functools.cache
+def mention_issues() -> dict[str, str]:
+    """Actor id → the issue its mention stands for (the militias → their presence)."""
+    return {a: i for i, d in issues_data().items() for a in d.get("actor_mentions", [])}
+
+
+def find_issues(s: Sent) -> list[IssueHit]:
+    """Issue phrases in the sentence, leftmost-longest, without overlaps."""
+    hits: list[IssueHit] = []
+    present = {
+        x for m in s.mentions for x in (m.actor_id, affiliation_of(m.actor_id, level="state"))
+    }
+    data = issues_data()
+    for a, b, _f, ids in _issue_forms().find(s.key):
+        for i in ids:
+            if i.startswith("ctx:"):
+                i = i[4:]
+                need_any, need_all = data[i].get("context_any"), data[i].get("context_all")
+                if need_any and not present & set(need_any):
+                    continue
+                if need_all and not set(need_all) <= present:
+                    continue
+            hits.append(IssueHit(a, b, i))
+    rx, owners = _owner_regex()
+    for m in rx.finditer(s.key):
+        hits.append(IssueHit(m.start("h"), m.end("o"), owners[re.sub(r"\s+", " ", m.group("o"))]))
+    for m in _pronoun_heads().finditer(s.key):
+        hits.append(IssueHit(m.start("h"), m.end("h"), "", pronoun=True))
+    by_actor = mention_issues()
+    for mt in s.mentions:
+        if mt.actor_id in by_actor:
+            hits.append(IssueHit(mt.kstart, mt.kend, by_actor[mt.actor_id]))
+    bare_heads = _bare_heads()
+    named = [h for h in hits if not h.pronoun]
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.pronoun
+            and s.key[h.kstart : h.kend] in bare_heads
+            and any(_names_it(s, h, n) for n in named)
+        )
+    ]
+    hits = [h for h in hits if not _elsewhere(s, h)]
+    hits.sort(key=lambda h: (h.kstart, -(h.kend - h.kstart)))
+    out: list[IssueHit] = []
+    for h in hits:
+        clash = next((o for o in out if h.kstart < o.kend and o.kstart < h.kend), None)
+        if clash is None:
+            out.append(h)
+        elif clash.pronoun and not h.pronoun:
+            out[out.index(clash)] = h  # "قواتها الإيرانية": the owner term wins
+        elif (
+            h.issue
+            and not h.pronoun
+            and h.kstart >= clash.kstart
+            and issues_data()[h.issue].get("parent") == clash.issue
+        ):
+            out.append(h)  # a nested narrower issue (التنف inside "القوات … في التنف") too
+    return sorted(out, key=lambda h: h.kstart)
+
+
+def own_presence_issue(actor_id: str) -> str:
+    """The presence issue whose forces belong to the actor ('' when none)."""
+    if not actor_id:
+        return ""
+    state = affiliation_of(actor_id, level="state")
+    for iid, d in issues_data().items():
+        if state in d.get("owner_actors", []) or actor_id in d.get("owner_actors", []):
+            return iid
+    return ""
+
+
+def stance_target(issue: str) -> str:
+    """The target a stance on ``issue`` counts for (the issue itself by default)."""
+    return issues_data().get(issue, {}).get("stance_target", issue)
+
+
+@functools.cache
+def issue_prefilter() -> re.Pattern[str]:
+    """One regex over folded text: could the sentence name an issue at all?"""
+    parts = (
+        plain_pattern(_issue_forms()),
+        _owner_regex()[0].pattern.replace("(?P<h>", "(?:").replace("(?P<o>", "(?:"),
+        _pronoun_heads().pattern.replace("(?P<h>", "(?:"),
+    )
+    return join_patterns(parts)
+
+
+def owns_issue(holder: str, issue: str) -> bool:
+    """Is ``issue`` (or its parent) the presence of ``holder``'s own forces?"""
+    own = own_presence_issue(holder)
+    return bool(own) and (issue == own or issues_data().get(issue, {}).get("parent") == own)
+
+
+@dataclass
+class IssueHit:
+    """An issue phrase in a sentence (key span)."""
+
+    kstart: int
+    kend: int
+    issue: str  # issue id, or "" for a pronoun head whose owner the caller resolves
+    pronoun: bool = False

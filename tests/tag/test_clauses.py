@@ -1,0 +1,163 @@
+"""Sentence and clause utilities the taggers share (analysis.tag.clauses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.tag.clauses import (
+    Sent,
+    after_prep,
+    bare,
+    before_complementiser,
+    clause_bounds,
+    coordinated,
+    future_form,
+    is_clause_end,
+    lookback_mentions,
+    negated,
+    past_negation,
+    subject_np,
+    tokens_between,
+)
+from analysis.tag.mentions import tag_text
+from analysis.text.normalize import fold
+
+
+def sent(text: str, *, with_mentions: bool = False) -> Sent:
+    rows = tag_text(text).to_dict("records") if with_mentions else ()
+    return Sent.build("d", 0, 0, text, rows)
+
+
+def at(s: Sent, word: str) -> int:
+    """Key position of ``word`` (folded) in the sentence."""
+    return s.key.index(fold(word))
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("«قال»،", "قال"), ("(إيران)", "إيران"), ("روسيا.", "روسيا"), ("-", ""), ("قال", "قال")],
+)
+def test_bare(token, expected):
+    assert bare(token) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("قال،", True), ("انتهى.", True), ("الحل؛", True), ("قال", False), ("", False)],
+)
+def test_is_clause_end(token, expected):
+    assert is_clause_end(token) is expected
+
+
+def test_sent_maps_key_spans_back_to_the_text():
+    text = "قالَ وزيرُ الخارجية"  # diacritics are folded away in the key
+    s = sent(text)
+    a = at(s, "وزير")
+    assert s.key == "قال وزير الخارجيه"
+    assert s.surface(a, a + len("وزير")) == "وزيرُ"[:4]
+    assert s.doc_span(a, a + len("وزير")) == (text.index("وزير"), text.index("وزير") + 4)
+    assert s.token_text(s.tok_index(a)) == "وزير"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("لن تنسحب القوات", "تنسحب", True),
+        ("ولا تنسحب القوات", "تنسحب", True),  # a negator with a conjunction
+        ("تنسحب القوات", "تنسحب", False),
+        ("طالب بعدم الانسحاب", "الانسحاب", True),
+        ("لن يقبل أحد أن تنسحب القوات", "تنسحب", False),  # too far before
+    ],
+)
+def test_negated(text, word, expected):
+    s = sent(text)
+    assert negated(s, at(s, word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("ستنسحب القوات", "تنسحب", True),
+        ("سوف تنسحب القوات", "تنسحب", True),
+        ("لن تنسحب القوات", "تنسحب", True),
+        ("انسحبت القوات", "انسحبت", False),
+    ],
+)
+def test_future_form(text, word, expected):
+    s = sent(text)
+    assert future_form(s, at(s, word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [("لم تطالب دمشق", "تطالب", True), ("ولم تطالب", "تطالب", True), ("لا تطالب", "تطالب", False)],
+)
+def test_past_negation(text, word, expected):
+    s = sent(text)
+    assert past_negation(s, at(s, word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أكد أن الحل سياسي", True),
+        ("أكد الوزير أنه يرفض", True),
+        ("أكد ضرورة الحل السياسي", False),
+        ("أكد، ثم قال إن", False),  # a clause end before the complementiser
+    ],
+)
+def test_before_complementiser(text, expected):
+    s = sent(text)
+    assert before_complementiser(s, at(s, "اكد") + len("اكد")) is expected
+
+
+def test_tokens_between_skips_words_inside_mentions():
+    s = sent("قال الرئيس الروسي فلاديمير بوتين إن الحل", with_mentions=True)
+    assert tokens_between(s, 0, len(s.key)) < len(s.key.split())
+    assert tokens_between(sent("قال إن الحل السياسي"), 0, len(fold("قال إن الحل السياسي"))) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "clause"),
+    [
+        ("قال الوزير، إن الحل بعيد", "الحل", "إن الحل بعيد"),
+        ("رفضت دمشق العرض لكن الحل قريب", "الحل", "لكن الحل قريب"),
+        ("رفضت دمشق العرض لكن الحل قريب", "دمشق", "رفضت دمشق العرض"),
+    ],
+)
+def test_clause_bounds(text, word, clause):
+    s = sent(text)
+    lo, hi = clause_bounds(s, at(s, word))
+    assert s.surface(lo, hi).strip(" ،") == clause
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "subject"),
+    [
+        ("قال وزير الخارجية إن الحل سياسي", "قال", "وزير الخارجية"),
+        ("قال المتحدث في بيان إن", "قال", "المتحدث"),
+        ("أعلن الجيش يوم الأحد أن", "أعلن", "الجيش"),
+    ],
+)
+def test_subject_np(text, after, subject):
+    s = sent(text)
+    a, b = subject_np(s, at(s, after) + len(fold(after)))
+    assert s.surface(a, b) == subject
+
+
+def test_coordinated_and_lookback():
+    s = sent("روسيا وإيران رفضتا العرض", with_mentions=True)
+    first = s.mentions[0]
+    assert [m.actor_id for m in coordinated(s, first, len(s.key))] == ["RUS", "IRN"]
+    before = lookback_mentions(s, at(s, "رفضتا"))
+    assert [m.actor_id for m in before] == ["IRN", "RUS"]  # nearest first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("اتصل بوتين بإيران", True), ("اتصل بوتين مع إيران", True), ("قالت إيران", False)],
+)
+def test_after_prep(text, expected):
+    s = sent(text, with_mentions=True)
+    iran = next(m for m in s.mentions if m.actor_id == "IRN")
+    assert after_prep(s, iran) is expected

@@ -1,0 +1,81 @@
+"""Holders and counterparts of stances and moves (analysis.tag.holders)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.tag.clauses import Sent
+from analysis.tag.holders import (
+    explicit_subject,
+    move_counterpart,
+    self_reference,
+    speaker_holder,
+)
+from analysis.tag.issues import find_issues
+from analysis.tag.mentions import tag_text
+from analysis.text.normalize import fold
+
+
+def sent(text: str) -> Sent:
+    return Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
+
+
+def cue_span(s: Sent, cue: str) -> tuple[int, int]:
+    a = s.key.index(fold(cue))
+    return a, a + len(fold(cue))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "subject"),
+    [
+        ("دمشق رفضت عرضاً أمريكياً", "رفضت", ["SYR"]),  # SVO: not the nisba in the object
+        ("رفضت روسيا وإيران العرض", "رفضت", ["RUS", "IRN"]),  # coordinated subjects
+        ("رفض وزير الخارجية الروسي سيرغي لافروف العرض", "رفض", ["lavrov"]),  # the name
+        ("رفض العرض", "رفض", []),
+    ],
+)
+def test_explicit_subject(text, cue, subject):
+    s = sent(text)
+    a, b = cue_span(s, cue)
+    assert [m.actor_id for m in explicit_subject(s, a, b, issues=find_issues(s))] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [("قال إن بلاده ترفض الانسحاب", "ترفض", True), ("قال إن دمشق ترفض الانسحاب", "ترفض", False)],
+)
+def test_self_reference(text, cue, expected):
+    s = sent(text)
+    assert self_reference(s, cue_span(s, cue)[0]) is expected
+
+
+@pytest.mark.parametrize(
+    ("att", "holders"),
+    [
+        (
+            {"speaker_id": "lavrov", "speaker_kind": "person", "speaker_surface": "لافروف"},
+            [("lavrov", "لافروف")],
+        ),
+        (
+            {
+                "speaker_id": "unnamed_source",
+                "speaker_kind": "unnamed_source",
+                "speaker_surface": "مصدر",
+            },
+            [("unnamed_source", "مصدر")],
+        ),
+        ({"speaker_id": "outlet", "speaker_kind": "outlet", "speaker_surface": ""}, []),
+        ({"speaker_id": "reports", "speaker_kind": "reports", "speaker_surface": "تقارير"}, []),
+        ({"speaker_id": "reuters", "speaker_kind": "source", "speaker_surface": "رويترز"}, []),
+        (None, []),
+    ],
+)
+def test_speaker_holder(att, holders):
+    assert speaker_holder(att, 0) == holders
+
+
+def test_move_counterpart_after_a_preposition():
+    s = sent("عرضت واشنطن على دمشق الانسحاب")
+    _a, b = cue_span(s, "عرضت")
+    assert move_counterpart(s, "offer", "offer", b, len(s.key), {"USA"}, []) == "SYR"
+    assert move_counterpart(s, "offer", "offer", b, len(s.key), {"SYR"}, []) == ""

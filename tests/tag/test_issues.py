@@ -1,0 +1,108 @@
+"""Issues and where a sentence names them (analysis.tag.issues)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from analysis.resources import load_yaml
+from analysis.tag.clauses import Sent
+from analysis.tag.issues import (
+    find_issues,
+    issue_prefilter,
+    issues_data,
+    mention_issues,
+    own_presence_issue,
+    owns_issue,
+    stance_target,
+)
+from analysis.tag.mentions import tag_text
+from analysis.text.normalize import fold
+
+
+def test_issues_file():
+    data = load_yaml("issues")
+    ids = [i["id"] for i in data["issues"]]
+    assert len(ids) == len(set(ids))
+    assert {
+        "iranian_presence",
+        "us_presence",
+        "southern_syria",
+        "israeli_strikes",
+        "political_process",
+        "sanctions",
+        "oil",
+        "syria_iran_alliance",
+    } <= set(ids)
+    doc = (resources.files("analysis") / "data" / "CUES.md").read_text(encoding="utf-8")
+    for iid, d in issues_data().items():
+        assert d.get("label_en"), iid
+        assert f"`{iid}`" in doc, f"issue {iid} is not documented in CUES.md"
+        for key in ("parent", "stance_target"):
+            if key in d:
+                assert d[key] in ids, f"{iid}.{key} → unknown issue {d[key]}"
+    assert data.get("provenance", "").strip()
+
+
+def hits(text: str) -> list[tuple[str, str, bool]]:
+    s = Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
+    return [(s.surface(h.kstart, h.kend), h.issue, h.pronoun) for h in find_issues(s)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "طالب بانسحاب القوات الإيرانية من سوريا",
+            [("انسحاب القوات الإيرانية", "iranian_presence", False)],
+        ),
+        ("رفضت واشنطن سحب قواتها", [("قواتها", "", True)]),  # the caller resolves the owner
+        ("العقوبات على دمشق", [("العقوبات", "sanctions", False)]),
+        ("القوات الأمريكية في العراق", []),  # a Syria-only issue placed elsewhere
+        ("وصل الوزير إلى الرياض", []),
+    ],
+)
+def test_find_issues(text, expected):
+    assert hits(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [("انسحاب القوات الإيرانية", True), ("سحب قواتها", True), ("وصل الوزير", False)],
+)
+def test_issue_prefilter(text, hit):
+    assert bool(issue_prefilter().search(fold(text))) is hit
+
+
+@pytest.mark.parametrize(
+    ("actor", "issue"),
+    [
+        ("IRN", "iranian_presence"),
+        ("soleimani", "iranian_presence"),  # through his affiliations to Iran
+        ("USA", "us_presence"),
+        ("RUS", ""),
+        ("", ""),
+    ],
+)
+def test_own_presence_issue(actor, issue):
+    assert own_presence_issue(actor) == issue
+
+
+@pytest.mark.parametrize(
+    ("holder", "issue", "owns"),
+    [
+        ("IRN", "iranian_presence", True),
+        ("IRN", "southern_syria", True),  # a child of its own presence
+        ("USA", "iranian_presence", False),
+    ],
+)
+def test_owns_issue(holder, issue, owns):
+    assert owns_issue(holder, issue) is owns
+
+
+def test_stance_targets_and_actor_issues_are_known_issues():
+    ids = set(issues_data())
+    assert stance_target("al_tanf") == "us_presence"
+    assert stance_target("sanctions") == "sanctions"
+    assert set(mention_issues().values()) <= ids
