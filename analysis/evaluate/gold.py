@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.load.sections import COUNTED_SECTIONS
+from analysis.schema import COUNTED_SECTIONS
 
 GOLD_FILES = (
     "sections",

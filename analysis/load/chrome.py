@@ -26,12 +26,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.load.dedup import fold_letters
-from analysis.load.sections import COUNTED_SECTIONS as COUNTED
-from analysis.load.sections import SECTIONS
-from analysis.load.sections import match_key as section_key
+from analysis.load.sections import cue_alternation
 from analysis.resources import load_yaml
-from analysis.text.normalize import fold, match_key, original_span
+from analysis.schema import COUNTED_SECTIONS as COUNTED
+from analysis.schema import SECTIONS
+from analysis.text.normalize import fold, match_key, original_span, section_key
 
 KINDS = (
     "title_bar",
@@ -45,27 +44,6 @@ KINDS = (
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
 _QUOTE = re.compile(r'"[^"\n]+"|«[^«»\n]+»|“[^“”\n]+”')
-
-
-class ChromeRulesError(ValueError):
-    """The chrome rules file is malformed (message names the rule and the problem)."""
-
-
-@dataclass(frozen=True)
-class ChromeRule:
-    id: str
-    section: str
-    kind: str
-    description: str = ""
-    provenance: str = ""
-    regex: re.Pattern | None = None
-    max_words: int | None = None
-    min_words: int = 0
-    min_run: int = 1
-    min_docs: int = 3
-    from_share: float = 0.5
-    window: int = 1500
-    separators: tuple[str, ...] = ()
 
 
 def _compile(raw: dict) -> ChromeRule:
@@ -83,11 +61,9 @@ def _compile(raw: dict) -> ChromeRule:
             regex = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)")
     elif kind == "contains":
         # matched on the section rules' key (sentence-wide labels need no offsets)
-        cues = sorted({section_key(c) for c in raw.get("cues") or []}, key=len, reverse=True)
-        patterns = [fold_letters(p).lower() for p in raw.get("patterns") or []]
-        parts = [re.escape(c) for c in cues] + patterns
-        if parts:
-            regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")")
+        alt = cue_alternation(raw.get("cues") or [], raw.get("patterns") or [])
+        if alt:
+            regex = re.compile(r"(?<!\w)" + alt)
     if kind in ("tail_marker", "contains") and regex is None:
         raise ChromeRulesError(f"{where}: kind {kind} needs cues or patterns")
     return ChromeRule(
@@ -128,7 +104,8 @@ def sentence_key(text: str) -> int:
 
 
 def _hash_key(key: str) -> int:
-    """:func:`sentence_key` of a text already folded with ``sections.match_key``."""
+    """:func:`sentence_key` of a text already folded with
+    ``analysis.text.normalize.section_key``."""
     words = " ".join(_WORD.findall(key))
     return int.from_bytes(hashlib.blake2b(words.encode("utf-8"), digest_size=8).digest(), "big")
 
@@ -342,3 +319,26 @@ def _label_runs(out, counted, flags, pieces, rule) -> None:
             for k in run:
                 out[k] = (rule.section, rule.id)
         run = []
+
+
+class ChromeRulesError(ValueError):
+    """The chrome rules file is malformed (message names the rule and the problem)."""
+
+
+@dataclass(frozen=True)
+class ChromeRule:
+    """One rule of ``chrome.yaml``, its cues compiled for its kind."""
+
+    id: str
+    section: str
+    kind: str
+    description: str = ""
+    provenance: str = ""
+    regex: re.Pattern | None = None
+    max_words: int | None = None
+    min_words: int = 0
+    min_run: int = 1
+    min_docs: int = 3
+    from_share: float = 0.5
+    window: int = 1500
+    separators: tuple[str, ...] = ()

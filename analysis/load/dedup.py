@@ -2,9 +2,10 @@
 
 Method (``dup_groups``):
 
-1. Fold each text (``fold_for_dedup``) so that encoding and typing variants compare equal:
-   NFKC (presentation forms), no BOM / tatweel / diacritics / bidi and zero-width controls /
-   NBSP, one alef, ى→ي, ة→ه, Arabic-Indic digits → ASCII, no punctuation, one space.
+1. Fold each text (``analysis.text.normalize.fold_for_dedup``) so that encoding and
+   typing variants compare equal: NFKC (presentation forms), no BOM / tatweel / diacritics
+   / bidi and zero-width controls / NBSP, one alef, ى→ي, ة→ه, Arabic-Indic digits →
+   ASCII, no punctuation, one space.
 2. Texts with the same folded key are duplicates outright.
 3. Distinct keys are shingled into word 3-grams (``SHINGLE`` words, each a stable 32-bit
    hash built from the words' crc32) and summarised by a MinHash signature of ``NUM_PERM``
@@ -26,8 +27,6 @@ share phrases but rarely a fifth of their 3-grams.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -36,63 +35,13 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from analysis.text.normalize import fold_for_dedup
+
 THRESHOLD = 0.8
 NUM_PERM = 128
 SHINGLE = 3
 #: Probability that LSH proposes a pair of exactly ``THRESHOLD`` similarity.
 RECALL = 0.99
-
-# Deleted outright: tatweel, BOM/ZWNBSP, soft hyphen, harakat/shadda/sukun and the other
-# combining marks U+064B–U+065F, dagger alef, Quranic marks, zero-width and bidi controls.
-_DROP = re.compile(
-    "[\u0640\ufeff\u00ad\u064b-\u065f\u0670\u06d6-\u06dc"
-    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c]+"
-)
-# (old, new) pairs; str.replace is much faster than str.translate with a dict table.
-_REPLACE = (
-    ("أ", "ا"),
-    ("إ", "ا"),
-    ("آ", "ا"),
-    ("ٱ", "ا"),
-    ("ى", "ي"),
-    ("ة", "ه"),
-    ("\u00a0", " "),
-    ("\u202f", " "),
-    ("\r\n", "\n"),
-    ("\r", "\n"),
-)
-_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
-_DIGIT_TABLE = str.maketrans(
-    {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
-)
-_PUNCT = re.compile(r"[\W_]+")
-
-
-def fold_letters(text: str) -> str:
-    """Character folding shared with the section rules: NFKC, controls, marks, letters.
-
-    Keeps punctuation and spacing (apart from NBSP → space and CR → LF).
-    """
-    text = _DROP.sub("", unicodedata.normalize("NFKC", text))
-    for old, new in _REPLACE:
-        if old in text:
-            text = text.replace(old, new)
-    if _DIGITS.search(text):
-        text = text.translate(_DIGIT_TABLE)
-    return text
-
-
-def fold_for_dedup(text: str) -> str:
-    """The comparison key of a text: :func:`fold_letters`, lower case, no punctuation."""
-    return _PUNCT.sub(" ", fold_letters(text).lower()).strip()
-
-
-class Features(NamedTuple):
-    """What grouping needs of one text: computed where the text is (e.g. a loader worker)."""
-
-    key_digest: bytes  # digest of the folded key; b"" for an empty text
-    shingles: np.ndarray  # sorted unique uint32 shingle hashes
-    signature: np.ndarray  # uint64[NUM_PERM] MinHash signature
 
 
 # odd 64-bit multipliers for combining the word hashes of a shingle (arbitrary, fixed)
@@ -186,22 +135,6 @@ def _jaccard_at_least(a: np.ndarray, b: np.ndarray, threshold: float) -> bool:
     return inter >= threshold * (len(a) + len(b) - inter)
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
-
-
 def group_features(features: Sequence[Features]) -> list[int]:
     """Dense group ids (order of first appearance) for texts given by their features."""
     n = len(features)
@@ -255,3 +188,29 @@ def dup_groups(
         raise ValueError(f"{len(features)} features for {len(texts)} texts")
     out = group_features(features)
     return pd.Series(pd.array(out, dtype="Int64"), index=texts.index, name="dup_group")
+
+
+class Features(NamedTuple):
+    """What grouping needs of one text: computed where the text is (e.g. a loader worker)."""
+
+    key_digest: bytes  # digest of the folded key; b"" for an empty text
+    shingles: np.ndarray  # sorted unique uint32 shingle hashes
+    signature: np.ndarray  # uint64[NUM_PERM] MinHash signature
+
+
+class _UnionFind:
+    """Disjoint sets of 0..n-1; each set is named by its least member."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)

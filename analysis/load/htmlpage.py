@@ -58,6 +58,7 @@ from analysis.load.textio import (
     pick_encoding,  # for pages that declare no charset: the order a .txt article gets
     read_bytes,
 )
+from analysis.text.chars import ARABIC_LETTERS
 from analysis.text.dates import date_from_url, parse_date_value
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -76,8 +77,8 @@ _CHARSET = re.compile(
     rb"""|<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
 )
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
-_LATIN_TOUCHING = re.compile("[A-Za-z][\u0621-\u064a]|[\u0621-\u064a](?=[A-Za-z])")
+_ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+_LATIN_TOUCHING = re.compile(f"[A-Za-z][{ARABIC_LETTERS}]|[{ARABIC_LETTERS}](?=[A-Za-z])")
 _XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<html[\s>]", re.IGNORECASE)
 _HTTP = re.compile(r"https?://", re.IGNORECASE)
@@ -88,24 +89,6 @@ _SAFE_KEY = re.compile(r"[\w:.-]{1,60}")
 # Keys that say "published", tried before any other date key (modified, updated).
 _PUBLISHED = re.compile(r"publish|creat|issued|^date$|pubdate|dc\.date$", re.IGNORECASE)
 _JSON_DATE_KEYS = ("datePublished", "dateCreated", "uploadDate", "dateModified")
-
-
-@dataclass(frozen=True)
-class Page:
-    """What the loader takes from one page. Empty strings mean "the page does not say"."""
-
-    text: str
-    title: str = ""
-    url: str = ""
-    outlet: str = ""
-    outlet_source: str = ""  # "url" (a known outlet or the host) or "metadata" (site name)
-    date: pd.Timestamp = pd.NaT
-    date_source: str = ""  # "metadata" (markup) or "url"; "" when the page gives none
-    date_note: str = ""
-    encoding: str = "utf-8"
-    confidence: float = 1.0
-    flags: tuple[str, ...] = ()
-    extraction: str = ""
 
 
 @functools.cache
@@ -392,3 +375,21 @@ def _as_day(value: str) -> pd.Timestamp:
         return pd.Timestamp(email.utils.parsedate_to_datetime(value.strip()).date())
     except (TypeError, ValueError, IndexError):
         return pd.NaT
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the loader takes from one page. Empty strings mean "the page does not say"."""
+
+    text: str
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    outlet_source: str = ""  # "url" (a known outlet or the host) or "metadata" (site name)
+    date: pd.Timestamp = pd.NaT
+    date_source: str = ""  # "metadata" (markup) or "url"; "" when the page gives none
+    date_note: str = ""
+    encoding: str = "utf-8"
+    confidence: float = 1.0
+    flags: tuple[str, ...] = ()
+    extraction: str = ""

@@ -29,12 +29,6 @@ from analysis.text.dates import parse_date_value
 KNOWN_COLUMNS = ("file", "outlet", "date", "title", "url", "date_source", "date_note")
 #: ``date_source`` values a manifest may give (``unknown`` is what the loader writes itself).
 MANIFEST_DATE_SOURCES = ("stated", "inferred", "url", "metadata", "unknown")
-REJECTED_COLUMNS = ("path", "row", "reason")
-
-
-def empty_rejected() -> pd.DataFrame:
-    """A ``rejected`` table with no rows and the documented dtypes."""
-    return rejected_frame([])
 
 
 def rejected_frame(rows: list[tuple[str, int | None, str]]) -> pd.DataFrame:

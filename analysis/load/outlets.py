@@ -35,15 +35,6 @@ _COPYRIGHT_NAME = re.compile(
 )
 
 
-class Outlet(NamedTuple):
-    """An outlet as derived for one document."""
-
-    name: str
-    source: str  # "url", "signature" or "unknown"
-    note: str  # the host, or the line that signs the page
-    outlet_id: str = ""
-
-
 @functools.cache
 def outlet_table() -> tuple[dict, ...]:
     """The known outlets from ``analysis/data/outlets.yaml``."""
@@ -157,3 +148,12 @@ def _copyright_name(line: str) -> str | None:
 def derive_outlet(url: str = "", text: str = "") -> Outlet:
     """Outlet from the URL host, else a signature in the text, else ``unknown``."""
     return outlet_from_url(url) or outlet_from_text(text) or Outlet("unknown", "unknown", "")
+
+
+class Outlet(NamedTuple):
+    """An outlet as derived for one document."""
+
+    name: str
+    source: str  # "url", "signature" or "unknown"
+    note: str  # the host, or the line that signs the page
+    outlet_id: str = ""

@@ -1,7 +1,10 @@
-"""Label the paragraphs of a page: headline, body, caption, meta or boilerplate.
+"""The section rules: which section (headline, body, caption, meta or boilerplate) each
+kind of paragraph belongs to.
 
 The rules are data (``analysis/data/sections.yaml``: id, section, kind, cues/patterns,
-limits, provenance); this module only knows how each *kind* of rule matches. Line kinds
+limits, provenance); this module reads and checks them (:func:`load_rules`), compiling
+each rule's cues for its kind. How each *kind* matches is in ``analysis.load.paragraphs``
+(:func:`~analysis.load.paragraphs.label_paragraphs`). Line kinds
 (``line``, ``start``, ``end``, ``contains``, ``credit``, ``density``, ``date_line``,
 ``pipe_names``) look at one paragraph; structural kinds (``related_block``, ``tail_block``,
 ``menu_run``, ``headline``, ``title_bar``, ``top_label``, ``below_headline``, ``repeated``,
@@ -19,12 +22,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from analysis.load.dedup import fold_letters
 from analysis.resources import load_yaml, parse_yaml
+from analysis.schema import SECTIONS
+from analysis.text.normalize import fold_letters, section_key
 
-SECTIONS = ("headline", "body", "caption", "meta", "boilerplate")
-#: The sections the analyses count.
-COUNTED_SECTIONS = ("headline", "body")
 LINE_KINDS = frozenset(
     {"line", "start", "end", "contains", "credit", "density", "date_line", "pipe_names"}
 )
@@ -44,50 +45,15 @@ STRUCT_KINDS = frozenset(
 KINDS = LINE_KINDS | STRUCT_KINDS | {"default"}
 
 
-class SectionRulesError(ValueError):
-    """The section rules file is malformed (message names the rule and the problem)."""
+#: Punctuation at either end of a key: a ``line`` rule's cues and paragraphs are compared
+#: without it.
+EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    section: str
-    kind: str
-    description: str = ""
-    provenance: str = ""
-    max_words: int | None = None
-    top: int | None = None
-    bottom: int | None = None
-    regex: re.Pattern | None = None  # cues and patterns, compiled for the kind
-    cue_set: frozenset[str] = frozenset()
-    params: dict = field(default_factory=dict)
-
-
-_SPACE_BEFORE = re.compile(r"\s+(?=[.,:;!?؟،؛)»\]])")
-_SPACE_AFTER = re.compile(r"([(«\[])\s+")  # a look-behind would be tried at every position
-_LATIN_DOT = re.compile(r"(?<=[a-z0-9]) \. (?=[a-z])")
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
-_LEAD = re.compile(r"^[\s\-–—•*·▪►>|/]+")
-_WORD = re.compile(r"\w+")
-_STOP_END = re.compile(r"[.]\W*$")
-
-
-def match_key(text: str) -> str:
-    """The folded form paragraphs, cues and patterns are compared in."""
-    key = fold_letters(text).lower()
-    key = _SPACE_BEFORE.sub("", key)
-    key = _SPACE_AFTER.sub(r"\1", key)
-    if " . " in key:
-        key = _LATIN_DOT.sub(".", key)
-    return " ".join(key.split())  # str.split and \s agree on what is whitespace
-
-
-def _n_words(key: str) -> int:
-    return len(_WORD.findall(key))
-
-
-def _alternation(cues: Sequence[str], patterns: Sequence[str]) -> str:
-    keyed = sorted({match_key(c) for c in cues}, key=len, reverse=True)
+def cue_alternation(cues: Sequence[str], patterns: Sequence[str]) -> str:
+    """A regex group matching any cue (folded with ``section_key``, longest first) or
+    pattern (folded with ``fold_letters``, lower-cased) in a section key; ``""`` for none."""
+    keyed = sorted({section_key(c) for c in cues}, key=len, reverse=True)
     parts = [re.escape(c) for c in keyed if c] + [fold_letters(p).lower() for p in patterns]
     return "(?:" + "|".join(parts) + ")" if parts else ""
 
@@ -103,7 +69,7 @@ def _compile(raw: dict, where: str) -> Rule:
         raise SectionRulesError(f"{where}: rule {rid}: kind {kind!r} not in {sorted(KINDS)}")
     cues = [str(c) for c in raw.get("cues") or []]
     patterns = [str(p) for p in raw.get("patterns") or []]
-    alt = _alternation(cues, patterns)
+    alt = cue_alternation(cues, patterns)
     needs_cues = {
         "line",
         "start",
@@ -140,7 +106,7 @@ def _compile(raw: dict, where: str) -> Rule:
         params["inner"] = inner
     if kind == "date_line":
         params["date_words"] = frozenset(
-            match_key(w) for w in raw.get("date_words") or [] if match_key(w)
+            section_key(w) for w in raw.get("date_words") or [] if section_key(w)
         )
     return Rule(
         id=rid,
@@ -152,7 +118,7 @@ def _compile(raw: dict, where: str) -> Rule:
         top=raw.get("top"),
         bottom=raw.get("bottom"),
         regex=regex,
-        cue_set=frozenset(_EDGE.sub("", match_key(c)) for c in cues),
+        cue_set=frozenset(EDGE_PUNCT.sub("", section_key(c)) for c in cues),
         params=params,
     )
 
@@ -175,293 +141,22 @@ def load_rules(path: str | None = None) -> tuple[Rule, ...]:
     return rules
 
 
-# ------------------------------------------------------------------ line kinds
-def _line_match(rule: Rule, key: str, n_words: int) -> bool:
-    kind, p = rule.kind, rule.params
-    if p.get("require_digit") and not any(ch.isdigit() for ch in key):
-        return False
-    if p.get("no_final_stop") and _STOP_END.search(key):
-        return False
-    if kind == "line":
-        bare = _EDGE.sub("", key)
-        return bare in rule.cue_set or bool(rule.regex and rule.regex.match(bare))
-    if kind == "start":
-        return bool(rule.regex.match(_LEAD.sub("", key)))
-    if kind in ("end", "contains"):
-        return bool(rule.regex.search(key))
-    if kind == "credit":
-        m = rule.regex.search(key)
-        if p.get("bare_end") and not key.endswith(")"):
-            return False  # "… (Islamic Revolutionary Guard Corps)." closes a sentence
-        return bool(m and p["inner"].search(m.group(1).strip()))
-    if kind == "density":
-        covered = sum(_n_words(m.group()) for m in rule.regex.finditer(key))
-        return n_words > 0 and covered >= p.get("min_share", 0.6) * n_words
-    if kind == "date_line":
-        words = _WORD.findall(key)
-        dw = p["date_words"]
-        has_date = any(w.isdigit() for w in words) or any(w in dw for w in words)
-        residual = sum(1 for w in words if not w.isdigit() and w not in dw)
-        return has_date and residual <= p.get("max_residual", 1) and residual < len(words)
-    if kind == "pipe_names":
-        parts = [q for q in key.split("|") if q.strip()]
-        limit = p.get("max_part_words", 4)
-        return len(parts) >= 2 and all(_n_words(q) <= limit for q in parts)
-    return False
+class SectionRulesError(ValueError):
+    """The section rules file is malformed (message names the rule and the problem)."""
 
 
-# ------------------------------------------------------------------ structural kinds
-def _is_sentence(key: str, n_words: int, max_words: int) -> bool:
-    """Reads as body prose: long, or a full sentence ending with a stop."""
-    return n_words > max_words or (n_words >= 8 and bool(_STOP_END.search(key)))
+@dataclass(frozen=True)
+class Rule:
+    """One rule of ``sections.yaml``, its cues and patterns compiled for its kind."""
 
-
-def _related_block(rule, keys, words, labels):
-    hmax = rule.params.get("header_max_words", 6)
-    limit = rule.max_words or 20
-    i = 0
-    while i < len(keys):
-        if labels[i] is None and words[i] <= hmax and rule.regex.match(_LEAD.sub("", keys[i])):
-            labels[i] = rule
-            j = i + 1
-            while j < len(keys):
-                if labels[j] is not None and labels[j].section in (
-                    "meta",
-                    "boilerplate",
-                    "caption",
-                ):
-                    j += 1
-                    continue
-                if labels[j] is not None or _is_sentence(keys[j], words[j], limit):
-                    break
-                if _STOP_END.search(keys[j]):
-                    break
-                labels[j] = rule
-                j += 1
-            i = j
-        else:
-            i += 1
-
-
-def _tail_block(rule, keys, words, labels):
-    """A comment-form header in the lower part of the page: it and all that follows it."""
-    n, share = len(keys), rule.params.get("from_share", 0.5)
-    for i in range(n):
-        if (
-            i > n * share
-            and words[i] <= (rule.max_words or 6)
-            and rule.regex.match(_EDGE.sub("", keys[i]))
-        ):
-            for j in range(i, n):
-                labels[j] = labels[j] or rule
-            return
-
-
-def _menu_run(rule, keys, words, labels):
-    limit, min_run = rule.max_words or 3, rule.params.get("min_run", 4)
-    run: list[int] = []
-    for i in [*range(len(keys)), None]:
-        ok = (
-            i is not None
-            and labels[i] is None
-            and words[i] <= limit
-            and not re.search(r"[.!?؟]\W*$", keys[i])
-        )
-        if ok:
-            run.append(i)
-            continue
-        if len(run) >= min_run:
-            for k in run:
-                labels[k] = rule
-        run = []
-
-
-def _similar(a: str, b: str) -> float:
-    """Word overlap relative to the shorter text (a headline may extend the title or the
-    title the headline), zero when one is over three times longer than the other."""
-    return _similar_words(set(_WORD.findall(a)), set(_WORD.findall(b)))
-
-
-def _similar_words(wa: set[str], wb: set[str]) -> float:
-    """:func:`_similar` on word sets."""
-    if not wa or not wb or max(len(wa), len(wb)) > 3 * min(len(wa), len(wb)):
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
-
-
-def _headline(rule, keys, words, labels, title_key, state):
-    if "headline" in state:
-        return  # an earlier headline rule found it
-    top = min(rule.top or 8, len(keys))
-    if rule.params.get("by") == "title":
-        if not title_key:
-            return
-        best, best_sim = None, rule.params.get("min_similarity", 0.6)
-        title_words = set(_WORD.findall(title_key))
-        for i in range(top):
-            if labels[i] is None:
-                sim = _similar_words(set(_WORD.findall(keys[i])), title_words)
-                if sim >= best_sim:
-                    best, best_sim = i, sim
-        if best is not None:
-            labels[best] = rule
-            state["headline"] = best
-        return
-    limit = rule.max_words or 25
-    lead = []
-    for i in range(top):
-        if labels[i] is not None:
-            continue
-        if _is_sentence(keys[i], words[i], limit) or _STOP_END.search(keys[i]):
-            break
-        lead.append(i)
-    if not lead:
-        return
-    longer = [i for i in lead if words[i] > state.get("label_max", 4)]
-    pick = longer[0] if longer else lead[-1]
-    labels[pick] = rule
-    state["headline"] = pick
-
-
-_SUFFIX = re.compile(r"^\s*[\-–—|:]\s*(.+)$")
-
-
-def _title_bar(rule, keys, words, labels, state):
-    """The page's title bar: a top line that repeats the headline with a site-name suffix
-    ("Headline - Site", "Headline | Site"), or repeats it verbatim. The bare line is the
-    headline; the suffixed or repeated one is labelled by this rule."""
-    h = state.get("headline")
-    top = min(rule.top or 8, len(keys))
-    # headline-like lines only: a title bar never ends with a full stop
-    free = [
-        i
-        for i in range(top)
-        if (labels[i] is None or i == h) and 0 < words[i] <= 30 and not _STOP_END.search(keys[i])
-    ]
-    limit = rule.params.get("max_suffix_words", 6)
-    for a in free:
-        for b in free:
-            if a == b or not keys[a].startswith(keys[b]) or (h is not None and h not in (a, b)):
-                continue
-            rest = keys[a][len(keys[b]) :]
-            suffix = _SUFFIX.match(rest)
-            if (rest == "" and a > b and h is not None) or (
-                suffix and 0 < _n_words(suffix.group(1)) <= limit
-            ):
-                if h == a:  # the suffixed or repeated line was taken for the headline
-                    labels[b], state["headline"] = labels[a], b
-                labels[a] = rule
-                return
-
-
-def _below_headline(rule, keys, words, labels, state):
-    """Short lines between the headline and the first body paragraph: bylines,
-    breadcrumbs, tag lines and datelines glued into a block."""
-    h = state.get("headline")
-    if h is None:
-        return
-    limit = rule.max_words or 5
-    for i in range(h + 1, min(rule.top or 10, len(keys))):
-        if labels[i] is not None:
-            continue
-        if words[i] > limit or _STOP_END.search(keys[i]):
-            break
-        if words[i] > 0:
-            labels[i] = rule
-
-
-def _tail_headlines(rule, keys, words, labels):
-    """Headline-like lines left after the article ends (a related-news tail without a
-    marker): short, no final stop, below the last paragraph that ends a sentence."""
-    limit, min_words = rule.max_words or 15, rule.params.get("min_words", 3)
-    tail: list[int] = []
-    for i in range(len(keys) - 1, -1, -1):
-        if labels[i] is not None and labels[i].section in ("meta", "boilerplate", "caption"):
-            continue
-        if labels[i] is not None:
-            break
-        if min_words <= words[i] <= limit and not re.search(r"[.!?؟]\W*$", keys[i]):
-            tail.append(i)
-            continue
-        if _STOP_END.search(keys[i]) and tail:  # the article's last sentence
-            for k in tail:
-                labels[k] = rule
-        break
-
-
-def _top_label(rule, keys, words, labels, state):
-    limit = rule.max_words or 4
-    stop = state.get("headline")
-    if stop is None:  # no headline: short lines above the first body paragraph
-        stop = next((i for i, lab in enumerate(labels) if lab is None and words[i] > limit), 0)
-    for i in range(stop):
-        if labels[i] is None and 0 < words[i] <= limit and not _STOP_END.search(keys[i]):
-            labels[i] = rule
-
-
-def _repeated(rule, keys, words, labels):
-    limit = rule.max_words or 30
-    # captions rarely end with a full stop; repeated full sentences are a page scraped twice
-    counts = Counter(
-        k for k, n in zip(keys, words, strict=True) if 0 < n <= limit and not _STOP_END.search(k)
-    )
-    for i, k in enumerate(keys):
-        if labels[i] is None and counts.get(k, 0) > 1:
-            labels[i] = rule
-
-
-def label_paragraphs(
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    *,
-    title: str | None = None,
-    rules: Sequence[Rule] | None = None,
-) -> list[tuple[str, str]]:
-    """``(section, rule id)`` for each paragraph span of ``text``."""
-    rules = load_rules() if rules is None else rules
-    n = len(spans)
-    keys = [match_key(text[s:e]) for s, e in spans]
-    words = [_n_words(k) for k in keys]
-    labels: list[Rule | None] = [None] * n
-    for rule in rules:
-        if rule.kind not in LINE_KINDS:
-            continue
-        for i in range(n):
-            if labels[i] is not None:
-                continue
-            if rule.max_words is not None and words[i] > rule.max_words:
-                continue
-            if rule.top is not None and i >= rule.top:
-                continue
-            if rule.bottom is not None and i < n - rule.bottom:
-                continue
-            if _line_match(rule, keys[i], words[i]):
-                labels[i] = rule
-    title_key = match_key(title) if title else ""
-    state: dict = {}
-    for rule in rules:
-        if rule.kind == "top_label":
-            state["label_max"] = rule.max_words or 4
-    default = None
-    for rule in rules:
-        if rule.kind == "related_block":
-            _related_block(rule, keys, words, labels)
-        elif rule.kind == "tail_block":
-            _tail_block(rule, keys, words, labels)
-        elif rule.kind == "menu_run":
-            _menu_run(rule, keys, words, labels)
-        elif rule.kind == "title_bar":
-            _title_bar(rule, keys, words, labels, state)
-        elif rule.kind == "below_headline":
-            _below_headline(rule, keys, words, labels, state)
-        elif rule.kind == "tail_headlines":
-            _tail_headlines(rule, keys, words, labels)
-        elif rule.kind == "headline":
-            _headline(rule, keys, words, labels, title_key, state)
-        elif rule.kind == "top_label":
-            _top_label(rule, keys, words, labels, state)
-        elif rule.kind == "repeated":
-            _repeated(rule, keys, words, labels)
-        elif rule.kind == "default" and default is None:
-            default = rule
-    return [(r.section, r.id) if r else (default.section, default.id) for r in labels]
+    id: str
+    section: str
+    kind: str
+    description: str = ""
+    provenance: str = ""
+    max_words: int | None = None
+    top: int | None = None
+    bottom: int | None = None
+    regex: re.Pattern | None = None  # cues and patterns, compiled for the kind
+    cue_set: frozenset[str] = frozenset()
+    params: dict = field(default_factory=dict)

@@ -1,6 +1,6 @@
 """Split an article into paragraphs and sentences, with offsets into the original text.
 
-Decisions (see ``tests/test_segment.py`` for the cases):
+Decisions (see ``tests/load/test_segment.py`` for the cases):
 
 * A paragraph is a run of text between line breaks; empty lines are skipped and each
   span is trimmed of surrounding whitespace.
@@ -25,6 +25,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from analysis.load.chrome import label_sentences, pull_quotes, sentence_key, tail_start, title_bar
+from analysis.load.paragraphs import label_paragraphs
 
 SHORT_QUOTE = 300  # characters; a longer quotation may hold several sentences of its own
 
@@ -162,13 +163,11 @@ _COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "section", "section_
 def segment_records(
     doc_id: str, text: str, *, title: str | None = None, across: frozenset[int] = frozenset()
 ) -> dict[str, list]:
-    """Column lists for :func:`segment_document` (cheap to concatenate across documents).
+    """Column lists of one document's sentences (cheap to concatenate across documents).
 
     ``across``: keys (``analysis.load.chrome.sentence_key``) of the sentences that other pages of
     the same site hold too, a corpus-level signal of page furniture.
     """
-    from analysis.load.sections import label_paragraphs  # sections imports nothing from here
-
     paras = paragraph_spans(text)
     labels = label_paragraphs(text, paras, title=title)
     # furniture glued inside a line: cut the sentence where a related-news tail opens and
@@ -238,13 +237,6 @@ def _frame(cols: dict[str, list]) -> pd.DataFrame:
             "text": pd.array(cols["text"], dtype=string),
         }
     )
-
-
-def segment_document(
-    doc_id: str, text: str, *, title: str | None = None, across: frozenset[int] = frozenset()
-) -> pd.DataFrame:
-    """The ``sentences`` table (docs/tables.md) for one document."""
-    return _frame(segment_records(doc_id, text, title=title, across=across))
 
 
 def segment_documents(

@@ -25,18 +25,6 @@ def site_of(url: str, outlet: str = "") -> str:
     return (normalise_host(url) if url else "") or (outlet or "").strip()
 
 
-@dataclass
-class CorpusSignals:
-    """``repeats``: per site, the keys (``analysis.load.chrome.sentence_key``) of the sentences
-    that several of its pages hold."""
-
-    repeats: dict[str, frozenset[int]] = field(default_factory=dict)
-
-    def across(self, url: str, outlet: str = "") -> frozenset[int]:
-        """The shared sentence keys of the page's site (empty without a site)."""
-        return self.repeats.get(site_of(url, outlet), frozenset())
-
-
 BATCH = 2000  # pages per job when the keys are computed in worker processes
 
 Mapper = Callable[[Callable, Iterable], Iterator]
@@ -54,3 +42,15 @@ def corpus_signals(pages: Iterable[tuple[str, str, str]], mapper: Mapper = map) 
 
 def _keyed_batch(batch: list[tuple[str, str]]) -> list[tuple[str, set[int], int]]:
     return [(site, *page_keys(text)) for site, text in batch]
+
+
+@dataclass
+class CorpusSignals:
+    """``repeats``: per site, the keys (``analysis.load.chrome.sentence_key``) of the sentences
+    that several of its pages hold."""
+
+    repeats: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def across(self, url: str, outlet: str = "") -> frozenset[int]:
+        """The shared sentence keys of the page's site (empty without a site)."""
+        return self.repeats.get(site_of(url, outlet), frozenset())

@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.text import safety
+from analysis.text import chars
 
 #: Legacy Arabic code pages tried when a file is not UTF-8, most common first.
 LEGACY_ENCODINGS = ("cp1256", "iso8859_6")
@@ -42,8 +42,10 @@ MIN_MIXED_UTF8 = 2
 _UTF8_ARABIC = re.compile(rb"(?:[\xd8-\xdb][\x80-\xbf]){3,}")
 
 # The characters display strips (analysis.text.safety): a document holding any is flagged.
-BIDI_CONTROLS = re.compile("[" + re.escape(safety.BIDI_CONTROLS) + "]")
-ZERO_WIDTH = re.compile("[" + re.escape(safety.ZERO_WIDTH) + "]")
+BIDI_CONTROLS_RE = re.compile("[" + re.escape(chars.BIDI_CONTROLS) + "]")
+ZERO_WIDTH_RE = re.compile("[" + re.escape(chars.ZERO_WIDTH) + "]")
+# Marks above ASCII that Arabic news text plausibly holds (a wrong code page gives others).
+_PLAUSIBLE_MARKS = "\u00a0«»–—…“”‘’•·" + chars.ZWNJ + chars.ZWJ + chars.LRM + chars.RLM
 # A saved page may open with comments ("<!-- saved from url=... -->") or an XML declaration
 # before its first tag, and a fragment with <head>, <body> or <meta>.
 # Possessive repetition (*+): a file of many comments followed by text must not make
@@ -53,31 +55,6 @@ _HTML_START = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta)[\s/>]",
     re.IGNORECASE | re.DOTALL,
 )
-
-
-class UnreadableFile(Exception):
-    """A file that cannot be loaded as an article; ``reason`` says why in plain words."""
-
-    def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
-
-
-@dataclass(frozen=True)
-class Decoded:
-    """Decoded text with how it was decoded.
-
-    ``flags`` may hold: ``bom`` (a BOM was removed), ``crlf`` (line endings changed),
-    ``bidi_controls``, ``zero_width`` (invisible characters present), ``legacy_encoding``,
-    ``low_confidence`` (a legacy guess on little evidence), ``ambiguous_encoding``
-    (Windows-1256 and ISO-8859-6 read the same).
-    """
-
-    text: str
-    encoding: str
-    confidence: float
-    flags: tuple[str, ...] = field(default_factory=tuple)
 
 
 def read_bytes(path: str | Path, *, max_bytes: int = 20_000_000, what: str = "article") -> bytes:
@@ -107,7 +84,7 @@ def decode_bytes(data: bytes, *, path: str | Path = "<bytes>") -> Decoded:
     if not data.strip():
         raise UnreadableFile(path, "file is empty or holds only whitespace")
     text, encoding, confidence, flags = pick_encoding(data, path)
-    if not ZERO_WIDTH.sub("", BIDI_CONTROLS.sub("", text)).strip():
+    if not ZERO_WIDTH_RE.sub("", BIDI_CONTROLS_RE.sub("", text)).strip():
         raise UnreadableFile(path, "file holds only whitespace or invisible characters")
     if _HTML_START.match(text):
         raise UnreadableFile(
@@ -187,14 +164,14 @@ def arabic_plausibility(text: str) -> tuple[float, int]:
     non_ascii = [c for c in text if ord(c) > 127]
     if not non_ascii:
         return 0.0, 0
-    letters = sum(1 for c in non_ascii if "\u0621" <= c <= "\u064a")
+    letters = sum(1 for c in non_ascii if c in chars.ARABIC_LETTERS)
     good = sum(1 for c in non_ascii if _plausible_char(c))
     return good / len(non_ascii), letters
 
 
 def _plausible_char(char: str) -> bool:
     """True for characters an Arabic news text plausibly holds above ASCII."""
-    if "\u0600" <= char <= "\u06ff" or char in "\u00a0«»–—…“”‘’•·\u200c\u200d\u200e\u200f":
+    if "\u0600" <= char <= "\u06ff" or char in _PLAUSIBLE_MARKS:
         return True
     return unicodedata.category(char) in ("Zs", "Pd", "Pi", "Pf")
 
@@ -255,9 +232,9 @@ def _normalise(text: str) -> tuple[str, list[str]]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         flags.append("crlf")
-    if BIDI_CONTROLS.search(text):
+    if BIDI_CONTROLS_RE.search(text):
         flags.append("bidi_controls")
-    if ZERO_WIDTH.search(text):
+    if ZERO_WIDTH_RE.search(text):
         flags.append("zero_width")
     return text, flags
 
@@ -268,8 +245,33 @@ def normalise_text(text: str) -> tuple[str, list[str]]:
     Removes a leading BOM and turns CRLF/CR into LF; returns the text and its flags.
     """
     flags = []
-    if text.startswith("\ufeff"):
+    if text.startswith(chars.BOM):
         text = text[1:]
         flags.append("bom")
     text, more = _normalise(text)
     return text, flags + more
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be loaded as an article; ``reason`` says why in plain words."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text with how it was decoded.
+
+    ``flags`` may hold: ``bom`` (a BOM was removed), ``crlf`` (line endings changed),
+    ``bidi_controls``, ``zero_width`` (invisible characters present), ``legacy_encoding``,
+    ``low_confidence`` (a legacy guess on little evidence), ``ambiguous_encoding``
+    (Windows-1256 and ISO-8859-6 read the same).
+    """
+
+    text: str
+    encoding: str
+    confidence: float
+    flags: tuple[str, ...] = field(default_factory=tuple)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.load.pool import cpu_count, pool_map
 from analysis.pipeline.store import (
     MANIFEST_FILE,
     cache_dir,
@@ -194,8 +195,6 @@ POOL_MIN_DOCUMENTS = 1000
 
 
 def _auto_workers(n_documents: int) -> int:
-    from analysis.load.corpus import cpu_count  # not at import: see the module docstring
-
     return cpu_count() if n_documents >= POOL_MIN_DOCUMENTS else 1
 
 
@@ -209,7 +208,6 @@ def tag_loaded(
     a time). Results do not depend on the chunking: every stage works within one document,
     and rows are put in document order (a stage's own order within a document is kept).
     """
-    from analysis.load.corpus import pool_map  # not at import: see the module docstring
     from analysis.pipeline.stages import tag_chunk  # the taggers: as the loader
 
     docs, sents = tables.documents, tables.sentences

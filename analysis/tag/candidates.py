@@ -16,8 +16,9 @@ from collections import defaultdict
 
 import pandas as pd
 
+from analysis.schema import COUNTED_SECTIONS
 from analysis.tag.camel import get_analyzer
-from analysis.tag.mentions import DEFAULT_SECTIONS, tag_mentions
+from analysis.tag.mentions import tag_mentions
 from analysis.text.normalize import fold, match_key
 
 __all__ = ["TITLE_WORDS", "find_candidates"]
@@ -136,7 +137,7 @@ def find_candidates(
     documents: pd.DataFrame,
     *,
     mentions: pd.DataFrame | None = None,
-    sections: tuple[str, ...] | None = DEFAULT_SECTIONS,
+    sections: tuple[str, ...] | None = COUNTED_SECTIONS,
     min_count: int = 2,
     dictionary=None,
 ) -> pd.DataFrame:

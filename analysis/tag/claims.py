@@ -1,6 +1,6 @@
 """Claim sentences: the rows stances and moves are read from, and the columns they share.
 
-The article's claims are its headline and body sentences (``CLAIM_SECTIONS``). ``claims``
+The article's claims are its headline and body sentences (``COUNTED_SECTIONS``). ``claims``
 yields each such sentence that passes a tagger's prefilter as a ``Sent`` with its
 attribution row; ``claim_row`` fills the columns ``analysis.tag.stance`` and
 ``analysis.tag.positions`` share (holder's state, speaker, source chain, hedging, date,
@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.schema import COUNTED_SECTIONS
 from analysis.tag.actors import affiliation_of
 from analysis.tag.clauses import Sent
 from analysis.text.normalize import fold
@@ -23,7 +24,6 @@ from analysis.text.normalize import fold
 #: Speaker ids that are not actors from the dictionary.
 UNNAMED, REPORTS, OUTLET = "unnamed_source", "reports", "outlet"
 #: Sections that carry the article's own claims; other sections never produce claims.
-CLAIM_SECTIONS = ("headline", "body")
 
 
 def mentions_by_sentence(mentions: pd.DataFrame) -> dict[tuple[str, int], list[dict[str, Any]]]:
@@ -44,7 +44,7 @@ def mentions_by_sentence(mentions: pd.DataFrame) -> dict[tuple[str, int], list[d
 def claim_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     """Headline and body sentences, in document order."""
     sec = sentences["section"].astype(str) if "section" in sentences else None
-    sub = sentences if sec is None else sentences[sec.isin(CLAIM_SECTIONS)]
+    sub = sentences if sec is None else sentences[sec.isin(COUNTED_SECTIONS)]
     return sub.sort_values(["doc_id", "sent_id"], kind="stable")
 
 

@@ -54,7 +54,6 @@ MENTION_COLUMNS = [
     "section",
     "reason",
 ]
-DEFAULT_SECTIONS = ("headline", "body")
 
 
 def _tag_document(m: Matcher, text: str, spans: list[tuple[int, int]]) -> list[tuple]:

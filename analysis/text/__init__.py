@@ -1,4 +1,5 @@
-"""Text basics every stage shares: Arabic folding with offsets, dates, safe display.
+"""Text basics every stage shares: special characters, Arabic folding (with offsets), dates
+in values, texts and URLs, safe display.
 
-Imports nothing from the rest of the package.
+Imports only ``analysis.resources`` from the rest of the package.
 """

@@ -1,50 +1,90 @@
-"""Folded matching forms of Arabic text that keep a map back to the original offsets.
+"""Arabic folding: each fold of the package once, under its own name.
 
-``match_key`` returns the text folded for matching (diacritics and tatweel removed,
-alef/hamza-on-alef variants → ا, ى → ي, ة → ه, presentation forms NFKC-folded, bidi and
-zero-width marks removed, Latin lowercased) together with, for every key character, the
-offset of the original character it came from. A match ``key[i:j]`` is therefore
-``text[offsets[i]:offsets[j - 1] + 1]`` in the original.
+Four folds, for four jobs; they differ on purpose (a key of one never meets a key of another):
 
-Why a translation table rather than calling the camel-tools functions on the whole text:
-``normalize_unicode`` and ``dediac_ar`` delete and expand characters, so after them there is
-no way back to the original offsets. Every fold we need is character-local, so we apply the
-camel-tools normalisers (``normalize_unicode``, ``dediac_ar``, ``normalize_alef_ar``,
-``normalize_alef_maksura_ar``, ``normalize_teh_marbuta_ar``) once to each single character
-of the Arabic blocks and store the result in a ``str.translate`` table. The fold is thus
-the camel-tools one, and the per-character output length gives the offset map (numpy
-``repeat``), at the speed of ``str.translate``.
+- :func:`fold` and :func:`match_key` (dictionary matching, ``analysis.tag``): diacritics
+  and tatweel removed, alef/hamza-on-alef variants → ا, ى → ي, ة → ه, presentation forms
+  NFKC-folded, Persian letter shapes → Arabic, invisible characters
+  (``chars.MATCH_INVISIBLE``) removed, Latin lowercased. ``match_key`` also returns, for
+  every key character, the offset of the original character it came from: a match
+  ``key[i:j]`` is ``text[offsets[i]:offsets[j - 1] + 1]`` in the original;
+- :func:`fold_letters` (no offsets; keeps punctuation and case): NFKC, invisible
+  characters (``chars.DEDUP_INVISIBLE``), tatweel and Arabic marks removed, one alef,
+  ى → ي, ة → ه, no-break spaces → space, CR → LF, Arabic-Indic digits → ASCII;
+- :func:`section_key` (the paragraph and chrome rules, ``analysis.load.paragraphs`` and
+  ``analysis.load.chrome``): :func:`fold_letters`, lower case, no space before closing or
+  after opening punctuation, single spaces;
+- :func:`fold_for_dedup` (near-duplicate keys, ``analysis.load.dedup``):
+  :func:`fold_letters`, lower case, punctuation → space.
+
+:func:`to_ascii_digits` is the digit fold alone (length kept, so offsets stay valid).
+
+Why a translation table for :func:`match_key` rather than calling the camel-tools
+functions on the whole text: ``normalize_unicode`` and ``dediac_ar`` delete and expand
+characters, so after them there is no way back to the original offsets. Every fold we need
+is character-local, so we apply the camel-tools normalisers (``normalize_unicode``,
+``dediac_ar``, ``normalize_alef_ar``, ``normalize_alef_maksura_ar``,
+``normalize_teh_marbuta_ar``) once to each single character of the Arabic blocks and store
+the result in a ``str.translate`` table. The fold is thus the camel-tools one, and the
+per-character output length gives the offset map (numpy ``repeat``), at the speed of
+``str.translate``.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 
 import numpy as np
 
-__all__ = ["fold", "match_key", "original_span"]
-
-# Blocks whose characters camel-tools normalisers may change: Arabic, Arabic Supplement,
-# Arabic Extended-A, Presentation Forms A and B, plus the general punctuation area.
-_ARABIC_RANGES = (
-    (0x0600, 0x0700),
-    (0x0750, 0x0780),
-    (0x08A0, 0x0900),
-    (0xFB50, 0xFE00),
-    (0xFE70, 0xFF00),
+from analysis.text.chars import (
+    ARABIC_BLOCKS,
+    ARABIC_INDIC_DIGITS,
+    ARABIC_MARKS,
+    DEDUP_INVISIBLE,
+    MATCH_INVISIBLE,
+    NO_BREAK_SPACES,
+    PERSIAN_DIGITS,
+    PERSIAN_LETTERS,
+    TATWEEL,
 )
-# Invisible format characters: bidi marks/embeddings/isolates, zero-width chars, BOM,
-# soft hyphen. They sit inside words in scraped text and must not split a match.
-_INVISIBLE = [0x00AD, 0x061C, 0xFEFF, *range(0x200B, 0x2010), *range(0x202A, 0x202F)]
-_INVISIBLE += list(range(0x2060, 0x2070))
-_TATWEEL = 0x0640
-# Persian/Urdu letter shapes that turn up in Arabic news for ي and ك.
-_EXTRA = {0x06CC: "ي", 0x06A9: "ك", 0x06D2: "ي", 0x06C1: "ه", 0x06D5: "ه"}
+
+__all__ = [
+    "fold",
+    "fold_for_dedup",
+    "fold_letters",
+    "match_key",
+    "original_span",
+    "section_key",
+    "to_ascii_digits",
+]
+
+_DIGITS = str.maketrans(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS, "0123456789" * 2)
+_NON_ASCII_DIGIT = re.compile("[" + ARABIC_INDIC_DIGITS + PERSIAN_DIGITS + "]")
+# Deleted outright by fold_letters: invisible characters, tatweel, Arabic marks.
+_DROP = re.compile("[" + re.escape(TATWEEL + ARABIC_MARKS + DEDUP_INVISIBLE) + "]+")
+# (old, new) pairs; str.replace is much faster than str.translate with a dict table.
+_REPLACE = (
+    ("أ", "ا"),
+    ("إ", "ا"),
+    ("آ", "ا"),
+    ("ٱ", "ا"),
+    ("ى", "ي"),
+    ("ة", "ه"),
+    *((space, " ") for space in NO_BREAK_SPACES),
+    ("\r\n", "\n"),
+    ("\r", "\n"),
+)
+_PUNCT = re.compile(r"[\W_]+")
+_SPACE_BEFORE = re.compile(r"\s+(?=[.,:;!?؟،؛)»\]])")
+_SPACE_AFTER = re.compile(r"([(«\[])\s+")  # a look-behind would be tried at every position
 
 
 @functools.cache
 def _table() -> tuple[dict[int, str], np.ndarray]:
     """The translate table and the per-code-point output length (built once, lazily)."""
+    # camel-tools is heavy to import: only when the first key is folded, not at import.
     from camel_tools.utils.dediac import dediac_ar
     from camel_tools.utils.normalize import (
         normalize_alef_ar,
@@ -61,7 +101,7 @@ def _table() -> tuple[dict[int, str], np.ndarray]:
         return normalize_teh_marbuta_ar(s)
 
     table: dict[int, str] = {}
-    for lo, hi in _ARABIC_RANGES:
+    for lo, hi in ARABIC_BLOCKS:
         for cp in range(lo, hi):
             ch = chr(cp)
             out = camel_fold(ch)
@@ -69,10 +109,10 @@ def _table() -> tuple[dict[int, str], np.ndarray]:
             out = camel_fold(out)
             if out != ch:
                 table[cp] = out
-    for cp, out in _EXTRA.items():
-        table[cp] = out
-    for cp in (*_INVISIBLE, _TATWEEL):
-        table[cp] = ""
+    for ch, out in PERSIAN_LETTERS.items():
+        table[ord(ch)] = out
+    for ch in MATCH_INVISIBLE + TATWEEL:
+        table[ord(ch)] = ""
     for cp in range(ord("A"), ord("Z") + 1):
         table[cp] = chr(cp + 32)
     lengths = np.ones(0x110000, dtype=np.int64)
@@ -105,3 +145,36 @@ def match_key(text: str) -> tuple[str, np.ndarray]:
 def original_span(offsets: np.ndarray, i: int, j: int) -> tuple[int, int]:
     """Map the key span ``[i, j)`` (``j > i``) to ``(start, end)`` in the original text."""
     return int(offsets[i]), int(offsets[j - 1]) + 1
+
+
+def to_ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits → ASCII; length is unchanged (offsets stay valid)."""
+    return text.translate(_DIGITS)
+
+
+def fold_letters(text: str) -> str:
+    """The letter fold of dedup and section keys: NFKC, invisible characters, marks, letters.
+
+    Keeps punctuation and spacing (apart from no-break spaces → space and CR → LF).
+    """
+    text = _DROP.sub("", unicodedata.normalize("NFKC", text))
+    for old, new in _REPLACE:
+        if old in text:
+            text = text.replace(old, new)
+    if _NON_ASCII_DIGIT.search(text):
+        text = to_ascii_digits(text)
+    return text
+
+
+def fold_for_dedup(text: str) -> str:
+    """The near-duplicate comparison key: :func:`fold_letters`, lower case, no punctuation."""
+    return _PUNCT.sub(" ", fold_letters(text).lower()).strip()
+
+
+def section_key(text: str) -> str:
+    """The folded form paragraphs, sentences, cues and patterns of the section and chrome
+    rules are compared in: :func:`fold_letters`, lower case, tidy spaces."""
+    key = fold_letters(text).lower()
+    key = _SPACE_BEFORE.sub("", key)
+    key = _SPACE_AFTER.sub(r"\1", key)
+    return " ".join(key.split())  # str.split and \s agree on what is whitespace

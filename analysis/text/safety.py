@@ -22,18 +22,25 @@ import math
 import re
 import textwrap
 
-# Bidi embeddings/overrides (U+202A–E), isolates (U+2066–9), LRM/RLM, Arabic letter mark.
-BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-# Zero-width space/joiners, word joiner, BOM, Mongolian vowel separator, soft hyphen.
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad"
-# C0/C1 controls except tab and newline (which a sentence may legitimately hold).
-_CONTROL = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-_CONTROL += "".join(chr(c) for c in range(0x7F, 0xA0))
-_STRIP_RE = re.compile("[" + re.escape(BIDI_CONTROLS + ZERO_WIDTH + _CONTROL) + "]")
+from analysis.text.chars import (
+    ARABIC_BLOCKS,
+    BIDI_CONTROLS,
+    CONTROL_CHARS,
+    LAST_PRESENTATION_FORM,
+    PDI,
+    RLI,
+    ZERO_WIDTH,
+)
 
-ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+# What display strips (see analysis.text.chars for the code points).
+_STRIP_RE = re.compile("[" + re.escape(BIDI_CONTROLS + ZERO_WIDTH + CONTROL_CHARS) + "]")
 
-RLI, LRI, PDI, RLM = "\u2067", "\u2066", "\u2069", "\u200f"
+#: An Arabic character: a code point of the Arabic blocks, up to the last presentation form.
+ARABIC_RE = re.compile(
+    "["
+    + "".join(f"{chr(lo)}-{chr(min(hi - 1, LAST_PRESENTATION_FORM))}" for lo, hi in ARABIC_BLOCKS)
+    + "]"
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -114,13 +121,13 @@ def plotly_lines(value: object, width: int = 60, max_lines: int = 4) -> str:
     is never cut in half; each Arabic line is its own right-to-left isolate.
     """
     text = " ".join(clean(value).split())
-    lines = _wrap(text, width)
+    lines = wrap_lines(text, width)
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], lines[max_lines - 1] + " …"]
     return "<br>".join(rtl(_html.escape(line, quote=False)) for line in lines)
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def wrap_lines(text: str, width: int) -> list[str]:
     """``textwrap.wrap(text, width)`` for text whose spaces are single: the same lines,
     several times faster (hover texts are wrapped by the hundred on each filter change).
     Hyphens and words longer than ``width`` go to ``textwrap``, which breaks them."""
@@ -137,13 +144,3 @@ def _wrap(text: str, width: int) -> list[str]:
             lines.append(line)
             line = word
     return [*lines, line] if line else lines or [""]
-
-
-def cell(value: object) -> object:
-    """A value for an exported CSV/Excel cell: clean text, numbers untouched.
-
-    See ``analysis.pipeline.export.neutralise`` for the formula-injection part.
-    """
-    if isinstance(value, str):
-        return clean(value)
-    return value

@@ -1,4 +1,4 @@
-"""Furniture inside the article's lines (analysis.load.chrome), through segment_document:
+"""Furniture inside the article's lines (analysis.load.chrome), through segment_documents:
 every rule on a made-up page of the kind it describes, not on a dev page's words."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from analysis.load.chrome import (
     site_repeats,
     title_bar,
 )
-from analysis.load.sections import SECTIONS
-from analysis.load.segment import page_keys, segment_document
+from analysis.load.segment import page_keys, segment_documents
+from analysis.schema import SECTIONS
 
 S1 = "قالت مصادر دبلوماسية إن المحادثات بين موسكو وواشنطن تناولت انسحاب القوات من الجنوب ."
 S2 = "وأضافت المصادر أن طهران لم تبلغ بعد بأي قرار نهائي بشأن مستشاريها في المنطقة ."
@@ -21,13 +21,13 @@ S3 = "ولم يصدر أي تعليق رسمي من الخارجية الإير�
 S4 = "وتأتي هذه التطورات بعد أسابيع من التوتر على الحدود بين الجانبين في الجولان ."
 
 
-def _labels(text: str, **kw) -> list[tuple[str, str, str]]:
-    sents = segment_document("d", text, **kw)
+def _labels(text: str, across: frozenset[int] = frozenset()) -> list[tuple[str, str, str]]:
+    sents = segment_documents(["d"], [text], across=[across])
     return list(zip(sents["text"], sents["section"], sents["section_reason"], strict=True))
 
 
-def _counted(text: str, **kw) -> list[str]:
-    return [t for t, sec, _ in _labels(text, **kw) if sec in ("headline", "body")]
+def _counted(text: str) -> list[str]:
+    return [t for t, sec, _ in _labels(text) if sec in ("headline", "body")]
 
 
 def test_a_tail_marker_glued_after_the_article_cuts_the_line_and_ends_the_page():

@@ -22,15 +22,11 @@ from test_htmlpage import (
     saved_page,
 )
 
-from analysis.load.corpus import (
-    CorpusError,
-    iter_corpus_files,
-    load_corpus,
-    resolve_columns,
-    unique_id,
-)
+from analysis.cli import main
+from analysis.load.articles import CorpusError
+from analysis.load.corpus import load_corpus
 from analysis.load.htmlpage import extraction_method
-from analysis.pipeline.run import tag
+from analysis.pipeline.run import read_tables, tag
 
 LOADER = Path(__file__).parent.parent / "fixtures" / "loader"
 T = pd.Timestamp
@@ -166,26 +162,6 @@ def test_ambiguous_manifest_date_is_reported_and_the_date_derived(tmp_path):
     doc = corpus.documents.iloc[0]
     assert (doc.date, doc.date_source) == (T("2018-06-13"), "stated")
     assert corpus.rejected[["path", "row"]].values.tolist() == [["manifest.csv", 2]]
-
-
-def test_iter_corpus_files_is_sorted_recursive_and_skips_hidden(tmp_path):
-    for name in ("b.txt", "a/z.txt", "a/b.txt", ".git/x", "c.json"):
-        write_bytes(tmp_path, name, b"x")
-    assert [p.relative_to(tmp_path).as_posix() for p in iter_corpus_files(tmp_path)] == [
-        "a/b.txt",
-        "a/z.txt",
-        "b.txt",
-        "c.json",
-    ]
-
-
-@pytest.mark.parametrize(
-    ("base", "expected"),
-    [("a", ["a", "a-2", "a-3"]), ("", ["doc", "doc-2", "doc-3"])],
-)
-def test_unique_id(base, expected):
-    seen: dict[str, int] = {}
-    assert [unique_id(base, seen) for _ in range(3)] == expected
 
 
 # --- table files -----------------------------------------------------------------------
@@ -550,20 +526,6 @@ def test_a_table_column_of_html_is_read_as_pages(tmp_path, suffix):
     assert "no article" in rejected[0][2] and "empty HTML in column 'page_html'" in rejected[1][2]
 
 
-@pytest.mark.parametrize(
-    ("keys", "columns", "source"),
-    [
-        (["html", "link"], None, ("html", "html")),  # no text column: the HTML column
-        (["content", "html"], None, ("text", "content")),  # text first; html stays metadata
-        (["content", "page_html"], {"html": "page_html"}, ("html", "page_html")),
-        (["body_ar", "raw_html"], {"text": "body_ar"}, ("text", "body_ar")),
-    ],
-)
-def test_a_table_has_one_text_source(keys, columns, source):
-    roles = resolve_columns(keys, columns, "t.csv")
-    assert [(r, c) for r, c in roles.items() if r in ("text", "html")] == [source]
-
-
 def test_naming_both_text_and_html_columns_is_an_error(tmp_path):
     path = write_table(tmp_path / "t.jsonl", [{"body": "خبر.", "page": "<p>خبر</p>"}])
     with pytest.raises(CorpusError, match=r"both a text column .* and an HTML column"):
@@ -571,9 +533,6 @@ def test_naming_both_text_and_html_columns_is_an_error(tmp_path):
 
 
 def test_the_cli_reads_an_html_column(tmp_path, capsys):
-    from analysis.cli import main
-    from analysis.pipeline.run import read_tables
-
     path = write_table(tmp_path / "pages.jsonl", [{"id": "p1", "page_html": saved_page()}])
     assert (
         main(["tag", str(path), "--column", "html=page_html", "--out", str(tmp_path / "out")]) == 0
@@ -597,8 +556,6 @@ def _site_pages(n: int) -> list[dict]:
 
 
 def test_a_sites_template_is_read_from_its_other_pages(tmp_path):
-    import json
-
     def load(pages):
         path = tmp_path / f"c{len(pages)}.jsonl"
         path.write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in pages))
@@ -613,23 +570,3 @@ def test_a_sites_template_is_read_from_its_other_pages(tmp_path):
     assert (one.sentences["section"] == "body").all()
     h3 = three.documents.set_index("doc_id").loc["p0", "content_hash"]
     assert one.documents.set_index("doc_id").loc["p0", "content_hash"] != h3
-
-
-@pytest.mark.parametrize(
-    ("url", "expected", "source"),
-    [
-        # the URL's day is set at publication; the page's stamp may be a later update
-        ("https://x.example/2017/03/06/story", "2017-03-06", "url"),
-        # a month-only URL leaves the day to the page, within that month
-        ("https://x.example/2017/03/story", "2017-03-20", "stated"),
-        ("https://x.example/2017/04/story", "2017-04-01", "url"),
-        ("", "2017-03-20", "stated"),
-    ],
-)
-def test_date_priority_between_url_and_text(url, expected, source):
-    from analysis.load.corpus import derive_date
-
-    text = "2017 / 3 / 20 الساعة 12 : 18 ( مكة المكرمة )\nقالت مصادر إن المحادثات مستمرة ."
-    date, date_source, note = derive_date(text, url, [(0, 44, "meta", 0)])
-    assert (str(date.date()), date_source) == (expected, source)
-    assert note

@@ -1,11 +1,20 @@
-"""Folding and near-duplicate groups."""
+"""Near-duplicate groups."""
 
 import unicodedata
 
 import pandas as pd
 import pytest
 
-from analysis.load.dedup import dup_groups, fold_for_dedup
+from analysis.load.dedup import (
+    NUM_PERM,
+    RECALL,
+    THRESHOLD,
+    bands,
+    dup_groups,
+    shingle_hashes,
+    text_features,
+)
+from analysis.text.normalize import fold_for_dedup
 
 STORY = (
     "قالت مصادر دبلوماسية إن المحادثات بين موسكو وواشنطن تناولت انسحاب القوات الإيرانية من "
@@ -47,22 +56,6 @@ VARIANTS = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("\ufeffإيـــرانُ", "ايران"),
-        ("الإيرانيّة في\u00a0سوريا", "الايرانيه في سوريا"),
-        ("مستشفى «الأمل»، ٢٠١٨!", "مستشفي الامل 2018"),
-        ("ﻻ ﺇﻳﺮﺍﻥ", "لا ايران"),
-        ("سطر\r\nسطر", "سطر سطر"),
-        ("\u202bنص\u202c\u200f", "نص"),
-        ("U.S. Forces", "u s forces"),
-    ],
-)
-def test_fold_for_dedup(text, expected):
-    assert fold_for_dedup(text) == expected
-
-
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 def test_variant_groups_with_original(variant):
     groups = dup_groups(pd.Series([STORY, OTHER, VARIANTS[variant]]))
@@ -98,8 +91,6 @@ def test_empty_series():
 
 def _exact_groups(texts: list[str]) -> list[set[int]]:
     """Connected components of exact Jaccard >= THRESHOLD (or equal keys), brute force."""
-    from analysis.load.dedup import THRESHOLD, shingle_hashes
-
     keys = [fold_for_dedup(t) for t in texts]
     sets = [set(shingle_hashes(k).tolist()) for k in keys]
     parent = list(range(len(texts)))
@@ -137,8 +128,6 @@ def test_groups_are_the_exact_jaccard_components():
 
 
 def test_lsh_bands_find_pairs_at_the_threshold():
-    from analysis.load.dedup import NUM_PERM, RECALL, THRESHOLD, bands
-
     b, r = bands()
     assert b * r <= NUM_PERM
     assert 1 - (1 - THRESHOLD**r) ** b >= RECALL
@@ -146,8 +135,6 @@ def test_lsh_bands_find_pairs_at_the_threshold():
 
 
 def test_given_features_skip_the_hashing():
-    from analysis.load.dedup import text_features
-
     texts = pd.Series([STORY, OTHER, VARIANTS["small_edit"]])
     features = [text_features(t) for t in texts]
     assert dup_groups(texts, features=features).tolist() == [0, 1, 0]
@@ -157,6 +144,4 @@ def test_given_features_skip_the_hashing():
 
 @pytest.mark.parametrize(("key", "n"), [("", 0), ("ايران", 1), ("a b c", 1), ("a b c d", 2)])
 def test_shingles_of_short_keys(key, n):
-    from analysis.load.dedup import shingle_hashes
-
     assert len(shingle_hashes(key)) == n

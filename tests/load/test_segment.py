@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis.load.segment import paragraph_spans, segment_document, sentence_spans
+from analysis.load.segment import paragraph_spans, segment_documents, sentence_spans
 
 
 def _sentences(text: str) -> list[str]:
@@ -82,8 +82,8 @@ PAGE = (
 )
 
 
-def test_segment_document_columns_and_offsets():
-    df = segment_document("doc-1", PAGE)
+def test_segment_documents_columns_and_offsets():
+    df = segment_documents(["doc-1"], [PAGE])
     assert list(df.columns) == [
         "doc_id",
         "sent_id",
@@ -113,7 +113,7 @@ def test_segment_document_columns_and_offsets():
     assert df["section"].tolist()[:3] == ["meta", "headline", "body"]
 
 
-def test_segment_document_empty_text():
-    df = segment_document("empty", "")
+def test_segment_documents_empty_text():
+    df = segment_documents(["empty"], [""])
     assert df.empty
     assert df["sent_id"].dtype == "int64"

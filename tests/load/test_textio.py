@@ -8,6 +8,7 @@ import re
 import pytest
 
 from analysis.load.textio import UnreadableFile, decode_bytes, read_text
+from analysis.text import chars
 
 ARABIC = (
     "قالت مصادر مطلعة إن الحرس الثوري الإيراني اشترط رفع العقوبات عن دمشق ووقف الضربات"
@@ -156,7 +157,13 @@ def test_many_comments_before_text_do_not_hang_the_html_check():
     assert decoded.text.endswith("وسوريا")
 
 
-@pytest.mark.parametrize(("char", "flag"), [("\u00ad", "zero_width"), ("\u180e", "zero_width")])
+@pytest.mark.parametrize(
+    ("char", "flag"),
+    [
+        *((c, "bidi_controls") for c in chars.BIDI_CONTROLS),
+        *((c, "zero_width") for c in chars.ZERO_WIDTH),
+    ],
+)
 def test_every_character_display_strips_flags_the_document(char, flag):
     """The loader flags what analysis.text.safety strips on display (one list for both)."""
     assert flag in decode_bytes(f"إيران{char} وسوريا".encode()).flags

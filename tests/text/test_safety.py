@@ -119,4 +119,4 @@ def test_is_missing():
 @pytest.mark.parametrize("width", [10, 60, 70])
 def test_wrap_gives_textwrap_lines(text, width):
     text = " ".join(text.split())
-    assert safety._wrap(text, width) == (textwrap.wrap(text, width=width) or [""])
+    assert safety.wrap_lines(text, width) == (textwrap.wrap(text, width=width) or [""])
