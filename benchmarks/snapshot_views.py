@@ -27,9 +27,10 @@ from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 
 from analysis.panel import widgets
+from analysis.panel.plotly_checks import plotly_checks
 from analysis.pipeline.run import TABLE_NAMES, read_tables
-from analysis.views import figures
-from analysis.views.tables import Table
+from analysis.views.html import HtmlTable
+from analysis.views.menus import outlet_menus
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from bench_filter import settings
@@ -40,7 +41,7 @@ def fingerprint(result) -> str:
     """SHA-256 of a view's output in the form a page shows it."""
     if isinstance(result, go.Figure):
         text = result.to_json()
-    elif isinstance(result, Table):
+    elif isinstance(result, HtmlTable):
         text = result.html
     elif isinstance(result, pd.DataFrame):
         text = result.to_json(orient="split", date_format="iso", default_handler=str)
@@ -69,9 +70,9 @@ def snapshot(folder: Path) -> dict[str, str]:
             filtered = widgets.filter_tables(tables, **panel.state)
             for i, view in enumerate(views):
                 key = f"{folder.name}/{path.stem}/view{i}/{name}"
-                with figures.outlet_menus(False), figures.plotly_checks(False):
+                with outlet_menus(False), plotly_checks(False):
                     out[f"{key}/live"] = fingerprint(view(panel.filtered))
-                with figures.outlet_menus(False):
+                with outlet_menus(False):
                     out[f"{key}/checked"] = fingerprint(view(panel.filtered))
                 out[f"{key}/report"] = fingerprint(view(filtered))
     return out

@@ -31,17 +31,16 @@ INTERACTIVE = True  # live filter widgets (False in report builds: filters live 
 from IPython.display import display
 
 from analysis.panel import widgets
-from analysis.report import build as reports
-from analysis.views import figures
-from analysis.views import tables as tbl
+from analysis.report import notebook
+from analysis.views import corpus_figures, corpus_tables, html
 
-T = reports.open_tables(
+T = notebook.open_tables(
     CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="01 corpus overview"
 )
 
 # %% tags=["hide-in-report"]
 # NBVAL_CHECK_OUTPUT
-print(tbl.render(tbl.articles_by_outlet(T.documents)))
+print(html.render(corpus_tables.articles_by_outlet(T.documents)))
 
 # %% [markdown]
 # ## Filters
@@ -55,10 +54,10 @@ display(panel)
 # ## Articles by outlet and date
 
 # %%
-panel.register(lambda t: tbl.render(tbl.articles_by_outlet(t.documents)))
+panel.register(lambda t: html.render(corpus_tables.articles_by_outlet(t.documents)))
 
 # %%
-panel.register(lambda t: figures.articles_over_time(t.documents))
+panel.register(lambda t: corpus_figures.articles_over_time(t.documents))
 
 # %% [markdown]
 # ## What each date rests on
@@ -66,30 +65,30 @@ panel.register(lambda t: figures.articles_over_time(t.documents))
 # `url`: a date in the URL; `metadata`: a table column; `unknown`: nothing says.
 
 # %%
-panel.register(lambda t: figures.articles_by_outlet(t.documents))
+panel.register(lambda t: corpus_figures.articles_by_outlet(t.documents))
 
 # %%
-panel.register(lambda t: tbl.render(tbl.date_sources(t.documents)))
+panel.register(lambda t: html.render(corpus_tables.date_sources(t.documents)))
 
 # %% [markdown]
 # ## Sections
 # Analyses count headline and body sentences only.
 
 # %%
-panel.register(figures.sections_chart)
+panel.register(corpus_figures.sections_chart)
 
 # %%
-panel.register(lambda t: tbl.render(tbl.sections(t.sentences)))
+panel.register(lambda t: html.render(corpus_tables.sections(t.sentences)))
 
 # %% [markdown]
 # ## Files that could not be read
 
 # %%
-tbl.render(T.rejected, caption=f"{len(T.rejected)} rejected file(s) or manifest row(s)")
+html.render(T.rejected, caption=f"{len(T.rejected)} rejected file(s) or manifest row(s)")
 
 # %% [markdown]
 # ## Near-duplicate groups
 # Groups with more than one article: the same story in several outlets or republished.
 
 # %%
-panel.register(lambda t: tbl.render(tbl.duplicate_groups(t.documents)))
+panel.register(lambda t: html.render(corpus_tables.duplicate_groups(t.documents)))

@@ -34,18 +34,21 @@ INTERACTIVE = True  # live filter widgets (False in report builds: filters live 
 from IPython.display import display
 
 from analysis.panel import widgets
-from analysis.report import build as reports
-from analysis.views import figures
-from analysis.views import tables as tbl
+from analysis.report import notebook
+from analysis.views import html, mention_figures, mention_tables
 
-T = reports.open_tables(
+T = notebook.open_tables(
     CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="02 actor mentions"
 )
-ACTORS = reports.load_actors()
+ACTORS = notebook.load_actors()
 
 # %% tags=["hide-in-report"]
 # NBVAL_CHECK_OUTPUT
-print(tbl.render(tbl.mentions_by_actor(T)[["actor_id", "mentions", "articles", "outlets"]]))
+print(
+    html.render(
+        mention_tables.mentions_by_actor(T)[["actor_id", "mentions", "articles", "outlets"]]
+    )
+)
 
 # %% [markdown]
 # ## Filters
@@ -58,22 +61,22 @@ display(panel)
 # ## Mentions by actor
 
 # %%
-panel.register(lambda t: figures.mentions_by_actor(t, lang=LANG, actors=ACTORS))
+panel.register(lambda t: mention_figures.mentions_by_actor(t, lang=LANG, actors=ACTORS))
 
 # %%
-panel.register(lambda t: tbl.render(tbl.mentions_by_actor(t, ACTORS)))
+panel.register(lambda t: html.render(mention_tables.mentions_by_actor(t, ACTORS)))
 
 # %% [markdown]
 # ## By outlet
 
 # %%
-panel.register(lambda t: figures.mentions_by_outlet(t, lang=LANG, actors=ACTORS))
+panel.register(lambda t: mention_figures.mentions_by_outlet(t, lang=LANG, actors=ACTORS))
 
 # %% [markdown]
 # ## Over time
 
 # %%
-panel.register(lambda t: figures.mentions_over_time(t, lang=LANG, actors=ACTORS))
+panel.register(lambda t: mention_figures.mentions_over_time(t, lang=LANG, actors=ACTORS))
 
 # %% [markdown]
 # ## Affiliation roll-up
@@ -81,16 +84,16 @@ panel.register(lambda t: figures.mentions_over_time(t, lang=LANG, actors=ACTORS)
 # under his state), else itself. The table follows each chain to the top state.
 
 # %%
-panel.register(lambda t: figures.rollup_chart(t, ACTORS, lang=LANG))
+panel.register(lambda t: mention_figures.rollup_chart(t, ACTORS, lang=LANG))
 
 # %%
-panel.register(lambda t: tbl.render(tbl.rollup(t, ACTORS, level="state")))
+panel.register(lambda t: html.render(mention_tables.rollup(t, ACTORS, level="state")))
 
 # %% [markdown]
 # ## Actors mentioned in the same sentence
 
 # %%
-panel.register(lambda t: figures.cooccurrence_heatmap(t, lang=LANG, actors=ACTORS))
+panel.register(lambda t: mention_figures.cooccurrence_heatmap(t, lang=LANG, actors=ACTORS))
 
 # %% [markdown]
 # ## Keyword in context
@@ -98,11 +101,11 @@ panel.register(lambda t: figures.cooccurrence_heatmap(t, lang=LANG, actors=ACTOR
 # (an actor id from the table above) to see another actor.
 
 # %%
-kwic_actor = KWIC_ACTOR or tbl.top_actor(T)
+kwic_actor = KWIC_ACTOR or mention_tables.top_actor(T)
 panel.register(
-    lambda t: tbl.render(
-        tbl.kwic(t, kwic_actor, actors=ACTORS),
+    lambda t: html.render(
+        mention_tables.kwic(t, kwic_actor, actors=ACTORS),
         caption=f"Mentions of {kwic_actor}",
-        **tbl.KWIC_LAYOUT,
+        **html.KWIC_LAYOUT,
     )
 )

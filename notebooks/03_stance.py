@@ -49,15 +49,17 @@ INTERACTIVE = True  # live filter widgets (False in report builds: filters live 
 from IPython.display import display
 
 from analysis.panel import widgets
-from analysis.report import build as reports
-from analysis.views import stances as sv
+from analysis.report import notebook
+from analysis.views import stance_figures, stance_tables
 
-T = reports.open_tables(CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="03 stance")
-ACTORS = reports.load_actors()
+T = notebook.open_tables(
+    CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="03 stance"
+)
+ACTORS = notebook.load_actors()
 
 # %% tags=["hide-in-report"]
 # NBVAL_CHECK_OUTPUT
-print(sv.counts_table(T))
+print(stance_tables.counts_table(T))
 
 # %% [markdown]
 # ## Filters
@@ -72,7 +74,7 @@ display(panel)
 # stances in the period, open markers the hedged ones. Set `FREQ = "Q"` for quarters.
 
 # %%
-panel.register(lambda t: sv.stance_timeline(t, freq=FREQ, lang=LANG, actors=ACTORS))
+panel.register(lambda t: stance_figures.stance_timeline(t, freq=FREQ, lang=LANG, actors=ACTORS))
 
 # %% [markdown]
 # ## Holder and issue summary
@@ -80,7 +82,7 @@ panel.register(lambda t: sv.stance_timeline(t, freq=FREQ, lang=LANG, actors=ACTO
 # with its evidence (from the attitude word to the issue).
 
 # %%
-panel.register(lambda t: sv.summary_table(t, ACTORS))
+panel.register(lambda t: stance_tables.summary_table(t, ACTORS))
 
 # %% [markdown]
 # ## Do the outlets agree?
@@ -89,10 +91,10 @@ panel.register(lambda t: sv.summary_table(t, ACTORS))
 # reports several; `one outlet` rows cannot be cross-checked.
 
 # %%
-panel.register(lambda t: sv.outlet_comparison_heatmap(t, lang=LANG, actors=ACTORS))
+panel.register(lambda t: stance_figures.outlet_comparison_heatmap(t, lang=LANG, actors=ACTORS))
 
 # %%
-panel.register(lambda t: sv.comparison_table(t, ACTORS))
+panel.register(lambda t: stance_tables.comparison_table(t, ACTORS))
 
 # %% [markdown]
 # ## Source chains
@@ -101,14 +103,14 @@ panel.register(lambda t: sv.comparison_table(t, ACTORS))
 # column counts the stances carried by each chain.
 
 # %%
-panel.register(lambda t: sv.source_chain_sankey(t, ACTORS))
+panel.register(lambda t: stance_figures.source_chain_sankey(t, ACTORS))
 
 # %%
-panel.register(lambda t: sv.chains_table(t, ACTORS))
+panel.register(lambda t: stance_tables.chains_table(t, ACTORS))
 
 # %% [markdown]
 # ## Stances in their sentences
 # Every stance with the words around its evidence, read right to left.
 
 # %%
-panel.register(lambda t: sv.evidence_table(t, ACTORS))
+panel.register(lambda t: stance_tables.evidence_table(t, ACTORS))

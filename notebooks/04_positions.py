@@ -56,17 +56,17 @@ INTERACTIVE = True  # live filter widgets (False in report builds: filters live 
 from IPython.display import display
 
 from analysis.panel import widgets
-from analysis.report import build as reports
-from analysis.views import positions as pv
+from analysis.report import notebook
+from analysis.views import position_data, position_figures, position_tables
 
-T = reports.open_tables(
+T = notebook.open_tables(
     CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="04 negotiation positions"
 )
-ACTORS = reports.load_actors()
+ACTORS = notebook.load_actors()
 
 # %% tags=["hide-in-report"]
 # NBVAL_CHECK_OUTPUT
-print(pv.render(pv.move_counts(T)))
+print(position_tables.render(position_data.move_counts(T)))
 
 # %% [markdown]
 # ## Filters
@@ -80,7 +80,7 @@ display(panel)
 # How many moves of each type every holder made, and how many were reported hedged.
 
 # %%
-panel.register(pv.counts_table)
+panel.register(position_tables.counts_table)
 
 # %% [markdown]
 # ## Position matrix
@@ -89,10 +89,10 @@ panel.register(pv.counts_table)
 # sentence and how many moves the cell holds; the table lists the earlier ones.
 
 # %%
-panel.register(lambda t: pv.matrix_figure(t, lang=LANG, actors=ACTORS))
+panel.register(lambda t: position_figures.matrix_figure(t, lang=LANG, actors=ACTORS))
 
 # %%
-panel.register(lambda t: pv.latest_table(t, actors=ACTORS))
+panel.register(lambda t: position_tables.latest_table(t, actors=ACTORS))
 
 # %% [markdown]
 # ## Moves over time
@@ -102,7 +102,7 @@ panel.register(lambda t: pv.latest_table(t, actors=ACTORS))
 # to zoom.
 
 # %%
-panel.register(lambda t: pv.timeline_figure(t, lang=LANG, actors=ACTORS))
+panel.register(lambda t: position_figures.timeline_figure(t, lang=LANG, actors=ACTORS))
 
 # %% [markdown]
 # ## Exchanges
@@ -111,10 +111,10 @@ panel.register(lambda t: pv.timeline_figure(t, lang=LANG, actors=ACTORS))
 # exchange (dark grey, ↩); a link's colour is the move type.
 
 # %%
-panel.register(lambda t: pv.exchange_figure(t, lang=LANG, actors=ACTORS))
+panel.register(lambda t: position_figures.exchange_figure(t, lang=LANG, actors=ACTORS))
 
 # %%
-panel.register(pv.exchange_table)
+panel.register(position_tables.exchange_table)
 
 # %% [markdown]
 # ## Do the reports agree?
@@ -127,7 +127,7 @@ panel.register(pv.exchange_table)
 
 # %%
 panel.register(
-    lambda t: pv.comparison_table(
+    lambda t: position_tables.comparison_table(
         t, by=COMPARE_BY, days=COMPARE_DAYS, include_unnamed=COMPARE_UNNAMED, actors=ACTORS
     )
 )

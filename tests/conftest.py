@@ -216,9 +216,9 @@ def small_notebooks(dest: Path) -> list[Path]:
         "import sys\n"
         f"sys.path.insert(0, {str(TESTS)!r})\n"
         "from conftest import make_small_tables\n"
-        "import analysis.pipeline.run, analysis.report.build\n"
+        "import analysis.pipeline.run, analysis.report.notebook\n"
         "analysis.pipeline.run.load_tables = lambda *a, **k: make_small_tables()\n"
-        "analysis.report.build.load_actors = lambda: make_small_tables().actors\n"
+        "analysis.report.notebook.load_actors = lambda: make_small_tables().actors\n"
     )
     dest.mkdir(parents=True, exist_ok=True)
     out = []

@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.views.rows import document_positions
+
 # (cache name, id of each frame) -> (weak references, fingerprint, result)
 _ENTRIES: dict[tuple, tuple[tuple[weakref.ref, ...], tuple, Any]] = {}
 
@@ -91,39 +93,13 @@ def subset_of(child: pd.DataFrame) -> tuple[pd.DataFrame, Any, pd.DataFrame] | N
     return frames[1], keep, frames[2]
 
 
-def _positions(doc_ids, documents: pd.DataFrame) -> np.ndarray:
-    ids = pd.Index(documents["doc_id"])
-    if ids.is_unique:
-        return ids.get_indexer(doc_ids)
-    first = np.flatnonzero(~ids.duplicated())
-    at = ids[first].get_indexer(doc_ids)
-    return np.where(at >= 0, first[np.maximum(at, 0)], -1)
-
-
 def doc_positions(frame: pd.DataFrame, documents: pd.DataFrame) -> np.ndarray:
     """Per row of ``frame``, the position of its document in ``documents`` (-1: absent;
-    a doc_id listed twice: its first row); computed once per pair of frames."""
+    a doc_id listed twice: its first row: ``analysis.views.rows.document_positions``);
+    computed once per pair of frames."""
     return cached(
-        "doc_positions", (frame, documents), lambda: _positions(frame["doc_id"], documents)
+        "doc_positions", (frame, documents), lambda: document_positions(frame["doc_id"], documents)
     )
-
-
-def coded(frame: pd.DataFrame, columns: tuple[str, ...]) -> dict[str, tuple[np.ndarray, pd.Index]]:
-    """Per column (and ``doc_id``), ``pandas.factorize`` of it: integer codes per row (-1:
-    missing) and the values they stand for. For a filtered frame the unfiltered frame's
-    codes are cut, so a value's code is the same whatever the filter (some may not
-    occur)."""
-
-    def compute(f: pd.DataFrame) -> dict[str, tuple[np.ndarray, pd.Index]]:
-        return {c: pd.factorize(f[c]) for c in ("doc_id", *columns)}
-
-    def cut(whole: dict, keep: np.ndarray, documents: pd.DataFrame) -> dict:
-        docs, ids = whole["doc_id"]
-        at = np.where(docs >= 0, _positions(ids, documents)[docs], -1)  # -1: not listed
-        rows = np.flatnonzero((at >= 0) & keep[at])
-        return {c: (codes[rows], uniques) for c, (codes, uniques) in whole.items()}
-
-    return cached_cut(f"coded:{'|'.join(columns)}", (frame,), compute, cut)
 
 
 def kept_rows(frame: pd.DataFrame, documents: pd.DataFrame, keep: np.ndarray) -> np.ndarray:
@@ -142,20 +118,6 @@ def cut_rows(frame: pd.DataFrame, documents: pd.DataFrame, keep: np.ndarray) -> 
     out = frame.take(kept_rows(frame, documents, keep)).reset_index(drop=True)
     note_subset(out, frame, keep, documents)
     return out
-
-
-@dataclasses.dataclass(frozen=True, eq=False)
-class Cut:
-    """:func:`cut_rows` of ``parent``, made when called: a table that
-    ``widgets.filter_tables`` left to cut when first read (``Tables.defer``). Results
-    computed per document (:func:`cached_rows_of`) are cut from the parent's without it."""
-
-    parent: pd.DataFrame
-    keep: np.ndarray
-    documents: pd.DataFrame
-
-    def __call__(self) -> pd.DataFrame:
-        return cut_rows(self.parent, self.documents, self.keep)
 
 
 def _maker(tables: Any, name: str) -> Callable[[], pd.DataFrame] | None:
@@ -278,3 +240,17 @@ def cached_cut(
         return compute(*frames)
 
     return cached(name, (*frames, *static), compute_here)
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Cut:
+    """:func:`cut_rows` of ``parent``, made when called: a table that
+    ``widgets.filter_tables`` left to cut when first read (``Tables.defer``). Results
+    computed per document (:func:`cached_rows_of`) are cut from the parent's without it."""
+
+    parent: pd.DataFrame
+    keep: np.ndarray
+    documents: pd.DataFrame
+
+    def __call__(self) -> pd.DataFrame:
+        return cut_rows(self.parent, self.documents, self.keep)

@@ -4,10 +4,10 @@ Live, in a kernel::
 
     panel = FilterPanel(tables)
     panel                                   # shows the controls once
-    panel.register(lambda t: figures.mentions_by_actor(t))   # an Output that follows them
+    panel.register(lambda t: mention_figures.mentions_by_actor(t))  # an Output that follows
 
 Each registered view is a function of the filtered tables that returns something
-displayable (a plotly figure, an ``analysis.views.tables.Table``, a DataFrame); it is re-run when
+displayable (a plotly figure, an ``analysis.views.html.HtmlTable``, a DataFrame); it is re-run when
 a control changes. In a report build (``interactive=False``) widgets would be dead
 HTML, so the panel shows a plain summary of the filters and ``register`` returns the view
 itself; the figures carry their own outlet menu and date slider instead.
@@ -24,9 +24,14 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
+from IPython.display import HTML, display
 
 from analysis.panel import framecache
+from analysis.panel.plotly_checks import plotly_checks
 from analysis.text import safety
+from analysis.views.html import HtmlTable
+from analysis.views.menus import outlet_menus, outlet_names
 
 
 def _frames(tables) -> dict[str, pd.DataFrame]:
@@ -100,14 +105,9 @@ def show_live(result: Any) -> None:
     mimetype (not the HTML copy the notebook renderer adds, for nbconvert) and a rendered
     table only its HTML (not its plain-text form): both cost time on every filter change.
     """
-    import plotly.graph_objects as go
-    from IPython.display import display
-
-    from analysis.views.tables import Table
-
     if isinstance(result, go.Figure):
         result.show(renderer="plotly_mimetype")
-    elif isinstance(result, Table):
+    elif isinstance(result, HtmlTable):
         display({"text/html": result.html}, raw=True)
     else:
         display(result)
@@ -148,9 +148,7 @@ class FilterPanel:
 
     # -- controls ------------------------------------------------------------------------
     def _build_controls(self):
-        import ipywidgets as w
-
-        from analysis.views.figures import outlet_names
+        import ipywidgets as w  # only a live panel needs it: reports and scripts never load it
 
         docs = self.tables.documents
         counts = docs["outlet"].astype(str).value_counts()
@@ -234,7 +232,7 @@ class FilterPanel:
         """Add a view; returns an ``Output`` widget (live) or the view's result (report)."""
         if not self.interactive:
             return view(self.filtered)
-        import ipywidgets as w
+        import ipywidgets as w  # only a live panel needs it: reports and scripts never load it
 
         out = w.Output()
         self._views.append((view, out))
@@ -242,21 +240,17 @@ class FilterPanel:
         return out
 
     def _render(self, view: Callable[[Any], Any], out) -> None:
-        from analysis.views.figures import outlet_menus, plotly_checks
-
         with out:
             out.clear_output(wait=True)
             # The panel's own outlet selector filters every view: no per-figure menus.
             # The package's figures skip plotly's value checks here (changes a view makes
             # to them afterwards are checked); reports and tests build them checked
-            # (tests/test_widgets.py compares the two).
+            # (tests/panel/test_plotly_checks.py compares the two).
             with outlet_menus(False), plotly_checks(False):
                 result = view(self.filtered)
             show_live(result)
 
     def _ipython_display_(self) -> None:
-        from IPython.display import HTML, display
-
         if self.box is not None:
             display(self.box)
         else:

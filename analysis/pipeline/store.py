@@ -31,15 +31,20 @@ CACHE_ENV = "ANALYSIS_CACHE"
 MANIFEST_FILE = "tables.json"
 
 
-def versions() -> dict[str, str]:
-    """Versions of the packages that shape the tables and reports."""
+def package_versions(names: tuple[str, ...]) -> dict[str, str]:
+    """The installed version of each package in ``names`` ("not installed" if absent)."""
     out = {}
-    for name in ("analysis", "camel-tools", "pandas", "pyarrow", "plotly", "nbconvert"):
+    for name in names:
         try:
             out[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             out[name] = "not installed"
     return out
+
+
+def versions() -> dict[str, str]:
+    """Versions of the packages that shape the tables and reports."""
+    return package_versions(("analysis", "camel-tools", "pandas", "pyarrow", "plotly", "nbconvert"))
 
 
 def package_data_hash() -> str:

@@ -16,23 +16,32 @@ JupyterLab users and nbval need, with the stored reference outputs of the cells 
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
-import sys
 import tempfile
 import time
 import warnings
 from datetime import UTC, datetime
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jupytext
+import nbformat
+import papermill
+from nbconvert import HTMLExporter
+from traitlets.config import Config
+
+from analysis.pipeline.run import load_tables
+from analysis.report.notebook import versions
 from analysis.text import safety
 
 CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
 HIDE_TAG = "hide-in-report"  # cells for nbval only (plain-text checks), left out of reports
 TEMPLATE_NAME = "offline"
-PLOTLY_RENDERER = "plotly_mimetype+notebook"
+
+
 _EXTERNAL_SCRIPT = re.compile(
     r"<script\b[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>\s*</script\s*>", re.I
 )
@@ -41,86 +50,6 @@ _CSS_IMPORT = re.compile(r"@import\s+(?:url\()?\s*[\"']?(?:https?:)?//[^;]*;", r
 
 
 # --- inside the notebooks ----------------------------------------------------------------
-
-
-def setup_notebook() -> None:
-    """Make plotly figures show in JupyterLab *and* survive nbconvert (plotly.js inlined),
-    in the house template."""
-    import plotly.io as pio
-
-    from analysis.views.figures import TEMPLATE
-
-    pio.renderers.default = PLOTLY_RENDERER
-    pio.templates.default = TEMPLATE
-
-
-def versions() -> dict[str, str]:
-    """Versions of the packages behind a report."""
-    out = {"python": sys.version.split()[0]}
-    for name in ("analysis", "pandas", "plotly", "ipywidgets", "nbconvert", "camel-tools"):
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = "not installed"
-    return out
-
-
-def provenance(tables, *, filters: str = "all outlets, all dates", notebook: str = ""):
-    """An HTML block saying which corpus, filters and versions made this output."""
-    from IPython.display import HTML
-
-    vers = {**versions(), **(getattr(tables, "versions", None) or {})}
-    docs = tables.documents
-    dated = docs["date"].dropna()
-    span = f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else "no dates"
-    rows = [
-        ("Notebook", notebook),
-        ("Corpus", getattr(tables, "corpus_path", "") or "(default)"),
-        ("Articles", f"{len(docs)} from {docs['outlet'].nunique()} outlet(s); dates {span}"),
-        ("Filters", filters),
-        ("Versions", ", ".join(f"{k} {v}" for k, v in sorted(vers.items()))),
-        ("Made", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
-    ]
-    body = "".join(
-        f"<tr><th style='text-align:left'>{safety.escape_html(k)}</th>"
-        f"<td dir='auto' style='text-align:left'>{safety.escape_html(v)}</td></tr>"
-        for k, v in rows
-        if v
-    )
-    return HTML(f'<div class="analysis-provenance"><table>{body}</table></div>')
-
-
-def open_tables(
-    corpus=None,
-    *,
-    outlets=None,
-    start=None,
-    end=None,
-    notebook: str = "",
-):
-    """What every notebook does first: plotly set up for JupyterLab and export, the tables
-    of ``corpus`` (see ``run.load_tables``) filtered to ``outlets`` and ``start``–``end``,
-    and the provenance block shown. Returns the filtered tables."""
-    from IPython.display import display
-
-    from analysis.panel import widgets
-    from analysis.pipeline import run
-
-    setup_notebook()
-    tables = widgets.filter_tables(run.load_tables(corpus), outlets=outlets, start=start, end=end)
-    filters = widgets.describe_filters(outlets=outlets, start=start, end=end)
-    display(provenance(tables, filters=filters, notebook=notebook))
-    return tables
-
-
-def load_actors():
-    """The actor dictionary as a table (id, kind, label_en, label_ar, affiliation), or None
-    when ``analysis.tag.actors`` is not there (figures then label actors by their surface)."""
-    try:
-        from analysis.tag import actors
-    except ImportError:
-        return None
-    return actors.actors_table()
 
 
 # --- notebooks on disk -------------------------------------------------------------------
@@ -140,7 +69,6 @@ def notebook_sources(notebooks: list[str | Path] | None = None) -> list[Path]:
 
 def read_notebook(path: str | Path):
     """A notebook node from a jupytext ``.py`` or an ``.ipynb``."""
-    import jupytext
 
     return jupytext.read(Path(path))
 
@@ -158,7 +86,6 @@ def sync_notebooks(
     marked ``# NBVAL_CHECK_OUTPUT`` get those reference outputs so ``pytest --nbval-lax``
     has something to compare with.
     """
-    import nbformat
 
     written = []
     for src in notebook_sources(notebooks):
@@ -200,7 +127,6 @@ def record_expected(
     which the checked cells — plain-text tables printed before the filter panel — do not
     depend on.
     """
-    import nbformat
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -230,8 +156,6 @@ def _plain_output(output) -> dict:
 
 def execute(src: Path, dst: Path, parameters: dict[str, Any], *, timeout: int = 600) -> Path:
     """Run one notebook with papermill (parameters injected after the ``parameters`` cell)."""
-    import nbformat
-    import papermill
 
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / f"{src.stem}.ipynb"
@@ -268,14 +192,11 @@ def strip_external(html: str) -> str:
 
 def to_html(ipynb: Path, *, title: str | None = None, show_code: bool = False) -> str:
     """Export an executed notebook with the offline template, external loads stripped."""
-    import nbformat
-    from nbconvert import HTMLExporter
 
     nb = nbformat.read(ipynb, as_version=4)
     if title:
         nb.metadata["title"] = title
     nb.metadata.pop("widgets", None)  # widget state is dead weight offline
-    from traitlets.config import Config
 
     config = Config()
     config.TagRemovePreprocessor.enabled = True
@@ -326,14 +247,12 @@ def build_reports(
         params["CORPUS"] = str(Path(corpus).resolve())
         # Load (and cache) the corpus here: a corpus that cannot be read fails with its own
         # message, before any kernel starts, and the notebooks then read the cache.
-        from analysis.pipeline.run import load_tables
 
         load_tables(corpus)
     pages, entries = [], []
     for src in notebook_sources(notebooks):
         t0 = time.perf_counter()
         run = execute(src.resolve(), executed / f"{src.stem}.ipynb", params, timeout=timeout)
-        import nbformat
 
         title = notebook_title(nbformat.read(run, as_version=4), src.stem)
         page = out_dir / f"{src.stem}.html"
@@ -375,7 +294,6 @@ def _index_html(entries, *, corpus, parameters: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m analysis.report.build sync-notebooks|record-expected`` (CI, maintainers)."""
-    import argparse
 
     parser = argparse.ArgumentParser(prog="python -m analysis.report.build")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -14,7 +14,7 @@ Policy decisions (see ``analysis/data/README.md``): a state's toponym used as a 
 ("في سوريا", "بسوريا", "الانسحاب من سوريا") and a nisba after a place head ("الأراضي
 السورية") get kind ``place``; a nisba after a people/topic head ("الشعب السوري", "الأزمة
 السورية") is not a mention. ``place`` and ``media`` rows stay in the table but are not
-counted by ``analysis.views.tables`` (``mentions_by_actor``, ``rollup``).
+counted by ``analysis.views.mention_tables`` (``mentions_by_actor``, ``rollup``).
 """
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ def tag_mentions(
     """Tag actor mentions in every sentence; returns the ``mentions`` table.
 
     ``sentences`` needs doc_id, sent_id, start, end, section; ``documents`` doc_id, text.
-    Mentions are produced for all sections (``analysis.views.tables`` counts headline and
+    Mentions are produced for all sections (``analysis.views.mention_tables`` counts headline and
     body).
     """
     m = matcher(dictionary)

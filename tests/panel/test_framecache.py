@@ -6,6 +6,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.panel import framecache, widgets
+from analysis.views import mention_tables
+from analysis.views.rows import coded
 
 
 def test_cached_is_computed_once_and_again_when_a_column_changes():
@@ -71,27 +73,25 @@ def test_subset_of_names_the_parent_and_the_mask(small_tables):
 
 
 def test_a_filtered_frame_changed_in_place_is_counted_as_it_now_is(small_tables):
-    from analysis.views import tables as tbl
 
     filtered = widgets.filter_tables(small_tables, outlets=["الشرق"])
-    before = tbl.mentions_by_actor(filtered).set_index("actor_id")["mentions"]
+    before = mention_tables.mentions_by_actor(filtered).set_index("actor_id")["mentions"]
     assert before.get("iran", 0) > 0
     iran = filtered.mentions.index[filtered.mentions["actor_id"] == "iran"]
     filtered.mentions.drop(index=iran, inplace=True)
-    after = tbl.mentions_by_actor(filtered).set_index("actor_id")["mentions"]
+    after = mention_tables.mentions_by_actor(filtered).set_index("actor_id")["mentions"]
     assert "iran" not in after.index
     assert framecache.subset_of(filtered.mentions) is None
 
 
 def test_a_parent_changed_in_place_no_longer_serves_its_subsets(small_tables):
-    from analysis.views import tables as tbl
 
     filtered = widgets.filter_tables(small_tables, outlets=["الشرق"])
-    expected = tbl.mentions_by_actor(filtered)
+    expected = mention_tables.mentions_by_actor(filtered)
     a1 = small_tables.mentions.index[small_tables.mentions["doc_id"] == "a1"]
     small_tables.mentions.drop(index=a1, inplace=True)
     assert framecache.subset_of(filtered.mentions) is None
-    pd.testing.assert_frame_equal(tbl.mentions_by_actor(filtered), expected)
+    pd.testing.assert_frame_equal(mention_tables.mentions_by_actor(filtered), expected)
 
 
 def test_doc_positions_with_a_doc_id_listed_twice_take_its_first_row():
@@ -101,9 +101,9 @@ def test_doc_positions_with_a_doc_id_listed_twice_take_its_first_row():
 
 
 def test_coded_cuts_the_unfiltered_codes_to_the_kept_documents(small_tables):
-    whole = framecache.coded(small_tables.sentences, ("section",))
+    whole = coded(small_tables.sentences, ("section",))
     filtered = widgets.filter_tables(small_tables, outlets=["الشرق"])
-    cut = framecache.coded(filtered.sentences, ("section",))
+    cut = coded(filtered.sentences, ("section",))
     for column in ("doc_id", "section"):
         codes, names = cut[column]
         assert names is whole[column][1]  # one value, one code, whatever the filter
@@ -117,7 +117,7 @@ def test_coded_leaves_out_rows_of_unlisted_or_missing_documents():
     # what filter_tables does, by hand
     child = sents.take(framecache.kept_rows(sents, docs, keep)).reset_index(drop=True)
     framecache.note_subset(child, sents, keep, docs)
-    codes, names = framecache.coded(child, ("section",))["doc_id"]
+    codes, names = coded(child, ("section",))["doc_id"]
     assert list(names[codes]) == ["a"]
 
 

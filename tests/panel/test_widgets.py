@@ -5,11 +5,11 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-import live
 import pandas as pd
 import pytest
 
 from analysis.panel import widgets
+from analysis.views import html, mention_figures, mention_tables
 
 
 @pytest.mark.parametrize(
@@ -135,50 +135,15 @@ def test_live_views_show_only_what_jupyterlab_draws(small_tables):
     from IPython.core.interactiveshell import InteractiveShell
     from IPython.utils.capture import capture_output
 
-    from analysis.views import figures
-    from analysis.views import tables as tbl
-
     InteractiveShell.instance()
     with capture_output() as cap:
-        widgets.show_live(figures.mentions_by_actor(small_tables))
-        widgets.show_live(tbl.render(tbl.mentions_by_actor(small_tables)))
+        widgets.show_live(mention_figures.mentions_by_actor(small_tables))
+        widgets.show_live(html.render(mention_tables.mentions_by_actor(small_tables)))
         widgets.show_live(pd.DataFrame({"a": [1]}))
     kinds = [sorted(o.data) for o in cap.outputs]
     assert kinds[0] == ["application/vnd.plotly.v1+json"]  # no HTML copy with plotly.js
     assert kinds[1] == ["text/html"] and "<table>" in cap.outputs[1].data["text/html"]
     assert "text/plain" in kinds[2]  # anything else as IPython shows it
-
-
-NOTEBOOK_CODE = sorted(live.NOTEBOOKS.glob("[0-9]*.py"))
-
-
-@pytest.mark.parametrize("notebook", NOTEBOOK_CODE, ids=lambda p: p.stem)
-def test_live_figures_equal_the_checked_ones(fixture_tables, notebook):
-    """The panel builds figures without plotly's value checks; reports build them checked.
-    Both must send the same figure, filtered or not."""
-    import json
-
-    import plotly.graph_objects as go
-    import plotly.io as pio
-    from IPython.core.interactiveshell import InteractiveShell
-
-    from analysis.views.figures import outlet_menus, plotly_checks
-
-    InteractiveShell.instance()
-    panel = live.live_panel(notebook, fixture_tables)
-    outlet = fixture_tables.documents["outlet"].value_counts().index[0]
-    figures = 0
-    for state in ({}, {"outlets": [outlet]}):
-        filtered = widgets.filter_tables(fixture_tables, **state)
-        for view, _ in panel._views:
-            with outlet_menus(False):
-                checked = view(filtered)
-                with plotly_checks(False):
-                    unchecked = view(filtered)
-            if isinstance(checked, go.Figure):
-                figures += 1
-                assert json.loads(pio.to_json(unchecked)) == json.loads(pio.to_json(checked))
-    assert figures >= 2
 
 
 def test_lazily_filtered_tables_are_cut_when_first_read(fixture_tables):
@@ -208,7 +173,7 @@ def test_lazily_filtered_tables_are_cut_when_first_read(fixture_tables):
 
 
 def test_filtered_tables_hold_nothing_of_the_unfiltered_ones(fixture_corpus):
-    """A notebook's filtered tables (reports.open_tables) must not keep the whole corpus."""
+    """A notebook's filtered tables (report.notebook.open_tables) must not keep the whole corpus."""
     import gc
     import weakref
 
@@ -228,8 +193,6 @@ def test_filtered_tables_hold_nothing_of_the_unfiltered_ones(fixture_corpus):
 @pytest.mark.parametrize("lazy", [False, True])
 def test_filtering_filtered_tables(fixture_tables, lazy):
     """A panel (lazy) on tables a notebook filtered first, the whole tables still alive."""
-    from analysis.views import figures
-    from analysis.views import tables as tbl
 
     # the first filter drops the first article, so positions in the whole documents and
     # in the filtered ones differ; the second keeps only the last article's outlet
@@ -242,29 +205,11 @@ def test_filtering_filtered_tables(fixture_tables, lazy):
         pd.testing.assert_frame_equal(getattr(twice, name), getattr(once, name))
     # views that cut the unfiltered mention index: the same counts and evidence
     fresh = copy.deepcopy(once)  # no record of any filter: indexed afresh
-    pd.testing.assert_frame_equal(tbl.mentions_by_actor(twice), tbl.mentions_by_actor(fresh))
-    pd.testing.assert_frame_equal(tbl.cooccurrence(twice), tbl.cooccurrence(fresh))
-    a, b = figures.mentions_by_actor(twice), figures.mentions_by_actor(fresh)
+    pd.testing.assert_frame_equal(
+        mention_tables.mentions_by_actor(twice), mention_tables.mentions_by_actor(fresh)
+    )
+    pd.testing.assert_frame_equal(
+        mention_tables.cooccurrence(twice), mention_tables.cooccurrence(fresh)
+    )
+    a, b = mention_figures.mentions_by_actor(twice), mention_figures.mentions_by_actor(fresh)
     assert a.to_json() == b.to_json()
-
-
-def test_changes_to_an_unchecked_figure_are_checked(small_tables):
-    """A live view may change a figure the package built without plotly's checks."""
-    import json
-
-    import plotly.io as pio
-
-    from analysis.views import figures
-
-    def view(t):
-        fig = figures.articles_over_time(t.documents)
-        fig.update_layout(title="My title", xaxis_title="Day", legend_title="L")
-        fig.update_traces(marker_color="red")
-        fig.layout.yaxis.title = "Articles"
-        return json.loads(pio.to_json(fig))
-
-    checked = view(small_tables)
-    with figures.plotly_checks(False):
-        unchecked = view(small_tables)
-    assert unchecked == checked
-    assert checked["layout"]["title"] == {"text": "My title"}

@@ -42,10 +42,9 @@ from analysis.load.corpus import load_corpus
 from analysis.panel import widgets
 from analysis.pipeline import export
 from analysis.pipeline.store import read_tables
-from analysis.report.build import load_actors
+from analysis.report.notebook import load_actors
 from analysis.text import safety
-from analysis.views import figures
-from analysis.views import tables as tbl
+from analysis.views import corpus_figures, corpus_tables, html, mention_figures, mention_tables
 
 
 # --- loading ----------------------------------------------------------------------------
@@ -204,9 +203,9 @@ def test_a_saved_pages_data_payloads_render_inert(tagged, hostile):
     assert len(docs) == len(hostile.inert)
     ids = set(docs["doc_id"])
     rendered = {
-        "documents": tbl.render(docs[["doc_id", "path", "outlet", "title", "url", "text"]]).html,
-        "sentences": tbl.render(tables.sentences[tables.sentences["doc_id"].isin(ids)]).html,
-        "mentions": tbl.render(tables.mentions[tables.mentions["doc_id"].isin(ids)]).html,
+        "documents": html.render(docs[["doc_id", "path", "outlet", "title", "url", "text"]]).html,
+        "sentences": html.render(tables.sentences[tables.sentences["doc_id"].isin(ids)]).html,
+        "mentions": html.render(tables.mentions[tables.mentions["doc_id"].isin(ids)]).html,
     }
     problems = {name: scan_html(html) for name, html in rendered.items()}
     assert not any(problems.values()), problems
@@ -304,19 +303,19 @@ def _render_all(tables, actors) -> dict[str, str]:
     """Every table the notebooks show, plus the raw tables, rendered with tables.render."""
     doc_cols = ["doc_id", "path", "outlet", "date", "title", "url", "text", "flags"]
     out = {
-        "documents": tbl.render(tables.documents[doc_cols]).html,
-        "sentences": tbl.render(tables.sentences, max_rows=10_000).html,
-        "mentions": tbl.render(tables.mentions, max_rows=10_000).html,
-        "rejected": tbl.render(tables.rejected, caption=IMG).html,
-        "articles_by_outlet": tbl.render(tbl.articles_by_outlet(tables.documents)).html,
-        "date_sources": tbl.render(tbl.date_sources(tables.documents)).html,
-        "duplicates": tbl.render(tbl.duplicate_groups(tables.documents)).html,
-        "by_actor": tbl.render(tbl.mentions_by_actor(tables, actors)).html,
-        "by_outlet": tbl.render(tbl.mentions_by_outlet(tables)).html,
+        "documents": html.render(tables.documents[doc_cols]).html,
+        "sentences": html.render(tables.sentences, max_rows=10_000).html,
+        "mentions": html.render(tables.mentions, max_rows=10_000).html,
+        "rejected": html.render(tables.rejected, caption=IMG).html,
+        "articles_by_outlet": html.render(corpus_tables.articles_by_outlet(tables.documents)).html,
+        "date_sources": html.render(corpus_tables.date_sources(tables.documents)).html,
+        "duplicates": html.render(corpus_tables.duplicate_groups(tables.documents)).html,
+        "by_actor": html.render(mention_tables.mentions_by_actor(tables, actors)).html,
+        "by_outlet": html.render(mention_tables.mentions_by_outlet(tables)).html,
     }
     for actor in ("IRN", "irgc", "RUS", "USA"):
-        frame = tbl.kwic(tables, actor, actors=actors)
-        out[f"kwic_{actor}"] = tbl.render(frame, caption=actor, **tbl.KWIC_LAYOUT).html
+        frame = mention_tables.kwic(tables, actor, actors=actors)
+        out[f"kwic_{actor}"] = html.render(frame, caption=actor, **html.KWIC_LAYOUT).html
     return out
 
 
@@ -330,7 +329,7 @@ def test_rendered_tables_hold_no_live_markup(tagged):
     assert safety.escape_html(JS_LINK) in pages["documents"]
     assert "&lt;img src=x onerror=alert(1)&gt;" in pages["kwic_RUS"] + pages["kwic_irgc"]
     # and the rendered text reads as the data did, minus the invisible characters
-    assert repr(tbl.render(tables.documents[["title"]])).count("\u202e") == 0
+    assert repr(html.render(tables.documents[["title"]])).count("\u202e") == 0
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "both"])
@@ -338,16 +337,16 @@ def test_figures_escape_labels_and_hover(tagged, lang):
     _, _, tables, _ = tagged
     actors = load_actors()
     figs = {
-        "articles_over_time": figures.articles_over_time(tables.documents),
-        "articles_by_outlet": figures.articles_by_outlet(tables.documents),
-        "sections": figures.sections_chart(tables),
-        "mentions_by_actor": figures.mentions_by_actor(tables, lang=lang, actors=actors),
-        "mentions_over_time": figures.mentions_over_time(tables, lang=lang, actors=actors),
-        "mentions_by_outlet": figures.mentions_by_outlet(tables, lang=lang, actors=actors),
-        "rollup": figures.rollup_chart(tables, actors, lang=lang),
-        "cooccurrence": figures.cooccurrence_heatmap(tables, lang=lang, actors=actors),
+        "articles_over_time": corpus_figures.articles_over_time(tables.documents),
+        "articles_by_outlet": corpus_figures.articles_by_outlet(tables.documents),
+        "sections": corpus_figures.sections_chart(tables),
+        "mentions_by_actor": mention_figures.mentions_by_actor(tables, lang=lang, actors=actors),
+        "mentions_over_time": mention_figures.mentions_over_time(tables, lang=lang, actors=actors),
+        "mentions_by_outlet": mention_figures.mentions_by_outlet(tables, lang=lang, actors=actors),
+        "rollup": mention_figures.rollup_chart(tables, actors, lang=lang),
+        "cooccurrence": mention_figures.cooccurrence_heatmap(tables, lang=lang, actors=actors),
         # without the dictionary, Arabic labels come from the mentions' surfaces
-        "by_actor_surfaces": figures.mentions_by_actor(tables, lang=lang),
+        "by_actor_surfaces": mention_figures.mentions_by_actor(tables, lang=lang),
     }
     problems = {name: scan_figure(fig.to_plotly_json()) for name, fig in figs.items()}
     assert not any(problems.values()), {k: v[:3] for k, v in problems.items() if v}

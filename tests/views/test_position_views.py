@@ -1,4 +1,5 @@
-"""analysis.views.positions: position matrix, timeline, exchanges and report comparison."""
+"""analysis.views.position_*: the move tables, the matrix, timeline and exchange figures and
+the comparison of reports (notebook 04)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ import pytest
 
 from analysis.panel import widgets
 from analysis.tag.positions import POSITION_COLUMNS
-from analysis.views import positions as pv
+from analysis.views import (
+    position_compare,
+    position_data,
+    position_figures,
+    position_marks,
+    position_tables,
+)
+from analysis.views.hovers import date_text
+from analysis.views.rows import position_rows
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 ACTORS = pd.DataFrame(
@@ -135,7 +144,7 @@ def figure_text(fig) -> str:
     ],
 )
 def test_move_label(kind, modality, hedged, label):
-    assert pv.move_label(kind, modality, hedged) == label
+    assert position_data.move_label(kind, modality, hedged) == label
 
 
 @pytest.mark.parametrize(
@@ -164,7 +173,7 @@ def test_move_label(kind, modality, hedged, label):
     ],
 )
 def test_summary_sentence(args, kwargs, sentence):
-    assert pv.summary_sentence(*args, **kwargs) == sentence
+    assert position_data.summary_sentence(*args, **kwargs) == sentence
 
 
 # --- position matrix ----------------------------------------------------------------------
@@ -205,14 +214,12 @@ def test_summary_sentence(args, kwargs, sentence):
     ],
 )
 def test_latest_move_wins_per_cell(moves, label, date):
-    latest = pv.latest_moves(make_tables(moves), actors=ACTORS)
+    latest = position_data.latest_moves(make_tables(moves), actors=ACTORS)
     assert len(latest) == 1
     row = latest.iloc[0]
     assert (row["holder"], row["issue"], row["label"]) == ("United States", "us_presence", label)
-    assert pv.figures.date_text(row["date"]) == date
+    assert date_text(row["date"]) == date
     assert row["moves"] == len(moves)
-    grid = pv.position_matrix(make_tables(moves), actors=ACTORS)
-    assert grid.loc[0, "us_presence"] == f"{label} · {date if date else 'undated'}"
 
 
 def test_matrix_keeps_moves_without_issue_and_orders_issues():
@@ -223,8 +230,12 @@ def test_matrix_keeps_moves_without_issue_and_orders_issues():
             move(issue="iranian_presence", sent=2),
         ]
     )
-    grid = pv.position_matrix(t)
-    assert list(grid.columns) == ["holder", "iranian_presence", "southern_syria", pv.NO_ISSUE]
+    latest = position_data.latest_moves(t)
+    assert position_data.issue_order(latest["issue"]) == [
+        "iranian_presence",
+        "southern_syria",
+        position_data.NO_ISSUE,
+    ]
 
 
 def test_matrix_figure_marks_hedged_moves():
@@ -234,7 +245,7 @@ def test_matrix_figure_marks_hedged_moves():
             move(holder="RUS", kind="demand", hedged=True, sent=1),
         ]
     )
-    fig = pv.matrix_figure(t, lang="en", actors=ACTORS)
+    fig = position_figures.matrix_figure(t, lang="en", actors=ACTORS)
     heat = fig.data[0]
     cells = {y: (row[0], text[0]) for y, row, text in zip(heat.y, heat.z, heat.text, strict=True)}
     assert cells["United States"][1] == "demand" and cells["Russia"][1] == "demand?"
@@ -246,7 +257,7 @@ def test_matrix_figure_marks_hedged_moves():
 
 def test_matrix_figure_hover_has_evidence_outlet_and_date():
     t = make_tables([move(counterpart="SYR", exchange="southern_syria")])
-    hover = pv.matrix_figure(t, lang="en", actors=ACTORS).data[0].hovertext[0][0]
+    hover = position_figures.matrix_figure(t, lang="en", actors=ACTORS).data[0].hovertext[0][0]
     for part in ("United States", "offer", "counterpart: Syria", "southern_syria", "2018-08-28"):
         assert part in hover
     assert "عرضت واشنطن على دمشق الانسحاب" in hover
@@ -255,7 +266,11 @@ def test_matrix_figure_hover_has_evidence_outlet_and_date():
 
 def test_outlet_menu_when_several_outlets():
     t = make_tables([move(outlet="الشرق"), move(outlet="Levant Daily", doc="d2", holder="RUS")])
-    for fig in (pv.matrix_figure(t), pv.timeline_figure(t), pv.exchange_figure(t)):
+    for fig in (
+        position_figures.matrix_figure(t),
+        position_figures.timeline_figure(t),
+        position_figures.exchange_figure(t),
+    ):
         if fig.layout.annotations:  # the exchange view has nothing here
             continue
         labels = [b.label for b in fig.layout.updatemenus[0].buttons]
@@ -273,7 +288,7 @@ def test_timeline_symbols_hover_and_undated():
             move(kind="reject", doc="d2", date=None),
         ]
     )
-    fig = pv.timeline_figure(t, lang="en", actors=ACTORS)
+    fig = position_figures.timeline_figure(t, lang="en", actors=ACTORS)
     assert "1 undated move(s) not shown" in fig.layout.title.text
     offers = [tr for tr in fig.data if tr.name == "offer"][:2]  # "All outlets" first
     # one trace per hedging, one legend entry per move
@@ -294,7 +309,7 @@ def test_timeline_moves_on_one_spot_share_a_marker_that_counts_them():
             move(kind="offer", doc="d4", hedged=True),  # hedged: a marker of its own
         ]
     )
-    fig = pv.timeline_figure(t, lang="en", actors=ACTORS)
+    fig = position_figures.timeline_figure(t, lang="en", actors=ACTORS)
     offers = [tr for tr in fig.data if tr.name == "offer"][:2]  # "All outlets" first
     solid, hedged = offers
     assert len(solid.x) == 2 and len(hedged.x) == 1
@@ -313,7 +328,7 @@ def test_shared_markers_count_only_their_outlets_moves_in_the_outlet_menu():
             move(kind="offer", doc="d2", outlet="Levant Daily"),  # same spot, other outlet
         ]
     )
-    fig = pv.timeline_figure(t, lang="en", actors=ACTORS)  # menus on, as in a report
+    fig = position_figures.timeline_figure(t, lang="en", actors=ACTORS)  # menus on, as in a report
     offers = [tr for tr in fig.data if tr.name == "offer"]
     assert len(offers) == 3  # all outlets, then each outlet
     assert "2 such moves this day" in offers[0].hovertext[0]
@@ -334,13 +349,13 @@ def test_exchanges_rows_and_sankey():
             move(holder="RUS", kind="threat", issue="oil", sent=2),  # neither: left out
         ]
     )
-    ex = pv.exchanges(t)
+    ex = position_data.exchanges(t)
     assert ex["summary"].tolist() == [
         "USA offers us_presence to SYR in exchange for southern_syria",
         "IRN demands sanctions in exchange for oil and al_tanf",
     ]
     assert ex["in_exchange_for"].tolist() == ["southern_syria", "oil | al_tanf"]
-    sankey = pv.exchange_figure(t, lang="en", actors=ACTORS).data[0]
+    sankey = position_figures.exchange_figure(t, lang="en", actors=ACTORS).data[0]
     labels = list(sankey.node.label)
     for node in ("United States", "Iran", "us_presence", "↩ southern_syria", "↩ oil", "↩ al_tanf"):
         assert node in labels
@@ -374,7 +389,7 @@ def two_outlets(a: dict, b: dict) -> list[dict]:
     ],
 )
 def test_compare_reports_agree_or_differ(a, b, agreement, difference):
-    out = pv.compare_reports(make_tables(two_outlets(a, b)), actors=ACTORS)
+    out = position_compare.compare_reports(make_tables(two_outlets(a, b)), actors=ACTORS)
     assert len(out) == 1
     row = out.iloc[0]
     assert (row["agreement"], row["difference"], row["reports"]) == (agreement, difference, 2)
@@ -388,14 +403,14 @@ def test_compare_reports_agree_or_differ(a, b, agreement, difference):
 
 def test_compare_reports_periods_and_documents():
     far = make_tables(two_outlets({}, {"date": "2019-08-28", "kind": "reject"}))
-    assert pv.compare_reports(far).empty  # a year apart: not the same move
-    whole = pv.compare_reports(far, days=None)
+    assert position_compare.compare_reports(far).empty  # a year apart: not the same move
+    whole = position_compare.compare_reports(far, days=None)
     assert whole["difference"].tolist() == ["move: offer ≠ reject"]
     same_outlet = make_tables([move(doc="d1"), move(doc="d2", kind="demand")])
-    assert pv.compare_reports(same_outlet).empty
-    by_doc = pv.compare_reports(same_outlet, by="doc_id")
+    assert position_compare.compare_reports(same_outlet).empty
+    by_doc = position_compare.compare_reports(same_outlet, by="doc_id")
     assert by_doc[["d1", "d2", "agreement"]].values.tolist() == [["offer", "demand", "differ"]]
-    html = pv.comparison_table(far).html
+    html = position_tables.comparison_table(far).html
     assert "reported by two or more outlets within 30 days" in html
 
 
@@ -419,22 +434,21 @@ def empty_cases():
 
 
 DATA_VIEWS = {
-    "move_counts": pv.move_counts,
-    "latest_moves": pv.latest_moves,
-    "position_matrix": pv.position_matrix,
-    "exchanges": pv.exchanges,
-    "compare_reports": pv.compare_reports,
+    "move_counts": position_data.move_counts,
+    "latest_moves": position_data.latest_moves,
+    "exchanges": position_data.exchanges,
+    "compare_reports": position_compare.compare_reports,
 }
 FIGURES = {
-    "matrix": pv.matrix_figure,
-    "timeline": pv.timeline_figure,
-    "exchange": pv.exchange_figure,
+    "matrix": position_figures.matrix_figure,
+    "timeline": position_figures.timeline_figure,
+    "exchange": position_figures.exchange_figure,
 }
 TABLES = {
-    "counts": pv.counts_table,
-    "latest": pv.latest_table,
-    "exchange": pv.exchange_table,
-    "comparison": pv.comparison_table,
+    "counts": position_tables.counts_table,
+    "latest": position_tables.latest_table,
+    "exchange": position_tables.exchange_table,
+    "comparison": position_tables.comparison_table,
 }
 
 
@@ -445,16 +459,16 @@ def test_empty_selection_says_so(case):
         assert view(t).empty, name
     for name, view in FIGURES.items():
         fig = view(t)
-        assert [a.text for a in fig.layout.annotations] == [pv.NO_MOVES], name
+        assert [a.text for a in fig.layout.annotations] == [position_data.NO_MOVES], name
     for name, view in TABLES.items():
         table = view(t)
-        assert pv.NO_MOVES in table.html, name
+        assert position_data.NO_MOVES in table.html, name
         assert repr(table) == "(no rows)", name
 
 
 def test_timeline_with_only_undated_moves():
-    fig = pv.timeline_figure(make_tables([move(date=None)]))
-    assert fig.layout.annotations[0].text == pv.NO_MOVES
+    fig = position_figures.timeline_figure(make_tables([move(date=None)]))
+    assert fig.layout.annotations[0].text == position_data.NO_MOVES
     assert "1 undated" in fig.layout.title.text
 
 
@@ -479,7 +493,7 @@ def test_hostile_strings_are_escaped():
             assert "<img" not in blob and "<script" not in blob, (name, lang)
             assert "\u202e" not in blob, (name, lang)
             assert "&lt;img src=x onerror=alert(1)&gt;" in blob, (name, lang)
-    compare = pv.comparison_table(t, days=None)
+    compare = position_tables.comparison_table(t, days=None)
     for name, table in {**{n: v(t) for n, v in TABLES.items()}, "compare": compare}.items():
         assert "<img" not in table.html and "<script" not in table.html, name
         assert "&lt;img src=x onerror=alert(1)&gt;" in table.html, name
@@ -491,16 +505,18 @@ def test_hostile_strings_are_escaped():
 
 @pytest.fixture(scope="module")
 def actors():
-    from analysis.report.build import load_actors
+    from analysis.report.notebook import load_actors
 
     return load_actors()
 
 
 def test_fixture_exchange_and_matrix(fixture_tables, actors):
-    ex = pv.exchanges(fixture_tables)
+    ex = position_data.exchanges(fixture_tables)
     assert "USA offers us_presence to SYR in exchange for southern_syria" in set(ex["summary"])
     assert "mamlouk rejects (issue not named) from USA" in set(ex["summary"])
-    latest = pv.latest_moves(fixture_tables, actors=actors).set_index(["holder_id", "issue"])
+    latest = position_data.latest_moves(fixture_tables, actors=actors).set_index(
+        ["holder_id", "issue"]
+    )
     offer = latest.loc[("USA", "us_presence")]
     assert (offer["label"], offer["counterpart_id"], offer["in_exchange_for"]) == (
         "offer",
@@ -508,42 +524,46 @@ def test_fixture_exchange_and_matrix(fixture_tables, actors):
         "southern_syria",
     )
     assert offer["moves"] == 2  # the outlet's account and the newspaper's
-    reject = latest.loc[("mamlouk", pv.NO_ISSUE)]
+    reject = latest.loc[("mamlouk", position_data.NO_ISSUE)]
     assert (reject["label"], reject["counterpart_id"]) == ("reject", "USA")
     assert "ورفض رئيس مكتب الأمن الوطني السوري علي مملوك" in reject["evidence"]
     assert latest.loc[("ISR", "iranian_presence"), "earlier"] == "not accept"
-    fig = pv.matrix_figure(fixture_tables, lang="en", actors=actors)
+    fig = position_figures.matrix_figure(fixture_tables, lang="en", actors=actors)
     hovers = [h for row in fig.data[0].hovertext for h in row if h]
     assert any("Ali Mamlouk" in h and "reject" in h for h in hovers)
-    sankey = pv.exchange_figure(fixture_tables, lang="en", actors=actors).data[0]
+    sankey = position_figures.exchange_figure(fixture_tables, lang="en", actors=actors).data[0]
     assert "↩ southern_syria" in sankey.node.label
 
 
 def test_fixture_comparison_and_filters(fixture_tables, actors):
     # reports years apart are different moves; over the whole span the accounts differ
-    assert pv.compare_reports(fixture_tables).empty
-    whole = pv.compare_reports(fixture_tables, days=None).set_index(["holder_id", "issue"])
+    assert position_compare.compare_reports(fixture_tables).empty
+    whole = position_compare.compare_reports(fixture_tables, days=None).set_index(
+        ["holder_id", "issue"]
+    )
     assert whole.loc[("ISR", "iranian_presence"), "agreement"] == "differ"
     one = widgets.filter_tables(fixture_tables, outlets=["Example Times (Arabic)"])
-    assert set(pv.latest_moves(one)["holder_id"]) == {"USA", "mamlouk"}
+    assert set(position_data.latest_moves(one)["holder_id"]) == {"USA", "mamlouk"}
     panel = widgets.FilterPanel(fixture_tables, interactive=False, outlets=["unknown"])
-    fig = panel.register(lambda t: pv.timeline_figure(t, actors=actors))
+    fig = panel.register(lambda t: position_figures.timeline_figure(t, actors=actors))
     assert {tr.name for tr in fig.data} == {"accept", "demand"}
 
 
 def test_compare_reports_leaves_out_unnamed_issues_unless_asked():
     t = make_tables(two_outlets({"issue": ""}, {"issue": "", "kind": "threat"}))
-    assert pv.compare_reports(t).empty
-    out = pv.compare_reports(t, include_unnamed=True)
-    assert out[["issue", "difference"]].values.tolist() == [[pv.NO_ISSUE, "move: offer ≠ threat"]]
-    assert "on a named issue" in pv.comparison_table(t).html
+    assert position_compare.compare_reports(t).empty
+    out = position_compare.compare_reports(t, include_unnamed=True)
+    assert out[["issue", "difference"]].values.tolist() == [
+        [position_data.NO_ISSUE, "move: offer ≠ threat"]
+    ]
+    assert "on a named issue" in position_tables.comparison_table(t).html
 
 
 def test_position_rows_shared_per_tables_and_evidence_cut_by_offset():
     t = make_tables([move(), move(doc="d2", outlet="Levant Daily")])
-    rows = pv.position_rows(t)
-    assert pv.position_rows(t) is rows  # every view of one panel update shares it
-    assert len(pv.position_rows(widgets.filter_tables(t, outlets=["Levant Daily"]))) == 1
+    rows = position_rows(t)
+    assert position_rows(t) is rows  # every view of one panel update shares it
+    assert len(position_rows(widgets.filter_tables(t, outlets=["Levant Daily"]))) == 1
     assert rows.loc[0, "sentence"].startswith(rows.loc[0, "snippet"].rstrip("…"))
 
 
@@ -564,7 +584,7 @@ def test_compare_reports_keeps_outlets_named_like_its_columns(names):
     t = make_tables(
         [move(outlet=a, doc="d1"), move(outlet=b, doc="d2", kind="demand", date="2018-08-29")]
     )
-    out = pv.compare_reports(t, actors=ACTORS)
+    out = position_compare.compare_reports(t, actors=ACTORS)
     assert list(out.columns) == [
         *["holder_id", "holder", "issue", "from", "to"],
         f"{a} (outlet)",
@@ -580,7 +600,7 @@ def test_compare_reports_keeps_outlets_named_like_its_columns(names):
 
 def test_compare_reports_by_document_keeps_documents_named_like_its_columns():
     t = make_tables([move(doc="agreement"), move(doc="to", kind="demand")])
-    out = pv.compare_reports(t, by="doc_id")
+    out = position_compare.compare_reports(t, by="doc_id")
     assert out[["agreement (document)", "to (document)", "agreement"]].values.tolist() == [
         ["offer", "demand", "differ"]
     ]
@@ -588,35 +608,36 @@ def test_compare_reports_by_document_keeps_documents_named_like_its_columns():
 
 def test_comparison_table_passes_its_options_through():
     t = make_tables(two_outlets({}, {"date": "2019-08-28", "kind": "reject"}))
-    assert "within 30 days" in pv.comparison_table(t).html
+    assert "within 30 days" in position_tables.comparison_table(t).html
     assert (
-        "two or more articles within 10 days" in pv.comparison_table(t, days=10, by="doc_id").html
+        "two or more articles within 10 days"
+        in position_tables.comparison_table(t, days=10, by="doc_id").html
     )
-    assert pv.comparison_table(t, days=None).frame["agreement"].tolist() == ["differ"]
+    assert position_tables.comparison_table(t, days=None).frame["agreement"].tolist() == ["differ"]
     with pytest.raises(TypeError):
-        pv.comparison_table(t, day=3)
+        position_tables.comparison_table(t, day=3)
 
 
 def test_move_hover_names_the_source_chain_right_to_left():
     chain = "الشرق > newsweek > src:الوقائع > RUS"
     t = make_tables([{**move(), "source_chain": chain}])
-    hover = pv.matrix_figure(t, lang="en", actors=ACTORS).data[0].hovertext[0][0]
+    hover = position_figures.matrix_figure(t, lang="en", actors=ACTORS).data[0].hovertext[0][0]
     rli, pdi = "\u2067", "\u2069"
     assert f"source: {rli}الشرق{pdi} &gt; Newsweek &gt; {rli}الوقائع{pdi} &gt; Russia" in hover
-    timeline = pv.timeline_figure(t, lang="en", actors=ACTORS)
+    timeline = position_figures.timeline_figure(t, lang="en", actors=ACTORS)
     assert "&gt; Newsweek &gt;" in timeline.data[0].hovertext[0]
 
 
 @pytest.mark.parametrize(("holders", "note"), [(2, False), (3, True)])
 def test_matrix_title_says_top_only_when_holders_were_left_out(holders, note):
     t = make_tables([move(holder=h, sent=i) for i, h in enumerate(["USA", "RUS", "IRN"][:holders])])
-    title = pv.matrix_figure(t, top=2).layout.title.text
+    title = position_figures.matrix_figure(t, top=2).layout.title.text
     assert ("(top 2 holders)" in title) is note
 
 
 def test_matrix_draws_an_unknown_move_in_its_legend_colour():
     t = make_tables([move(kind="bargain"), move(holder="RUS", kind="offer", sent=1)])
-    fig = pv.matrix_figure(t, lang="en", actors=ACTORS)
+    fig = position_figures.matrix_figure(t, lang="en", actors=ACTORS)
     heat = fig.data[0]
     scale = [(float(at), colour) for at, colour in heat.colorscale]
 
@@ -626,9 +647,12 @@ def test_matrix_draws_an_unknown_move_in_its_legend_colour():
 
     cells = dict(zip(heat.y, (row[0] for row in heat.z), strict=True))
     legend = {tr.name: tr.marker.color for tr in fig.data if tr.type == "scatter" and tr.visible}
-    assert legend == {"offer": pv.MOVE_COLOURS["offer"], "bargain": pv.OTHER_COLOUR}
-    assert colour_of(cells["United States"]) == pv.OTHER_COLOUR
-    assert colour_of(cells["Russia"]) == pv.MOVE_COLOURS["offer"]
+    assert legend == {
+        "offer": position_marks.MOVE_COLOURS["offer"],
+        "bargain": position_marks.OTHER_COLOUR,
+    }
+    assert colour_of(cells["United States"]) == position_marks.OTHER_COLOUR
+    assert colour_of(cells["Russia"]) == position_marks.MOVE_COLOURS["offer"]
 
 
 def test_timeline_keeps_the_dates_as_they_are(fixture_tables):
@@ -639,10 +663,10 @@ def test_timeline_keeps_the_dates_as_they_are(fixture_tables):
     positions = fixture_tables.positions.copy()
     local = positions["date"].dt.tz_localize("Asia/Riyadh")
     tables = dataclasses.replace(fixture_tables, positions=positions.assign(date=local))
-    fig = pv.timeline_figure(tables)
+    fig = position_figures.timeline_figure(tables)
     xs = [x for trace in json.loads(fig.to_json())["data"] for x in trace["x"]]
     assert xs and all(x.endswith("+03:00") for x in xs)
     micro = positions.assign(date=positions["date"].astype("datetime64[us]"))
     tables = dataclasses.replace(fixture_tables, positions=micro)
-    out = pv.compare_reports(tables, days=None)
+    out = position_compare.compare_reports(tables, days=None)
     assert str(out["from"].dtype) == "datetime64[ns]"

@@ -1,4 +1,4 @@
-"""analysis.views.stances: stance tables and figures of notebook 03."""
+"""analysis.views.stance_data, stance_tables and stance_figures: notebook 03."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
+from analysis.panel.hovers import HOVERS
 from analysis.pipeline.run import Tables
 from analysis.tag.stance import STANCE_COLUMNS
-from analysis.views import figures
-from analysis.views import stances as sv
+from analysis.views import stance_data, stance_figures, stance_tables
+from analysis.views.labels import chain_plotly, chain_text, speaker_names
+from analysis.views.rows import empty_stances
 
 IMG = "<img src=x onerror=alert(1)>"
 RLI, PDI = "\u2067", "\u2069"
@@ -59,7 +61,7 @@ def make_tables(rows: list[dict], attribution: pd.DataFrame | None = None) -> Ta
     """Tables with one document and sentence per distinct (doc_id, outlet, date) of ``rows``."""
     stances = pd.DataFrame(rows, columns=STANCE_COLUMNS)
     if not rows:
-        stances = sv.empty_stances()
+        stances = empty_stances()
     docs = (
         stances[["doc_id", "outlet", "date"]].drop_duplicates("doc_id")
         if rows
@@ -116,24 +118,8 @@ def hovers(fig) -> list[str]:
     ],
 )
 def test_stance_counts(rows, expected):
-    out = sv.stance_counts(pd.DataFrame(rows))
+    out = stance_data.stance_counts(pd.DataFrame(rows))
     assert [tuple(r) for r in out.itertuples(index=False)] == expected
-
-
-@pytest.mark.parametrize(
-    ("freq", "periods"),
-    [("M", ["2019-01-01", "2019-02-01", "2019-04-01"]), ("Q", ["2019-01-01", "2019-04-01"])],
-)
-def test_stances_by_period(freq, periods):
-    rows = [
-        stance(date=pd.Timestamp("2019-01-15")),
-        stance(doc_id="d2", date=pd.Timestamp("2019-02-03")),
-        stance(doc_id="d3", date=pd.Timestamp("2019-04-30")),
-        stance(doc_id="d4", date=pd.NaT),  # undated: left out
-    ]
-    out = sv.stances_by_period(pd.DataFrame(rows), freq=freq)
-    assert [str(p.date()) for p in out["period"].unique()] == periods
-    assert out["stances"].sum() == 3
 
 
 def test_holder_issue_summary_latest_and_hedged_share():
@@ -142,7 +128,7 @@ def test_holder_issue_summary_latest_and_hedged_share():
         stance(doc_id="d2", date=pd.Timestamp("2019-05-01"), polarity="conditional", hedged=True),
         stance(doc_id="d3", date=pd.NaT, polarity="support", outlet="Outlet B"),
     ]
-    out = sv.holder_issue_summary(pd.DataFrame(rows), ACTORS)
+    out = stance_data.holder_issue_summary(pd.DataFrame(rows), ACTORS)
     (r,) = out.to_dict("records")
     assert r["holder"] == "Russia"
     assert (r["support"], r["oppose"], r["conditional"], r["stances"]) == (1, 1, 1, 3)
@@ -191,7 +177,7 @@ def test_holder_issue_summary_latest_and_hedged_share():
     ],
 )
 def test_outlet_comparison(rows, agreement, cells):
-    out = sv.outlet_comparison(pd.DataFrame(rows), ACTORS)
+    out = stance_data.outlet_comparison(pd.DataFrame(rows), ACTORS)
     (r,) = out.to_dict("records")
     assert r["agreement"] == agreement
     assert {o: r[o] for o in cells} == cells
@@ -204,7 +190,7 @@ def test_outlet_comparison_puts_disagreement_first():
         stance(),
         stance(doc_id="d2", outlet="Outlet B", polarity="support"),
     ]
-    out = sv.outlet_comparison(pd.DataFrame(rows), ACTORS)
+    out = stance_data.outlet_comparison(pd.DataFrame(rows), ACTORS)
     assert out[["holder_id", "agreement"]].values.tolist() == [["RUS", "differ"], ["ISR", "agree"]]
 
 
@@ -235,12 +221,12 @@ def chain_tables() -> Tables:
 
 
 def test_source_chains_names_outlets_sources_and_speakers():
-    out = sv.source_chains(chain_tables(), ACTORS)
+    out = stance_data.source_chains(chain_tables(), ACTORS)
     got = {(r.outlet, r.via, r.speaker): (r.claims, r.hedged, r.stances) for r in out.itertuples()}
     assert got == {
-        ("Outlet A", sv.DIRECT, "Russia"): (1, 0, 1),
+        ("Outlet A", stance_data.DIRECT, "Russia"): (1, 0, 1),
         ("Outlet B", "Reuters", "unnamed source(s)"): (1, 1, 1),
-        ("Outlet B", sv.DIRECT, "Al-Akhbar (Lebanon)"): (1, 0, 1),
+        ("Outlet B", stance_data.DIRECT, "Al-Akhbar (Lebanon)"): (1, 0, 1),
     }  # the outlet's own voice is not a chain
     chain = out.set_index("via").loc["Reuters", "example_chain"]
     assert chain == "Outlet B > Reuters > unnamed source(s)"
@@ -249,7 +235,7 @@ def test_source_chains_names_outlets_sources_and_speakers():
 def test_source_chains_stances_only_keeps_sentences_with_a_stance():
     t = chain_tables()
     t.stances = t.stances[t.stances["doc_id"] == "d1"]
-    out = sv.source_chains(t, ACTORS, stances_only=True)
+    out = stance_data.source_chains(t, ACTORS, stances_only=True)
     assert out["outlet"].tolist() == ["Outlet A"]
 
 
@@ -263,19 +249,19 @@ def test_source_chains_stances_only_keeps_sentences_with_a_stance():
     ],
 )
 def test_chain_text(chain, outlet, expected):
-    names = figures.speaker_names(["RUS", "src:الوقائع", "unnamed_source"], ACTORS)
-    assert figures.chain_text(chain, outlet, names) == expected
+    names = speaker_names(["RUS", "src:الوقائع", "unnamed_source"], ACTORS)
+    assert chain_text(chain, outlet, names) == expected
 
 
 def test_chain_plotly_isolates_each_arabic_name():
-    names = figures.speaker_names(["src:الوقائع", "unnamed_source"], ACTORS)
-    out = figures.chain_plotly("جريدة > src:الوقائع > unnamed_source", "جريدة", names)
+    names = speaker_names(["src:الوقائع", "unnamed_source"], ACTORS)
+    out = chain_plotly("جريدة > src:الوقائع > unnamed_source", "جريدة", names)
     assert out == f"{RLI}جريدة{PDI} &gt; {RLI}الوقائع{PDI} &gt; unnamed source(s)"
 
 
 def test_stance_evidence_cuts_the_sentence_around_the_evidence():
     t = make_tables([stance(hedged=True, speaker_id="unnamed_source")])
-    (r,) = sv.stance_evidence(t, ACTORS).to_dict("records")
+    (r,) = stance_data.stance_evidence(t, ACTORS).to_dict("records")
     assert (r["before"], r["match"], r["after"]) == (
         "قالت مصادر إن روسيا",
         "ترفض الوجود الإيراني",
@@ -286,9 +272,11 @@ def test_stance_evidence_cuts_the_sentence_around_the_evidence():
 
 def test_stance_evidence_filters():
     t = make_tables([stance(), stance(doc_id="d2", holder_id="ISR", polarity="support")])
-    assert sv.stance_evidence(t, ACTORS, holder="ISR")["polarity"].tolist() == ["support"]
-    assert sv.stance_evidence(t, ACTORS, polarity="oppose")["holder"].tolist() == ["Russia"]
-    assert sv.stance_evidence(t, ACTORS, target="oil").empty
+    assert stance_data.stance_evidence(t, ACTORS, holder="ISR")["polarity"].tolist() == ["support"]
+    assert stance_data.stance_evidence(t, ACTORS, polarity="oppose")["holder"].tolist() == [
+        "Russia"
+    ]
+    assert stance_data.stance_evidence(t, ACTORS, target="oil").empty
 
 
 # --- figures ------------------------------------------------------------------------------
@@ -296,7 +284,7 @@ def test_stance_evidence_filters():
 
 def test_timeline_hedged_markers_differ_from_on_record():
     t = make_tables([stance(), stance(doc_id="d2", hedged=True, speaker_id="unnamed_source")])
-    fig = sv.stance_timeline(t, actors=ACTORS)
+    fig = stance_figures.stance_timeline(t, actors=ACTORS)
     traces = {tr.name: tr for tr in fig.data if tr.visible is not False}
     assert set(traces) == {"oppose", "oppose (hedged)"}
     on, hedged = traces["oppose"], traces["oppose (hedged)"]
@@ -312,7 +300,7 @@ def test_timeline_hedged_markers_differ_from_on_record():
 @pytest.mark.parametrize(("freq", "label"), [("M", "in 2019-01"), ("Q", "in 2019Q1")])
 def test_timeline_periods(freq, label):
     t = make_tables([stance(), stance(doc_id="d2", date=pd.Timestamp("2019-02-02"))])
-    fig = sv.stance_timeline(t, freq=freq, actors=ACTORS)
+    fig = stance_figures.stance_timeline(t, freq=freq, actors=ACTORS)
     points = sum(len(tr.x) for tr in fig.data if tr.visible is not False)
     assert points == (2 if freq == "M" else 1)
     assert any(label in h for h in hovers(fig))
@@ -321,21 +309,23 @@ def test_timeline_periods(freq, label):
 
 def test_timeline_has_an_outlet_menu():
     t = make_tables([stance(), stance(doc_id="d2", outlet="Outlet B")])
-    fig = sv.stance_timeline(t, actors=ACTORS)
+    fig = stance_figures.stance_timeline(t, actors=ACTORS)
     labels = [b.label for b in fig.layout.updatemenus[0].buttons]
     assert labels == ["All outlets", "Outlet A", "Outlet B"]
 
 
 def test_heatmap_marks_outlets_that_differ():
     t = make_tables([stance(), stance(doc_id="d2", outlet="Outlet B", polarity="support")])
-    fig = sv.outlet_comparison_heatmap(t, actors=ACTORS)
+    fig = stance_figures.outlet_comparison_heatmap(t, actors=ACTORS)
     (heat,) = fig.data
     assert heat.y[0].endswith("≠")
-    assert [list(r) for r in heat.z] == [[sv._CODES["oppose"], sv._CODES["support"]]]
+    assert [list(r) for r in heat.z] == [
+        [stance_figures.POLARITY_CODES["oppose"], stance_figures.POLARITY_CODES["support"]]
+    ]
 
 
 def test_sankey_runs_outlet_source_speaker():
-    fig = sv.source_chain_sankey(chain_tables(), ACTORS)
+    fig = stance_figures.source_chain_sankey(chain_tables(), ACTORS)
     sankey = fig.data[0]
     labels = list(sankey.node.label)
     for name in ("Outlet A", "Outlet B", "Reuters", "Russia", "unnamed source(s)"):
@@ -360,15 +350,15 @@ def empty_selections():
 
 
 ALL_VIEWS = {
-    "timeline": lambda t: sv.stance_timeline(t, actors=ACTORS),
-    "timeline_q": lambda t: sv.stance_timeline(t, freq="Q", lang="both", actors=ACTORS),
-    "heatmap": lambda t: sv.outlet_comparison_heatmap(t, actors=ACTORS),
-    "sankey": lambda t: sv.source_chain_sankey(t, ACTORS),
-    "summary": lambda t: sv.summary_table(t, ACTORS),
-    "comparison": lambda t: sv.comparison_table(t, ACTORS),
-    "chains": lambda t: sv.chains_table(t, ACTORS),
-    "evidence": lambda t: sv.evidence_table(t, ACTORS),
-    "counts": sv.counts_table,
+    "timeline": lambda t: stance_figures.stance_timeline(t, actors=ACTORS),
+    "timeline_q": lambda t: stance_figures.stance_timeline(t, freq="Q", lang="both", actors=ACTORS),
+    "heatmap": lambda t: stance_figures.outlet_comparison_heatmap(t, actors=ACTORS),
+    "sankey": lambda t: stance_figures.source_chain_sankey(t, ACTORS),
+    "summary": lambda t: stance_tables.summary_table(t, ACTORS),
+    "comparison": lambda t: stance_tables.comparison_table(t, ACTORS),
+    "chains": lambda t: stance_tables.chains_table(t, ACTORS),
+    "evidence": lambda t: stance_tables.evidence_table(t, ACTORS),
+    "counts": stance_tables.counts_table,
 }
 
 
@@ -387,19 +377,18 @@ def test_views_on_empty_selections(view, selection):
 
 def test_undated_stances_are_counted_not_plotted():
     t = empty_selections()["undated only"]
-    fig = sv.stance_timeline(t, actors=ACTORS)
+    fig = stance_figures.stance_timeline(t, actors=ACTORS)
     assert "1 undated" in json.dumps(fig.to_plotly_json()["layout"]["annotations"])
-    assert len(sv.holder_issue_summary(t.stances)) == 1
-    assert len(sv.stance_evidence(t, ACTORS)) == 1
+    assert len(stance_data.holder_issue_summary(t.stances)) == 1
+    assert len(stance_data.stance_evidence(t, ACTORS)) == 1
 
 
 @pytest.mark.parametrize(
     "func",
-    [sv.stance_counts, sv.stances_by_period, sv.holder_issue_summary, sv.outlet_polarities,
-     sv.outlet_comparison],
+    [stance_data.stance_counts, stance_data.holder_issue_summary, stance_data.outlet_comparison],
 )  # fmt: skip
 def test_data_functions_on_empty_frames(func):
-    out = func(sv.empty_stances())
+    out = func(empty_stances())
     assert out.empty and len(out.columns) > 0
 
 
@@ -441,15 +430,17 @@ def test_hostile_strings_are_escaped(view):
         [ACTORS, pd.DataFrame([{"id": IMG, "kind": "person", "label_en": IMG, "label_ar": IMG}])]
     )
     views = {
-        "timeline": lambda t: sv.stance_timeline(t, lang="both", actors=actors),
-        "timeline_q": lambda t: sv.stance_timeline(t, freq="Q", lang="ar", actors=None),
-        "heatmap": lambda t: sv.outlet_comparison_heatmap(t, lang="both", actors=actors),
-        "sankey": lambda t: sv.source_chain_sankey(t, actors),
-        "summary": lambda t: sv.summary_table(t, actors),
-        "comparison": lambda t: sv.comparison_table(t, actors),
-        "chains": lambda t: sv.chains_table(t, actors),
-        "evidence": lambda t: sv.evidence_table(t, actors),
-        "counts": sv.counts_table,
+        "timeline": lambda t: stance_figures.stance_timeline(t, lang="both", actors=actors),
+        "timeline_q": lambda t: stance_figures.stance_timeline(t, freq="Q", lang="ar", actors=None),
+        "heatmap": lambda t: stance_figures.outlet_comparison_heatmap(
+            t, lang="both", actors=actors
+        ),
+        "sankey": lambda t: stance_figures.source_chain_sankey(t, actors),
+        "summary": lambda t: stance_tables.summary_table(t, actors),
+        "comparison": lambda t: stance_tables.comparison_table(t, actors),
+        "chains": lambda t: stance_tables.chains_table(t, actors),
+        "evidence": lambda t: stance_tables.evidence_table(t, actors),
+        "counts": stance_tables.counts_table,
     }
     out = views[view](hostile_tables())
     text = out.to_json() if hasattr(out, "to_json") else out.html
@@ -463,34 +454,37 @@ def test_hostile_strings_are_escaped(view):
 
 
 def test_fixture_stances(fixture_tables):
-    from analysis.report.build import load_actors
+    from analysis.report.notebook import load_actors
 
-    counts = sv.stance_counts(fixture_tables.stances).set_index(["holder_id", "target"])
+    counts = stance_data.stance_counts(fixture_tables.stances).set_index(["holder_id", "target"])
     assert counts.loc[("RUS", "iranian_presence"), "oppose"] >= 1
     assert counts.loc[("ISR", "iranian_presence"), "oppose"] >= 1
     assert counts.loc[("irgc", "iranian_presence"), "conditional"] == 1
     assert counts.loc[("irgc", "iranian_presence"), "hedged"] == 1
-    summary = sv.holder_issue_summary(fixture_tables.stances, load_actors())
+    summary = stance_data.holder_issue_summary(fixture_tables.stances, load_actors())
     irgc = summary.set_index(["holder_id", "issue"]).loc[("irgc", "iranian_presence")]
     assert irgc["holder"] == "Islamic Revolutionary Guard Corps" and irgc["hedged_share"] == 1
-    comp = sv.outlet_comparison(fixture_tables.stances).set_index(["holder_id", "issue"])
+    comp = stance_data.outlet_comparison(fixture_tables.stances).set_index(["holder_id", "issue"])
     assert comp.loc[("ISR", "iranian_presence"), "agreement"] == "agree"
     assert comp.loc[("RUS", "iranian_presence"), "agreement"] == "differ"
 
 
 def test_fixture_views_render(fixture_tables):
-    from analysis.report.build import load_actors
+    from analysis.report.notebook import load_actors
 
     actors = load_actors()
-    fig = sv.stance_timeline(fixture_tables, actors=actors)
+    fig = stance_figures.stance_timeline(fixture_tables, actors=actors)
     shown = [tr for tr in fig.data if tr.visible is not False]
     assert {tr.name for tr in shown} >= {"oppose", "conditional (hedged)", "support"}
-    assert sum(len(tr.x) for tr in shown) == len(sv.stances_by_period(fixture_tables.stances))
-    chains = sv.source_chains(fixture_tables, actors)
+    dated = fixture_tables.stances.dropna(subset=["date"])
+    points = dated.assign(period=dated["date"].dt.to_period("M"))
+    keys = ["period", "holder_id", "target", "polarity", "hedged"]
+    assert sum(len(tr.x) for tr in shown) == points.groupby(keys).ngroups
+    chains = stance_data.source_chains(fixture_tables, actors)
     assert ("unknown", "الوقائع", "unnamed source(s)") in set(
         zip(chains["outlet"], chains["via"], chains["speaker"], strict=True)
     )
-    html = sv.evidence_table(fixture_tables, actors).html
+    html = stance_tables.evidence_table(fixture_tables, actors).html
     assert 'dir="rtl"><table>' in html and "وافقت على إبعاد قواتها" in html
 
 
@@ -500,7 +494,7 @@ def test_fixture_views_render(fixture_tables):
 def test_timeline_hover_names_cited_sources_in_the_chain():
     chain = "Outlet A > newsweek > src:الوقائع > unnamed_source"
     t = make_tables([stance(speaker_id="unnamed_source", hedged=True, source_chain=chain)])
-    hover = hovers(sv.stance_timeline(t, actors=ACTORS))[0]
+    hover = hovers(stance_figures.stance_timeline(t, actors=ACTORS))[0]
     expected = f"Outlet A &gt; Newsweek &gt; {RLI}الوقائع{PDI} &gt; unnamed source(s)"
     assert f"source chain: {expected}" in hover
     assert "newsweek" not in hover and "src:" not in hover
@@ -508,7 +502,7 @@ def test_timeline_hover_names_cited_sources_in_the_chain():
 
 def test_heatmap_hover_names_cited_sources_in_the_chain():
     t = make_tables([stance(source_chain="Outlet A > reuters > RUS")])
-    hover = "\n".join(hovers(sv.outlet_comparison_heatmap(t, actors=ACTORS)))
+    hover = "\n".join(hovers(stance_figures.outlet_comparison_heatmap(t, actors=ACTORS)))
     assert "Outlet A &gt; Reuters &gt; Russia" in hover
 
 
@@ -520,7 +514,7 @@ def test_source_chains_names_each_of_several_cited_sources():
     ]
     t = chain_tables()
     t.attribution = att
-    out = sv.source_chains(t, ACTORS)
+    out = stance_data.source_chains(t, ACTORS)
     row = out[out["cited_source"] == "reuters|src:الوقائع"].iloc[0]
     assert row["via"] == "Reuters > الوقائع"
     assert row["example_chain"] == "Outlet B > Reuters > الوقائع > unnamed source(s)"
@@ -534,7 +528,7 @@ def test_outlet_comparison_keeps_outlets_named_like_its_columns(names):
         stance(doc_id=f"d{i}", outlet=o, polarity=("oppose" if i else "support"))
         for i, o in enumerate(names)
     ]
-    out = sv.outlet_comparison(pd.DataFrame(rows), ACTORS, outlets=names)
+    out = stance_data.outlet_comparison(pd.DataFrame(rows), ACTORS, outlets=names)
     fixed = ["holder_id", "holder", "issue", "agreement", "polarities"]
     shown = [f"{o} (outlet)" if o in fixed else o for o in names]
     assert list(out.columns) == [*fixed, *shown]
@@ -542,7 +536,7 @@ def test_outlet_comparison_keeps_outlets_named_like_its_columns(names):
     assert (r["holder_id"], r["holder"], r["issue"]) == ("RUS", "Russia", "iranian_presence")
     assert (r["agreement"], r["polarities"]) == ("differ", "support, oppose")
     assert [r[c] for c in shown] == ["support", *["oppose"] * (len(names) - 1)]
-    columns = list(sv.comparison_table(make_tables(rows), ACTORS).frame.columns)
+    columns = list(stance_tables.comparison_table(make_tables(rows), ACTORS).frame.columns)
     assert columns[:4] == fixed[1:] and sorted(columns[4:]) == sorted(shown)
 
 
@@ -550,38 +544,40 @@ def test_outlet_comparison_keeps_outlets_named_like_its_columns(names):
     ("freq", "period"), [("M", "month"), ("Q", "quarter"), ("Y", "year"), ("W", "week")]
 )
 def test_timeline_title_names_the_period(freq, period):
-    fig = sv.stance_timeline(make_tables([stance()]), freq=freq, actors=ACTORS)
+    fig = stance_figures.stance_timeline(make_tables([stance()]), freq=freq, actors=ACTORS)
     assert fig.layout.title.text == f"Stances over time (by {period})"
 
 
 def test_holder_issue_summary_with_missing_offsets(fixture_tables):
     st = fixture_tables.stances.astype({"start": "Int64"})
     st.loc[st.index[:2], "start"] = pd.NA
-    out = sv.holder_issue_summary(st)
+    out = stance_data.holder_issue_summary(st)
     assert out["stances"].sum() == len(st.dropna(subset=["holder_id", "target"]))
 
 
 def test_remembered_hovers_follow_the_labels_and_names(fixture_tables):
-    from analysis.report import build as reports
+    from analysis.report.notebook import load_actors
 
-    actors = reports.load_actors()
+    actors = load_actors()
 
     def hovers(**kwargs):
-        fig = sv.stance_timeline(fixture_tables, actors=actors, **kwargs)
+        fig = stance_figures.stance_timeline(fixture_tables, actors=actors, **kwargs)
         return [h for trace in fig.data for h in (trace.hovertext or ())]
 
     english = hovers(lang="en")
     assert english and hovers(lang="en") == english  # the second time remembered
     arabic = hovers(lang="ar")
     assert len(arabic) == len(english) and arabic != english  # other labels, other hovers
-    figures._HOVERS.clear()
+    HOVERS.clear()
     assert hovers(lang="ar") == arabic  # made afresh: the same
 
 
 def test_holder_issue_summary_keeps_time_zones(fixture_tables):
     stances = fixture_tables.stances
     local = stances.assign(date=stances["date"].dt.tz_localize("Asia/Damascus"))
-    out = sv.holder_issue_summary(local)
+    out = stance_data.holder_issue_summary(local)
     assert str(out["first_date"].dtype) == "datetime64[ns, Asia/Damascus]"
-    naive = sv.holder_issue_summary(stances.assign(date=stances["date"].astype("datetime64[us]")))
+    naive = stance_data.holder_issue_summary(
+        stances.assign(date=stances["date"].astype("datetime64[us]"))
+    )
     assert str(naive["last_date"].dtype) == "datetime64[ns]"
