@@ -33,13 +33,16 @@ def resource_names() -> list[str]:
     return sorted(p.name[:-5] for p in data_dir().iterdir() if p.name.endswith(".yaml"))
 
 
-@functools.cache
 def load_yaml(name: str) -> Any:
     """The parsed ``analysis/data/<name>.yaml`` (``name`` with or without ``.yaml``).
 
-    Cached: callers share the result and must not change it.
+    Cached per file: callers share the result and must not change it.
     """
-    stem = name.removesuffix(".yaml")
+    return _load(name.removesuffix(".yaml"))
+
+
+@functools.cache
+def _load(stem: str) -> Any:
     path = data_dir() / f"{stem}.yaml"
     if not path.is_file():
         known = ", ".join(resource_names())

@@ -1,5 +1,5 @@
 """Loading a corpus: finding and reading files and tables, decoding, the manifest, saved
 pages, publication dates, sections, segmentation, dedup, the process pool.
 
-Imports only ``analysis.text`` and ``analysis.resources``.
+Imports only ``analysis.text`` and the basics (``analysis.resources``, ``analysis.schema``).
 """

@@ -1,7 +1,8 @@
 """Tagging: the actor dictionary, lexicons, mentions, attribution, stances and moves.
 
 Each tagger takes the loader's tables and returns its own. Imports ``analysis.text`` and
-``analysis.resources`` only (never ``analysis.load``: a tagger reads DataFrames).
+the basics (``analysis.resources``, ``analysis.schema``) only (never ``analysis.load``:
+a tagger reads DataFrames).
 
 The modules, from the shared base up:
 

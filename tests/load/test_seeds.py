@@ -9,15 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import yaml
 
 from analysis.evaluate import evaluate
 from analysis.pipeline.run import tag
+from analysis.resources import load_yaml
 
 ROOT = Path(__file__).parent.parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "gold" / "seeds"
-DATA = ROOT / "analysis" / "data"
 
 
 def _sums() -> dict[str, str]:
@@ -65,11 +64,10 @@ def test_gold_ids_exist(folder):
     gold_dir = GOLD.parent / folder
 
     def ids(name: str, key: str) -> set[str]:
-        raw = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
-        return {entry["id"] for entry in raw[key]}
+        return {entry["id"] for entry in load_yaml(name)[key]}
 
-    actors, issues = ids("actors.yaml", "actors"), ids("issues.yaml", "issues")
-    sources = ids("sources.yaml", "sources")
+    actors, issues = ids("actors", "actors"), ids("issues", "issues")
+    sources = ids("sources", "sources")
 
     def known(value: str, extra=()) -> bool:
         return not value or value in actors or value.startswith("new:") or value in extra
