@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_options(ev)
 
     sub.add_parser("doctor", help="check camel-tools resources and what each is used for")
+    ex = sub.add_parser("explain", help="show how the clause reader reads a sentence")
+    ex.add_argument("text", help="one or more Arabic sentences (the previous one helps pronouns)")
     return parser
 
 
@@ -210,7 +212,16 @@ COMMANDS = {
     "candidates": cmd_candidates,
     "evaluate": cmd_evaluate,
     "doctor": cmd_doctor,
+    "explain": lambda args: cmd_explain(args),
 }
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    # the tagger loads camel-tools: only when a sentence is to be explained
+    from analysis.tag.explain import explain
+
+    print(explain(args.text))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

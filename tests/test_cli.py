@@ -73,6 +73,19 @@ def test_doctor_lists_the_morphology_database(capsys):
     assert "morphology-db-msa-r13" in out
 
 
+def test_explain_prints_each_decision(capsys):
+    text = "وصل المبعوث الروسي إلى دمشق. وقدم ضمانات للحكومة بوقف القصف، لكنها رفضت العرض."
+    assert main(["explain", text]) == 0
+    out = capsys.readouterr().out
+    assert "ضمانات: ضَمانَة/noun" in out  # words with lemma and part of speech
+    assert "light verb قَدَّم + ضَمانَة → frame guarantee.noun" in out
+    assert "RUS guarantee" in out
+    assert "holder: unexpressed subject → antecedent in the previous sentence «الروسي»" in out
+    # "لكنها" agrees with no actor named so far (the envoy is a man): no holder, no row
+    assert "holder none by pronoun:لكنها" in out
+    assert "reject counterpart" not in out
+
+
 def test_report_on_an_unreadable_corpus_fails_before_any_notebook_runs(tmp_path, capsys):
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "notes.md").write_text("not an article")

@@ -47,7 +47,8 @@ def keep_counted(frame: pd.DataFrame, counted: set | None, gold: pd.DataFrame) -
     of a corpus) and, when the gold has sections or regions, in the sentences it counts."""
     if frame.empty:
         return frame
-    frame = frame[frame["doc_id"].astype(str).isin(set(gold["doc_id"]))]
+    docs = set(gold["doc_id"].astype(str)) | set(gold.attrs.get("read_docs", ()))
+    frame = frame[frame["doc_id"].astype(str).isin(docs)]
     if counted is None:
         return frame
     keys = zip(frame["doc_id"].astype(str), frame["sent_id"].astype(int), strict=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.tag.attribution import attribute
+from analysis.tag.implied import add_implied, implied_stances
 from analysis.tag.mentions import tag_mentions
 from analysis.tag.positions import tag_positions
 from analysis.tag.stance import tag_stances
@@ -17,9 +18,16 @@ def tag_chunk(job: tuple[pd.DataFrame, pd.DataFrame]) -> dict[str, pd.DataFrame]
     docs, sents = job
     mentions = tag_mentions(sents, docs)
     attribution = attribute(sents, docs, mentions)
+    positions = tag_positions(sents, docs, mentions, attribution)
+    # one reading: the moves' stances join those the attitude cues give
+    stances = add_implied(
+        tag_stances(sents, docs, mentions, attribution),
+        implied_stances(positions, sents, mentions),
+        sents,
+    )
     return {
         "mentions": mentions,
         "attribution": attribution,
-        "stances": tag_stances(sents, docs, mentions, attribution),
-        "positions": tag_positions(sents, docs, mentions, attribution),
+        "stances": stances,
+        "positions": positions,
     }

@@ -275,6 +275,7 @@ class Mention:
     kind: str
     surface: str
     reason: str = ""
+    head: str = ""  # the folded word before it (the noun a nisba modifies), when read
 
 
 @dataclass

@@ -5,7 +5,7 @@ the counterpart a move is addressed to.
 verb, or the noun phrase after it, with mentions coordinated by و); ``speaker_holder``
 turns the sentence's speaker (an attribution row) into a holder; ``self_reference`` finds
 "بلاده/حكومتنا" (the speaker's own state). ``stance_holders`` puts these together for an
-attitude cue (``analysis.tag.stance``), ``move_holders`` for a move cue
+attitude cue (``analysis.tag.stance``), ``speaker_fallback`` for a move cue with no subject
 (``analysis.tag.positions``); ``move_counterpart`` finds the party a move addresses.
 """
 
@@ -24,7 +24,7 @@ from analysis.tag.clauses import (
     lookback_mentions,
     subject_np,
 )
-from analysis.tag.cues import counterpart_fillers, light_verbs, move_info, nominal_forms
+from analysis.tag.cues import counterpart_fillers, nominal_forms
 from analysis.tag.issues import IssueHit
 from analysis.text.normalize import fold
 
@@ -157,41 +157,11 @@ def stance_holders(
     return []
 
 
-def move_holders(
-    s: Sent,
-    a: int,
-    b: int,
-    how: str,
-    issues: list[IssueHit],
-    att: dict[str, Any] | None,
-    speaker_cue: int,
-    prev_holders: list[tuple[str, str]],
+def speaker_fallback(
+    s: Sent, a: int, b: int, att: dict[str, Any] | None, speaker_cue: int
 ) -> list[tuple[str, str]]:
-    """Explicit subject; for light nouns, the light verb's subject; for ضامن the mention
-    just before; else the previous holder in the sentence; else the speaker."""
-    if how == "noun":
-        before = [
-            m for m in s.mentions if m.kend <= a and a - m.kend <= 3 and m.kind in ACTOR_KINDS
-        ]
-        return [(before[-1].actor_id, before[-1].surface)] if before else []
-    if how == "light":
-        i = s.tok_index(a)
-        lv = next(
-            (
-                j
-                for j in range(i - 1, max(-1, i - 5), -1)
-                if bare(s.token_text(j)).lstrip("وف") in light_verbs()
-            ),
-            None,
-        )
-        if lv is None:
-            return []
-        a, b = s.tokens[lv]
-    subj = explicit_subject(s, a, b, issues=issues, verbal=True)
-    if subj:
-        return [(m.actor_id, m.surface) for m in subj]
-    if prev_holders and _coordinated_verb(s, a):
-        return prev_holders
+    """The sentence's speaker as the holder of a verb with no subject of its own, when the
+    verb stands in the reported content ("وأضاف أنه رفض …", "بلاده رفضت …")."""
     holders = speaker_holder(att, a)
     if holders and self_reference(s, a):
         sid = holders[0][0]
@@ -238,7 +208,7 @@ _OBJECT_NOUNS = frozenset(
 def move_counterpart(
     s: Sent,
     move: str,
-    entry: str,
+    counterpart_preps: list[str],
     b: int,
     end: int,
     holder_ids: set[str],
@@ -246,7 +216,7 @@ def move_counterpart(
 ) -> str:
     """The party the move is addressed to: a mention after a preposition, or the owner of
     the offer/demand being accepted or rejected."""
-    preps = {fold(p) for p in move_info()[entry].get("counterpart_preps", [])}
+    preps = {fold(p) for p in counterpart_preps}
     for m in s.mentions:
         if not (b <= m.kstart < end) or m.actor_id in holder_ids or m.kind not in ACTOR_KINDS:
             continue

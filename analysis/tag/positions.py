@@ -21,29 +21,22 @@ from typing import Any
 import pandas as pd
 
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.claims import claim_row, iter_claims, typed_columns
+from analysis.tag.claims import claim_row, iter_claims, mentions_by_sentence, typed_columns
 from analysis.tag.clauses import (
+    Mention,
     Sent,
+    after_prep,
     bare,
     future_form,
     is_clause_end,
     negated,
-    qabl_is_verb,
 )
-from analysis.tag.cues import (
-    exchange_lexicon,
-    future_lexicon,
-    hypothetical_lexicon,
-    light_verbs,
-    move_info,
-    move_lexicon,
-    move_not_before,
-    noun_homographs,
-    verb_openers,
-)
-from analysis.tag.holders import move_counterpart, move_holders
+from analysis.tag.cues import exchange_lexicon, future_lexicon, hypothetical_lexicon
+from analysis.tag.frames import Cue, cue_prefilter, find_cues
+from analysis.tag.holders import move_counterpart, speaker_fallback
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
-from analysis.text.normalize import fold
+from analysis.tag.morph import PREPOSITIONS
+from analysis.tag.subjects import cue_holders, note_heads
 
 __all__ = ["MOVE_TYPES", "POSITION_COLUMNS", "tag_positions"]
 
@@ -68,6 +61,7 @@ POSITION_COLUMNS = [
     "exchange_phrase",
     "holder_surface",
     "source_chain",
+    "reason",
 ]
 MOVE_TYPES = (
     "offer",
@@ -81,71 +75,10 @@ MOVE_TYPES = (
 )
 
 
-_NOUN_PREPS = frozenset({"علي", "من", "الي", "عن", "في", "الى", "حول", "بشان", "بعد", "قبل"})
-
-
-def _verb_position(s: Sent, a: int) -> bool:
-    """Does a homograph stand where a verb does: clause start, after و/ف or an opener
-    (قد، كان، أن …), or right after an actor mention (SVO)?"""
-    i = s.tok_index(a)
-    if i < len(s.tokens) and s.key[s.tokens[i][0] : a] in {"و", "ف", "وس", "فس", "س"}:
-        return True
-    if i == 0:
-        return True
-    prev_raw = s.token_text(i - 1)
-    if is_clause_end(prev_raw) or bare(prev_raw) in verb_openers():
-        return True
-    return any(0 <= s.tokens[i][0] - m.kend <= 1 and m.kind in ACTOR_KINDS for m in s.mentions)
-
-
 @functools.cache
-def prefilter() -> re.Pattern[str]:
-    return move_lexicon().regex
-
-
-def _cues(s: Sent) -> list[tuple[int, int, str, str, str]]:
-    """Move cues: (kstart, kend, move, entry id, how) with how in verb/light/noun."""
-    out = []
-    for a, b, form, labels in move_lexicon().find(s.key):
-        for lab in labels:
-            how, move, entry = lab.split(":")
-            if how == "light" and not _after_light_verb(s, a):
-                continue
-            if how == "verb" and not _verb_ok(s, a, b, form, entry):
-                continue
-            out.append((a, b, move, entry, how))
-            break
-    return out
-
-
-def _after_light_verb(s: Sent, kpos: int) -> bool:
-    """A light verb (قدم، طرح، وضع …) within the four words before the noun."""
-    i = s.tok_index(kpos)
-    for j in range(max(0, i - 4), i):
-        tok = bare(s.token_text(j))
-        if tok in light_verbs() or (tok[:1] in "وف" and tok[1:] in light_verbs()):
-            return True
-    return False
-
-
-def _verb_ok(s: Sent, a: int, b: int, form: str, entry: str) -> bool:
-    """Filters for forms that are also other words (قبل "before", وقع "occurred")."""
-    info = move_info()[entry]
-    prev = bare(s.token_text(s.tok_index(a) - 1)) if s.tok_index(a) > 0 else ""
-    if form.lstrip("وفس") == "قبل" and not qabl_is_verb(s, a, b):
-        return False
-    if prev in _NOUN_PREPS and s.key[s.tokens[s.tok_index(a)][0] : a] == "":
-        return False  # "بناءً على طلب", "إلى تعرض": a noun after a preposition, not a verb
-    if form.lstrip("وفس") in noun_homographs() and not _verb_position(s, a):
-        return False  # "فعاليات … عرض مسرحية", "رغم طلب مصري": the noun
-    rest = " ".join(bare(w) for w in s.key[b : b + 40].split()[:2])
-    if any(rest == x or rest.startswith(x + " ") for x in move_not_before(entry)):
-        return False  # "طلب عدم ذكر اسمه", "ربط بين"
-    if "requires_after" in info:
-        need = {fold(w) for w in info["requires_after"]}
-        window = s.key[b : b + 300].split()[:25]
-        return any(bare(w).lstrip("وب") in need for w in window)
-    return True
+def prefilter():
+    """Sentences worth reading: a word that may be a form of a cue lemma."""
+    return cue_prefilter()
 
 
 def _scope_end(s: Sent, cues, idx: int) -> int:
@@ -220,23 +153,91 @@ def _collapse(issue_ids: list[str]) -> list[str]:
     return out
 
 
-def moves_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """Position records for one sentence."""
-    cues = _cues(s)
+def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
+    """A noun cue that is the object of an earlier cue of the clause ("رفض العرض
+    الأمريكي"): the move it names is only referred to, not made here."""
+    cue = cues[idx]
+    if cue.how != "noun":
+        return False
+    i = s.tok_index(cue.kstart)
+    prev = bare(s.token_text(i - 1)) if i > 0 else ""
+    if cue.reading.article and (cue.reading.prep or prev in PREPOSITIONS):
+        return True  # "رحبت بالمقترح الروسي", "ردا على الطلب الأمريكي": a known move
+    for other in cues[:idx]:
+        gap = s.key[other.kend : cue.kstart]
+        words = gap.split()
+        if len(words) <= 4 and not any(ch in gap for ch in "،,؛;.:"):
+            return True
+        # "رفض رئيس المكتب، علي مملوك، العرض الأمريكي": the object after a long subject
+        clause_goes_on = any(bare(w) in ("ان", "انه", "انها") or w.startswith("و") for w in words)
+        object_verb = other.how == "verb" and other.move in ("accept", "reject")
+        if object_verb and len(words) <= 12 and not clause_goes_on:
+            return True
+    return False
+
+
+def _holders_of(
+    s: Sent,
+    cue: Cue,
+    issues: list[IssueHit],
+    ctx: dict[str, Any],
+    prev_holders: list[tuple[str, str]],
+) -> tuple[list[tuple[str, str]], str]:
+    """(holders, rule): the clause reading first, then the previous move's holder for a
+    coordinated verb, then the speaker for reported content."""
+    ms, rule = cue_holders(s, cue, issues, ctx["previous"])
+    if ms:
+        return [(m.actor_id, m.surface) for m in ms], rule
+    if cue.how == "noun":
+        return [], rule
+    a, b = cue.verb_span
+    # a pronoun that names no agreeing actor ("لكنها" after a man) is not the last holder
+    if prev_holders and _coordinated(s, a) and not rule.startswith("pronoun:"):
+        return prev_holders, "coordinated with the previous move"
+    holders = speaker_fallback(s, a, b, ctx["att"], ctx["speaker_cue"])
+    if holders:
+        return holders, "speaker of the reported content"
+    return [], rule
+
+
+def _coordinated(s: Sent, kpos: int) -> bool:
+    """Verb joined to the previous move: "…، وطالبت", "لكنه عرض", "ثم رفض"."""
+    i = s.tok_index(kpos)
+    tok = s.key[s.tokens[i][0] : kpos + 1] if i < len(s.tokens) else ""
+    prev = bare(s.token_text(i - 1)) if i > 0 else ""
+    return tok[:1] in ("و", "ف") or prev in {"لكنه", "لكنها", "ثم", "كما", "ولكنه", "ولكنها"}
+
+
+def moves_in_sentence(
+    s: Sent, att: dict[str, Any] | None, previous: list[Mention] | None = None
+) -> list[dict[str, Any]]:
+    """Position records for one sentence; ``previous`` holds the previous sentence's actor
+    mentions that are not prepositional objects (antecedents of a pronoun subject)."""
+    cues = find_cues(s)
     if not cues:
         return []
     issues = find_issues(s)
     hypos = [a for a, _b, _f, _l in hypothetical_lexicon().find(s.key)]
     out = []
     prev_holders: list[tuple[str, str]] = []
-    speaker_cue = int(att.get("cue_start", -1)) if att else -1
-    for idx, (a, b, move, entry, how) in enumerate(cues):
-        end = _scope_end(s, cues, idx)
-        holders = move_holders(s, a, b, how, issues, att, speaker_cue, prev_holders)
+    ctx = {
+        "att": att,
+        "previous": previous or [],
+        "speaker_cue": int(att.get("cue_start", -1)) if att else -1,
+    }
+    refs = {i for i in range(len(cues)) if _reference(s, cues, i)}
+    cues = [c for i, c in enumerate(cues) if i not in refs]
+    spans_cues = [(c.kstart, c.kend, c.move) for c in cues]
+    for idx, cue in enumerate(cues):
+        a, b, frame = cue.kstart, cue.kend, cue.frame
+        end = _scope_end(s, spans_cues, idx)
+        holders, rule = _holders_of(s, cue, issues, ctx, prev_holders)
         if not holders:
             continue
         prev_holders = holders
-        clause_end = _clause_end(s, b, end)
+        # a subject after the cue, with its apposition ("، جيمس جيفري،"), is inside the clause
+        after = [m.kend for m in s.mentions if m.kend > b and m.surface in dict(holders).values()]
+        clause_end = _clause_end(s, max([b, *after]), end)
         ex = _exchange(s, b, end)
         if ex and ex[0] > clause_end + 3:
             ex = None  # a marker in a later clause belongs to another statement
@@ -244,20 +245,33 @@ def moves_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, Any
         main_end = ex[0] if ex else end
         holder_ids = {h for h, _ in holders}
         spans = [(h.kstart, h.kend) for h in issues]
-        counterpart = move_counterpart(s, move, entry, b, main_end, holder_ids, spans)
+        move = cue.move
+        counterpart = move_counterpart(
+            s, move, frame.get("counterpart", []), b, main_end, holder_ids, spans
+        )
         owner_for_pronoun = counterpart if move in {"demand", "condition"} and counterpart else ""
-        modality = _modality(s, _light_verb_pos(s, a) if how == "light" else a, hypos)
-        if how == "noun" and re.search(r"(?<![\w])ان\s+(?:ت|ي)كون\s", s.key[max(0, a - 40) : a]):
+        modality = _modality(s, cue.verb_span[0], hypos)
+        if cue.how == "noun" and re.search(
+            r"(?<![\w])ان\s+(?:ت|ي)كون\s", s.key[max(0, a - 40) : a]
+        ):
             modality = "hypothetical"  # "أن تكون روسيا ضامنة": a role proposed, not taken
+        why = [f"frame {frame['id']} ({cue.how}: {cue.reading.lemma}, {cue.rule})"]
+        if modality == "negated" and frame.get("negated_as"):
+            move, modality = str(frame["negated_as"]), "asserted"
+            why.append(f"negated {cue.move} read as {move}")
         main_hits, ex_phrase, ex_issues = _move_issues(
-            s, issues, (b, end, main_end), ex, how, move_info()[entry], next(iter(holder_ids))
+            s, issues, (b, end, main_end), ex, cue.how, frame, next(iter(holder_ids))
         )
         move_row = {
             "move": move,
             "exchange_phrase": ex_phrase,
             "modality": modality,
-            "cue": s.surface(a, b),
-            "span": s.doc_span(a, max(b, main_end if ex else min(end, _phrase_end(s, b, end)))),
+            "cue": s.surface(*cue.verb_span) if cue.light else s.surface(a, b),
+            "definite_noun": cue.how == "noun" and cue.reading.article,
+            "span": s.doc_span(
+                min(a, cue.verb_span[0]),
+                max(b, main_end if ex else min(end, _phrase_end(s, b, end))),
+            ),
         }
         for holder_id, holder_surface in holders:
             owner = owner_for_pronoun or holder_id
@@ -266,6 +280,9 @@ def moves_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, Any
             for h in main_hits:
                 phrases.setdefault(_resolve(h, owner), s.surface(h.kstart, h.kend))
             for issue in ids or [""]:
+                reason = [*why, f"holder: {rule} «{holder_surface}»"]
+                if phrases.get(issue):
+                    reason.append(f"issue: «{phrases[issue]}»")
                 out.append(
                     {
                         **move_row,
@@ -277,6 +294,7 @@ def moves_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, Any
                         # "X in exchange for X" says nothing: the marker introduced the
                         # move's own condition ("يهدد … إذا لم تنسحب"), not a trade
                         "in_exchange_for": "|".join(e for e in ex_issues if e != issue),
+                        "reason": "; ".join(reason),
                     }
                 )
     return out
@@ -320,15 +338,6 @@ def _move_issues(
     return main_hits, ex_phrase, ex_issues
 
 
-def _light_verb_pos(s: Sent, kpos: int) -> int:
-    """Key position of the light verb before a light noun (for its negation/future)."""
-    i = s.tok_index(kpos)
-    for j in range(i - 1, max(-1, i - 5), -1):
-        if bare(s.token_text(j)).lstrip("وفس") in light_verbs():
-            return s.tokens[j][0] + (1 if s.token_text(j)[:1] in "وف" else 0)
-    return kpos
-
-
 def _modality(s: Sent, a: int, hypos: list[int]) -> str:
     i = s.tok_index(a)
     tok_start = s.tokens[i][0] if i < len(s.tokens) else a
@@ -346,23 +355,53 @@ def _modality(s: Sent, a: int, hypos: list[int]) -> str:
     return "asserted"
 
 
+def _previous_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame):
+    """(doc_id, sent_id) → the previous sentence's actor mentions that are not the object
+    of a preposition: where a pronoun subject's antecedent may stand."""
+    by_sent = mentions_by_sentence(mentions)
+    text = {
+        (str(d), int(i)): (int(st), str(t))
+        for d, i, st, t in sentences[["doc_id", "sent_id", "start", "text"]].itertuples(index=False)
+    }
+
+    @functools.lru_cache(maxsize=64)
+    def previous(doc_id: str, sent_id: int) -> list[Mention]:
+        key = (doc_id, sent_id - 1)
+        if key not in text or key not in by_sent:
+            return []
+        start, body = text[key]
+        prev = Sent.build(doc_id, sent_id - 1, start, body, by_sent[key])
+        note_heads(prev)
+        return [m for m in prev.mentions if m.kind in ACTOR_KINDS and not after_prep(prev, m)]
+
+    return previous
+
+
 def tag_positions(
     sentences: pd.DataFrame,
     documents: pd.DataFrame,
     mentions: pd.DataFrame,
     attribution: pd.DataFrame,
 ) -> pd.DataFrame:
-    """Negotiation moves in headline/body sentences (columns: ``POSITION_COLUMNS``)."""
+    """Negotiation moves in headline/body sentences (columns: ``POSITION_COLUMNS``).
+
+    A move named by a definite noun whose holder already made that move earlier in the
+    document ("الاتفاق", "العرض الأمريكي" again) is a reference to it and is not counted
+    again."""
     rows: list[dict[str, Any]] = []
+    previous = _previous_mentions(sentences, mentions)
+    made: set[tuple[str, str, str]] = set()
     for s, att, date, outlet in iter_claims(
         sentences, documents, mentions, attribution, prefilter()
     ):
         seen = set()
-        for mv in moves_in_sentence(s, att):
+        for mv in moves_in_sentence(s, att, previous(s.doc_id, s.sent_id)):
             k = (mv["holder_id"], mv["move"], mv["issue"], mv["cue"])
-            if k in seen:
+            done = (s.doc_id, mv["holder_id"], mv["move"])
+            if k in seen or (mv.pop("definite_noun", False) and done in made):
                 continue
             seen.add(k)
+            made.add(done)
             rows.append(claim_row(s, att, mv, date, outlet))
     out = pd.DataFrame(rows, columns=POSITION_COLUMNS)
     return typed_columns(out, POSITION_COLUMNS)

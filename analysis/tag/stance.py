@@ -54,7 +54,7 @@ from analysis.tag.issues import (
 )
 from analysis.tag.lexicon import join_patterns, plain_pattern
 
-__all__ = ["STANCE_COLUMNS", "stances_in_sentence", "tag_stances"]
+__all__ = ["STANCE_COLUMNS", "issue_direction", "stances_in_sentence", "tag_stances"]
 
 STANCE_COLUMNS = [
     "doc_id",
@@ -75,6 +75,7 @@ STANCE_COLUMNS = [
     "holder_surface",
     "issue_phrase",
     "evidence",
+    "reason",
 ]
 
 
@@ -90,7 +91,7 @@ def prefilter() -> re.Pattern[str]:
     return join_patterns(plain_pattern(lx) for lx in (attitude_lexicon(), direction_lexicon()))
 
 
-def _direction(
+def issue_direction(
     s: Sent, issue: IssueHit, dirs: list[tuple[int, int, str, int]], lo: int
 ) -> tuple[int, tuple[int, int] | None]:
     """(sign, span) of the last direction word in [lo, issue] or inside the issue phrase;
@@ -284,7 +285,7 @@ def _target_stances(
         dsign, dspan = 1, (a, b)
     else:
         dir_lo = b if h.kstart >= b else s.tokens[max(0, s.tok_index(h.kstart) - 3)][0]
-        dsign, dspan = _direction(s, h, dirs, dir_lo)
+        dsign, dspan = issue_direction(s, h, dirs, dir_lo)
     spans = [(x.kstart, x.kend) for x in issues]
     out: list[dict[str, Any]] = []
     seen_targets: set[tuple[str, str]] = set()
@@ -313,6 +314,8 @@ def _target_stances(
                 "cue_id": cat,
                 "issue_phrase": s.surface(h.kstart, h.kend),
                 "span": s.doc_span(ev_a, ev_b),
+                "reason": f"attitude {cat} «{s.surface(cue_a, cue_b)}»; holder"
+                f" «{holder_surface}»; issue «{s.surface(h.kstart, h.kend)}»",
             }
         )
     return out

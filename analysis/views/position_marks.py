@@ -79,6 +79,9 @@ def move_header(r: dict, labels: dict[str, str], names: dict[str, str]) -> str:
         lines.append(f"in exchange for: {ex}")
     if r.get("source_chain"):
         lines.append(f"source: {chain_plotly(r['source_chain'], r['outlet'], names)}")
+    if r.get("reason"):
+        # why the tagger read a move here: frame, holder rule, issue phrase
+        lines.append(safety.plotly_lines("why: " + r["reason"], width=70))
     return "<br>".join(lines)
 
 
@@ -92,6 +95,7 @@ HOVER_COLUMNS = (
     "counterpart_id",
     "in_exchange_for",
     "source_chain",
+    "reason",
     "outlet",
     "date",
     "doc_id",

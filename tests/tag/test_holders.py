@@ -77,5 +77,5 @@ def test_speaker_holder(att, holders):
 def test_move_counterpart_after_a_preposition():
     s = sent("عرضت واشنطن على دمشق الانسحاب")
     _a, b = cue_span(s, "عرضت")
-    assert move_counterpart(s, "offer", "offer", b, len(s.key), {"USA"}, []) == "SYR"
-    assert move_counterpart(s, "offer", "offer", b, len(s.key), {"SYR"}, []) == ""
+    assert move_counterpart(s, "offer", ["على", "ل", "الى"], b, len(s.key), {"USA"}, []) == "SYR"
+    assert move_counterpart(s, "offer", ["على", "ل", "الى"], b, len(s.key), {"SYR"}, []) == ""

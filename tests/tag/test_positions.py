@@ -43,12 +43,13 @@ UNIT = [
         ("USA", "offer", "SYR", "al_tanf", "southern_syria", "asserted"),
     ),
     (
+        # a negated acceptance is a rejection
         "لم توافق طهران على الانسحاب من سوريا.",
-        ("IRN", "accept", "", "iranian_presence", "", "negated"),
+        ("IRN", "reject", "", "iranian_presence", "", "asserted"),
     ),
     (
         "لن تقبل إسرائيل بأي وجود عسكري إيراني في سوريا.",
-        ("ISR", "accept", "", "iranian_presence", "", "negated"),
+        ("ISR", "reject", "", "iranian_presence", "", "asserted"),
     ),
     (
         "إذا وافقت طهران على الانسحاب فإن واشنطن سترفع بعض العقوبات.",
@@ -70,7 +71,8 @@ UNIT = [
         "وقدمت روسيا ضمانات للأردن بإبعاد الميليشيات الإيرانية عن حدوده.",
         ("RUS", "guarantee", "JOR", "iranian_presence", "", "asserted"),
     ),
-    ("ولم تقدم روسيا أي ضمانات لإسرائيل.", ("RUS", "guarantee", "ISR", "", "", "negated")),
+    # a guarantee not given is a rejection
+    ("ولم تقدم روسيا أي ضمانات لإسرائيل.", ("RUS", "reject", "ISR", "", "", "asserted")),
     (
         "وهددت إسرائيل بضرب أي وجود إيراني قرب الجولان.",
         ("ISR", "threat", "", "southern_syria", "", "asserted"),

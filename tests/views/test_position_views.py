@@ -527,7 +527,8 @@ def test_fixture_exchange_and_matrix(fixture_tables, actors):
     reject = latest.loc[("mamlouk", position_data.NO_ISSUE)]
     assert (reject["label"], reject["counterpart_id"]) == ("reject", "USA")
     assert "ورفض رئيس مكتب الأمن الوطني السوري علي مملوك" in reject["evidence"]
-    assert latest.loc[("ISR", "iranian_presence"), "earlier"] == "not accept"
+    # a negated acceptance is read as a rejection (issue #16)
+    assert latest.loc[("ISR", "iranian_presence"), "earlier"] == "reject"
     fig = position_figures.matrix_figure(fixture_tables, lang="en", actors=actors)
     hovers = [h for row in fig.data[0].hovertext for h in row if h]
     assert any("Ali Mamlouk" in h and "reject" in h for h in hovers)
@@ -546,7 +547,8 @@ def test_fixture_comparison_and_filters(fixture_tables, actors):
     assert set(position_data.latest_moves(one)["holder_id"]) == {"USA", "mamlouk"}
     panel = widgets.FilterPanel(fixture_tables, interactive=False, outlets=["unknown"])
     fig = panel.register(lambda t: position_figures.timeline_figure(t, actors=actors))
-    assert {tr.name for tr in fig.data} == {"accept", "demand"}
+    # the negated acceptance ("لن تقبل") is a rejection since issue #16
+    assert {tr.name for tr in fig.data} == {"accept", "demand", "reject"}
 
 
 def test_compare_reports_leaves_out_unnamed_issues_unless_asked():

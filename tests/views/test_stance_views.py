@@ -459,11 +459,13 @@ def test_fixture_stances(fixture_tables):
     counts = stance_data.stance_counts(fixture_tables.stances).set_index(["holder_id", "target"])
     assert counts.loc[("RUS", "iranian_presence"), "oppose"] >= 1
     assert counts.loc[("ISR", "iranian_presence"), "oppose"] >= 1
-    assert counts.loc[("irgc", "iranian_presence"), "conditional"] == 1
+    # the headline's condition move ("يضع شروطا لخفض وجوده") implies one (issue #16), the
+    # body's hedged attitude cue gives the other
+    assert counts.loc[("irgc", "iranian_presence"), "conditional"] == 2
     assert counts.loc[("irgc", "iranian_presence"), "hedged"] == 1
     summary = stance_data.holder_issue_summary(fixture_tables.stances, load_actors())
     irgc = summary.set_index(["holder_id", "issue"]).loc[("irgc", "iranian_presence")]
-    assert irgc["holder"] == "Islamic Revolutionary Guard Corps" and irgc["hedged_share"] == 1
+    assert irgc["holder"] == "Islamic Revolutionary Guard Corps" and irgc["hedged_share"] == 0.5
     comp = stance_data.outlet_comparison(fixture_tables.stances).set_index(["holder_id", "issue"])
     assert comp.loc[("ISR", "iranian_presence"), "agreement"] == "agree"
     assert comp.loc[("RUS", "iranian_presence"), "agreement"] == "differ"

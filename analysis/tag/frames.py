@@ -1,0 +1,262 @@
+"""Move cues in a sentence, found by lemma and part of speech (``data/frames.yaml``).
+
+``find_cues(s)`` reads each word of a ``Sent``: its stem (clitics stripped) is looked up
+among the cue lemmas' forms (``analysis.tag.forms``); a word found there is analysed with
+camel-tools (``analysis.tag.morph``) and its reading chosen by context. A verb, verbal
+noun or adjective whose lemma a frame names is a ``Cue``; a light verb (قدّم، أبدى، وضع …)
+followed within three words by a frame noun makes one cue of the pair ("قدمت ضمانات" is a
+guarantee whose holder is the verb's subject). Each cue records the rule that read it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from analysis.resources import load_yaml
+from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.clauses import Sent, bare, is_clause_end
+from analysis.tag.forms import known_forms
+from analysis.tag.morph import Reading, analyses, choose, lemma_key, stems
+from analysis.text.normalize import fold
+
+__all__ = ["Cue", "cue_prefilter", "find_cues", "frame_index", "frames_data", "light_lemmas"]
+
+_NOMINAL = {"noun": ("noun", "adj"), "adj": ("adj", "noun"), "verb": ("verb",)}
+_MARKS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
+# Words a light verb may have between itself and its noun: "أعرب عن استعداده",
+# "توصلوا إلى اتفاق", "قدمت روسيا ضمانات" (a subject of up to three words).
+_LIGHT_GAP = 9
+
+
+@dataclass
+class Cue:
+    """A move cue: key span of its word, the frame, the reading and why it was read so."""
+
+    kstart: int
+    kend: int
+    frame: dict[str, Any]
+    reading: Reading
+    how: str  # verb | noun | adj | light
+    rule: str
+    light: tuple[int, int] | None = None  # key span of the light verb
+    light_reading: Reading | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def move(self) -> str:
+        return str(self.frame["move"])
+
+    @property
+    def verb_span(self) -> tuple[int, int]:
+        """The span whose subject holds the move: the light verb, else the cue itself."""
+        return self.light or (self.kstart, self.kend)
+
+    @property
+    def verb_reading(self) -> Reading:
+        return self.light_reading or self.reading
+
+
+@functools.cache
+def frames_data() -> dict[str, Any]:
+    return load_yaml("frames")
+
+
+@functools.cache
+def frame_index() -> dict[tuple[str, str], dict[str, Any]]:
+    """(lemma key, pos) → frame; a lemma in two frames of one pos keeps the first."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for frame in frames_data()["frames"]:
+        for lemma in frame["lemmas"]:
+            out.setdefault((lemma_key(str(lemma)), str(frame["pos"])), frame)
+    return out
+
+
+@functools.cache
+def light_lemmas() -> frozenset[str]:
+    return frozenset(lemma_key(str(v["lemma"])) for v in frames_data().get("light_verbs", []))
+
+
+@functools.lru_cache(maxsize=300_000)
+def candidate(token: str) -> bool:
+    """Could this folded token be a form of a cue lemma (any clitics stripped)?"""
+    forms = known_forms()
+    return any(stem in forms for _pre, stem, _enc in stems(token))
+
+
+class _Prefilter:
+    """``search(key)`` is true when any word of a folded sentence is a cue candidate."""
+
+    def search(self, key: str) -> bool:
+        return any(candidate(bare(w)) for w in key.split())
+
+
+def cue_prefilter() -> _Prefilter:
+    """What ``analysis.tag.claims.iter_claims`` runs on a folded sentence before reading it."""
+    return _Prefilter()
+
+
+def _word(s: Sent, i: int) -> str:
+    """The original spelling of token ``i`` for the analyser (no marks, no punctuation)."""
+    a, b = s.tokens[i]
+    return _MARKS.sub("", bare(s.surface(a, b)))
+
+
+def _reading(s: Sent, i: int, after_actor: bool) -> tuple[list[Reading], str]:
+    raw_prev = s.token_text(i - 1) if i > 0 else ""
+    prev = bare(raw_prev)
+    nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
+    return choose(
+        analyses(_word(s, i)),
+        prev=prev,
+        nxt=nxt,
+        clause_start=i == 0 or is_clause_end(raw_prev),
+        after_actor=after_actor,
+        token=bare(s.token_text(i)),
+    )
+
+
+_IMPERFECT_PARTICLES = frozenset({"لم", "ولم", "لن", "ولن", "ان", "بان", "لا", "سوف"})
+
+
+def _frame_reading(
+    readings: list[Reading], prev: str = ""
+) -> tuple[Reading, dict[str, Any] | None, bool]:
+    """The first reading of the chosen category (verb or not) with a frame or light verb;
+    after لم/لن/أن/لا/سوف an imperfective reading first ("لم توافق" is وافق, not توافق)."""
+    if not readings:
+        return Reading("", ""), None, False
+    verbal = readings[0].verbal
+    if verbal and prev in _IMPERFECT_PARTICLES:
+        readings = sorted(readings, key=lambda r: not (r.verbal and r.asp == "i"))
+    index = frame_index()
+    for r in readings:
+        if r.verbal != verbal:
+            break
+        for pos in _NOMINAL.get(r.pos, ()) if not r.verbal else ("verb",):
+            frame = index.get((r.lemma, pos))
+            if frame is not None:
+                return r, frame, False
+        if r.verbal and r.lemma in light_lemmas():
+            return r, None, True
+    return readings[0], None, False
+
+
+def _follows(s: Sent, i: int, preps: list[str]) -> bool:
+    """Is the word after token ``i`` (or its attached clitic) one of ``preps``?"""
+    if i + 1 >= len(s.tokens):
+        return False
+    nxt = bare(s.token_text(i + 1))
+    for p in preps:
+        p = fold(p)
+        if nxt == p or (len(p) == 1 and nxt.startswith(p) and len(nxt) > 2):
+            return True
+    return False
+
+
+def _blocked(s: Sent, i: int, frame: dict[str, Any]) -> str:
+    """Why a frame does not apply here ("" when it does)."""
+    rest = " ".join(bare(s.token_text(j)) for j in range(i + 1, min(i + 3, len(s.tokens))))
+    for w in frame.get("not_before", []):
+        w = fold(str(w))
+        if rest == w or rest.startswith(w + " "):
+            return f"not before «{w}»"
+    if frame.get("needs") and not _follows(s, i, frame["needs"]):
+        return f"needs {'/'.join(frame['needs'])} after it"
+    need = frame.get("requires_after")
+    if need:
+        words = {fold(str(w)) for w in need}
+        reach = int(frame.get("within", 25))
+        window = [bare(s.token_text(j)) for j in range(i + 1, min(i + 1 + reach, len(s.tokens)))]
+        if not any(w in words or w.lstrip("وبل") in words for w in window):
+            return "requires " + "/".join(need)
+    return ""
+
+
+def _after_actor(s: Sent, i: int) -> bool:
+    start = s.tokens[i][0]
+    return any(0 <= start - m.kend <= 1 and m.kind in ACTOR_KINDS for m in s.mentions)
+
+
+def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
+    """Every move cue of the sentence, in text order; ``trace`` collects the decisions."""
+    out: list[Cue] = []
+    used: set[int] = set()
+    n = len(s.tokens)
+    for i in range(n):
+        if i in used or not candidate(bare(s.token_text(i))):
+            continue
+        readings, rule = _reading(s, i, _after_actor(s, i))
+        r, frame, light = _frame_reading(readings, bare(s.token_text(i - 1)) if i else "")
+        word = s.token_text(i)
+        if light:
+            found = _light_noun(s, i, r, rule, used, trace)
+            if found:
+                out.append(found)
+            continue
+        if frame is None:
+            if trace is not None:
+                top = readings[0] if readings else None
+                trace.append(
+                    f"{word}: read as {top.lemma if top else '?'}/"
+                    f"{top.pos if top else '?'} ({rule}); no frame"
+                )
+            continue
+        why = _blocked(s, i, frame)
+        how = "verb" if r.verbal else ("adj" if frame["pos"] == "adj" else "noun")
+        if not why and how == "noun" and frame.get("alone") is False:
+            why = "only after a light verb"
+        if why:
+            if trace is not None:
+                trace.append(f"{word}: {r.lemma}/{r.pos} frame {frame['id']} skipped: {why}")
+            continue
+        a, b = _cue_span(s, i, r)
+        out.append(Cue(a, b, frame, r, how, rule))
+        if trace is not None:
+            trace.append(f"{word}: {r.lemma}/{r.pos} ({rule}) → frame {frame['id']}")
+    return sorted(out, key=lambda c: c.kstart)
+
+
+def _cue_span(s: Sent, i: int, r: Reading) -> tuple[int, int]:
+    """Key span of a cue word without و/ف in front (the clause reads them separately)."""
+    a, b = s.tokens[i]
+    tok = bare(s.key[a:b])
+    forms = known_forms()
+    split = next((pre for pre, stem, _enc in stems(tok) if stem in forms), "")
+    if (r.conj or split[:1] in ("و", "ف")) and tok[:1] in "وف" and len(tok) > 2:
+        a += 1
+    return a, b
+
+
+def _light_noun(
+    s: Sent, i: int, verb: Reading, rule: str, used: set[int], trace: list[str] | None
+) -> Cue | None:
+    """The frame noun a light verb governs, within a few words after it."""
+    index = frame_index()
+    for j in range(i + 1, min(i + 1 + _LIGHT_GAP, len(s.tokens))):
+        raw = s.token_text(j)
+        if is_clause_end(s.token_text(j - 1)) and j > i + 1:
+            break
+        if not candidate(bare(raw)):
+            continue
+        for r in analyses(_word(s, j)):
+            if r.verbal:
+                continue
+            frame = index.get((r.lemma, "noun")) or index.get((r.lemma, "adj"))
+            if frame is None or frame["pos"] == "verb":
+                continue
+            why = "" if not frame.get("needs") else _blocked(s, j, frame)
+            if why:
+                continue
+            used.add(j)
+            a, b = _cue_span(s, j, r)
+            la, lb = _cue_span(s, i, verb)
+            if trace is not None:
+                trace.append(
+                    f"{s.token_text(i)} … {raw}: light verb {verb.lemma} + {r.lemma}"
+                    f" → frame {frame['id']}"
+                )
+            return Cue(a, b, frame, r, "light", f"light verb {verb.lemma} ({rule})", (la, lb), verb)
+    return None

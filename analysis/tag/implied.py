@@ -1,0 +1,158 @@
+"""Stances implied by negotiation moves: one reading for both tables.
+
+A move says where its holder stands on its issue: a demand that Iran's forces leave is
+opposition to their presence, a military agreement with Iran is support for the alliance,
+an offer or acceptance tied to something asked in return is ``conditional``, and what the
+holder asks in return it wants. ``implied_stances(positions, sentences, mentions)`` reads
+the moves table that way (polarity = the move's attitude × the direction of its issue
+phrase: withdrawal, halt and removal words turn it round, as in ``analysis.tag.stance``);
+``add_implied`` adds to the stances table those the attitude cues did not already give.
+Threats and moves without an issue imply nothing. Each row's ``reason`` names the move.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from analysis.tag.claims import mentions_by_sentence, typed_columns
+from analysis.tag.clauses import Sent
+from analysis.tag.cues import cue_signs, direction_lexicon
+from analysis.tag.issues import IssueHit, find_issues, owns_issue, stance_target
+from analysis.tag.stance import STANCE_COLUMNS, issue_direction
+
+__all__ = ["MOVE_ATTITUDES", "add_implied", "implied_stances"]
+
+#: The attitude each move takes to what it is about (+1 wants it, -1 refuses it).
+MOVE_ATTITUDES = {
+    "demand": 1,
+    "condition": 1,
+    "guarantee": 1,
+    "offer": 1,
+    "accept": 1,
+    "agreement": 1,
+    "reject": -1,
+}
+_TIED = {"offer", "accept", "agreement"}
+
+
+def _hit_for(s: Sent, hits: list[IssueHit], issue: str, phrase: str, after: int) -> IssueHit | None:
+    """The issue hit a move row names: by its phrase, else the first of its issue after
+    the cue."""
+    for h in hits:
+        if phrase and s.surface(h.kstart, h.kend) == phrase:
+            return h
+    return next((h for h in hits if h.kstart >= after and h.issue in ("", issue)), None)
+
+
+def _polarity(sign: int, dsign: int) -> str:
+    return "support" if sign * dsign > 0 else "oppose"
+
+
+def _rows_for_move(s: Sent, mv: Any, hits: list[IssueHit], dirs: list) -> list[dict[str, Any]]:
+    move, holder = str(mv.move), str(mv.holder_id)
+    sign = MOVE_ATTITUDES.get(move)
+    if sign is None or not mv.issue:
+        return []
+    ka, _kb = s.key_span(int(mv.start) - s.start, int(mv.end) - s.start)
+    h = _hit_for(s, hits, str(mv.issue), str(mv.issue_phrase), ka)
+    if h is None:
+        return []
+    lo = ka if h.kstart >= ka else s.tokens[max(0, s.tok_index(h.kstart) - 3)][0]
+    dsign, _span = issue_direction(s, h, dirs, lo)
+    exchange = [e for e in str(mv.in_exchange_for or "").split("|") if e]
+    if move in _TIED and exchange:
+        pol = "conditional"  # given only for what is asked in return
+    elif move == "condition" and owns_issue(holder, str(mv.issue)):
+        pol = "conditional"  # conditions set on its own forces' withdrawal
+    else:
+        pol = _polarity(sign, dsign)
+    why = f"implied by the move {move} «{mv.cue}» ({mv.reason})"
+    out = [_row(s, mv, str(mv.issue), pol, h, why)]
+    for issue in exchange:
+        eh = next((x for x in hits if x.kstart > h.kstart and x.issue in ("", issue)), None)
+        if eh is None:
+            continue
+        esign, _ = issue_direction(s, eh, dirs, h.kend)
+        out.append(_row(s, mv, issue, _polarity(1, esign), eh, f"asked in return: {why}"))
+    return out
+
+
+def _row(s: Sent, mv: Any, issue: str, pol: str, h: IssueHit, why: str) -> dict[str, Any]:
+    a, b = s.doc_span(h.kstart, h.kend)
+    start, end = min(int(mv.start), a), max(int(mv.end), b)
+    return {
+        "doc_id": s.doc_id,
+        "sent_id": s.sent_id,
+        "start": start,
+        "end": end,
+        "holder_id": mv.holder_id,
+        "holder_affiliation": mv.holder_affiliation,
+        "target": stance_target(issue),
+        "polarity": pol,
+        "speaker_id": mv.speaker_id,
+        "source_chain": mv.source_chain,
+        "hedged": bool(mv.hedged),
+        "cue": mv.cue,
+        "date": mv.date,
+        "outlet": mv.outlet,
+        "cue_id": f"move:{mv.move}",
+        "holder_surface": mv.holder_surface,
+        "issue_phrase": s.surface(h.kstart, h.kend),
+        "evidence": s.text[start - s.start : end - s.start],
+        "reason": why,
+    }
+
+
+def implied_stances(
+    positions: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame
+) -> pd.DataFrame:
+    """The stances the moves imply (columns: ``STANCE_COLUMNS``)."""
+    rows: list[dict[str, Any]] = []
+    if positions is not None and not positions.empty:
+        by_sent = mentions_by_sentence(mentions)
+        text = sentences.set_index(["doc_id", "sent_id"])[["start", "text"]]
+        signs = cue_signs()
+        for (doc, sent), group in positions.groupby(["doc_id", "sent_id"], sort=False):
+            start, body = text.loc[(doc, sent)]
+            s = Sent.build(str(doc), int(sent), int(start), str(body), by_sent.get((doc, sent), ()))
+            hits = find_issues(s)
+            dirs = [
+                (a, b, labs[0], signs[labs[0]])
+                for a, b, _f, labs in direction_lexicon().find(s.key)
+            ]
+            for mv in group.itertuples(index=False):
+                rows.extend(_rows_for_move(s, mv, hits, dirs))
+    out = pd.DataFrame(rows, columns=STANCE_COLUMNS)
+    return typed_columns(out, STANCE_COLUMNS)
+
+
+def add_implied(
+    stances: pd.DataFrame, implied: pd.DataFrame, sentences: pd.DataFrame
+) -> pd.DataFrame:
+    """``stances`` plus the implied ones no attitude cue gave for the same sentence, holder
+    and target, in the documents' order (that of ``sentences``)."""
+    if implied.empty:
+        return stances
+    have = set(
+        zip(
+            stances["doc_id"],
+            stances["sent_id"],
+            stances["holder_id"],
+            stances["target"],
+            strict=True,
+        )
+    )
+    keys = zip(
+        implied["doc_id"], implied["sent_id"], implied["holder_id"], implied["target"], strict=True
+    )
+    fresh = implied[[k not in have for k in keys]]
+    fresh = fresh.drop_duplicates(["doc_id", "sent_id", "holder_id", "target"])
+    if fresh.empty:
+        return stances
+    out = pd.concat([stances, fresh], ignore_index=True) if not stances.empty else fresh
+    order = {d: i for i, d in enumerate(dict.fromkeys(sentences["doc_id"]))}
+    out = out.assign(_order=out["doc_id"].map(order))
+    out = out.sort_values(["_order", "sent_id", "start"], kind="stable").drop(columns="_order")
+    return typed_columns(out.reset_index(drop=True), STANCE_COLUMNS)

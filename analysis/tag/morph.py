@@ -1,0 +1,225 @@
+"""Word analyses from camel-tools' MSA morphology, and the context rules that choose one.
+
+No disambiguator model is available offline, so a word's analyses (``analyses``, cached per
+word type) are ranked by rules read from its neighbours (``choose``):
+
+- a verb after قد/لم/لن/أن/لا/سوف, with the future prefix س, at a clause start, or right
+  after an actor mention (subject-verb order);
+- a noun (or adjective) after a preposition, with the article or an attached preposition
+  (بـ/لـ/كـ), or as the first term of an idafa (an indefinite word followed by a definite
+  noun or an actor's name, away from a clause start).
+
+Analysing every word type costs about 1.4 ms per type, too much for a large corpus (see
+``docs/scale.md``), so only *candidate* words are analysed: a word whose stem, once its
+clitics are stripped (``stems``), is an inflected form of a cue lemma. Those forms are
+expanded once from the cue lemmas with camel-tools' generator (``expand_lemma``) and kept
+as package data (``data/frame_forms.tsv``, rebuilt by ``python -m analysis.tag.forms``).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+from analysis.tag.camel import get_analyzer
+from analysis.text.normalize import fold
+
+__all__ = [
+    "Reading",
+    "analyses",
+    "choose",
+    "lemma_key",
+    "noun_context",
+    "stems",
+    "verb_context",
+]
+
+# Folded particles after which a word is a verb ("قد رفضت", "لن تقبل", "أن تنسحب").
+VERB_PARTICLES = frozenset(
+    {
+        *("قد", "لقد", "وقد", "فقد", "لم", "ولم", "لن", "ولن", "ان", "بان", "لا", "سوف", "كما"),
+        *("ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "انه", "انها", "انهم"),
+        *("بانه", "بانها", "بانهم", "هو", "هي", "هم", "حيث", "اذ", "بعدما", "عندما", "حين"),
+        *("كان", "كانت", "وكان", "وكانت", "الذي", "التي", "الذين", "فيما", "بينما"),
+    }
+)
+# Folded prepositions after which a word is a noun ("على طلب", "بعد رفض").
+PREPOSITIONS = frozenset(
+    {
+        *("في", "من", "علي", "الي", "عن", "مع", "ضد", "بعد", "قبل", "حول", "بشان", "خلال"),
+        *("عبر", "لدي", "عند", "تجاه", "ازاء", "بسبب", "رغم", "برغم", "دون", "بدون", "وفق"),
+    }
+)
+_PROCLITICS = ("", "و", "ف")
+_PREP_CLITICS = ("", "ب", "ل", "ك", "س")
+_ARTICLE = ("", "ال")
+ENCLITICS = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني", "ي")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One analysis of a word: lemma (camel-tools ``lex``), part of speech and features."""
+
+    lemma: str
+    pos: str
+    asp: str = "na"
+    per: str = "na"
+    gen: str = "na"
+    num: str = "na"
+    vox: str = "na"
+    article: bool = False  # the definite article is attached (ال)
+    prep: str = ""  # an attached preposition (بـ، لـ، كـ) or ""
+    conj: str = ""  # و or ف in front
+    future: bool = False  # the future prefix سـ
+    enclitic: str = "0"  # camel-tools enc0, e.g. 3ms_poss, 3mp_dobj
+
+    @property
+    def verbal(self) -> bool:
+        return self.pos == "verb"
+
+    @property
+    def owner(self) -> tuple[str, str, str] | None:
+        """(person, gender, number) of a possessive or object pronoun attached to the word."""
+        enc = self.enclitic
+        if enc in ("0", "na") or "_" not in enc:
+            return None
+        pgn = enc.split("_")[0]
+        per, rest = pgn[0], pgn[1:]
+        gen = rest[0] if rest[:1] in ("m", "f") else "m"
+        num = rest[-1] if rest[-1:] in ("s", "d", "p") else "s"
+        return per, gen, num
+
+
+def lemma_key(lex: str) -> str:
+    """A lemma as the frames name it: camel-tools' ``lex`` with alef wasla written ا and
+    its marks in canonical order (a hand-typed شدة may come before or after its فتحة)."""
+    return unicodedata.normalize("NFD", lex.replace("ٱ", "ا"))
+
+
+_PREP_NAMES = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك", "la_prep": "ل"}
+
+
+@functools.lru_cache(maxsize=200_000)
+def analyses(word: str) -> tuple[Reading, ...]:
+    """All distinct readings of one word (cached per word type)."""
+    out: dict[Reading, None] = {}
+    for a in get_analyzer().analyze(word):
+        r = Reading(
+            lemma=lemma_key(str(a.get("lex", ""))),
+            pos=str(a.get("pos", "")),
+            asp=str(a.get("asp", "na")),
+            per=str(a.get("per", "na")),
+            gen=str(a.get("gen", "na")),
+            num=str(a.get("num", "na")),
+            vox=str(a.get("vox", "na")),
+            article=a.get("prc0") == "Al_det",
+            prep=_PREP_NAMES.get(str(a.get("prc1")), ""),
+            conj={"wa_conj": "و", "fa_conj": "ف", "wa_sub": "و", "fa_conn": "ف"}.get(
+                str(a.get("prc2")), ""
+            ),
+            future=a.get("prc1") == "sa_fut",
+            enclitic=str(a.get("enc0", "0")),
+        )
+        out.setdefault(r, None)
+    return tuple(out)
+
+
+def stems(token: str) -> list[tuple[str, str, str]]:
+    """(proclitics, stem, enclitic) splits of a folded token, longest stem first.
+
+    Orthography that changes before a pronoun is undone: ت of a feminine noun (موافقتها →
+    موافقه), the alef dropped after وا (قدموه → قدموا), ا for final ى (أبداها → ابدي)."""
+    out = []
+    for conj in _PROCLITICS:
+        if not token.startswith(conj):
+            continue
+        rest1 = token[len(conj) :]
+        for prep in _PREP_CLITICS:
+            if not rest1.startswith(prep):
+                continue
+            rest2 = rest1[len(prep) :]
+            arts = _ARTICLE + (("ل",) if prep == "ل" else ())  # لل = ل + ال
+            for art in arts:
+                if not rest2.startswith(art):
+                    continue
+                body = rest2[len(art) :]
+                pre = conj + prep + art
+                for enc in ENCLITICS:
+                    if enc and not body.endswith(enc):
+                        continue
+                    stem = body[: len(body) - len(enc)] if enc else body
+                    if len(stem) < 2:
+                        continue
+                    out.append((pre, stem, enc))
+                    if enc and stem.endswith("ت"):
+                        out.append((pre, stem[:-1] + "ه", enc))
+                    if enc and stem.endswith("و"):
+                        out.append((pre, stem + "ا", enc))
+                    if enc and stem.endswith("ا"):
+                        out.append((pre, stem[:-1] + "ي", enc))
+    out.sort(key=lambda t: -len(t[1]))
+    return out
+
+
+def verb_context(prev: str, *, clause_start: bool, after_actor: bool, token: str) -> str:
+    """Why context makes this word a verb ("" when it does not)."""
+    if prev in VERB_PARTICLES:
+        return f"verb after {prev}"
+    if clause_start:
+        return "verb at clause start"
+    if prev.startswith("ال") and not token.startswith(("ال", "بال", "لل", "وال")):
+        # an indefinite word cannot modify or be the genitive of a definite one before it:
+        # "المملوك رفض" is subject and verb
+        return "verb after a definite subject"
+    if after_actor:
+        return "verb after its subject"
+    return ""
+
+
+def noun_context(prev: str, nxt: str, readings: tuple[Reading, ...]) -> str:
+    """Why context makes this word a noun ("" when it does not)."""
+    if prev in PREPOSITIONS:
+        return f"noun after {prev}"
+    if (
+        readings
+        and all(r.article or r.prep for r in readings if r.pos != "verb")
+        and not any(r.verbal for r in readings)
+    ):
+        return "noun with article or preposition"
+    if nxt.startswith("ال") and not any(r.article for r in readings):
+        return "noun: first term of an idafa"
+    return ""
+
+
+def choose(
+    readings: tuple[Reading, ...],
+    *,
+    prev: str,
+    nxt: str,
+    clause_start: bool,
+    after_actor: bool,
+    token: str,
+) -> tuple[list[Reading], str]:
+    """The readings context allows, best first, and the rule that chose them.
+
+    A word with only verb or only noun readings keeps them; an ambiguous one (عرض، طلب،
+    رفض) is a verb where ``verb_context`` says so, else a noun."""
+    verbs = [r for r in readings if r.verbal]
+    nouns = [r for r in readings if not r.verbal]
+    if not verbs or not nouns:
+        return list(readings), "unambiguous"
+    if any(r.pos == "prep" for r in nouns) and prev not in VERB_PARTICLES:
+        # ضمن، قبل، بعد: a preposition unless a verbal particle comes before it
+        return nouns + verbs, "preposition reading"
+    why = verb_context(prev, clause_start=clause_start, after_actor=after_actor, token=token)
+    if any(r.future for r in verbs) and token.startswith(("س", "وس", "فس")):
+        why = why or "verb with future prefix"
+    if why and prev not in PREPOSITIONS:
+        return verbs + nouns, why
+    return nouns + verbs, noun_context(prev, nxt, readings) or "noun by default"
+
+
+def fold_form(word: str) -> str:
+    """A generated or dictionary form as the tagger's folded key spells it."""
+    return fold(word)

@@ -1,0 +1,58 @@
+"""Stances implied by moves (tag.implied): one reading for both tables."""
+
+from __future__ import annotations
+
+import pytest
+from sentence_tables import tables_from_sentences
+
+from analysis.pipeline.stages import tag_chunk
+
+CASES = [
+    # sentence, stances expected among the (holder, target, polarity) rows
+    (
+        "وقدمت موسكو ضمانات لتل أبيب بإبعاد القوات الإيرانية عن الحدود.",
+        {("RUS", "iranian_presence", "oppose")},
+    ),
+    (
+        "عرضت واشنطن على دمشق سحب قواتها من التنف مقابل خروج القوات الإيرانية من الجنوب.",
+        {("USA", "us_presence", "conditional"), ("USA", "iranian_presence", "oppose")},
+    ),
+    (
+        "ورفضت دمشق بقاء القوات الأمريكية في سوريا.",
+        {("SYR", "us_presence", "oppose")},
+    ),
+]
+
+
+def _stances(sentence: str):
+    import pandas as pd  # the tables helper takes a frame of rows
+
+    rows = pd.DataFrame({"case": "d", "sent": [0], "text": [sentence], "section": ["body"]})
+    docs, sents = tables_from_sentences(rows, outlet="Outlet")
+    return tag_chunk((docs, sents))["stances"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:30] for c in CASES])
+def test_moves_imply_stances(sentence, expected):
+    st = _stances(sentence)
+    assert expected <= {(r.holder_id, r.target, r.polarity) for r in st.itertuples()}
+
+
+def test_an_implied_stance_names_its_move():
+    # no attitude cue here: the commitment (light verb + noun) alone gives the stance
+    st = _stances("وأعلنت واشنطن التزامها بإخراج القوات الإيرانية من سوريا.")
+    implied = st[st["cue_id"] == "move:guarantee"]
+    assert [(r.holder_id, r.target, r.polarity) for r in implied.itertuples()] == [
+        ("USA", "iranian_presence", "oppose")
+    ]
+    assert implied["reason"].iloc[0].startswith("implied by the move guarantee «أعلنت» (frame")
+
+
+def test_an_attitude_stance_says_why():
+    st = _stances("وقدمت موسكو ضمانات لتل أبيب بإبعاد القوات الإيرانية عن الحدود.")
+    assert st["reason"].iloc[0].startswith("attitude want")
+
+
+def test_a_threat_implies_nothing():
+    st = _stances("وهددت تل أبيب بضرب دمشق.")
+    assert not (st["cue_id"].astype(str).str.startswith("move:")).any()

@@ -1,0 +1,119 @@
+"""Word analyses and the context rules that choose one (tag.morph, tag.forms, tag.frames)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from analysis.resources import data_dir
+from analysis.tag.clauses import Sent
+from analysis.tag.forms import FORMS_FILE, expand_lemma, frame_lemmas, known_forms
+from analysis.tag.frames import candidate, cue_prefilter, find_cues
+from analysis.tag.morph import analyses, choose, lemma_key, stems
+from analysis.text.normalize import fold
+
+
+@pytest.mark.parametrize(
+    ("token", "split"),
+    [
+        ("وبالضغط", ("وبال", "ضغط", "")),
+        ("موافقتها", ("", "موافقه", "ها")),  # ت of a feminine noun before a pronoun
+        ("قدموه", ("", "قدموا", "ه")),  # the alef of وا drops before a pronoun
+        ("للاتفاق", ("لل", "اتفاق", "")),  # ل + ال
+        ("استعداده", ("", "استعداد", "ه")),
+    ],
+)
+def test_stems_undo_clitics(token, split):
+    assert split in stems(token)
+
+
+@pytest.mark.parametrize(
+    ("word", "prev", "nxt", "clause_start", "after_actor", "verbal", "rule"),
+    [
+        ("عرض", "قد", "", False, False, True, "verb after قد"),
+        ("رفض", "لكنه", "", False, False, True, "verb after لكنه"),
+        ("عرض", "علي", "", False, False, False, "noun after علي"),
+        ("طلب", "", "", True, False, True, "verb at clause start"),
+        ("طلب", "", "الحكومه", False, False, False, "noun: first term of an idafa"),
+        ("رفض", "", "", False, True, True, "verb after its subject"),
+    ],
+)
+def test_context_chooses_verb_or_noun(word, prev, nxt, clause_start, after_actor, verbal, rule):
+    ranked, why = choose(
+        analyses(word),
+        prev=prev,
+        nxt=nxt,
+        clause_start=clause_start,
+        after_actor=after_actor,
+        token=word,
+    )
+    assert ranked[0].verbal is verbal
+    assert why == rule
+
+
+def test_an_unambiguous_word_keeps_its_readings():
+    ranked, why = choose(
+        analyses("اشتراط"), prev="علي", nxt="", clause_start=False, after_actor=False, token=""
+    )
+    assert why == "unambiguous" and {r.lemma for r in ranked} == {lemma_key("اِشْتِراط")}
+
+
+def test_lemmas_are_written_as_the_frames_write_them():
+    assert lemma_key("ٱِقْتَرَح") == lemma_key("اِقْتَرَح")
+    assert lemma_key("قَدَّم") == lemma_key("قَدَّم")  # marks in either order
+
+
+def test_a_pronoun_owner_is_read_from_the_enclitic():
+    owners = {r.owner for r in analyses("استعداده")}
+    assert ("3", "m", "s") in owners
+
+
+# --- forms ----------------------------------------------------------------------------------
+
+
+def test_forms_file_matches_the_frames():
+    """Editing data/frames.yaml without `python -m analysis.tag.forms` fails here."""
+    with open(data_dir() / FORMS_FILE, encoding="utf-8", newline="") as f:
+        in_file = {(lemma_key(r["lemma"]), r["pos"]) for r in csv.DictReader(f, delimiter="\t")}
+    assert in_file == {(lemma_key(lemma), pos) for lemma, pos in frame_lemmas()}
+
+
+def test_expansion_is_what_the_file_holds():
+    forms = expand_lemma("قَبِل", "verb")
+    assert {"قبل", "يقبلون", "يقبلوا", "قبلت"} <= forms  # the subjunctive is derived
+    assert all(
+        (lemma_key("قَبِل"), "verb") in {(lemma_key(a), b) for a, b in known_forms()[f]}
+        for f in forms
+    )
+
+
+# --- cues -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ضغطوا على الحكومة لوقف القصف", [("demand.verb", "verb")]),
+        ("وأبدت أنقرة استعدادها للتفاوض", [("offer.readiness", "light")]),
+        ("أنقرة مستعدة لسحب قواتها", [("offer.ready", "adj")]),
+        ("وقعت دمشق اتفاقا مع موسكو", [("agreement.noun", "light")]),
+        ("بعد رفض الحكومة للمقترح", [("reject.noun", "noun"), ("offer.noun", "noun")]),
+        ("وستعرض الحكومة خطة جديدة", [("offer.verb", "verb")]),
+        ("ورحبت الفصائل بالاتفاق", [("accept.welcome", "verb"), ("agreement.noun", "noun")]),
+        ("ورحبت الفصائل بالوفد الزائر", []),  # welcoming a visitor is not a move
+        ("قبل أن تنسحب القوات", []),  # قبل is "before"
+        ("طلب عدم ذكر اسمه", []),
+        ("أنقرة مستعدة تماما", []),  # مستعد needs لـ
+    ],
+)
+def test_cues(text, expected):
+    s = Sent.build("d", 0, 0, text, [])
+    assert [(c.frame["id"], c.how) for c in find_cues(s)] == expected
+
+
+def test_prefilter_reads_only_candidate_words():
+    assert candidate("وبمطالبتها")
+    assert not candidate("الجنوب")
+    assert cue_prefilter().search(fold("وافقت الحكومة"))
+    assert not cue_prefilter().search(fold("وصل الوفد إلى جنيف"))
