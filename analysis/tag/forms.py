@@ -47,6 +47,7 @@ def frame_lemmas() -> list[tuple[str, str]]:
     """(lemma, pos) of every frame and light verb, in file order, without repeats."""
     data = load_yaml("frames")
     pairs = [(str(v["lemma"]), "verb") for v in data.get("light_verbs", [])]
+    pairs += [(str(v["lemma"]), "noun") for v in data.get("light_nouns", [])]
     for frame in data["frames"]:
         pairs += [(str(lemma), str(frame["pos"])) for lemma in frame["lemmas"]]
     return list(dict.fromkeys(pairs))

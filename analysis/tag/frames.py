@@ -79,6 +79,11 @@ def light_lemmas() -> frozenset[str]:
     return frozenset(lemma_key(str(v["lemma"])) for v in frames_data().get("light_verbs", []))
 
 
+@functools.cache
+def light_noun_lemmas() -> frozenset[str]:
+    return frozenset(lemma_key(str(v["lemma"])) for v in frames_data().get("light_nouns", []))
+
+
 @functools.lru_cache(maxsize=300_000)
 def candidate(token: str) -> bool:
     """Could this folded token be a form of a cue lemma (any clitics stripped)?"""
@@ -121,38 +126,44 @@ def _reading(s: Sent, i: int, after_actor: bool) -> tuple[list[Reading], str]:
 _IMPERFECT_PARTICLES = frozenset({"لم", "ولم", "لن", "ولن", "ان", "بان", "لا", "سوف"})
 
 
-def _frame_reading(
+def _frame_readings(
     readings: list[Reading], prev: str = ""
-) -> tuple[Reading, dict[str, Any] | None, bool]:
-    """The first reading of the chosen category (verb or not) with a frame or light verb;
-    after لم/لن/أن/لا/سوف an imperfective reading first ("لم توافق" is وافق, not توافق)."""
+) -> list[tuple[Reading, dict[str, Any] | None, bool]]:
+    """The readings of the chosen category (verb or not) that fill a frame or are a light
+    word, best first: (reading, frame, is_light); after لم/لن/أن/لا/سوف an imperfective
+    reading first ("لم توافق" is وافق, not توافق)."""
     if not readings:
-        return Reading("", ""), None, False
+        return []
     verbal = readings[0].verbal
     if verbal and prev in _IMPERFECT_PARTICLES:
         readings = sorted(readings, key=lambda r: not (r.verbal and r.asp == "i"))
     index = frame_index()
+    out: list[tuple[Reading, dict[str, Any] | None, bool]] = []
     for r in readings:
         if r.verbal != verbal:
             break
         for pos in _NOMINAL.get(r.pos, ()) if not r.verbal else ("verb",):
             frame = index.get((r.lemma, pos))
             if frame is not None:
-                return r, frame, False
-        if r.verbal and r.lemma in light_lemmas():
-            return r, None, True
-    return readings[0], None, False
+                out.append((r, frame, False))
+        light = light_lemmas() if r.verbal else light_noun_lemmas()
+        if r.lemma in light:
+            out.append((r, None, True))
+    return out
 
 
-def _follows(s: Sent, i: int, preps: list[str]) -> bool:
-    """Is the word after token ``i`` (or its attached clitic) one of ``preps``?"""
-    if i + 1 >= len(s.tokens):
-        return False
-    nxt = bare(s.token_text(i + 1))
-    for p in preps:
-        p = fold(p)
-        if nxt == p or (len(p) == 1 and nxt.startswith(p) and len(nxt) > 2):
-            return True
+def _follows(s: Sent, i: int, preps: list[str], reach: int = 1) -> bool:
+    """Is one of the ``reach`` words after token ``i`` (or its attached clitic) one of
+    ``preps``? A verb's preposition comes after its subject ("تمسكت المعارضة بـ"), a
+    noun's after its genitive ("تمسك المعارضة بـ"), an adjective's right after it."""
+    folded = [fold(p) for p in preps]
+    for j in range(i + 1, min(i + 1 + reach, len(s.tokens))):
+        nxt = bare(s.token_text(j))
+        for p in folded:
+            if nxt == p or (len(p) == 1 and nxt.startswith(p) and len(nxt) > 2):
+                return True
+        if is_clause_end(s.token_text(j)):
+            break
     return False
 
 
@@ -163,7 +174,12 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any]) -> str:
         w = fold(str(w))
         if rest == w or rest.startswith(w + " "):
             return f"not before «{w}»"
-    if frame.get("needs") and not _follows(s, i, frame["needs"]):
+    nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
+    for p in frame.get("not_before_clitic", []):
+        if nxt.startswith(fold(p)) and not nxt.startswith("ال") and len(nxt) > 2:
+            return f"not before {p}+word"
+    reach = {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)
+    if frame.get("needs") and not _follows(s, i, frame["needs"], reach):
         return f"needs {'/'.join(frame['needs'])} after it"
     need = frame.get("requires_after")
     if need:
@@ -189,33 +205,34 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
         if i in used or not candidate(bare(s.token_text(i))):
             continue
         readings, rule = _reading(s, i, _after_actor(s, i))
-        r, frame, light = _frame_reading(readings, bare(s.token_text(i - 1)) if i else "")
+        options = _frame_readings(readings, bare(s.token_text(i - 1)) if i else "")
         word = s.token_text(i)
-        if light:
-            found = _light_noun(s, i, r, rule, used, trace)
-            if found:
-                out.append(found)
-            continue
-        if frame is None:
+        if not options and trace is not None:
+            top = readings[0] if readings else None
+            trace.append(
+                f"{word}: read as {top.lemma if top else '?'}/"
+                f"{top.pos if top else '?'} ({rule}); no frame"
+            )
+        for r, frame, light in options:
+            if light:
+                found = _light_noun(s, i, r, rule, used, trace)
+                if found:
+                    out.append(found)
+                    break
+                continue
+            why = _blocked(s, i, frame)
+            how = "verb" if r.verbal else ("adj" if frame["pos"] == "adj" else "noun")
+            if not why and how == "noun" and frame.get("alone") is False:
+                why = "only after a light verb"
+            if why:
+                if trace is not None:
+                    trace.append(f"{word}: {r.lemma}/{r.pos} frame {frame['id']} skipped: {why}")
+                continue
+            a, b = _cue_span(s, i, r)
+            out.append(Cue(a, b, frame, r, how, rule))
             if trace is not None:
-                top = readings[0] if readings else None
-                trace.append(
-                    f"{word}: read as {top.lemma if top else '?'}/"
-                    f"{top.pos if top else '?'} ({rule}); no frame"
-                )
-            continue
-        why = _blocked(s, i, frame)
-        how = "verb" if r.verbal else ("adj" if frame["pos"] == "adj" else "noun")
-        if not why and how == "noun" and frame.get("alone") is False:
-            why = "only after a light verb"
-        if why:
-            if trace is not None:
-                trace.append(f"{word}: {r.lemma}/{r.pos} frame {frame['id']} skipped: {why}")
-            continue
-        a, b = _cue_span(s, i, r)
-        out.append(Cue(a, b, frame, r, how, rule))
-        if trace is not None:
-            trace.append(f"{word}: {r.lemma}/{r.pos} ({rule}) → frame {frame['id']}")
+                trace.append(f"{word}: {r.lemma}/{r.pos} ({rule}) → frame {frame['id']}")
+            break
     return sorted(out, key=lambda c: c.kstart)
 
 
@@ -253,10 +270,11 @@ def _light_noun(
             used.add(j)
             a, b = _cue_span(s, j, r)
             la, lb = _cue_span(s, i, verb)
+            kind = "light verb" if verb.verbal else "light noun"
             if trace is not None:
                 trace.append(
-                    f"{s.token_text(i)} … {raw}: light verb {verb.lemma} + {r.lemma}"
+                    f"{s.token_text(i)} … {raw}: {kind} {verb.lemma} + {r.lemma}"
                     f" → frame {frame['id']}"
                 )
-            return Cue(a, b, frame, r, "light", f"light verb {verb.lemma} ({rule})", (la, lb), verb)
+            return Cue(a, b, frame, r, "light", f"{kind} {verb.lemma} ({rule})", (la, lb), verb)
     return None

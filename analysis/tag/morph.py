@@ -209,6 +209,15 @@ def choose(
     nouns = [r for r in readings if not r.verbal]
     if not verbs or not nouns:
         return list(readings), "unambiguous"
+    if (
+        len(nxt) > 3
+        and nxt.endswith(("ي", "يه"))
+        and not nxt.startswith(("ال", "وال", "لل", "بال"))
+        and nxt[:-1] not in PREPOSITIONS  # عليه، إليه، لديه: a preposition and a pronoun
+        and prev not in VERB_PARTICLES
+    ):
+        # an indefinite nisba adjective follows: "تفاهم تركي روسي", "عرض أمريكي"
+        return nouns + verbs, "noun before an indefinite adjective"
     if any(r.pos == "prep" for r in nouns) and prev not in VERB_PARTICLES:
         # ضمن، قبل، بعد: a preposition unless a verbal particle comes before it
         return nouns + verbs, "preposition reading"

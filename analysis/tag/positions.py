@@ -33,7 +33,7 @@ from analysis.tag.clauses import (
 )
 from analysis.tag.cues import exchange_lexicon, future_lexicon, hypothetical_lexicon
 from analysis.tag.frames import Cue, cue_prefilter, find_cues
-from analysis.tag.holders import move_counterpart, speaker_fallback
+from analysis.tag.holders import move_counterpart, self_reference, speaker_fallback
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.subjects import cue_holders, note_heads
@@ -185,12 +185,17 @@ def _holders_of(
 ) -> tuple[list[tuple[str, str]], str]:
     """(holders, rule): the clause reading first, then the previous move's holder for a
     coordinated verb, then the speaker for reported content."""
+    a, b = cue.verb_span
+    if cue.how != "noun" and self_reference(s, a):
+        # "بلادها ملتزمة", "إن بلاده قدمت": the speaker's own state
+        own = speaker_fallback(s, a, b, ctx["att"], ctx["speaker_cue"])
+        if own:
+            return own, "the speaker's own state (بلاده)"
     ms, rule = cue_holders(s, cue, issues, ctx["previous"])
     if ms:
         return [(m.actor_id, m.surface) for m in ms], rule
     if cue.how == "noun":
         return [], rule
-    a, b = cue.verb_span
     # a pronoun that names no agreeing actor ("لكنها" after a man) is not the last holder
     if prev_holders and _coordinated(s, a) and not rule.startswith("pronoun:"):
         return prev_holders, "coordinated with the previous move"
@@ -256,7 +261,12 @@ def moves_in_sentence(
         ):
             modality = "hypothetical"  # "أن تكون روسيا ضامنة": a role proposed, not taken
         why = [f"frame {frame['id']} ({cue.how}: {cue.reading.lemma}, {cue.rule})"]
-        if modality == "negated" and frame.get("negated_as"):
+        if frame.get("only_negated"):
+            if modality != "negated":
+                continue  # "سمحت" is no red line; "لن تسمح" is
+            modality = "asserted"
+            why.append(f"negated {cue.reading.lemma} read as {move}")
+        elif modality == "negated" and frame.get("negated_as"):
             move, modality = str(frame["negated_as"]), "asserted"
             why.append(f"negated {cue.move} read as {move}")
         main_hits, ex_phrase, ex_issues = _move_issues(

@@ -36,6 +36,24 @@ PRONOUNS = {
     **dict.fromkeys(("هم", "انهم", "لكنهم", "بانهم", "لانهم", "فانهم"), ("m", "p")),
     **dict.fromkeys(("هما", "انهما", "لكنهما", "بانهما"), ("", "d")),
 }
+_PRONOUN_PPS = frozenset(
+    p + e
+    for p in (
+        "له",
+        "لها",
+        "عليه",
+        "عليها",
+        "فيه",
+        "فيها",
+        "منه",
+        "منها",
+        "معه",
+        "معها",
+        "اليه",
+        "اليها",
+    )
+    for e in ("", "م")
+)
 _RELATIVES = {"الذي": ("m", "s"), "التي": ("f", "s"), "الذين": ("m", "p"), "اللذين": ("m", "d")}
 _MASC_HEADS = frozenset(
     fold(w)
@@ -125,6 +143,11 @@ def mention_agreement(m: Mention) -> tuple[str, str] | None:
     if m.reason.startswith("nisba") and len(words) == 1:
         # "الروسي" alone modifies a noun; the noun agrees, not the nisba
         return _nisba_agreement(m.head) if m.head else None
+    if m.kind == "group":
+        # "هيئة تحرير الشام", "الفصائل" (a non-human plural) agree as feminine
+        return (
+            ("f", "s") if first.endswith("ه") or _plural_word(m.surface.split()[0]) else ("m", "s")
+        )
     if m.kind in ("state", "organisation", "organization"):
         # state names are feminine (روسيا، إيران، واشنطن); bodies follow their head noun,
         # and a non-human plural head (الأمم المتحدة) agrees as feminine singular
@@ -183,10 +206,25 @@ def _coordinated(s: Sent, first: Mention, pool: list[Mention]) -> list[Mention]:
     return out
 
 
+def _nisbas(s: Sent, first: Mention, pool: list[Mention]) -> list[Mention]:
+    """A nisba and those joined to it by و, a hyphen or nothing ("تفاهم أميركي روسي",
+    "الاتفاق الروسي - التركي")."""
+    out = [first]
+    for m in pool:
+        if m.kstart <= out[-1].kstart or not m.reason.startswith("nisba"):
+            continue
+        if s.key[out[-1].kend : m.kstart].strip(' -–—"«»“”') in ("", "و"):
+            out.append(m)
+    return out
+
+
 def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
     """Mentions of the noun phrase right after the verb (its subject in VSO order)."""
     i = s.tok_index(b)
     if i < len(s.tokens) and s.tokens[i][0] < b:
+        i += 1
+    # "قدمت له روسيا", "تبدي فيها روسيا": a pronoun after a preposition before the subject
+    while i < len(s.tokens) and bare(s.token_text(i)) in _PRONOUN_PPS:
         i += 1
     first, commas = i, 0
     np: list[Mention] = []
@@ -284,6 +322,10 @@ def _antecedent(
                 group = [x for x in _coordinated(s, starts[-1], pool) if x.kend <= a]
             if len(group) >= 2 and m in group:
                 return group, "antecedent pair in the sentence"
+        persons = [m for m in here if m.kind == "person"]
+        if any(num == "d" for _g, num in want) and len(persons) >= 2:
+            # "وكان الوزير علي أيوب ورئيس الأركان محمد باقري، وقعا": the two named
+            return persons[-2:], "antecedent pair in the sentence"
     here = [m for m in here if mention_agreement(m) is not None]
     for m in reversed(here):
         if _agrees(mention_agreement(m), want, gender_only=False) and mention_agreement(m):
@@ -301,15 +343,17 @@ def _noun_holders(s: Sent, cue: Cue, pool: list[Mention]) -> tuple[list[Mention]
     if i < len(s.tokens) and s.tokens[i][0] < b:
         i += 1
     nxt = s.tokens[i][0] if i < len(s.tokens) else len(s.key)
+    while nxt < len(s.key) and s.key[nxt] in '"«“(':
+        nxt += 1  # تفاهم "أميركي روسي": a quote before the nisba
     after = [m for m in pool if m.kstart >= b and s.tok_index(m.kstart) - i <= 2]
     for m in after:
         between = s.key[b : m.kstart]
         if is_clause_end(between.strip()[-1:]) if between.strip() else False:
             break
-        if m.kstart == nxt and not after_prep(s, m):
+        if m.kstart == nxt and not after_prep(s, m) and not m.reason.startswith("nisba"):
             return _coordinated(s, m, pool), "genitive of the noun"
         if m.reason.startswith("nisba") and not after_prep(s, m) and m.kstart == nxt:
-            return _coordinated(s, m, pool), "nisba of the noun"
+            return _nisbas(s, m, pool), "nisba of the noun"
     words = [bare(s.token_text(j)) for j in range(i, min(i + 3, len(s.tokens)))]
     if len(words) >= 2 and words[0] == "من" and words[1] in ("جانب", "قبل", "طرف"):
         pos = s.tokens[i + 2][0] if i + 2 < len(s.tokens) else len(s.key)
@@ -317,13 +361,26 @@ def _noun_holders(s: Sent, cue: Cue, pool: list[Mention]) -> tuple[list[Mention]
         if ms:
             return _coordinated(s, ms[0], pool), f"من {words[1]} X"
     if cue.move == "agreement":
-        for j in range(i, min(i + 10, len(s.tokens))):
-            if bare(s.token_text(j)) == "بين" and j + 1 < len(s.tokens):
-                ms = [m for m in pool if m.kstart == s.tokens[j + 1][0]]
-                if ms:
-                    return _coordinated(s, ms[0], pool), "parties بين X وY"
-            if is_clause_end(s.token_text(j)):
-                break
+        return _parties(s, i, pool)
+    return [], ""
+
+
+def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
+    """The parties of an agreement noun: "بين X وY" after it, also through a relative
+    clause ("الاتفاق، الذي جرى بين إيران و…") and a head noun before the first party
+    ("بين لجنة الأهالي والطرف الروسي والنظام")."""
+    for j in range(i, min(i + 14, len(s.tokens))):
+        if bare(s.token_text(j)) == "بين" and j + 1 < len(s.tokens):
+            hi = s.tokens[min(j + 6, len(s.tokens) - 1)][1]
+            ms = [m for m in pool if s.tokens[j + 1][0] <= m.kstart < hi]
+            if ms:
+                group = _coordinated(s, ms[0], pool)
+                if s.tokens[j + 1][0] == ms[0].kstart or len(group) > 1:
+                    return group, "parties بين X وY"
+        raw = s.token_text(j)
+        nxt = bare(s.token_text(j + 1)) if j + 1 < len(s.tokens) else ""
+        if is_clause_end(raw) and nxt not in _RELATIVES:
+            break
     return [], ""
 
 
@@ -339,7 +396,8 @@ def cue_holders(
     pool = _subjects(pool)
     a, b = cue.verb_span
     word = bare(s.surface(*s.tokens[s.tok_index(a)])) if s.tokens else ""
-    feats = _features(cue.verb_reading, word)
+    # a light verbal noun's genitive is its subject ("توقيع إيران ونظام الأسد اتفاقاً")
+    feats = _features(cue.verb_reading, word) if cue.verb_reading.verbal else {("", "na")}
     i = s.tok_index(a)
     before = bare(s.token_text(i - 1)) if i > 0 else ""
     if before in _RELATIVES:
@@ -351,7 +409,8 @@ def cue_holders(
     found, rule = _subject_before(s, a, pool, feats, near=True)
     if found:
         return found, rule
-    if cue.how != "adj":
+    if cue.how != "adj" and _third_person(cue.verb_reading, word):
+        # "ندعو النظام": after a first-person verb the noun is its object
         subj = _subject_after(s, b, pool, feats)
         if subj:
             return subj, "subject after the verb"

@@ -38,6 +38,27 @@ CASES = [
         ["ووقع وزير الدفاع الروسي سيرغي شويغو مع نظيره التركي اتفاقا جديدا."],
         {("shoigu", "agreement", "")},
     ),
+    # a red line: "will not allow" is a threat, "allowed" is no move
+    (["وقال الوزير إن أنقرة لن تسمح بقيام كيان على حدودها."], {("TUR", "threat", "")}),
+    (["وسمحت أنقرة بدخول المساعدات إلى المدينة."], set()),
+    (["وتمسكت المعارضة السورية برحيل الحكومة."], {("syrian_opposition", "demand", "")}),
+    # a relative whose head is not an actor: "the dangers that threaten Syria" is no threat
+    (["وناقش الوفدان المخاطر التي تهدد سوريا."], set()),
+    # a preposition reading: ضمن "within"
+    (["وجاءت الخطوة ضمن مساعي موسكو في الشمال."], set()),
+    # a source's anonymity and "exposed to" are not moves
+    (["وقال مسؤول تركي رفض الكشف عن اسمه إن الهدنة صامدة."], set()),
+    (["وتعرضت المدينة لهجوم عنيف أمس."], set()),
+    # after a first-person verb the noun is its object, not its subject
+    (["وقال الوزير التركي: ندعو الحكومة السورية إلى وقف القصف."], set()),
+    # قام بـ + verbal noun; a verbal noun with its genitive subject
+    (["وقامت أنقرة بالضغط على الفصائل لقبول الهدنة."], {("TUR", "demand", "")}),
+    (
+        ["وجاء ذلك بعد توقيع تركيا وروسيا اتفاقا جديدا حول المدينة."],
+        {("TUR", "agreement", ""), ("RUS", "agreement", "")},
+    ),
+    # a nisba in quotes after the noun
+    (['تفاهم "تركي روسي" حول الشمال.'], {("TUR", "agreement", ""), ("RUS", "agreement", "")}),
     # no subject, no antecedent, no speaker: no holder rather than a wrong one
     (["ورفض العرض في اليوم التالي."], set()),
     # a recipient after a preposition is never the holder
