@@ -3,7 +3,8 @@
 - ``data/cues_reporting.yaml``: reporting verbs, speaker nouns, hedges (``analysis.tag.speakers``);
 - ``data/cues_stance.yaml``: attitudes, directions, condition markers, negators, deflectors
   (``analysis.tag.stance``; negators also in ``analysis.tag.clauses.negated``);
-- ``data/cues_moves.yaml``: negotiation moves, light verbs, exchange markers
+- ``data/cues_moves.yaml``: exchange, condition, negation, hypothetical and future markers
+  around negotiation moves (the moves' own cues are frames: ``analysis.tag.frames``)
   (``analysis.tag.positions``).
 
 The categories are documented in ``analysis/data/CUES.md``. A ``Lexicon`` finds folded forms
@@ -105,40 +106,6 @@ def _move_cues() -> dict[str, Any]:
 
 
 @functools.cache
-def move_lexicon() -> Lexicon:
-    """Verb forms (label = move id) and light-verb nouns (label = 'light:<move>')."""
-    groups = []
-    for m in _move_cues()["moves"]:
-        mid = m.get("move", m["id"])
-        groups.append((f"verb:{mid}:{m['id']}", m.get("forms", [])))
-        groups.append((f"light:{mid}:{m['id']}", m.get("light_forms", [])))
-        groups.append((f"noun:{mid}:{m['id']}", m.get("holder_nouns", [])))
-    return build_lexicon(groups, proclitics="وف", future=True)
-
-
-@functools.cache
-def _move_not_before_table() -> dict[str, tuple[str, ...]]:
-    return {m["id"]: tuple(fold(x) for x in m.get("not_before", [])) for m in _move_cues()["moves"]}
-
-
-def move_not_before(entry: str) -> tuple[str, ...]:
-    """Folded words after which move entry ``entry`` is not a move."""
-    return _move_not_before_table().get(entry, ())
-
-
-@functools.cache
-def noun_homographs() -> frozenset[str]:
-    """Move verbs that are also common nouns (طلب، عرض …)."""
-    return frozenset(fold(w) for w in _move_cues().get("noun_homographs", []))
-
-
-@functools.cache
-def verb_openers() -> frozenset[str]:
-    """Words after which a homograph stands where a verb does (قد، كان، أن …)."""
-    return frozenset(fold(w) for w in _move_cues().get("verb_openers", []))
-
-
-@functools.cache
 def counterpart_fillers() -> frozenset[str]:
     """Words between a preposition and the counterpart (نظيره …)."""
     return frozenset(fold(w) for w in _move_cues().get("counterpart_fillers", []))
@@ -148,18 +115,6 @@ def counterpart_fillers() -> frozenset[str]:
 def future_lexicon() -> Lexicon:
     """Phrases that make the next move future (من المتوقع أن …)."""
     return build_lexicon([("future", _move_cues().get("future", []))], proclitics="و")
-
-
-@functools.cache
-def light_verbs() -> frozenset[str]:
-    """Light verbs that carry a move noun (قدم، طرح، وضع …)."""
-    return frozenset(fold(v) for v in _move_cues()["light_verbs"])
-
-
-@functools.cache
-def move_info() -> dict[str, dict[str, Any]]:
-    """Move entry id → its entry (counterpart_preps, requires_after …)."""
-    return {m["id"]: m for m in _move_cues()["moves"]}
 
 
 @functools.cache

@@ -19,12 +19,13 @@ from analysis.resources import load_yaml
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.clauses import Sent, bare, is_clause_end
 from analysis.tag.forms import known_forms
-from analysis.tag.morph import Reading, analyses, choose, lemma_key, stems
+from analysis.tag.morph import PREPOSITIONS, Reading, analyses, choose, lemma_key, stems
 from analysis.text.normalize import fold
 
 __all__ = ["Cue", "cue_prefilter", "find_cues", "frame_index", "frames_data", "light_lemmas"]
 
 _NOMINAL = {"noun": ("noun", "adj"), "adj": ("adj", "noun"), "verb": ("verb",)}
+_WORD = re.compile(r"[^\s«»“”\"'()\[\]،,؛;.:!?؟-]+")
 _MARKS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
 # Words a light verb may have between itself and its noun: "أعرب عن استعداده",
 # "توصلوا إلى اتفاق", "قدمت روسيا ضمانات" (a subject of up to three words).
@@ -91,11 +92,27 @@ def candidate(token: str) -> bool:
     return any(stem in forms for _pre, stem, _enc in stems(token))
 
 
+@functools.lru_cache(maxsize=300_000)
+def frame_candidate(token: str) -> bool:
+    """Could this folded token be a form of a frame's own lemma (not only a light verb's:
+    "أكد" or "قام" alone make no move)?"""
+    if token in PREPOSITIONS:
+        return False  # قبل، ضمن: read only where a sentence has another cue word
+    forms = known_forms()
+    lights = light_lemmas() | light_noun_lemmas()
+    return any(
+        lemma_key(lemma) not in lights
+        for _pre, stem, _enc in stems(token)
+        for lemma, _pos in forms.get(stem, ())
+    )
+
+
 class _Prefilter:
-    """``search(key)`` is true when any word of a folded sentence is a cue candidate."""
+    """``search(key)`` is true when a word of a folded sentence may be a frame's word."""
 
     def search(self, key: str) -> bool:
-        return any(candidate(bare(w)) for w in key.split())
+        # words without their punctuation (as clauses.bare strips it), checked in C
+        return any(map(frame_candidate, _WORD.findall(key)))
 
 
 def cue_prefilter() -> _Prefilter:
@@ -258,7 +275,7 @@ def _light_noun(
             break
         if not candidate(bare(raw)):
             continue
-        for r in analyses(_word(s, j)):
+        for r in sorted(analyses(_word(s, j)), key=lambda r: r.pos != "noun"):
             if r.verbal:
                 continue
             frame = index.get((r.lemma, "noun")) or index.get((r.lemma, "adj"))

@@ -12,6 +12,7 @@ Threats and moves without an issue imply nothing. Each row's ``reason`` names th
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -111,18 +112,30 @@ def implied_stances(
     """The stances the moves imply (columns: ``STANCE_COLUMNS``)."""
     rows: list[dict[str, Any]] = []
     if positions is not None and not positions.empty:
-        by_sent = mentions_by_sentence(mentions)
-        text = sentences.set_index(["doc_id", "sent_id"])[["start", "text"]]
+        keys = positions[["doc_id", "sent_id"]].drop_duplicates()
+        # only the sentences with moves: grouping every mention of a chunk costs more
+        near = mentions.merge(keys, on=["doc_id", "sent_id"]) if not mentions.empty else mentions
+        by_sent = mentions_by_sentence(near)
+        texts = sentences.merge(keys, on=["doc_id", "sent_id"])
+        text = {
+            (str(d), int(i)): (int(st), str(t))
+            for d, i, st, t in texts[["doc_id", "sent_id", "start", "text"]].itertuples(index=False)
+        }
         signs = cue_signs()
-        for (doc, sent), group in positions.groupby(["doc_id", "sent_id"], sort=False):
-            start, body = text.loc[(doc, sent)]
-            s = Sent.build(str(doc), int(sent), int(start), str(body), by_sent.get((doc, sent), ()))
+        # plain records, grouped by hand: a pandas group per sentence costs more than the reading
+        groups: dict[tuple[str, int], list[SimpleNamespace]] = {}
+        for rec in positions.to_dict("records"):
+            key = (str(rec["doc_id"]), int(rec["sent_id"]))
+            groups.setdefault(key, []).append(SimpleNamespace(**rec))
+        for (doc, sent), group in groups.items():
+            start, body = text[(doc, sent)]
+            s = Sent.build(doc, sent, start, body, by_sent.get((doc, sent), ()))
             hits = find_issues(s)
             dirs = [
                 (a, b, labs[0], signs[labs[0]])
                 for a, b, _f, labs in direction_lexicon().find(s.key)
             ]
-            for mv in group.itertuples(index=False):
+            for mv in group:
                 rows.extend(_rows_for_move(s, mv, hits, dirs))
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS)
     return typed_columns(out, STANCE_COLUMNS)

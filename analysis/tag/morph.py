@@ -49,6 +49,7 @@ PREPOSITIONS = frozenset(
     {
         *("في", "من", "علي", "الي", "عن", "مع", "ضد", "بعد", "قبل", "حول", "بشان", "خلال"),
         *("عبر", "لدي", "عند", "تجاه", "ازاء", "بسبب", "رغم", "برغم", "دون", "بدون", "وفق"),
+        *("ضمن", "قبيل", "وقبل", "وبعد"),
     }
 )
 _PROCLITICS = ("", "و", "ف")
@@ -146,8 +147,8 @@ def stems(token: str) -> list[tuple[str, str, str]]:
                 body = rest2[len(art) :]
                 pre = conj + prep + art
                 for enc in ENCLITICS:
-                    if enc and not body.endswith(enc):
-                        continue
+                    if enc and (art or not body.endswith(enc)):
+                        continue  # no pronoun on a word with the article (الشرطة ≠ شرط+ه)
                     stem = body[: len(body) - len(enc)] if enc else body
                     if len(stem) < 2:
                         continue

@@ -24,7 +24,7 @@ from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end
 from analysis.tag.frames import Cue
 from analysis.tag.issues import IssueHit
-from analysis.tag.morph import PREPOSITIONS, Reading, analyses
+from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, Reading, analyses
 from analysis.text.normalize import fold
 
 __all__ = ["PRONOUNS", "cue_holders", "mention_agreement"]
@@ -421,7 +421,9 @@ def cue_holders(
         want = {PRONOUNS[rule.split(":", 1)[1]]}
         ms, how = _antecedent(s, a, pool, previous, want)
         return ms, f"{rule} → {how}" if ms else rule
-    if _third_person(cue.verb_reading, word) and not _overt_subject(s, a, b):
+    if _third_person(cue.verb_reading, word) and not _overt_subject(
+        s, a, b, feats, cue.kstart if cue.light else -1
+    ):
         # an unexpressed subject: "… وقدموا ضمانات" after "الروس دعموا"; the previous
         # sentence only for a sentence-initial verb that continues it ("وعرض عليه …")
         first = s.tok_index(a) <= 1
@@ -431,20 +433,40 @@ def cue_holders(
     return [], "no subject"
 
 
-def _overt_subject(s: Sent, a: int, b: int) -> bool:
+def _overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at: int = -1) -> bool:
     """Is there a noun phrase (not an actor) right before or after the verb that can be its
-    subject ("الجلسات التمهيدية … اتفقت", "وطالبت «وحدات حماية الشعب»")? Then the
-    subject is that noun, not an earlier actor."""
+    subject ("الجلسات التمهيدية … اتفقت", "وطالبت منظمة حقوقية الحكومة")? Then the subject
+    is that noun, not an earlier actor. A plural or dual verb has its subject in its own
+    ending when a noun follows (verb-subject order takes a singular verb: "وقدموا ضمانات").
+    ``noun_at``: where a light verb's own noun stands (its object, "وقدم ضمانات")."""
     i, j = s.tok_index(a), s.tok_index(b)
     j = j + 1 if j < len(s.tokens) and s.tokens[j][0] < b else j
+    if j < len(s.tokens) and s.tokens[j][0] <= noun_at < s.tokens[j][1]:
+        j += 1
     nxt = s.token_text(j) if j < len(s.tokens) else ""
     prev = s.token_text(i - 1) if i > 0 else ""
+    mention_at = {m.kstart for m in s.mentions}
 
-    def nounish(tok: str) -> bool:
+    def definite(tok: str) -> bool:
         t = tok.lstrip('«"“(')
         return (t.startswith(("ال", "وال")) and not is_clause_end(tok)) or tok[:1] in '«"“'
 
-    return nounish(nxt) or (bool(prev) and nounish(prev) and not is_clause_end(prev))
+    def content_word(k: int) -> bool:
+        tok = bare(s.token_text(k))
+        return (
+            len(tok) > 2
+            and s.tokens[k][0] not in mention_at
+            and tok not in PREPOSITIONS
+            and tok not in VERB_PARTICLES
+            and tok not in _NP_STOPS
+            and tok not in _PRONOUN_PPS
+            and not tok[:1].isdigit()
+            and not tok.startswith(("ب", "ل"))
+        )
+
+    plural = bool(feats) and all(num in ("p", "d") for _g, num in feats)
+    after = bool(nxt) and not plural and (definite(nxt) or content_word(j))
+    return after or (bool(prev) and definite(prev) and not is_clause_end(prev))
 
 
 def _third_person(r: Reading, word: str) -> bool:

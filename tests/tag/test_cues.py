@@ -22,7 +22,7 @@ def test_cue_files_have_provenance_and_unique_documented_ids(name):
     groups = {
         "cues_reporting.yaml": ["categories"],
         "cues_stance.yaml": ["attitudes", "directions", "condition_markers"],
-        "cues_moves.yaml": ["moves", "exchange_markers"],
+        "cues_moves.yaml": ["exchange_markers"],
     }
     ids = [c["id"] for g in groups[name] for c in data[g]]
     assert len(ids) == len(set(ids)), "duplicate category ids"
@@ -53,7 +53,6 @@ def test_sources_unique_and_documented():
         cues.direction_lexicon,
         cues.condition_lexicon,
         cues.deflector_lexicon,
-        cues.move_lexicon,
         cues.future_lexicon,
         cues.exchange_lexicon,
         cues.hypothetical_lexicon,
@@ -66,7 +65,7 @@ def test_every_lexicon_compiles_with_forms(lexicon):
 
 
 def test_word_lists_are_folded():
-    for words in (cues.negators(), cues.nominal_forms(), cues.light_verbs()):
+    for words in (cues.negators(), cues.nominal_forms(), cues.counterpart_fillers()):
         assert words and all("أ" not in w and "ة" not in w for w in words)
 
 

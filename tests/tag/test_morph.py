@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from analysis.resources import data_dir
+from analysis.resources import data_dir, load_yaml
 from analysis.tag.clauses import Sent
 from analysis.tag.forms import FORMS_FILE, expand_lemma, frame_lemmas, known_forms
 from analysis.tag.frames import candidate, cue_prefilter, find_cues
@@ -112,8 +112,33 @@ def test_cues(text, expected):
     assert [(c.frame["id"], c.how) for c in find_cues(s)] == expected
 
 
+FRAMES = load_yaml("frames")["frames"]
+
+
+def test_frames_are_documented_data():
+    ids = [f["id"] for f in FRAMES]
+    assert len(ids) == len(set(ids))
+    doc = (data_dir() / "CUES.md").read_text(encoding="utf-8")
+    for f in FRAMES:
+        assert f["id"].split(".")[0] == f["move"]
+        assert f["label_en"] and f["lemmas"] and f["pos"] in ("verb", "noun", "adj")
+        assert f"`{f['move']}.*`" in doc, f"{f['id']}: its family is not in CUES.md"
+    assert load_yaml("frames")["provenance"].strip()
+
+
+@pytest.mark.parametrize("frame", FRAMES, ids=[f["id"] for f in FRAMES])
+def test_each_frame_reads_its_own_example(frame):
+    """Every frame's example (a sentence written for the test) is read with that frame."""
+    s = Sent.build("d", 0, 0, frame["example"], [])
+    assert frame["id"] in {c.frame["id"] for c in find_cues(s)}
+
+
 def test_prefilter_reads_only_candidate_words():
     assert candidate("وبمطالبتها")
     assert not candidate("الجنوب")
     assert cue_prefilter().search(fold("وافقت الحكومة"))
     assert not cue_prefilter().search(fold("وصل الوفد إلى جنيف"))
+    # a preposition alone (قبل "before") and a pronoun on a word with the article
+    # (الشرطة is not شرط + ه) do not make a sentence worth reading
+    assert not cue_prefilter().search(fold("وصل الوفد قبل الظهر"))
+    assert not cue_prefilter().search(fold("وقالت الشرطة إن الطريق مغلق"))

@@ -32,7 +32,7 @@ def tag(sentences: list[str], sections: list[str] | None = None) -> pd.DataFrame
 
 
 def test_every_move_type_has_cues():
-    moves = {m.get("move", m["id"]) for m in load_yaml("cues_moves")["moves"]}
+    moves = {f["move"] for f in load_yaml("frames")["frames"]}
     assert moves == set(MOVE_TYPES)
 
 
