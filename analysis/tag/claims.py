@@ -71,9 +71,9 @@ def iter_claims(
     folded text hits ``prefilter_re`` (and ``keep(key, mentions)``, when given): the loop
     that ``tag_stances`` and ``positions.tag_positions`` share."""
     meta = doc_meta(documents)
-    by_sent = mentions_by_sentence(mentions)
-    atts = attribution_index(attribution)
     sub = claim_sentences(sentences)
+    by_sent = mentions_by_sentence(_of_sentences(mentions, sub))
+    atts = attribution_index(_of_sentences(attribution, sub))
     for rec in sub[["doc_id", "sent_id", "start", "text"]].itertuples(index=False):
         text = str(rec.text)
         key = fold(text)
@@ -86,6 +86,15 @@ def iter_claims(
         s = Sent.build(doc_id, sent_id, int(rec.start), text, ments)
         date, outlet = meta.get(doc_id, (pd.NaT, ""))
         yield s, atts.get((doc_id, sent_id)), date, outlet
+
+
+def _of_sentences(frame: pd.DataFrame | None, sentences: pd.DataFrame) -> pd.DataFrame | None:
+    """The rows of ``frame`` in ``sentences`` (a caller may read a few of many sentences:
+    turning every row into a record would cost more than the reading)."""
+    if frame is None or frame.empty or len(sentences) * 2 > len(frame):
+        return frame
+    keys = sentences[["doc_id", "sent_id"]].drop_duplicates()
+    return frame.merge(keys, on=["doc_id", "sent_id"], sort=False)
 
 
 def claim_row(

@@ -21,7 +21,14 @@ from typing import Any
 import pandas as pd
 
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.claims import claim_row, iter_claims, mentions_by_sentence, typed_columns
+from analysis.tag.claims import (
+    OUTLET,
+    REPORTS,
+    claim_row,
+    iter_claims,
+    mentions_by_sentence,
+    typed_columns,
+)
 from analysis.tag.clauses import (
     Mention,
     Sent,
@@ -387,6 +394,31 @@ def _previous_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame):
     return previous
 
 
+def _holder_possible(
+    sentences: pd.DataFrame, mentions: pd.DataFrame, attribution: pd.DataFrame
+) -> pd.DataFrame:
+    """The sentences where a move could have a holder: an actor is named in it or in the
+    sentence before (a pronoun's antecedent), or its speaker is an actor or an unnamed
+    source. The others are not read (most sentences of a general news corpus)."""
+    if sentences.empty:
+        return sentences
+    keys: set[tuple[str, int]] = set()
+    if mentions is not None and not mentions.empty:
+        actors = mentions[mentions["kind"].isin(ACTOR_KINDS)]
+        ids = zip(actors["doc_id"].astype(str), actors["sent_id"].astype(int), strict=True)
+        for doc, sent in ids:
+            keys.add((doc, sent))
+            keys.add((doc, sent + 1))
+    if attribution is not None and not attribution.empty:
+        spoken = attribution[
+            ~attribution["speaker_kind"].isin(["source", "media", "place", OUTLET, REPORTS])
+            & ~attribution["speaker_id"].isin([OUTLET, REPORTS])
+        ]
+        keys.update(zip(spoken["doc_id"].astype(str), spoken["sent_id"].astype(int), strict=True))
+    pairs = zip(sentences["doc_id"].astype(str), sentences["sent_id"].astype(int), strict=True)
+    return sentences[[k in keys for k in pairs]]
+
+
 def tag_positions(
     sentences: pd.DataFrame,
     documents: pd.DataFrame,
@@ -402,7 +434,11 @@ def tag_positions(
     previous = _previous_mentions(sentences, mentions)
     made: set[tuple[str, str, str]] = set()
     for s, att, date, outlet in iter_claims(
-        sentences, documents, mentions, attribution, prefilter()
+        _holder_possible(sentences, mentions, attribution),
+        documents,
+        mentions,
+        attribution,
+        prefilter(),
     ):
         seen = set()
         for mv in moves_in_sentence(s, att, previous(s.doc_id, s.sent_id)):
