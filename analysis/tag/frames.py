@@ -19,7 +19,15 @@ from analysis.resources import load_yaml
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.clauses import Sent, bare, is_clause_end
 from analysis.tag.forms import known_forms
-from analysis.tag.morph import PREPOSITIONS, Reading, analyses, choose, lemma_key, stems
+from analysis.tag.morph import (
+    PREPOSITIONS,
+    Reading,
+    analyses,
+    choose,
+    lemma_key,
+    stems,
+    surfaces,
+)
 from analysis.text.normalize import fold
 
 __all__ = ["Cue", "cue_prefilter", "find_cues", "frame_index", "frames_data", "light_lemmas"]
@@ -85,26 +93,31 @@ def light_noun_lemmas() -> frozenset[str]:
     return frozenset(lemma_key(str(v["lemma"])) for v in frames_data().get("light_nouns", []))
 
 
-@functools.lru_cache(maxsize=300_000)
+@functools.cache
+def _surface_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """Every token that is a form of a cue lemma with its clitics, and those of a frame's
+    own lemma (not only a light word's, and not a bare preposition: قبل، ضمن), built once."""
+    lights = light_lemmas() | light_noun_lemmas()
+    every: set[str] = set()
+    own: set[str] = set()
+    for form, pairs in known_forms().items():
+        words = surfaces(form)
+        every |= words
+        if any(lemma_key(lemma) not in lights for lemma, _pos in pairs):
+            own |= words
+    return frozenset(every), frozenset(own - PREPOSITIONS)
+
+
 def candidate(token: str) -> bool:
     """Could this folded token be a form of a cue lemma (any clitics stripped)?"""
-    forms = known_forms()
-    return any(stem in forms for _pre, stem, _enc in stems(token))
+    return token in _surface_sets()[0]
 
 
-@functools.lru_cache(maxsize=300_000)
 def frame_candidate(token: str) -> bool:
     """Could this folded token be a form of a frame's own lemma (not only a light verb's:
-    "أكد" or "قام" alone make no move)?"""
-    if token in PREPOSITIONS:
-        return False  # قبل، ضمن: read only where a sentence has another cue word
-    forms = known_forms()
-    lights = light_lemmas() | light_noun_lemmas()
-    return any(
-        lemma_key(lemma) not in lights
-        for _pre, stem, _enc in stems(token)
-        for lemma, _pos in forms.get(stem, ())
-    )
+    "أكد" or "قام" alone make no move; a bare preposition قبل، ضمن is read only where the
+    sentence has another cue word)?"""
+    return token in _surface_sets()[1]
 
 
 class _Prefilter:
@@ -112,7 +125,7 @@ class _Prefilter:
 
     def search(self, key: str) -> bool:
         # words without their punctuation (as clauses.bare strips it), checked in C
-        return any(map(frame_candidate, _WORD.findall(key)))
+        return not _surface_sets()[1].isdisjoint(_WORD.findall(key))
 
 
 def cue_prefilter() -> _Prefilter:

@@ -32,6 +32,7 @@ __all__ = [
     "lemma_key",
     "noun_context",
     "stems",
+    "surfaces",
     "verb_context",
 ]
 
@@ -160,6 +161,32 @@ def stems(token: str) -> list[tuple[str, str, str]]:
                     if enc and stem.endswith("ا"):
                         out.append((pre, stem[:-1] + "ي", enc))
     out.sort(key=lambda t: -len(t[1]))
+    return out
+
+
+def surfaces(form: str) -> set[str]:
+    """Every token ``stems`` splits back into ``form``: the form with each allowed run of
+    clitics, the orthography changed before a pronoun (the inverse of ``stems``, so that a
+    token can be matched by one set look-up)."""
+    out: set[str] = set()
+    if len(form) < 2:
+        return out
+    bodies = [("", form)]
+    for enc in ENCLITICS[1:]:
+        bodies.append((enc, form + enc))
+        if form.endswith("ه"):
+            bodies.append((enc, form[:-1] + "ت" + enc))
+        if form.endswith("وا"):
+            bodies.append((enc, form[:-1] + enc))
+        if form.endswith("ي"):
+            bodies.append((enc, form[:-1] + "ا" + enc))
+    for conj in _PROCLITICS:
+        for prep in _PREP_CLITICS:
+            pre = conj + prep
+            out.update(pre + body for _enc, body in bodies)
+            out.add(pre + "ال" + form)
+            if prep == "ل":
+                out.add(conj + "لل" + form)
     return out
 
 

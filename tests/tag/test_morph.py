@@ -10,7 +10,7 @@ from analysis.resources import data_dir, load_yaml
 from analysis.tag.clauses import Sent
 from analysis.tag.forms import FORMS_FILE, expand_lemma, frame_lemmas, known_forms
 from analysis.tag.frames import candidate, cue_prefilter, find_cues
-from analysis.tag.morph import analyses, choose, lemma_key, stems
+from analysis.tag.morph import analyses, choose, lemma_key, stems, surfaces
 from analysis.text.normalize import fold
 
 
@@ -26,6 +26,8 @@ from analysis.text.normalize import fold
 )
 def test_stems_undo_clitics(token, split):
     assert split in stems(token)
+    # and the other way: the form with its clitics is among its surfaces
+    assert token in surfaces(split[1])
 
 
 @pytest.mark.parametrize(
