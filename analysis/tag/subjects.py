@@ -265,6 +265,20 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
     return _coordinated(s, head, pool)
 
 
+def _joined_before(s: Sent, m: Mention, pool: list[Mention]) -> list[Mention]:
+    """The actors joined to ``m`` by و before it, nearest first ("فرنسا وروسيا والصين")."""
+    out: list[Mention] = []
+    cur = m
+    while True:
+        prev = [
+            x for x in pool if x.kend <= cur.kstart and s.key[x.kend : cur.kstart].strip() == "و"
+        ]
+        if not prev or after_prep(s, prev[-1]):
+            return out
+        cur = prev[-1]
+        out.append(cur)
+
+
 def _subject_before(
     s: Sent, a: int, pool: list[Mention], feats, *, near: bool = False
 ) -> tuple[list[Mention], str]:
@@ -293,12 +307,14 @@ def _subject_before(
             m = ending[-1]
             if after_prep(s, m):
                 return [], ""
-            starts = [x for x in pool if x.kend <= m.kstart and m.kstart - x.kend <= 2]
-            group = _coordinated(s, starts[0], pool) if starts else [m]
-            group = group if m in group else [m]
+            group = [m, *_joined_before(s, m, pool)][::-1]
             agr = (("m", "d") if len(group) == 2 else ("m", "p")) if len(group) > 1 else None
             agr = agr or mention_agreement(m)
-            if _agrees(agr, feats, gender_only=False):
+            # states joined by و may also take a feminine singular verb ("فرنسا وروسيا اتفقت")
+            states = len(group) > 1 and all(mention_agreement(x) == ("f", "s") for x in group)
+            if _agrees(agr, feats, gender_only=False) or (
+                states and _agrees(("f", "s"), feats, gender_only=False)
+            ):
                 return group, "subject before the verb"
             return [], ""
         if is_clause_end(raw) or bare(raw) in _NP_STOPS:
