@@ -16,7 +16,7 @@ from analysis.tag.claims import mentions_by_sentence
 from analysis.tag.clauses import Sent, after_prep, bare, clause_bounds
 from analysis.tag.frames import candidate, find_cues
 from analysis.tag.issues import find_issues
-from analysis.tag.mentions import SENT_END_RE, tag_text
+from analysis.tag.mentions import tag_text, text_sentences
 from analysis.tag.morph import analyses
 from analysis.tag.positions import moves_in_sentence
 from analysis.tag.subjects import cue_holders, note_heads
@@ -24,23 +24,9 @@ from analysis.tag.subjects import cue_holders, note_heads
 __all__ = ["explain"]
 
 
-def _sentences(text: str) -> pd.DataFrame:
-    spans = [(m.start(), m.end()) for m in SENT_END_RE.finditer(text)]
-    return pd.DataFrame(
-        {
-            "doc_id": "text",
-            "sent_id": range(len(spans)),
-            "start": [a for a, _ in spans],
-            "end": [b for _, b in spans],
-            "section": "body",
-            "text": [text[a:b] for a, b in spans],
-        }
-    )
-
-
 def explain(text: str) -> str:
     """A readable account of the reader's decisions on ``text`` (one or more sentences)."""
-    sentences = _sentences(text)
+    sentences = text_sentences(text)
     documents = pd.DataFrame({"doc_id": ["text"], "text": [text], "outlet": [""]})
     mentions = tag_text(text)
     attribution = attribute(sentences, documents, mentions)

@@ -18,7 +18,6 @@ import functools
 import io
 import itertools
 import sys
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from analysis.resources import data_dir, load_yaml
 from analysis.tag.camel import data_dir as camel_dir
 from analysis.tag.camel import get_analyzer
 from analysis.tag.morph import lemma_key
-from analysis.text.normalize import fold
+from analysis.text.normalize import fold, strip_marks
 
 __all__ = ["FORMS_FILE", "expand_lemma", "frame_lemmas", "known_forms", "write_forms"]
 
@@ -63,11 +62,6 @@ def _generator():
     return Generator(MorphologyDB(str(path), "g"))
 
 
-def dediac_ar(word: str) -> str:
-    """The word without its short vowels and marks."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 def expand_lemma(lemma: str, pos: str) -> set[str]:
     """The folded forms of one lemma (no clitics other than the article)."""
     gen = _generator()
@@ -77,7 +71,7 @@ def expand_lemma(lemma: str, pos: str) -> set[str]:
     allowed = {"adj": ("adj", "noun"), "noun": ("noun", "adj")}.get(pos, (pos,))
     lexes = {
         (str(a["lex"]), str(a["pos"]))
-        for a in get_analyzer().analyze(dediac_ar(lemma))
+        for a in get_analyzer().analyze(strip_marks(lemma))
         if lemma_key(str(a["lex"])) == want and a["pos"] in allowed
     }
     out: set[str] = set()

@@ -28,13 +28,12 @@ from analysis.tag.morph import (
     stems,
     surfaces,
 )
-from analysis.text.normalize import fold
+from analysis.text.normalize import fold, strip_marks
 
 __all__ = ["Cue", "cue_prefilter", "find_cues", "frame_index", "frames_data", "light_lemmas"]
 
 _NOMINAL = {"noun": ("noun", "adj"), "adj": ("adj", "noun"), "verb": ("verb",)}
 _WORD = re.compile(r"[^\s«»“”\"'()\[\]،,؛;.:!?؟-]+")
-_MARKS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
 # Words a light verb may have between itself and its noun: "أعرب عن استعداده",
 # "توصلوا إلى اتفاق", "قدمت روسيا ضمانات" (a subject of up to three words).
 _LIGHT_GAP = 9
@@ -136,7 +135,7 @@ def cue_prefilter() -> _Prefilter:
 def _word(s: Sent, i: int) -> str:
     """The original spelling of token ``i`` for the analyser (no marks, no punctuation)."""
     a, b = s.tokens[i]
-    return _MARKS.sub("", bare(s.surface(a, b)))
+    return strip_marks(bare(s.surface(a, b)))
 
 
 def _reading(s: Sent, i: int, after_actor: bool) -> tuple[list[Reading], str]:

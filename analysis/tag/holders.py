@@ -6,7 +6,8 @@ verb, or the noun phrase after it, with mentions coordinated by و); ``speaker_h
 turns the sentence's speaker (an attribution row) into a holder; ``self_reference`` finds
 "بلاده/حكومتنا" (the speaker's own state). ``stance_holders`` puts these together for an
 attitude cue (``analysis.tag.stance``), ``speaker_fallback`` for a move cue with no subject
-(``analysis.tag.positions``); ``move_counterpart`` finds the party a move addresses.
+and ``coordinated_verb`` for a verb joined to the previous one (``analysis.tag.positions``);
+``move_counterpart`` finds the party a move addresses.
 """
 
 from __future__ import annotations
@@ -175,7 +176,7 @@ def speaker_fallback(
     return []
 
 
-def _coordinated_verb(s: Sent, kpos: int) -> bool:
+def coordinated_verb(s: Sent, kpos: int) -> bool:
     """Verb joined to the previous move: "…، وطالبت" or "لكنه عرض"."""
     i = s.tok_index(kpos)
     tok = s.key[s.tokens[i][0] : kpos] if i < len(s.tokens) else ""
@@ -186,7 +187,7 @@ def _coordinated_verb(s: Sent, kpos: int) -> bool:
 def _pronoun_subject(s: Sent, kpos: int, speaker_cue: int) -> bool:
     """No other actor stands between the speaker's cue and this verb."""
     if speaker_cue < 0:
-        return _coordinated_verb(s, kpos) or s.tok_index(kpos) == 0
+        return coordinated_verb(s, kpos) or s.tok_index(kpos) == 0
     a_doc = s.doc_span(kpos, kpos + 1)[0]
     between = [m for m in s.mentions if speaker_cue < s.doc_span(m.kstart, m.kend)[0] < a_doc]
     i = s.tok_index(kpos)

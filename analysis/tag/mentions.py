@@ -40,6 +40,7 @@ __all__ = [
     "MENTION_COLUMNS",
     "tag_mentions",
     "tag_text",
+    "text_sentences",
 ]
 
 MENTION_COLUMNS = [
@@ -237,21 +238,28 @@ def tag_mentions(
 SENT_END_RE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 
 
+def text_sentences(text: str, *, doc_id: str = "text", section: str = "body") -> pd.DataFrame:
+    """The sentences table of one string (split at . ! ? ؟ and line breaks): doc_id,
+    sent_id, start, end, section and text."""
+    spans = [(mt.start(), mt.end()) for mt in SENT_END_RE.finditer(text)]
+    return pd.DataFrame(
+        {
+            "doc_id": doc_id,
+            "sent_id": range(len(spans)),
+            "start": [a for a, _ in spans],
+            "end": [b for _, b in spans],
+            "section": section,
+            "text": [text[a:b] for a, b in spans],
+        }
+    )
+
+
 def tag_text(
     text: str, *, doc_id: str = "text", section: str = "body", dictionary=None
 ) -> pd.DataFrame:
     """Tag one string (split into sentences at . ! ? ؟ and line breaks)."""
-    spans = [(mt.start(), mt.end()) for mt in SENT_END_RE.finditer(text)]
-    sentences = pd.DataFrame(
-        {
-            "doc_id": doc_id,
-            "sent_id": range(len(spans)),
-            "start": [s for s, _ in spans],
-            "end": [e for _, e in spans],
-            "section": section,
-        }
-    )
+    sentences = text_sentences(text, doc_id=doc_id, section=section)
     documents = pd.DataFrame({"doc_id": [doc_id], "text": [text]})
-    if not spans:
+    if sentences.empty:
         return _empty()
     return tag_mentions(sentences, documents, dictionary=dictionary)

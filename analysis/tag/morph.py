@@ -23,7 +23,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from analysis.tag.camel import get_analyzer
-from analysis.text.normalize import fold
 
 __all__ = [
     "Reading",
@@ -255,8 +254,3 @@ def choose(
     if why and prev not in PREPOSITIONS:
         return verbs + nouns, why
     return nouns + verbs, noun_context(prev, nxt, readings) or "noun by default"
-
-
-def fold_form(word: str) -> str:
-    """A generated or dictionary form as the tagger's folded key spells it."""
-    return fold(word)

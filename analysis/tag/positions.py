@@ -40,7 +40,12 @@ from analysis.tag.clauses import (
 )
 from analysis.tag.cues import exchange_lexicon, future_lexicon, hypothetical_lexicon
 from analysis.tag.frames import Cue, cue_prefilter, find_cues
-from analysis.tag.holders import move_counterpart, self_reference, speaker_fallback
+from analysis.tag.holders import (
+    coordinated_verb,
+    move_counterpart,
+    self_reference,
+    speaker_fallback,
+)
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.subjects import cue_holders, note_heads
@@ -204,20 +209,12 @@ def _holders_of(
     if cue.how == "noun":
         return [], rule
     # a pronoun that names no agreeing actor ("لكنها" after a man) is not the last holder
-    if prev_holders and _coordinated(s, a) and not rule.startswith("pronoun:"):
+    if prev_holders and coordinated_verb(s, a) and not rule.startswith("pronoun:"):
         return prev_holders, "coordinated with the previous move"
     holders = speaker_fallback(s, a, b, ctx["att"], ctx["speaker_cue"])
     if holders:
         return holders, "speaker of the reported content"
     return [], rule
-
-
-def _coordinated(s: Sent, kpos: int) -> bool:
-    """Verb joined to the previous move: "…، وطالبت", "لكنه عرض", "ثم رفض"."""
-    i = s.tok_index(kpos)
-    tok = s.key[s.tokens[i][0] : kpos + 1] if i < len(s.tokens) else ""
-    prev = bare(s.token_text(i - 1)) if i > 0 else ""
-    return tok[:1] in ("و", "ف") or prev in {"لكنه", "لكنها", "ثم", "كما", "ولكنه", "ولكنها"}
 
 
 def moves_in_sentence(

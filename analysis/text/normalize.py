@@ -57,6 +57,7 @@ __all__ = [
     "match_key",
     "original_span",
     "section_key",
+    "strip_marks",
     "to_ascii_digits",
 ]
 
@@ -145,6 +146,15 @@ def match_key(text: str) -> tuple[str, np.ndarray]:
 def original_span(offsets: np.ndarray, i: int, j: int) -> tuple[int, int]:
     """Map the key span ``[i, j)`` (``j > i``) to ``(start, end)`` in the original text."""
     return int(offsets[i]), int(offsets[j - 1]) + 1
+
+
+_MARKS = re.compile("[" + re.escape(TATWEEL + ARABIC_MARKS) + "]+")
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without short vowels, other Arabic marks and tatweel; letters unchanged
+    (what camel-tools' analyser and generator read)."""
+    return _MARKS.sub("", text)
 
 
 def to_ascii_digits(text: str) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from analysis.tag.clauses import Sent
 from analysis.tag.holders import (
+    coordinated_verb,
     explicit_subject,
     move_counterpart,
     self_reference,
@@ -79,3 +80,18 @@ def test_move_counterpart_after_a_preposition():
     _a, b = cue_span(s, "عرضت")
     assert move_counterpart(s, "offer", ["على", "ل", "الى"], b, len(s.key), {"USA"}, []) == "SYR"
     assert move_counterpart(s, "offer", ["على", "ل", "الى"], b, len(s.key), {"SYR"}, []) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "joined"),
+    [
+        ("رفضت أنقرة العرض، ووافقت على الهدنة.", "وافقت", True),  # و attached: joined
+        ("رفضت أنقرة العرض لكنها قبلت الهدنة.", "قبلت", True),
+        # bug: a verb that itself begins with و (وافق، وقع، وضع) read as "و + verb"
+        ("رفضت أنقرة العرض، وافقت دمشق على الهدنة.", "وافقت", False),
+    ],
+)
+def test_coordinated_verb(text, cue, joined):
+    s = sent(text)
+    a, _b = cue_span(s, cue)
+    assert coordinated_verb(s, a) is joined
