@@ -41,7 +41,8 @@ _SPEECH_EVENTS = frozenset(
     }
 )
 _CLAUSE_PUNCT = re.compile(r"[،,؛;.!?؟:\n]")
-_COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "لان", "اننا"})
+#: Words that open a content clause ("أن", "أنه"): what follows is not the verb's object.
+COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "لان", "اننا"})
 _TOKEN = re.compile(r"\S+")
 #: Words that open a new clause (before them the clause around a cue ends).
 _CLAUSE_BREAKS = frozenset(
@@ -252,7 +253,7 @@ def before_complementiser(s: Sent, kend: int) -> bool:
     i = s.tok_index(kend)
     for j in range(i, min(len(s.tokens), i + 7)):
         tok = bare(s.token_text(j))
-        if tok in _COMPLEMENTISERS:
+        if tok in COMPLEMENTISERS:
             return True
         if is_clause_end(s.token_text(j)):
             return False

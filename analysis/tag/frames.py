@@ -17,7 +17,7 @@ from typing import Any
 
 from analysis.resources import load_yaml
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.clauses import Sent, bare, is_clause_end
+from analysis.tag.clauses import COMPLEMENTISERS, Sent, bare, is_clause_end
 from analysis.tag.forms import known_forms
 from analysis.tag.morph import (
     PREPOSITIONS,
@@ -73,13 +73,15 @@ def frames_data() -> dict[str, Any]:
 
 
 @functools.cache
-def frame_index() -> dict[tuple[str, str], dict[str, Any]]:
-    """(lemma key, pos) → frame; a lemma in two frames of one pos keeps the first."""
-    out: dict[tuple[str, str], dict[str, Any]] = {}
+def frame_index() -> dict[tuple[str, str], tuple[dict[str, Any], ...]]:
+    """(lemma key, pos) → its frames in file order: a lemma may make two moves told apart
+    by what follows it (دعا إلى المؤتمر, an invitation, before دعا إلى وقف, a call); the
+    first frame not blocked there wins."""
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for frame in frames_data()["frames"]:
         for lemma in frame["lemmas"]:
-            out.setdefault((lemma_key(str(lemma)), str(frame["pos"])), frame)
-    return out
+            out.setdefault((lemma_key(str(lemma)), str(frame["pos"])), []).append(frame)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @functools.cache
@@ -172,9 +174,7 @@ def _frame_readings(
         if r.verbal != verbal:
             break
         for pos in _NOMINAL.get(r.pos, ()) if not r.verbal else ("verb",):
-            frame = index.get((r.lemma, pos))
-            if frame is not None:
-                out.append((r, frame, False))
+            out.extend((r, frame, False) for frame in index.get((r.lemma, pos), ()))
         light = light_lemmas() if r.verbal else light_noun_lemmas()
         if r.lemma in light:
             out.append((r, None, True))
@@ -276,6 +276,14 @@ def _cue_span(s: Sent, i: int, r: Reading) -> tuple[int, int]:
     return a, b
 
 
+def _light_blocked(s: Sent, j: int, frame: dict[str, Any]) -> bool:
+    """A light verb's noun keeps only what must follow it (a preposition, an object word);
+    words it must not precede are about the verb's own sense."""
+    if not (frame.get("needs") or frame.get("requires_after")):
+        return False
+    return bool(_blocked(s, j, frame))
+
+
 def _light_noun(
     s: Sent, i: int, verb: Reading, rule: str, used: set[int], trace: list[str] | None
 ) -> Cue | None:
@@ -285,16 +293,16 @@ def _light_noun(
         raw = s.token_text(j)
         if is_clause_end(s.token_text(j - 1)) and j > i + 1:
             break
+        if bare(raw) in COMPLEMENTISERS:
+            break  # "أكد أنه تم الاتفاق": the noun is in the content clause, not the object
         if not candidate(bare(raw)):
             continue
         for r in sorted(analyses(_word(s, j)), key=lambda r: r.pos != "noun"):
             if r.verbal:
                 continue
-            frame = index.get((r.lemma, "noun")) or index.get((r.lemma, "adj"))
-            if frame is None or frame["pos"] == "verb":
-                continue
-            why = "" if not frame.get("needs") else _blocked(s, j, frame)
-            if why:
+            frames = index.get((r.lemma, "noun")) or index.get((r.lemma, "adj")) or ()
+            frame = next((f for f in frames if not _light_blocked(s, j, f)), None)
+            if frame is None:
                 continue
             used.add(j)
             a, b = _cue_span(s, j, r)

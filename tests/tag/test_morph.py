@@ -107,6 +107,19 @@ def test_expansion_is_what_the_file_holds():
         ("قبل أن تنسحب القوات", []),  # قبل is "before"
         ("طلب عدم ذكر اسمه", []),
         ("أنقرة مستعدة تماما", []),  # مستعد needs لـ
+        # one lemma, two moves told apart by what follows: an invitation, a call
+        ("ودعت الخارجية الوفد إلى زيارة موسكو", [("offer.invite", "verb")]),
+        ("ودعت الخارجية الطرفين إلى وقف القتال", [("demand.call", "verb")]),
+        ("رحبت بدعوة الوزير إلى وقف القتال", [("demand.call_noun", "noun")]),
+        # readiness to abide by something is a pledge; to do something, an offer
+        ("وأبدى الوفد استعداده للالتزام بالهدنة", [("guarantee.readiness_commit", "light")]),
+        ("والحكومة جاهزة للالتزام بالهدنة", [("guarantee.ready_commit", "adj")]),
+        # condemning or imposing is a move only on a deal, a plan or terms
+        ("واستنكرت الفصائل القرار الأخير", [("reject.condemn", "verb")]),
+        ("واستنكرت الفصائل القصف على المدينة", []),
+        ("وفرضت موسكو شروطها على الوفد", [("demand.impose", "verb")]),
+        ("وفرضت واشنطن عقوبات جديدة", []),
+        ("وأشاد الوزير بالمبادرة", [("accept.welcome", "verb"), ("offer.noun", "noun")]),
     ],
 )
 def test_cues(text, expected):

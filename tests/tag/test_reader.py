@@ -68,6 +68,17 @@ CASES = [
     (["ورفض العرض في اليوم التالي."], set()),
     # a recipient after a preposition is never the holder
     (["وقدمت ضمانات لإسرائيل بعدم الاقتراب من الحدود."], set()),
+    # a light verb's noun does not sit in the content clause after it: the agreement's
+    # parties are named after بين, not the speaker of أكد
+    (
+        ["وأكد الوزير الروسي أنه تم الاتفاق بين أنقرة وطهران على تبادل الأسرى."],
+        {("TUR", "agreement", ""), ("IRN", "agreement", "")},
+    ),
+    # readiness to abide by a truce is a pledge; condemning a deal, a rejection
+    (["وأبدت دمشق استعدادها للالتزام بالهدنة في الجنوب."], {("SYR", "guarantee", "")}),
+    (["واستنكرت أنقرة الاتفاق الروسي الأمريكي."], {("TUR", "reject", "")}),
+    # an invitation to a visit is an offer to its addressee
+    (["ودعت موسكو وفد المعارضة السورية لزيارة العاصمة الروسية."], {("RUS", "offer", "")}),
 ]
 
 
