@@ -1,18 +1,25 @@
-"""Outlets from URL hosts and from the way a page signs itself; the outlet table's integrity."""
+"""Outlets from URL hosts and from the way a page signs itself; the outlet table's integrity;
+each outlet's comparison group."""
 
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
 
 from analysis.load.outlets import (
+    OUTLETS_FILE,
     derive_outlet,
     normalise_host,
     outlet_from_text,
     outlet_from_url,
+    outlet_group,
+    outlet_groups,
+    outlet_info,
     outlet_table,
     registrable_host,
+    validate_outlets,
 )
 
 
@@ -115,3 +122,189 @@ def test_outlet_table_ids_hosts_unique_and_sourced():
     assert len(hosts) == len(set(hosts))
     assert all(o["source"] in {"syria-claims", "saudinewsnet", "hand"} for o in table)
     assert all(re.fullmatch(r"[a-z0-9.-]+(/[a-z]+)?", h) for h in hosts)
+
+
+@pytest.mark.parametrize(
+    ("outlet", "group"),
+    [
+        ("Al-Alam", "iran_aligned"),
+        ("Al Mayadeen", "iran_aligned"),
+        ("Al-Manar", "iran_aligned"),
+        ("RT Arabic", "russian_state"),
+        ("Sputnik Arabic", "russian_state"),
+        ("SANA (Syrian Arab News Agency)", "syrian_government"),
+        ("Enab Baladi", "syrian_opposition"),
+        ("Orient News", "syrian_opposition"),
+        ("TRT Arabic", "turkish"),
+        ("Times of Israel (Arabic)", "israeli"),
+        ("Al Arabiya", "gulf"),
+        ("Asharq Al-Awsat", "gulf"),
+        ("Sky News Arabia", "gulf"),
+        ("Okaz", "gulf"),
+        ("Al Jazeera", "qatar"),
+        ("An-Nahar", "lebanese"),
+        ("BBC Arabic", "western_arabic"),
+        ("Alhurra", "western_arabic"),
+        ("Youm7", "other_arab_press"),
+        ("Liveuamap", "other"),
+        # the outlet column may also hold an id, a site name a page signs with, or a host
+        ("alalam", "iran_aligned"),
+        ("  sky news   ARABIA ", "gulf"),
+        ("عنب بلدي", "syrian_opposition"),
+        ("الجزيرة نت", "qatar"),
+        ("aljazeera.net", "qatar"),
+        ("www.alarabiya.net", "gulf"),
+    ],
+)
+def test_known_outlet_is_in_its_group(outlet, group):
+    assert outlet_group(outlet) == group
+
+
+@pytest.mark.parametrize(
+    "outlet",
+    [
+        "example.com",  # an unknown outlet's registrable host
+        "france24.com",  # France 24's French and English pages: only france24.com/ar is known
+        "bbc.co.uk",
+        "Levant Example Daily",
+        "جريدة المثال",
+        "unknown",
+        "",
+        None,
+        float("nan"),
+    ],
+)
+def test_unknown_outlet_is_other(outlet):
+    assert outlet_group(outlet) == "other"
+
+
+def test_a_url_s_outlet_name_gives_its_group():
+    outlet = derive_outlet("https://www.almanar.com.lb/2761", "")
+    assert (outlet.name, outlet_group(outlet.name)) == ("Al-Manar", "iran_aligned")
+
+
+def test_every_entry_has_a_declared_group_and_is_found_by_name_id_and_host():
+    declared = set(outlet_groups()["id"])
+    for outlet in outlet_table():
+        assert outlet["group"] in declared, outlet["id"]
+        assert outlet_group(outlet["name"]) == outlet["group"], outlet["name"]
+        assert outlet_group(outlet["id"]) == outlet["group"], outlet["id"]
+        host = outlet["hosts"][0]
+        assert outlet_group(f"https://{host}/x") == outlet["group"], host
+
+
+def test_groups_are_a_small_closed_labelled_list():
+    groups = outlet_groups()
+    assert list(groups.columns) == ["id", "label_en", "label_ar", "description"]
+    assert groups["id"].is_unique and "other" in set(groups["id"])
+    assert 5 <= len(groups) <= 15
+    assert groups.notna().all().all() and (groups != "").all().all()
+    assert groups["label_ar"].str.contains(r"[\u0600-\u06FF]").all()
+    assert set(groups["id"]) == {o["group"] for o in outlet_table()}  # no group left empty
+
+
+def test_outlet_info_has_one_row_per_known_outlet():
+    info = outlet_info()
+    assert list(info.columns) == ["id", "name", "country", "group", "group_label_en"]
+    assert list(info["id"]) == [o["id"] for o in outlet_table()]
+    assert info["country"].str.fullmatch(r"[A-Z]{2}|").all()
+    row = info.set_index("id").loc["alalam"]
+    assert (row["country"], row["group"], row["group_label_en"]) == (
+        "IR",
+        "iran_aligned",
+        "Iranian state and aligned",
+    )
+    assert (info["group"] == "qatar").sum() >= 2
+
+
+def test_doubtful_and_page_read_calls_say_why():
+    for outlet in outlet_table():
+        if outlet["group_source"] == "page":
+            assert outlet.get("group_note"), outlet["id"]
+
+
+#: A small well-formed table, changed below one fault at a time.
+TINY = {
+    "groups": [
+        {"id": "state_x", "label_en": "X state", "label_ar": "إعلام س", "description": "x"},
+        {"id": "other", "label_en": "Other", "label_ar": "أخرى", "description": "the rest"},
+    ],
+    "outlets": [
+        {
+            "id": "alpha_news",
+            "name": "Alpha News",
+            "hosts": ["alpha.example"],
+            "source": "hand",
+            "country": "SY",
+            "group": "state_x",
+            "group_source": "hand",
+        },
+        {
+            "id": "beta_daily",
+            "name": "Beta Daily",
+            "hosts": ["beta.example"],
+            "signatures": [],
+            "source": "syria-claims",
+            "group": "other",
+            "group_source": "page",
+            "group_note": "why",
+        },
+    ],
+}
+
+
+def _broken(fault):
+    data = copy.deepcopy(TINY)
+    fault(data["outlets"][1])
+    return data
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        (lambda o: o.update(group="gulf_panarab"), r"group 'gulf_panarab' is not declared"),
+        (lambda o: o.update(colour="red"), r"unknown field\(s\) \['colour'\]"),
+        (lambda o: o.pop("group"), r"missing field\(s\) \['group'\]"),
+        (lambda o: o.update(country="Syria"), r"country 'Syria' is not an ISO"),
+        (lambda o: o.update(source="wikipedia"), r"source 'wikipedia' is not one of"),
+        (lambda o: o.update(group_source="guess"), r"group_source 'guess' is not one of"),
+        (lambda o: o.update(hosts=["alpha.example"]), r"host 'alpha.example' is listed twice"),
+        (lambda o: o.update(id="alpha_news"), r"id used twice"),
+    ],
+    ids=[
+        "undeclared-group",
+        "unknown-field",
+        "no-group",
+        "country",
+        "source",
+        "group-source",
+        "host-twice",
+        "id-twice",
+    ],
+)
+def test_a_malformed_entry_is_named_in_the_error(fault, message):
+    data = _broken(fault)
+    oid = data["outlets"][1]["id"]
+    with pytest.raises(ValueError, match=rf"^tiny\.yaml: outlet '{oid}': {message}"):
+        validate_outlets(data, path="tiny.yaml")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["groups"].pop(), r"groups must declare 'other'"),
+        (lambda d: d["groups"][0].pop("label_ar"), r"group 'state_x': needs exactly the fields"),
+        (lambda d: d.update(outlet=[]), r"expected the top-level keys groups and outlets"),
+    ],
+    ids=["no-other", "group-field", "top-level"],
+)
+def test_a_malformed_group_list_is_named_in_the_error(change, message):
+    data = copy.deepcopy(TINY)
+    change(data)
+    with pytest.raises(ValueError, match=rf"^{re.escape(OUTLETS_FILE)}: {message}"):
+        validate_outlets(data)
+
+
+def test_the_tiny_table_and_the_real_table_are_well_formed():
+    validate_outlets(TINY)
+    assert len(outlet_table()) >= 100
