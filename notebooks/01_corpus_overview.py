@@ -32,7 +32,7 @@ from IPython.display import display
 
 from analysis.panel import widgets
 from analysis.report import notebook
-from analysis.views import corpus_figures, corpus_tables, html
+from analysis.views import corpus_figures, corpus_tables, html, report_views
 
 T = notebook.open_tables(
     CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="01 corpus overview"
@@ -44,7 +44,9 @@ print(html.render(corpus_tables.articles_by_outlet(T.documents)))
 
 # %% [markdown]
 # ## Filters
-# Outlets and dates chosen here update every figure and table below.
+# Outlets (or outlet groups) and dates chosen here update every figure and table below;
+# in an exported report the bar does it in the page, with no kernel. Click a bar or a
+# table row to list the articles behind it.
 
 # %%
 panel = widgets.FilterPanel(T, interactive=INTERACTIVE)
@@ -54,10 +56,15 @@ display(panel)
 # ## Articles by outlet and date
 
 # %%
-panel.register(lambda t: html.render(corpus_tables.articles_by_outlet(t.documents)))
+panel.register(
+    lambda t: html.render(corpus_tables.articles_by_outlet(t.documents)),
+    client=report_views.articles_by_outlet_table,
+)
 
 # %%
-panel.register(lambda t: corpus_figures.articles_over_time(t.documents))
+panel.register(
+    lambda t: corpus_figures.articles_over_time(t.documents), client=report_views.articles_over_time
+)
 
 # %% [markdown]
 # ## What each date rests on
@@ -65,20 +72,28 @@ panel.register(lambda t: corpus_figures.articles_over_time(t.documents))
 # `url`: a date in the URL; `metadata`: a table column; `unknown`: nothing says.
 
 # %%
-panel.register(lambda t: corpus_figures.articles_by_outlet(t.documents))
+panel.register(
+    lambda t: corpus_figures.articles_by_outlet(t.documents),
+    client=report_views.articles_by_outlet_figure,
+)
 
 # %%
-panel.register(lambda t: html.render(corpus_tables.date_sources(t.documents)))
+panel.register(
+    lambda t: html.render(corpus_tables.date_sources(t.documents)),
+    client=report_views.date_sources_table,
+)
 
 # %% [markdown]
 # ## Sections
 # Analyses count headline and body sentences only.
 
 # %%
-panel.register(corpus_figures.sections_chart)
+panel.register(corpus_figures.sections_chart, client=report_views.sections_figure)
 
 # %%
-panel.register(lambda t: html.render(corpus_tables.sections(t.sentences)))
+panel.register(
+    lambda t: html.render(corpus_tables.sections(t.sentences)), client=report_views.sections_table
+)
 
 # %% [markdown]
 # ## Files that could not be read
@@ -91,4 +106,7 @@ html.render(T.rejected, caption=f"{len(T.rejected)} rejected file(s) or manifest
 # Groups with more than one article: the same story in several outlets or republished.
 
 # %%
-panel.register(lambda t: html.render(corpus_tables.duplicate_groups(t.documents)))
+panel.register(
+    lambda t: html.render(corpus_tables.duplicate_groups(t.documents)),
+    client=report_views.duplicates_table,
+)

@@ -35,7 +35,7 @@ from IPython.display import display
 
 from analysis.panel import widgets
 from analysis.report import notebook
-from analysis.views import html, mention_figures, mention_tables
+from analysis.views import html, mention_figures, mention_tables, report_views
 
 T = notebook.open_tables(
     CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="02 actor mentions"
@@ -61,22 +61,36 @@ display(panel)
 # ## Mentions by actor
 
 # %%
-panel.register(lambda t: mention_figures.mentions_by_actor(t, lang=LANG, actors=ACTORS))
+panel.register(
+    lambda t: mention_figures.mentions_by_actor(t, lang=LANG, actors=ACTORS),
+    client=lambda t: report_views.mentions_by_actor_figure(t, ACTORS),
+)
 
 # %%
-panel.register(lambda t: html.render(mention_tables.mentions_by_actor(t, ACTORS)))
+panel.register(
+    lambda t: html.render(mention_tables.mentions_by_actor(t, ACTORS)),
+    client=lambda t: report_views.mentions_by_actor_table(t, ACTORS),
+)
 
 # %% [markdown]
-# ## By outlet
+# ## By outlet group
+# In the report, mentions per outlet group (choose outlets or groups in the filter bar);
+# live, per outlet.
 
 # %%
-panel.register(lambda t: mention_figures.mentions_by_outlet(t, lang=LANG, actors=ACTORS))
+panel.register(
+    lambda t: mention_figures.mentions_by_outlet(t, lang=LANG, actors=ACTORS),
+    client=lambda t: report_views.mentions_by_outlet_group(t, ACTORS),
+)
 
 # %% [markdown]
 # ## Over time
 
 # %%
-panel.register(lambda t: mention_figures.mentions_over_time(t, lang=LANG, actors=ACTORS))
+panel.register(
+    lambda t: mention_figures.mentions_over_time(t, lang=LANG, actors=ACTORS),
+    client=lambda t: report_views.mentions_over_time(t, ACTORS),
+)
 
 # %% [markdown]
 # ## Affiliation roll-up
@@ -84,16 +98,25 @@ panel.register(lambda t: mention_figures.mentions_over_time(t, lang=LANG, actors
 # under his state), else itself. The table follows each chain to the top state.
 
 # %%
-panel.register(lambda t: mention_figures.rollup_chart(t, ACTORS, lang=LANG))
+panel.register(
+    lambda t: mention_figures.rollup_chart(t, ACTORS, lang=LANG),
+    client=lambda t: report_views.rollup_figure(t, ACTORS),
+)
 
 # %%
-panel.register(lambda t: html.render(mention_tables.rollup(t, ACTORS, level="state")))
+panel.register(
+    lambda t: html.render(mention_tables.rollup(t, ACTORS, level="state")),
+    client=lambda t: report_views.rollup_table(t, ACTORS),
+)
 
 # %% [markdown]
 # ## Actors mentioned in the same sentence
 
 # %%
-panel.register(lambda t: mention_figures.cooccurrence_heatmap(t, lang=LANG, actors=ACTORS))
+panel.register(
+    lambda t: mention_figures.cooccurrence_heatmap(t, lang=LANG, actors=ACTORS),
+    client=lambda t: report_views.cooccurrence_figure(t, ACTORS),
+)
 
 # %% [markdown]
 # ## Keyword in context
@@ -107,5 +130,6 @@ panel.register(
         mention_tables.kwic(t, kwic_actor, actors=ACTORS),
         caption=f"Mentions of {kwic_actor}",
         **html.KWIC_LAYOUT,
-    )
+    ),
+    client=lambda t: report_views.kwic_table(t, kwic_actor, ACTORS),
 )

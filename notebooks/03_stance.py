@@ -50,7 +50,7 @@ from IPython.display import display
 
 from analysis.panel import widgets
 from analysis.report import notebook
-from analysis.views import stance_figures, stance_tables
+from analysis.views import report_views, stance_figures, stance_tables
 
 T = notebook.open_tables(
     CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="03 stance"
@@ -74,7 +74,10 @@ display(panel)
 # stances in the period, open markers the hedged ones. Set `FREQ = "Q"` for quarters.
 
 # %%
-panel.register(lambda t: stance_figures.stance_timeline(t, freq=FREQ, lang=LANG, actors=ACTORS))
+panel.register(
+    lambda t: stance_figures.stance_timeline(t, freq=FREQ, lang=LANG, actors=ACTORS),
+    client=lambda t: report_views.stance_timeline(t, ACTORS),
+)
 
 # %% [markdown]
 # ## Holder and issue summary
@@ -82,7 +85,10 @@ panel.register(lambda t: stance_figures.stance_timeline(t, freq=FREQ, lang=LANG,
 # with its evidence (from the attitude word to the issue).
 
 # %%
-panel.register(lambda t: stance_tables.summary_table(t, ACTORS))
+panel.register(
+    lambda t: stance_tables.summary_table(t, ACTORS),
+    client=lambda t: report_views.stance_summary(t, ACTORS),
+)
 
 # %% [markdown]
 # ## Do the outlets agree?
@@ -91,10 +97,16 @@ panel.register(lambda t: stance_tables.summary_table(t, ACTORS))
 # reports several; `one outlet` rows cannot be cross-checked.
 
 # %%
-panel.register(lambda t: stance_figures.outlet_comparison_heatmap(t, lang=LANG, actors=ACTORS))
+panel.register(
+    lambda t: stance_figures.outlet_comparison_heatmap(t, lang=LANG, actors=ACTORS),
+    client=lambda t: report_views.stance_by_outlet_group(t, ACTORS),
+)
 
 # %%
-panel.register(lambda t: stance_tables.comparison_table(t, ACTORS))
+panel.register(
+    lambda t: stance_tables.comparison_table(t, ACTORS),
+    client=lambda t: report_views.stance_by_outlet(t, ACTORS),
+)
 
 # %% [markdown]
 # ## Source chains
@@ -103,14 +115,23 @@ panel.register(lambda t: stance_tables.comparison_table(t, ACTORS))
 # column counts the stances carried by each chain.
 
 # %%
-panel.register(lambda t: stance_figures.source_chain_sankey(t, ACTORS))
+panel.register(
+    lambda t: stance_figures.source_chain_sankey(t, ACTORS),
+    client=lambda t: report_views.source_sankey(t, ACTORS),
+)
 
 # %%
-panel.register(lambda t: stance_tables.chains_table(t, ACTORS))
+panel.register(
+    lambda t: stance_tables.chains_table(t, ACTORS),
+    client=lambda t: report_views.chains_table(t, ACTORS),
+)
 
 # %% [markdown]
 # ## Stances in their sentences
 # Every stance with the words around its evidence, read right to left.
 
 # %%
-panel.register(lambda t: stance_tables.evidence_table(t, ACTORS))
+panel.register(
+    lambda t: stance_tables.evidence_table(t, ACTORS),
+    client=lambda t: report_views.stance_list(t, ACTORS),
+)

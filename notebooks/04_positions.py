@@ -57,7 +57,7 @@ from IPython.display import display
 
 from analysis.panel import widgets
 from analysis.report import notebook
-from analysis.views import position_data, position_figures, position_tables
+from analysis.views import position_data, position_figures, position_tables, report_views
 
 T = notebook.open_tables(
     CORPUS, outlets=OUTLETS, start=DATE_FROM, end=DATE_TO, notebook="04 negotiation positions"
@@ -80,7 +80,9 @@ display(panel)
 # How many moves of each type every holder made, and how many were reported hedged.
 
 # %%
-panel.register(position_tables.counts_table)
+panel.register(
+    position_tables.counts_table, client=lambda t: report_views.moves_by_holder_table(t, ACTORS)
+)
 
 # %% [markdown]
 # ## Position matrix
@@ -89,10 +91,16 @@ panel.register(position_tables.counts_table)
 # sentence and how many moves the cell holds; the table lists the earlier ones.
 
 # %%
-panel.register(lambda t: position_figures.matrix_figure(t, lang=LANG, actors=ACTORS))
+panel.register(
+    lambda t: position_figures.matrix_figure(t, lang=LANG, actors=ACTORS),
+    client=lambda t: report_views.position_matrix(t, ACTORS),
+)
 
 # %%
-panel.register(lambda t: position_tables.latest_table(t, actors=ACTORS))
+panel.register(
+    lambda t: position_tables.latest_table(t, actors=ACTORS),
+    client=lambda t: report_views.moves_list(t, ACTORS),
+)
 
 # %% [markdown]
 # ## Moves over time
@@ -102,7 +110,10 @@ panel.register(lambda t: position_tables.latest_table(t, actors=ACTORS))
 # to zoom.
 
 # %%
-panel.register(lambda t: position_figures.timeline_figure(t, lang=LANG, actors=ACTORS))
+panel.register(
+    lambda t: position_figures.timeline_figure(t, lang=LANG, actors=ACTORS),
+    client=lambda t: report_views.moves_timeline(t, ACTORS),
+)
 
 # %% [markdown]
 # ## Exchanges
@@ -111,10 +122,15 @@ panel.register(lambda t: position_figures.timeline_figure(t, lang=LANG, actors=A
 # exchange (dark grey, ↩); a link's colour is the move type.
 
 # %%
-panel.register(lambda t: position_figures.exchange_figure(t, lang=LANG, actors=ACTORS))
+panel.register(
+    lambda t: position_figures.exchange_figure(t, lang=LANG, actors=ACTORS),
+    client=lambda t: report_views.exchange_sankey(t, ACTORS),
+)
 
 # %%
-panel.register(position_tables.exchange_table)
+panel.register(
+    position_tables.exchange_table, client=lambda t: report_views.exchanges_list(t, ACTORS)
+)
 
 # %% [markdown]
 # ## Do the reports agree?

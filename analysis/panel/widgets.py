@@ -9,8 +9,10 @@ Live, in a kernel::
 Each registered view is a function of the filtered tables that returns something
 displayable (a plotly figure, an ``analysis.views.html.HtmlTable``, a DataFrame); it is re-run when
 a control changes. In a report build (``interactive=False``) widgets would be dead
-HTML, so the panel shows a plain summary of the filters and ``register`` returns the view
-itself; the figures carry their own outlet menu and date slider instead.
+HTML, so the panel shows the page's filter bar (``analysis.panel.offline``) and
+``register(view, client=…)`` returns the view the page's script draws and redraws from
+its rows when the bar changes; a view without a ``client`` form is shown as it is, under
+a note that it does not follow the bar.
 
 Labels shown in the controls go through ``analysis.text.safety``.
 """
@@ -28,8 +30,10 @@ import plotly.graph_objects as go
 from IPython.display import HTML, display
 
 from analysis.panel import framecache
+from analysis.panel.offline import STATIC_NOTE, client_html, filter_bar
 from analysis.panel.plotly_checks import plotly_checks
 from analysis.text import safety
+from analysis.views.client import ClientView
 from analysis.views.html import HtmlTable
 from analysis.views.menus import outlet_menus, outlet_names
 
@@ -145,6 +149,7 @@ class FilterPanel:
         }
         self.filtered = filter_tables(tables, lazy=True, **self._state)
         self.box = self._build_controls() if interactive else None
+        self._written: set[str] = set()  # row sets already on the report page
 
     # -- controls ------------------------------------------------------------------------
     def _build_controls(self):
@@ -228,10 +233,19 @@ class FilterPanel:
             self._render(view, out)
 
     # -- views ---------------------------------------------------------------------------
-    def register(self, view: Callable[[Any], Any]):
-        """Add a view; returns an ``Output`` widget (live) or the view's result (report)."""
+    def register(
+        self,
+        view: Callable[[Any], Any],
+        *,
+        client: Callable[[Any], ClientView] | None = None,
+    ):
+        """Add a view; returns an ``Output`` widget (live) or, in a report, the view the
+        page's filter bar redraws (``client``: a function of ``analysis.views.client``)
+        or else the view's result under a note that it does not follow the bar."""
         if not self.interactive:
-            return view(self.filtered)
+            if client is not None:
+                return HTML(client_html(client(self.filtered), self._written))
+            return _Static(view(self.filtered))
         import ipywidgets as w  # only a live panel needs it: reports and scripts never load it
 
         out = w.Output()
@@ -254,11 +268,15 @@ class FilterPanel:
         if self.box is not None:
             display(self.box)
         else:
-            display(
-                HTML(
-                    "<p><strong>Filters:</strong> "
-                    f"{safety.escape_html(self.describe())}. "
-                    "In this report, figures with an <em>Outlet</em> menu filter by outlet and "
-                    "time axes have a date slider.</p>"
-                )
-            )
+            display(HTML(filter_bar(self.filtered, note=f"Report built for {self.describe()}.")))
+
+
+class _Static:
+    """A report view the filter bar does not redraw: the note, then the view itself."""
+
+    def __init__(self, result: Any) -> None:
+        self.result = result
+
+    def _ipython_display_(self) -> None:
+        display(HTML(STATIC_NOTE))
+        display(self.result)  # with plotly's HTML copy: the exported page needs it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from unittest.mock import patch
 
 import pandas as pd
 import pytest
@@ -79,10 +80,27 @@ def test_panel_labels_are_escaped(small_tables):
     assert "<img" not in panel.status.value and "&lt;img" in panel.status.value
 
 
-def test_static_panel_returns_the_view_itself(small_tables):
+def test_report_panel_shows_a_view_without_client_form_under_a_note(small_tables):
     panel = widgets.FilterPanel(small_tables, interactive=False, outlets=["الشرق"])
     assert panel.box is None
-    assert panel.register(lambda t: len(t.documents)) == 2
+    shown = panel.register(lambda t: len(t.documents))
+    assert shown.result == 2  # the view of the filtered tables, as it is
+    html = []
+    with patch.object(widgets, "display", lambda obj, **_: html.append(obj)):
+        shown._ipython_display_()
+    assert "does not follow the filter bar" in html[0].data and html[1] == 2
+
+
+def test_report_panel_writes_client_views_and_each_row_set_once(small_tables):
+    from analysis.views import report_views
+
+    panel = widgets.FilterPanel(small_tables, interactive=False)
+    first = panel.register(len, client=report_views.articles_by_outlet_table).data
+    second = panel.register(len, client=report_views.articles_over_time).data
+    assert 'class="report-view" data-rows="documents"' in first and "report-spec" in second
+    assert first.count("report-rows") == 0  # the documents travel with the bar
+    moves = [panel.register(len, client=report_views.moves_list).data for _ in range(2)]
+    assert moves[0].count('class="report-rows"') == 1 and "report-rows" not in moves[1]
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hostile import session_reports
+from hostile import IMG, session_reports
 from test_browser import ARGS, CHROMIUM, open_page, pw  # noqa: F401 (pw is a fixture)
 
 pytestmark = [
@@ -108,7 +108,9 @@ HOVER_ALL = """async () => {
 def _inspect(context, path: Path) -> dict[str, list]:
     """Open one page, hover every figure, and collect what ran or rendered from data."""
     page, errors, dialogs = open_page(context, path)
-    figures = page.locator(".plotly-graph-div").count()
+    if page.locator(".report-filter-bar").count():  # the page's script draws its views
+        page.wait_for_function("window.AnalysisReport && window.AnalysisReport.ready")
+    figures = page.locator(".js-plotly-plot").count()
     if figures:
         page.wait_for_function(
             f"document.querySelectorAll('.js-plotly-plot svg.main-svg').length >= {figures}",
@@ -159,3 +161,15 @@ def test_hostile_reports_run_no_payload_in_chromium(strict_context, hostile_repo
     assert not failures, failures
     assert not refused, refused[:10]
     assert requests and all(u.startswith("file:") for u in requests)
+
+
+def test_hostile_payloads_are_shown_as_text(strict_context, hostile_reports):
+    """The filter bar's tables write the data back as text: a reader sees the payload."""
+    context, _, _ = strict_context
+    path = next(p for p in hostile_reports["pages"] if p.name.startswith("01"))
+    page, errors, dialogs = open_page(context, path)
+    page.wait_for_function("window.AnalysisReport && window.AnalysisReport.ready")
+    text = page.inner_text("body")
+    assert IMG in text
+    assert not errors and not dialogs
+    page.close()

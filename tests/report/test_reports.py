@@ -47,19 +47,29 @@ def test_plotly_js_inlined_exactly_once_per_page(pages):
 
 
 @pytest.mark.parametrize(
-    ("page", "figures"),
+    ("page", "views"),
     [
-        ("01_corpus_overview.html", 3),
-        ("02_actor_mentions.html", 5),
-        ("03_stance.html", 3),
-        ("04_positions.html", 3),
+        ("01_corpus_overview.html", 7),
+        ("02_actor_mentions.html", 8),
+        ("03_stance.html", 7),
+        ("04_positions.html", 6),
     ],
 )
-def test_figures_present(pages, page, figures):
+def test_views_and_one_filter_bar_present(pages, page, views):
+    """Each page: one filter bar with its controls and document list, and every view the
+    bar redraws with its spec (their rows: once per row set)."""
     html = pages[page]
-    assert html.count('class="plotly-graph-div"') == figures
-    assert html.count("Plotly.newPlot(") >= figures
-    assert '"updatemenus"' in html
+    assert html.count('class="report-filter-bar"') == 1
+    # (nbconvert re-serialises the markup: attributes in any order)
+    assert len(re.findall(r'<select\b[^>]*\bdata-report-filter="outlet"[^>]*>', html)) == 1
+    for control in ("from", "to"):
+        found = re.findall(rf'<input\b[^>]*\bdata-report-filter="{control}"[^>]*>', html)
+        assert len(found) == 1 and 'type="date"' in found[0]
+    assert html.count('id="report-documents"') == 1
+    assert html.count('class="report-view"') == views
+    assert html.count('class="report-spec"') == views
+    names = re.findall(r'class="report-rows" data-name="([^"]+)"', html)
+    assert len(names) == len(set(names)) >= 1
 
 
 def test_each_page_says_which_corpus_filters_and_versions(pages):
@@ -93,11 +103,16 @@ def test_markup_from_data_is_inert_in_reports(hostile_pages):
         assert "<script>alert(1)" not in html, name
         assert "\u202e" not in html, name
     page = hostile_pages["01_corpus_overview.html"]
-    assert "&lt;img src=x onerror=" in page  # shown as text (quotes may be re-serialised)
+    # in the page's data, escaped (the page's script writes it back as text)
+    assert "&lt;img src=x onerror=" in page
 
 
-def test_arabic_tables_are_rtl(pages):
-    assert '<td dir="rtl"' in pages["02_actor_mentions.html"]
+def test_arabic_is_marked_for_right_to_left(pages):
+    """Tables the script draws give every cell dir="auto"; labels in figures get a
+    right-to-left isolate (both in the page's script, which the browser tests run)."""
+    script = pages["02_actor_mentions.html"]
+    assert 'el("td", { dir: "auto" }' in script
+    assert "\\u2067" in script
 
 
 def test_strip_external_removes_cdn_loads_and_keeps_inline_scripts():

@@ -546,7 +546,7 @@ def test_fixture_comparison_and_filters(fixture_tables, actors):
     one = widgets.filter_tables(fixture_tables, outlets=["Example Times (Arabic)"])
     assert set(position_data.latest_moves(one)["holder_id"]) == {"USA", "mamlouk"}
     panel = widgets.FilterPanel(fixture_tables, interactive=False, outlets=["unknown"])
-    fig = panel.register(lambda t: position_figures.timeline_figure(t, actors=actors))
+    fig = panel.register(lambda t: position_figures.timeline_figure(t, actors=actors)).result
     # the negated acceptance ("لن تقبل") is a rejection since issue #16
     assert {tr.name for tr in fig.data} == {"accept", "demand", "reject"}
 
