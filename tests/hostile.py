@@ -418,6 +418,24 @@ FORBIDDEN_INVISIBLE = re.compile("[\u202a-\u202e\u200b-\u200f\u2066\u2068\u061c\
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
+_PACKED = re.compile(
+    r'<script\b(?=[^>]*data-encoding="gzip\+base64")([^>]*)>([^<]*)</script>', re.S
+)
+
+
+def unpack_blocks(html_text: str, *, plotly: bool = False) -> list[str]:
+    """The texts of a report page's packed blocks (gzip + base64: its rows; plotly.js
+    only with ``plotly``), as the page's script unpacks them."""
+    import base64
+    import gzip
+
+    out = []
+    for attrs, body in _PACKED.findall(html_text):
+        if plotly or 'id="report-plotly"' not in attrs:
+            out.append(gzip.decompress(base64.b64decode(body.strip())).decode("utf-8"))
+    return out
+
+
 def unescape_js(text: str) -> str:
     """``\\uXXXX`` and ``\\/`` escapes of a JSON/JS string literal decoded (plotly writes
     ``<`` as ``\\u003c``, so a payload could hide in that form)."""

@@ -30,7 +30,7 @@ import plotly.graph_objects as go
 from IPython.display import HTML, display
 
 from analysis.panel import framecache
-from analysis.panel.offline import STATIC_NOTE, client_html, filter_bar
+from analysis.panel.offline import STATIC_NOTE, client_html, filter_bar, static_figure_html
 from analysis.panel.plotly_checks import plotly_checks
 from analysis.text import safety
 from analysis.views.client import ClientView
@@ -279,4 +279,7 @@ class _Static:
 
     def _ipython_display_(self) -> None:
         display(HTML(STATIC_NOTE))
-        display(self.result)  # with plotly's HTML copy: the exported page needs it
+        if isinstance(self.result, go.Figure):  # drawn by the page's script, once
+            display(HTML(static_figure_html(self.result)))
+        else:
+            display(self.result)

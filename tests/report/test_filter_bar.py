@@ -75,7 +75,7 @@ def test_filter_bar_drives_every_view(browser_context, built_reports, page_name)
     context, external = browser_context
     path = next(p for p in built_reports["pages"] if p.name == page_name)
     html = path.read_text(encoding="utf-8")
-    assert html.count("window.PlotlyConfig") == 1, "plotly.js inlined more or less than once"
+    assert html.count('id="report-plotly"') == 1, "plotly.js carried more or less than once"
     page, errors, dialogs = open_page(context, path)
     for control in ("outlet", "from", "to"):
         assert page.locator(f'[data-report-filter="{control}"]').count() == 1

@@ -35,6 +35,7 @@ from hostile import (
     session_corpus,
     session_reports,
     unescape_js,
+    unpack_blocks,
 )
 
 from analysis.cli import main
@@ -467,6 +468,9 @@ def test_report_command_finishes_on_the_hostile_corpus(hostile_reports):
 def test_reports_hold_no_live_payload(hostile_reports):
     problems = {p.name: scan_html(p.read_text(encoding="utf-8")) for p in hostile_reports["pages"]}
     assert not any(problems.values()), {k: v[:5] for k, v in problems.items() if v}
+    for page in hostile_reports["pages"]:  # the rows the page's script unpacks
+        for block in unpack_blocks(page.read_text(encoding="utf-8")):
+            assert not live_fragments(unescape_js(block)), (page.name, block[:300])
 
 
 def test_reports_hold_nothing_of_a_saved_pages_live_markup(hostile_reports, hostile):
@@ -474,8 +478,9 @@ def test_reports_hold_nothing_of_a_saved_pages_live_markup(hostile_reports, host
     text reaches a report (its article does: the reports count its sentences)."""
     fragments = {f for page in hostile.inert.values() for f in page if f.startswith("live-")}
     html = "".join(p.read_text(encoding="utf-8") for p in hostile_reports["pages"])
-    assert fragments and not [f for f in fragments if f in unescape_js(html)]
-    assert "ريف درعا" in unescape_js(html)  # words of the page's article
+    shown = unescape_js(html) + "".join(unpack_blocks(html))  # the markup and the rows
+    assert fragments and not [f for f in fragments if f in shown]
+    assert "ريف درعا" in shown  # words of the page's article
 
 
 def test_executed_notebooks_hold_no_live_payload(hostile_reports):
@@ -517,7 +522,7 @@ def test_report_payloads_are_shown_as_text(hostile_reports):
     text = page_text(html)
     # in the page's data, escaped for plotly (the script writes them back as text in
     # tables; test_hostile_browser reads them on the rendered page)
-    data = unescape_js(html).replace('\\"', '"')
+    data = "".join(unpack_blocks(html)).replace('\\"', '"')
     for payload in (IMG, SCRIPT, SPAN, SVG):
         assert safety.escape_plotly(payload) in data, payload
     # The corpus folder's own name (a payload) is shown as text in the provenance.

@@ -10,7 +10,9 @@
   "use strict";
   if (window.AnalysisReport) return; // one copy per page
   var R = (window.AnalysisReport = { views: [], ready: false, redraws: 0 });
-  var PAGE = 20; // table rows per page
+  var PAGE = 20; // table rows per page (lists of sentences: half)
+  var CELL = 160; // characters of a table cell shown; the whole text in its tooltip
+  var ROWS = 25; // rows of a matrix or timeline; the rest counted in a note
   var EVIDENCE = 200; // sentences listed under a clicked mark
   var PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2",
     "#ff9da6", "#9d755d", "#bab0ac", "#eeca3b"];
@@ -292,7 +294,8 @@
       (cells[k] = cells[k] || []).push(i); // the last one is the latest
     });
     var byCount = function (m) { return Object.keys(m).sort(function (a, b) { return m[b] - m[a] || (a < b ? -1 : 1); }); };
-    var xo = byCount(xs), yo = byCount(ys).reverse();
+    var xo = byCount(xs), yall = byCount(ys), yo = yall.slice(0, ROWS).reverse(), keepY = {};
+    yo.forEach(function (y) { keepY[y] = 1; });
     var moves = Object.keys(spec.colors || {});
     Object.keys(cells).forEach(function (k) { var c = cells[k]; var m = label(set, spec.value, c[c.length - 1]); if (moves.indexOf(m) < 0) moves.push(m); });
     view.marks = {};
@@ -303,6 +306,7 @@
         var c = cells[key], last = c[c.length - 1];
         if (label(set, spec.value, last) !== m) return;
         var parts = key.split("\u0000");
+        if (!keepY[parts[0]]) return;
         t.x.push(parts[1]); t.y.push(parts[0]); t.text.push(String(c.length));
         view.marks[parts[0] + " · " + parts[1]] = c.slice().reverse();
       });
@@ -313,7 +317,8 @@
       xaxis: { type: "category", categoryorder: "array", categoryarray: xo, automargin: true,
         tickvals: xo, ticktext: xo.map(wrap), side: "top" },
       yaxis: { type: "category", categoryorder: "array", categoryarray: yo, automargin: true },
-      legend: { orientation: "h", y: -0.08, yanchor: "top" }, margin: { l: 60, r: 20, t: 90, b: 40 } });
+      legend: { orientation: "h", y: -0.08, yanchor: "top" }, margin: { l: 60, r: 20, t: 90, b: 40 },
+      annotations: moreRows(yall.length - yo.length) });
   }
 
   // Rows × columns; each cell coloured by the value most of its rows have, "≠" when
@@ -388,6 +393,11 @@
         yaxis: { type: "category", automargin: true, autorange: "reversed" } });
   }
 
+  function moreRows(left) {
+    return left > 0 ? [{ text: left + " more row(s) not shown: choose outlets or dates to see them", xref: "paper",
+      yref: "paper", x: 0, y: -0.02, yanchor: "top", xanchor: "left", showarrow: false }] : [];
+  }
+
   function wrap(text) { // long category labels on two or three short lines
     var words = String(text).split(" "), lines = [""];
     words.forEach(function (w) {
@@ -422,9 +432,16 @@
       return t;
     }).filter(function (t) { return t.x.length; });
     view.markKey = function (p) { return p.data.name + " · " + p.y + " · " + String(p.x).slice(0, 10); };
-    var yo = Object.keys(ys).sort(function (a, b) { return ys[a] - ys[b]; });
+    var yall = Object.keys(ys).sort(function (a, b) { return ys[b] - ys[a] || (a < b ? -1 : 1); });
+    var yo = yall.slice(0, ROWS).reverse(), keepY = {};
+    yo.forEach(function (y) { keepY[y] = 1; });
+    data.forEach(function (t) {
+      var keep = t.y.map(function (y) { return !!keepY[y]; });
+      ["x", "y", "text"].forEach(function (k) { t[k] = t[k].filter(function (_, j) { return keep[j]; }); });
+    });
     plot(view, data, { height: Math.max(300, 140 + 28 * yo.length), xaxis: timeAxis(days, daily && spanDays(days) <= 62),
-      yaxis: { type: "category", categoryorder: "array", categoryarray: yo, automargin: true }, legend: { orientation: "h", y: 1.02, yanchor: "bottom" } });
+      yaxis: { type: "category", categoryorder: "array", categoryarray: yo, automargin: true }, legend: { orientation: "h", y: 1.02, yanchor: "bottom" },
+      annotations: moreRows(yall.length - yo.length) });
   }
 
   function sankey(view, kept) {
@@ -511,7 +528,8 @@
     var t = tableRows(view, kept);
     var query = (view.query || "").toLowerCase();
     var rows = query ? t.rows.filter(function (r) { return r.cells.join(" ").toLowerCase().indexOf(query) >= 0; }) : t.rows;
-    var pages = Math.max(1, Math.ceil(rows.length / PAGE));
+    var size = spec.kind === "list" ? PAGE / 2 : PAGE;
+    var pages = Math.max(1, Math.ceil(rows.length / size));
     view.page = Math.min(view.page || 0, pages - 1);
     body.textContent = "";
     var bar = el("div", { "class": "rv-table-bar" });
@@ -530,9 +548,14 @@
     t.columns.forEach(function (c) { head.appendChild(el("th", {}, c)); });
     tbl.appendChild(el("thead")).appendChild(head);
     var tb = el("tbody");
-    rows.slice(view.page * PAGE, (view.page + 1) * PAGE).forEach(function (r) {
+    rows.slice(view.page * size, (view.page + 1) * size).forEach(function (r) {
       var tr = el("tr");
-      r.cells.forEach(function (v) { tr.appendChild(el("td", { dir: "auto" }, v)); });
+      r.cells.forEach(function (v) {
+        var text = unesc(v === undefined || v === null ? "" : v), td;
+        if (text.length > CELL) { td = el("td", { dir: "auto", title: text }); td.textContent = text.slice(0, CELL) + "…"; }
+        else td = el("td", { dir: "auto" }, v);
+        tr.appendChild(td);
+      });
       if (spec.kind === "table") {
         tr.classList.add("rv-clickable");
         tr.title = "click: list the rows behind this line";
@@ -547,7 +570,7 @@
     prev.addEventListener("click", function () { view.page -= 1; table(view, view.kept); });
     next.addEventListener("click", function () { view.page += 1; table(view, view.kept); });
     nav.appendChild(prev);
-    nav.appendChild(el("span", {}, "rows " + (view.page * PAGE + 1) + "–" + Math.min(rows.length, (view.page + 1) * PAGE) + " of " + rows.length));
+    nav.appendChild(el("span", {}, "rows " + (view.page * size + 1) + "–" + Math.min(rows.length, (view.page + 1) * size) + " of " + rows.length));
     nav.appendChild(next);
     body.appendChild(nav);
   }
@@ -577,12 +600,54 @@
   var pending = null;
   function schedule() { if (pending) clearTimeout(pending); pending = setTimeout(function () { pending = null; redraw(); }, 60); }
 
+  // --- loading ------------------------------------------------------------------------
+  // Rows and plotly.js travel gzipped in base64 (analysis.panel.offline.pack).
+  function unpack(block) {
+    var bin = atob(block.textContent.trim()), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text();
+  }
+
+  function loadPlotly() {
+    if (window.Plotly) return Promise.resolve();
+    var block = document.getElementById("report-plotly");
+    return unpack(block).then(function (code) {
+      window.PlotlyConfig = { MathJaxConfig: "local" };
+      var s = document.createElement("script");
+      s.textContent = code; // runs as the page's own inline script, defining window.Plotly
+      document.head.appendChild(s);
+    });
+  }
+
+  function fail(message) {
+    var status = document.querySelector(".rf-status");
+    if (status) status.textContent = message;
+    R.error = message;
+  }
+
   function init() {
     var docs = document.getElementById("report-documents");
-    if (!docs || !window.Plotly) return;
-    R.docs = decode(readJSON(docs));
-    var sets = {};
-    document.querySelectorAll("script.report-rows").forEach(function (s) { sets[s.getAttribute("data-name")] = decode(readJSON(s)); });
+    if (!docs) return;
+    if (typeof DecompressionStream === "undefined") {
+      return fail("This browser cannot unpack the report's data (it needs DecompressionStream: " +
+        "Chrome or Edge 80+, Firefox 113+, Safari 16.4+).");
+    }
+    var blocks = Array.prototype.slice.call(document.querySelectorAll("script.report-rows"));
+    Promise.all([loadPlotly(), unpack(docs)].concat(blocks.map(unpack))).then(function (texts) {
+      R.docs = decode(JSON.parse(texts[1]));
+      var sets = {};
+      blocks.forEach(function (b, k) { sets[b.getAttribute("data-name")] = decode(JSON.parse(texts[k + 2])); });
+      start(sets);
+    }).catch(function (e) { fail("The report's data could not be read: " + e); throw e; });
+  }
+
+  function start(sets) {
+    document.querySelectorAll(".report-static-figure").forEach(function (f) {
+      var fig = readJSON(f.querySelector("script.report-figure")), div = el("div");
+      f.appendChild(div);
+      window.Plotly.newPlot(div, fig.data, fig.layout, { responsive: true, displaylogo: false });
+    });
     document.querySelectorAll(".report-view").forEach(function (v) {
       var name = v.getAttribute("data-rows");
       var set = name === "documents" ? { n: R.docs.n, cols: R.docs.cols } : sets[name];
