@@ -120,6 +120,9 @@ def test_expansion_is_what_the_file_holds():
         ("وفرضت موسكو شروطها على الوفد", [("demand.impose", "verb")]),
         ("وفرضت واشنطن عقوبات جديدة", []),
         ("وأشاد الوزير بالمبادرة", [("accept.welcome", "verb"), ("offer.noun", "noun")]),
+        # a deadline given is a demand; "ربما" is followed by a verb
+        ("ومنحت أنقرة الفصائل مهلة للانسحاب", [("demand.ultimatum", "light")]),
+        ("ربما تطلب الحكومة وقف القتال", [("demand.verb", "verb")]),
     ],
 )
 def test_cues(text, expected):
