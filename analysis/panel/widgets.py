@@ -175,6 +175,9 @@ class FilterPanel:
             description="Dates",
             disabled=not days,
             continuous_update=False,
+            # its readout glues the two dates ("2018-06-13-2024-10-01"): the status line
+            # below says "dates 2018-06-13 to 2024-10-01" instead
+            readout=False,
             layout=w.Layout(width="600px"),
         )
         if days:

@@ -10,12 +10,12 @@ import plotly.graph_objects as go
 from analysis.text import safety
 from analysis.views import corpus_tables
 from analysis.views.figures import (
-    TIME_XAXIS,
     bar_width,
     house_layout,
     make_figure,
     make_trace,
     style,
+    time_xaxis,
 )
 from analysis.views.hovers import date_text
 from analysis.views.menus import (
@@ -71,7 +71,7 @@ def articles_over_time(documents: pd.DataFrame, *, freq: str = "MS") -> go.Figur
 
     undated = int(documents["date"].isna().sum())
     title = "Articles over time" + (f" ({undated} undated not shown)" if undated else "")
-    layout = {**house_layout(title), "xaxis": TIME_XAXIS, "showlegend": False}
+    layout = {**house_layout(title), "xaxis": time_xaxis(documents["date"]), "showlegend": False}
     return by_outlet(documents, dated, traces, layout=layout)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+import pandas as pd
 import plotly.colors as pc
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -95,3 +96,19 @@ def bar_width(freq: str) -> float:
 
 #: A date x axis with a range slider.
 TIME_XAXIS = {"type": "date", "rangeslider": {"visible": True, "thickness": 0.08}}
+DAY_MS = 86_400_000
+
+
+def time_xaxis(dates: pd.Series) -> dict:
+    """The house time axis for ``dates`` (the articles shown): a span under two days is
+    widened to a week with one tick a day, where plotly would tick in milliseconds."""
+    axis = dict(TIME_XAXIS)
+    d = pd.to_datetime(dates).dropna()
+    if len(d) and d.max() - d.min() < pd.Timedelta(days=2):
+        lo, hi = d.min().normalize(), d.max().normalize()
+        axis.update(
+            range=[lo - pd.Timedelta(days=3), hi + pd.Timedelta(days=4)],
+            dtick=DAY_MS,
+            tickformat="%Y-%m-%d",
+        )
+    return axis

@@ -17,11 +17,11 @@ from analysis.text import safety
 from analysis.views import mention_codes as mc
 from analysis.views.figures import (
     BLUES,
-    TIME_XAXIS,
     empty_figure,
     house_layout,
     make_figure,
     make_trace,
+    time_xaxis,
 )
 from analysis.views.hovers import date_text, evidence_hover
 from analysis.views.labels import actor_label_maps, actor_labels
@@ -117,8 +117,8 @@ def mentions_over_time(
         return empty_figure(title)
     periods, _ = mc.period_codes(ix, freq)
     dated = ix.select(periods >= 0)
-    if dated.empty:
-        return empty_figure(title)
+    if dated.empty:  # mentions, but none in a dated article
+        return empty_figure(title, f"No dated mentions for these filters ({len(ix)} undated).")
     keep = mc.ranked(dated.actor, dated.actor_ids, top)
     dated = dated.with_actors(keep)
     labels = index_labels(dated, dated.actor_ids[keep], lang=lang, actors=actors)
@@ -157,7 +157,10 @@ def mentions_over_time(
         return out or [make_trace(go.Scatter, x=[], y=[])]
 
     return index_by_outlet(
-        tables.documents, dated, traces, layout={**house_layout(title), "xaxis": TIME_XAXIS}
+        tables.documents,
+        dated,
+        traces,
+        layout={**house_layout(title), "xaxis": time_xaxis(tables.documents["date"])},
     )
 
 

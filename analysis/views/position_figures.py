@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from analysis.tag.positions import MOVE_TYPES
 from analysis.text import safety
-from analysis.views.figures import TIME_XAXIS, empty_figure, house_layout, make_trace
+from analysis.views.figures import empty_figure, house_layout, make_trace, time_xaxis
 from analysis.views.hovers import evidence_hover
 from analysis.views.labels import Names, actor_names, issue_labels
 from analysis.views.menus import by_outlet
@@ -208,7 +208,7 @@ def timeline_figure(
         "automargin": True,
         "type": "category",
     }
-    layout["xaxis"] = TIME_XAXIS
+    layout["xaxis"] = time_xaxis(tables.documents["date"])
     layout["legend"] = {"title": {"text": "move (open = hedged)"}}
     # a subset's index (by_outlet's per-outlet sets): positions in ``columns``
     kept_rows = pd.DataFrame({"outlet": columns["outlet"]})

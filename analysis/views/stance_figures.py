@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.text import safety
-from analysis.views.figures import TIME_XAXIS, empty_figure, house_layout, make_figure, make_trace
+from analysis.views.figures import empty_figure, house_layout, make_figure, make_trace, time_xaxis
 from analysis.views.hovers import evidence_hover, remembered
 from analysis.views.labels import (
     Names,
@@ -144,7 +144,7 @@ def stance_timeline(
         "autorange": "reversed",
         "automargin": True,
     }
-    layout["xaxis"] = TIME_XAXIS
+    layout["xaxis"] = time_xaxis(tables.documents["date"])
     layout["legend"] = {"title": {"text": "polarity"}}
     return by_outlet(tables.documents, rows, traces, layout=layout)
 

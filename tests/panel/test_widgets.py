@@ -231,3 +231,10 @@ def test_filtering_filtered_tables(fixture_tables, lazy):
     )
     a, b = mention_figures.mentions_by_actor(twice), mention_figures.mentions_by_actor(fresh)
     assert a.to_json() == b.to_json()
+
+
+def test_date_range_is_read_in_the_status_line_not_the_glued_readout(small_tables):
+    panel = widgets.FilterPanel(small_tables)
+    assert panel.date_range.readout is False
+    panel.date_range.index = (1, 2)
+    assert "dates 2019-03-02 to 2019-03-15" in panel.status.value

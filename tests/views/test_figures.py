@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from conftest import HOSTILE_OUTLET
 
@@ -131,3 +132,24 @@ def test_empty_figure_says_its_message_escaped():
     fig = figures.empty_figure("T", "<b>none</b>")
     assert [a.text for a in fig.layout.annotations] == ["&lt;b&gt;none&lt;/b&gt;"]
     assert figures.empty_figure("T").layout.annotations[0].text == figures.NO_MENTIONS
+
+
+@pytest.mark.parametrize(
+    ("dates", "widened"),
+    [
+        (["2019-03-02", "2019-03-02"], True),  # one day: plotly would tick in milliseconds
+        (["2019-03-02 06:00", "2019-03-03 18:00"], True),
+        (["2019-03-02", "2019-05-02"], False),
+        ([None, "2019-03-02"], True),  # undated articles do not count
+        ([None], False),
+    ],
+)
+def test_time_axis_of_a_short_span_ticks_in_days(dates, widened):
+    axis = figures.time_xaxis(pd.Series(pd.to_datetime(dates)))
+    assert axis["type"] == "date" and axis["rangeslider"]["visible"]
+    assert ("range" in axis) is widened
+    if widened:
+        lo, hi = (pd.Timestamp(v) for v in axis["range"])
+        shown = pd.to_datetime(pd.Series(dates)).dropna()
+        assert lo < shown.min() <= shown.max() < hi and hi - lo >= pd.Timedelta(days=7)
+        assert axis["dtick"] == figures.DAY_MS and axis["tickformat"] == "%Y-%m-%d"
