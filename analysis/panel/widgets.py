@@ -19,8 +19,10 @@ Labels shown in the controls go through ``analysis.text.safety``.
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import dataclasses
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -126,6 +128,10 @@ def describe_filters(*, outlets=None, start=None, end=None, include_undated: boo
     return f"{outs}; dates {lo} to {hi}; {undated}"
 
 
+#: How long the controls must be still before a live panel updates (seconds).
+COALESCE_SECONDS = 0.15
+
+
 class FilterPanel:
     """Outlet multi-select, date range and undated toggle shared by registered views."""
 
@@ -150,6 +156,9 @@ class FilterPanel:
         self.filtered = filter_tables(tables, lazy=True, **self._state)
         self.box = self._build_controls() if interactive else None
         self._written: set[str] = set()  # row sets already on the report page
+        self._pending: asyncio.TimerHandle | None = None  # a coalesced control change
+        self._last_update = float("-inf")  # when the last update from the controls ended
+        self._shown_documents: tuple[str, ...] | None = None
 
     # -- controls ------------------------------------------------------------------------
     def _build_controls(self):
@@ -201,6 +210,29 @@ class FilterPanel:
         return w.VBox([self.outlet_select, hint, self.date_range, self.undated, self.status])
 
     def _on_change(self, _change=None) -> None:
+        """Apply the controls: at once when the panel is idle; a change that comes in
+        while (or just after) an update ran waits until the controls have been still for
+        ``COALESCE_SECONDS``, so five quick clicks make two updates, not five."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (scripts, tests): apply now
+            self._apply_controls()
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        elif time.monotonic() - self._last_update > COALESCE_SECONDS:
+            self._apply_controls()
+            return
+        self._pending = loop.call_later(COALESCE_SECONDS, self._apply_controls)
+
+    def _apply_controls(self) -> None:
+        self._pending = None
+        try:
+            self._apply_state()
+        finally:
+            self._last_update = time.monotonic()
+
+    def _apply_state(self) -> None:
         lo, hi = self.date_range.value if not self.date_range.disabled else (None, None)
         self.set_filters(
             outlets=list(self.outlet_select.value),
@@ -229,9 +261,12 @@ class FilterPanel:
     def set_filters(self, **state: Any) -> None:
         """Change filters programmatically (same keys as ``state``) and refresh views."""
         self._state.update(state)
+        before = self._shown_documents
         self.filtered = filter_tables(self.tables, lazy=True, **self._state)
         if hasattr(self, "status"):
             self._update_status()
+        if self._views and self._documents_key() == before:
+            return  # the same articles as shown (a date moved within a gap): nothing to redo
         for view, out in self._views:
             self._render(view, out)
 
@@ -253,8 +288,14 @@ class FilterPanel:
 
         out = w.Output()
         self._views.append((view, out))
+        self._documents_key()
         self._render(view, out)
         return out
+
+    def _documents_key(self) -> tuple[str, ...]:
+        """The articles the views show now (remembered as the ones shown)."""
+        self._shown_documents = tuple(self.filtered.documents["doc_id"].astype(str))
+        return self._shown_documents
 
     def _render(self, view: Callable[[Any], Any], out) -> None:
         with out:

@@ -238,3 +238,32 @@ def test_date_range_is_read_in_the_status_line_not_the_glued_readout(small_table
     assert panel.date_range.readout is False
     panel.date_range.index = (1, 2)
     assert "dates 2019-03-02 to 2019-03-15" in panel.status.value
+
+
+def test_quick_changes_in_a_running_kernel_make_one_update(small_tables):
+    import asyncio
+
+    panel = widgets.FilterPanel(small_tables)
+    runs = []
+    panel.register(lambda t: runs.append(len(t.documents)))
+    outlets = ["الشرق", "Levant Daily"]
+
+    async def clicks():
+        for k in range(4):  # as four quick clicks in the outlet list would
+            panel.outlet_select.value = (outlets[k % 2],)
+        await asyncio.sleep(widgets.COALESCE_SECONDS * 3)
+
+    asyncio.run(clicks())
+    # the first render; the first click at once; one update for the three that followed
+    assert len(runs) == 3
+    assert panel.state["outlets"] == ["Levant Daily"]
+
+
+def test_a_change_that_keeps_the_same_articles_redraws_nothing(small_tables):
+    panel = widgets.FilterPanel(small_tables)
+    runs = []
+    panel.register(lambda t: runs.append(len(t.documents)))
+    panel.set_filters(outlets=list(small_tables.documents["outlet"].unique()))  # = all
+    assert len(runs) == 1
+    panel.set_filters(outlets=["الشرق"])
+    assert len(runs) == 2
