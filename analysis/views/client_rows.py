@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.pipeline.outlets import group_labels, groups_of
+from analysis.text.translit import with_romanised
 from analysis.views import mention_codes as mc
 from analysis.views.labels import actor_names, chain_text, issue_labels, speaker_names
 from analysis.views.rows import (
@@ -48,10 +49,12 @@ def documents_rows(tables: Any) -> pd.DataFrame:
 
 
 def names(ids: pd.Series, actors: pd.DataFrame | None) -> pd.Series:
-    """English name of each actor, speaker or cited-source id (``NONE_LABEL`` for none)."""
+    """English name of each actor, speaker or cited-source id (``NONE_LABEL`` for none);
+    a name known only in Arabic (a cited outlet not in ``sources.yaml``) is followed by
+    its romanisation, for readers of the report who do not read Arabic."""
     ids = ids.fillna("").astype(str)
-    named = speaker_names(ids.unique(), actors)
-    return ids.map(lambda i: named.get(i, i) if i else NONE_LABEL)
+    named = {i: with_romanised(n) for i, n in speaker_names(ids.unique(), actors).items()}
+    return ids.map(lambda i: named.get(i, with_romanised(i)) if i else NONE_LABEL)
 
 
 def issue_names(ids: pd.Series) -> pd.Series:
