@@ -139,11 +139,13 @@ panel.register(
 # the accounts agree (same move types and modality; hedging is shown but not counted) or
 # differ, and how. Disagreements come first. Moves without a named issue are left out
 # (set `COMPARE_UNNAMED = True` to include them), and so are undated ones unless
-# `COMPARE_DAYS = None`.
+# `COMPARE_DAYS = None`. In an exported report the table compares the accounts over the
+# dates chosen in the filter bar (choose a short range to compare one event).
 
 # %%
 panel.register(
     lambda t: position_tables.comparison_table(
         t, by=COMPARE_BY, days=COMPARE_DAYS, include_unnamed=COMPARE_UNNAMED, actors=ACTORS
-    )
+    ),
+    client=lambda t: report_views.reports_agree(t, ACTORS),
 )

@@ -131,6 +131,9 @@ def filter_bar(tables: Any, *, note: str = "") -> str:
         f'<div class="rf-field"><label>From <input type="date" data-report-filter="from" '
         f"{bounds}></label>"
         f'<label>To <input type="date" data-report-filter="to" {bounds}></label>'
+        '<label>Compare <select data-report-compare aria-label="Compare">'
+        '<option value="groups">outlet groups</option><option value="outlets">outlets</option>'
+        "</select></label>"
         '<button type="button" class="rf-reset">Reset</button></div>'
         '<div class="rf-status" aria-live="polite"></div>'
         + (f'<div class="rf-note">{safety.escape_html(note)}</div>' if note else "")

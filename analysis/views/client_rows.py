@@ -26,6 +26,8 @@ from analysis.views.rows import (
 
 #: The page's document list: one entry per article, in the tables' order.
 DOCUMENT_COLUMNS = ("doc_id", "outlet", "outlet_group", "date", "title", "date_source")
+#: A move or stance whose issue the tagger could not name, as the page shows it.
+NO_ISSUE = "(issue not named)"
 #: No value, as the page shows it.
 NONE_LABEL = "(none)"
 #: Characters of a sentence kept on each side of a mention in the keyword-in-context rows.
@@ -60,7 +62,7 @@ def names(ids: pd.Series, actors: pd.DataFrame | None) -> pd.Series:
 def issue_names(ids: pd.Series) -> pd.Series:
     """English label of each issue id."""
     labels = issue_labels()
-    return ids.map(lambda i: labels.get(i, i) if i else "(issue not named)")
+    return ids.map(lambda i: labels.get(i, i) if i else NO_ISSUE)
 
 
 def move_rows(tables: Any, actors: pd.DataFrame | None = None) -> pd.DataFrame:

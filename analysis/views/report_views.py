@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis.views.client import TOP_N, ClientView, bars_spec, list_spec, table_spec
 from analysis.views.client_rows import (
+    NO_ISSUE,
     claim_rows_of,
     documents_rows,
     duplicate_group_rows,
@@ -201,17 +202,7 @@ def mentions_by_outlet_group(tables: Any, actors: pd.DataFrame | None = None) ->
         color_top=10,
         ytitle="mentions",
     )
-    return ClientView(spec, "mentions", mention_rows(tables, actors))
-
-
-def mentions_by_outlet(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
-    spec = bars_spec(
-        "Mentions by outlet",
-        x="outlet",
-        color="actor",
-        color_top=10,
-        ytitle="mentions",
-    )
+    spec["compare"] = True  # groups by default, outlets when the bar says so
     return ClientView(spec, "mentions", mention_rows(tables, actors))
 
 
@@ -322,6 +313,7 @@ def stance_by_outlet_group(tables: Any, actors: pd.DataFrame | None = None) -> C
         "top": 20,
         "evidence": STANCE_EVIDENCE,
     }
+    spec["compare"] = True  # groups by default, outlets when the bar says so
     return ClientView(spec, "stances", stance_rows_of(tables, actors))
 
 
@@ -344,6 +336,7 @@ def source_sankey(tables: Any, actors: pd.DataFrame | None = None) -> ClientView
         "top": 30,
         "evidence": ["outlet", "date", "title", "hedged"],
     }
+    spec["compare"] = True  # groups by default, outlets when the bar says so
     return ClientView(spec, "claims", claim_rows_of(tables, actors))
 
 
@@ -399,4 +392,23 @@ def exchanges_list(tables: Any, actors: pd.DataFrame | None = None) -> ClientVie
         empty="No exchanges for these filters.",
     )
     spec["require_any"] = ["counterpart", "in_exchange_for"]
+    return ClientView(spec, "moves", move_rows(tables, actors))
+
+
+def reports_agree(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
+    spec = table_spec(
+        "Do the reports agree? Each holder's moves on a named issue as two or more outlets "
+        "report them, over the dates chosen in the bar (disagreements first)",
+        group=["holder", "issue"],
+        values=[
+            {"label": "outlets", "fn": "distinct", "col": "outlet"},
+            {"label": "moves", "fn": "count"},
+            {"label": "reports", "fn": "agree", "col": "move", "by": "outlet"},
+        ],
+        evidence=MOVE_EVIDENCE,
+    )
+    spec["having"] = {"col": "outlet", "min": 2}
+    spec["first"] = {"label": "reports", "prefix": "differ"}
+    spec["where_not"] = {"issue": NO_ISSUE}
+    spec["empty"] = "No move on a named issue reported by two outlets for these filters."
     return ClientView(spec, "moves", move_rows(tables, actors))

@@ -113,6 +113,21 @@ def test_filter_bar_drives_every_view(browser_context, built_reports, page_name)
     page.click(".rf-reset")
     assert _redrawn(page, n) == start
 
+    # views that compare outlets compare groups by default, outlets on demand
+    comparing = page.evaluate(
+        "() => window.AnalysisReport.views.map((v, i) => v.base.compare ? i : -1)"
+        ".filter(i => i >= 0)"
+    )
+    if comparing:
+        n = _count(page)
+        page.select_option("[data-report-compare]", "outlets")
+        after = _redrawn(page, n)
+        for i in comparing:
+            assert after[i]["shown"] != start[i]["shown"], start[i]["kind"]
+        n = _count(page)
+        page.click(".rf-reset")
+        assert _redrawn(page, n) == start
+
     assert not errors, errors
     assert not dialogs, dialogs
     assert not external, external

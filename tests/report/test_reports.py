@@ -56,7 +56,7 @@ def test_plotly_js_carried_exactly_once_per_page(pages):
         ("01_corpus_overview.html", 7),
         ("02_actor_mentions.html", 8),
         ("03_stance.html", 7),
-        ("04_positions.html", 6),
+        ("04_positions.html", 7),
     ],
 )
 def test_views_and_one_filter_bar_present(pages, page, views):

@@ -59,7 +59,7 @@ VIEWS = [
     *("stance_timeline", "stance_summary", "stance_by_outlet_group", "stance_by_outlet"),
     *("source_sankey", "chains_table", "stance_list"),
     *("moves_by_holder_table", "position_matrix", "moves_list", "moves_timeline"),
-    *("exchange_sankey", "exchanges_list"),
+    *("exchange_sankey", "exchanges_list", "reports_agree"),
 ]
 
 
@@ -73,6 +73,8 @@ def test_every_view_names_columns_its_rows_have(fixture_tables, name):
     named = [spec.get(k) for k in ("x", "y", "color", "weight", "value", "actor", "sentence")]
     named += spec.get("group", []) + spec.get("columns", []) + spec.get("chain", [])
     named += [v.get("col") for v in spec.get("values", [])] + [spec.get("pivot")]
+    named += [v.get("by") for v in spec.get("values", [])] + list(spec.get("where_not", {}))
+    named += [spec.get("having", {}).get("col")]
     flat = [c for n in named if n for c in (n if isinstance(n, list) else [n])]
     assert set(flat) <= have | {"date"}, set(flat) - have
     assert "doc" in out.rows.columns

@@ -45,9 +45,10 @@
     var sel = document.querySelector('[data-report-filter="outlet"]');
     var picked = sel ? Array.prototype.filter.call(sel.options, function (o) { return o.selected; })
       .map(function (o) { return o.value; }) : [];
+    var compare = (document.querySelector("[data-report-compare]") || {}).value || "groups";
     var from = (document.querySelector('[data-report-filter="from"]') || {}).value || "";
     var to = (document.querySelector('[data-report-filter="to"]') || {}).value || "";
-    return { picked: picked, from: from, to: to };
+    return { picked: picked, from: from, to: to, compare: compare };
   }
 
   function passingDocs(state) {
@@ -99,6 +100,7 @@
     for (var i = 0; i < set.n; i++) {
       if (!ok[doc[i]]) continue;
       if (need && !need.some(function (c) { var v = value(set, c, i); return v && v !== "(none)"; })) continue;
+      if (spec.where_not && Object.keys(spec.where_not).some(function (c) { return value(set, c, i) === spec.where_not[c]; })) continue;
       out.push(i);
     }
     return out;
@@ -486,6 +488,7 @@
         r = v.fn === "distinct" ? names.length : names.sort().join(", ");
       }
       else if (v.fn === "undated") r = rows.filter(function (i) { return !value(set, "date", i); }).length;
+      else if (v.fn === "agree") r = agreement(set, rows, v.col, v.by);
       else {
         var days = rows.map(function (i) { return value(set, "date", i); }).filter(Boolean).sort();
         r = days.length ? (v.fn === "min_date" ? days[0] : days[days.length - 1]) : "";
@@ -493,6 +496,20 @@
       out[v.label] = r;
     });
     return out;
+  }
+
+  // Do the accounts agree? Per value of ``by`` (an outlet), the values of ``col`` (move
+  // types) it reports; "agree" when every outlet reports the same ones.
+  function agreement(set, rows, col, by) {
+    var per = {};
+    rows.forEach(function (i) {
+      var b = unesc(value(set, by, i)), c = unesc(value(set, col, i));
+      (per[b] = per[b] || {})[c] = 1;
+    });
+    var accounts = Object.keys(per).sort().map(function (b) { return b + ": " + Object.keys(per[b]).sort().join("/"); });
+    var kinds = {};
+    Object.keys(per).forEach(function (b) { kinds[Object.keys(per[b]).sort().join("/")] = 1; });
+    return Object.keys(kinds).length > 1 ? "differ — " + accounts.join(" · ") : "agree";
   }
 
   function tableRows(view, kept) {
@@ -519,7 +536,14 @@
       return { cells: k.split("\u0000").concat(pv.map(function (p) { return counts[p] || 0; }),
         spec.pivot ? [rs.length] : [], labels.map(function (l) { return agg[l]; })), rows: rs, size: rs.length };
     });
-    rows.sort(function (a, b) { return b.size - a.size || (a.cells[0] < b.cells[0] ? -1 : 1); });
+    if (spec.having) rows = rows.filter(function (r) {
+      var d = {};
+      r.rows.forEach(function (i) { d[value(set, spec.having.col, i)] = 1; });
+      return Object.keys(d).length >= spec.having.min;
+    });
+    var first = spec.first ? columns.indexOf(spec.first.label) : -1;
+    var lead = function (r) { return first >= 0 && String(r.cells[first]).indexOf(spec.first.prefix) === 0 ? 0 : 1; };
+    rows.sort(function (a, b) { return lead(a) - lead(b) || b.size - a.size || (a.cells[0] < b.cells[0] ? -1 : 1); });
     return { columns: columns, rows: rows };
   }
 
@@ -575,6 +599,19 @@
     body.appendChild(nav);
   }
 
+  // A view that compares outlets (spec.compare) compares outlet groups, or outlets when
+  // the bar says so: "outlet_group" in its spec becomes "outlet".
+  function compared(spec, mode) {
+    if (!spec.compare || mode !== "outlets") return spec;
+    var out = JSON.parse(JSON.stringify(spec));
+    ["x", "y", "chain"].forEach(function (k) {
+      if (out[k] === "outlet_group") out[k] = "outlet";
+      else if (Array.isArray(out[k])) out[k] = out[k].map(function (c) { return c === "outlet_group" ? "outlet" : c; });
+    });
+    if (out.title) out.title = out.title.replace(/outlet group/g, "outlet");
+    return out;
+  }
+
   var DRAW = { bars: bars, time: time, matrix: matrix, timeline: timeline, sankey: sankey, heat: heat,
     cooccur: cooccur, table: table, list: table };
 
@@ -585,6 +622,7 @@
     var status = document.querySelector(".rf-status");
     if (status) status.textContent = unesc(describe(state, kept));
     R.views.forEach(function (view) {
+      view.spec = compared(view.base, state.compare);
       view.kept = keptRows(view.spec, view.set, ok);
       view.page = 0;
       view.el.querySelector(".rv-evidence").textContent = "";
@@ -651,10 +689,11 @@
     document.querySelectorAll(".report-view").forEach(function (v) {
       var name = v.getAttribute("data-rows");
       var set = name === "documents" ? { n: R.docs.n, cols: R.docs.cols } : sets[name];
-      R.views.push({ el: v, body: v.querySelector(".rv-body"), spec: readJSON(v.querySelector("script.report-spec")), set: set });
+      var spec = readJSON(v.querySelector("script.report-spec"));
+      R.views.push({ el: v, body: v.querySelector(".rv-body"), base: spec, spec: spec, set: set });
     });
     var sel = document.querySelector('[data-report-filter="outlet"]');
-    document.querySelectorAll("[data-report-filter]").forEach(function (c) {
+    document.querySelectorAll("[data-report-filter], [data-report-compare]").forEach(function (c) {
       c.addEventListener("change", schedule);
       c.addEventListener("input", schedule);
     });
@@ -667,6 +706,8 @@
     if (reset) reset.addEventListener("click", function () {
       if (sel) Array.prototype.forEach.call(sel.options, function (o) { o.selected = false; o.hidden = false; });
       document.querySelectorAll('input[type="date"][data-report-filter]').forEach(function (d) { d.value = ""; });
+      var compare = document.querySelector("[data-report-compare]");
+      if (compare) compare.value = "groups";
       if (search) search.value = "";
       redraw();
     });
