@@ -131,6 +131,9 @@ def filter_bar(tables: Any, *, note: str = "") -> str:
         f'<div class="rf-field"><label>From <input type="date" data-report-filter="from" '
         f"{bounds}></label>"
         f'<label>To <input type="date" data-report-filter="to" {bounds}></label>'
+        '<label>Reported <select data-report-filter="hedged" aria-label="Hedged or on record">'
+        '<option value="">hedged or on record</option><option value="on record">on record only'
+        '</option><option value="hedged">hedged only</option></select></label>'
         '<label>Compare <select data-report-compare aria-label="Compare">'
         '<option value="groups">outlet groups</option><option value="outlets">outlets</option>'
         "</select></label>"

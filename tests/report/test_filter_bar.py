@@ -113,6 +113,15 @@ def test_filter_bar_drives_every_view(browser_context, built_reports, page_name)
     page.click(".rf-reset")
     assert _redrawn(page, n) == start
 
+    # hedged or on-record reports only: the rows that say so (moves, stances, claims)
+    for how in ("hedged", "on record"):
+        n = _count(page)
+        page.select_option('[data-report-filter="hedged"]', how)
+        _check_followed(start, _redrawn(page, n))
+    n = _count(page)
+    page.click(".rf-reset")
+    assert _redrawn(page, n) == start
+
     # views that compare outlets compare groups by default, outlets on demand
     comparing = page.evaluate(
         "() => window.AnalysisReport.views.map((v, i) => v.base.compare ? i : -1)"

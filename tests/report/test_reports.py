@@ -69,6 +69,7 @@ def test_views_and_one_filter_bar_present(pages, page, views):
     for control in ("from", "to"):
         found = re.findall(rf'<input\b[^>]*\bdata-report-filter="{control}"[^>]*>', html)
         assert len(found) == 1 and 'type="date"' in found[0]
+    assert len(re.findall(r'<select\b[^>]*\bdata-report-filter="hedged"[^>]*>', html)) == 1
     assert html.count('id="report-documents"') == 1
     assert html.count('class="report-view"') == views
     assert html.count('class="report-spec"') == views

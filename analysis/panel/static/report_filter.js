@@ -48,7 +48,8 @@
     var compare = (document.querySelector("[data-report-compare]") || {}).value || "groups";
     var from = (document.querySelector('[data-report-filter="from"]') || {}).value || "";
     var to = (document.querySelector('[data-report-filter="to"]') || {}).value || "";
-    return { picked: picked, from: from, to: to, compare: compare };
+    var hedged = (document.querySelector('[data-report-filter="hedged"]') || {}).value || "";
+    return { picked: picked, from: from, to: to, compare: compare, hedged: hedged };
   }
 
   function passingDocs(state) {
@@ -70,9 +71,10 @@
   function describe(state, kept) {
     var what = state.picked.length ? state.picked.map(function (v) { return v.slice(2); }).join(", ")
       : "all outlets";
+    var how = state.hedged ? " · " + state.hedged + " only (moves, stances, attributed sentences)" : "";
     var when = state.from || state.to ? (state.from || "start") + " to " + (state.to || "end") +
       " (undated articles left out)" : "all dates, undated articles included";
-    return kept + " of " + R.docs.n + " articles · " + what + " · " + when;
+    return kept + " of " + R.docs.n + " articles · " + what + " · " + when + how;
   }
 
   // --- rows ---------------------------------------------------------------------------
@@ -95,10 +97,11 @@
     return ARABIC.test(v) ? "\u2067" + v + "\u2069" : v;
   }
 
-  function keptRows(spec, set, ok) {
-    var out = [], doc = set.cols.doc, need = spec.require_any;
+  function keptRows(spec, set, ok, hedged) {
+    var out = [], doc = set.cols.doc, need = spec.require_any, h = hedged && set.cols.hedged;
     for (var i = 0; i < set.n; i++) {
       if (!ok[doc[i]]) continue;
+      if (h && h[i] !== hedged) continue; // rows with a hedged column: "hedged" / "on record"
       if (need && !need.some(function (c) { var v = value(set, c, i); return v && v !== "(none)"; })) continue;
       if (spec.where_not && Object.keys(spec.where_not).some(function (c) { return value(set, c, i) === spec.where_not[c]; })) continue;
       out.push(i);
@@ -623,7 +626,7 @@
     if (status) status.textContent = unesc(describe(state, kept));
     R.views.forEach(function (view) {
       view.spec = compared(view.base, state.compare);
-      view.kept = keptRows(view.spec, view.set, ok);
+      view.kept = keptRows(view.spec, view.set, ok, state.hedged);
       view.page = 0;
       view.el.querySelector(".rv-evidence").textContent = "";
       try { DRAW[view.spec.kind](view, view.kept); view.el.removeAttribute("data-error"); }
@@ -708,6 +711,8 @@
       document.querySelectorAll('input[type="date"][data-report-filter]').forEach(function (d) { d.value = ""; });
       var compare = document.querySelector("[data-report-compare]");
       if (compare) compare.value = "groups";
+      var hedged = document.querySelector('[data-report-filter="hedged"]');
+      if (hedged) hedged.value = "";
       if (search) search.value = "";
       redraw();
     });
