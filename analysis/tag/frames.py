@@ -284,6 +284,16 @@ def _light_blocked(s: Sent, j: int, frame: dict[str, Any]) -> bool:
     return bool(_blocked(s, j, frame))
 
 
+def _subject_between(s: Sent, i: int, j: int) -> bool:
+    """Is everything between the light verb ``i`` and the comma before ``j`` one actor's
+    name (its subject, set off by a comma: "أكد الرئيس بشار الأسد، استعداده")?"""
+    words = [k for k in range(i + 1, j) if bare(s.token_text(k))]
+    spans = [(m.kstart, m.kend) for m in s.mentions if m.kind in ACTOR_KINDS]
+    return bool(words) and all(
+        any(a <= s.tokens[k][0] and s.tokens[k][1] <= b + 1 for a, b in spans) for k in words
+    )
+
+
 def _light_noun(
     s: Sent, i: int, verb: Reading, rule: str, used: set[int], trace: list[str] | None
 ) -> Cue | None:
@@ -291,7 +301,7 @@ def _light_noun(
     index = frame_index()
     for j in range(i + 1, min(i + 1 + _LIGHT_GAP, len(s.tokens))):
         raw = s.token_text(j)
-        if is_clause_end(s.token_text(j - 1)) and j > i + 1:
+        if is_clause_end(s.token_text(j - 1)) and j > i + 1 and not _subject_between(s, i, j):
             break
         if bare(raw) in COMPLEMENTISERS:
             break  # "أكد أنه تم الاتفاق": the noun is in the content clause, not the object

@@ -77,6 +77,10 @@ CASES = [
     # readiness to abide by a truce is a pledge; condemning a deal, a rejection
     (["وأبدت دمشق استعدادها للالتزام بالهدنة في الجنوب."], {("SYR", "guarantee", "")}),
     (["واستنكرت أنقرة الاتفاق الروسي الأمريكي."], {("TUR", "reject", "")}),
+    # a light verb's subject set off by a comma before its noun
+    (["وأكد الرئيس بشار الأسد , استعداده للالتزام بالهدنة."], {("assad", "guarantee", "")}),
+    # but not any clause between commas
+    (["وأكد الوزير , بعد لقائه نظيره , استعداده للتفاوض."], set()),
     # an invitation to a visit is an offer to its addressee
     (["ودعت موسكو وفد المعارضة السورية لزيارة العاصمة الروسية."], {("RUS", "offer", "")}),
 ]
