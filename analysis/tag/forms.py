@@ -77,6 +77,8 @@ def expand_lemma(lemma: str, pos: str) -> set[str]:
     out: set[str] = set()
     for lex, lex_pos in sorted(lexes):
         out |= _expand(gen, lex, lex_pos)
+    if lexes:  # the citation form itself: the generator misses some (indeclinable فيتو)
+        out.add(fold(strip_marks(lemma)))
     return out
 
 

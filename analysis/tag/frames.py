@@ -90,6 +90,16 @@ def light_lemmas() -> frozenset[str]:
 
 
 @functools.cache
+def light_only() -> dict[str, frozenset[str]]:
+    """Light verb lemma → the only noun lemmas it carries (``only`` in frames.yaml)."""
+    return {
+        lemma_key(str(v["lemma"])): frozenset(lemma_key(str(n)) for n in v["only"])
+        for v in frames_data().get("light_verbs", [])
+        if v.get("only")
+    }
+
+
+@functools.cache
 def light_noun_lemmas() -> frozenset[str]:
     return frozenset(lemma_key(str(v["lemma"])) for v in frames_data().get("light_nouns", []))
 
@@ -299,6 +309,7 @@ def _light_noun(
 ) -> Cue | None:
     """The frame noun a light verb governs, within a few words after it."""
     index = frame_index()
+    only = light_only().get(verb.lemma)
     for j in range(i + 1, min(i + 1 + _LIGHT_GAP, len(s.tokens))):
         raw = s.token_text(j)
         if is_clause_end(s.token_text(j - 1)) and j > i + 1 and not _subject_between(s, i, j):
@@ -308,7 +319,7 @@ def _light_noun(
         if not candidate(bare(raw)):
             continue
         for r in sorted(analyses(_word(s, j)), key=lambda r: r.pos != "noun"):
-            if r.verbal:
+            if r.verbal or (only is not None and r.lemma not in only):
                 continue
             frames = index.get((r.lemma, "noun")) or index.get((r.lemma, "adj")) or ()
             frame = next((f for f in frames if not _light_blocked(s, j, f)), None)

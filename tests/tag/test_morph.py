@@ -123,6 +123,12 @@ def test_expansion_is_what_the_file_holds():
         # a deadline given is a demand; "ربما" is followed by a verb
         ("ومنحت أنقرة الفصائل مهلة للانسحاب", [("demand.ultimatum", "light")]),
         ("ربما تطلب الحكومة وقف القتال", [("demand.verb", "verb")]),
+        # a veto is used; "use" carries no other move ("used the card to press")
+        ("واستخدمت موسكو الفيتو مرتين", [("reject.veto", "light")]),
+        ("واستخدمت موسكو الورقة للضغط على الوفد", [("demand.pressure", "noun")]),  # not light
+        # supporting a deal or a conference is accepting it; supporting a party is not
+        ("ودعمت الحكومة عقد المؤتمر", [("accept.welcome", "verb")]),
+        ("ودعمت الحكومة الفصائل في الشمال", []),
     ],
 )
 def test_cues(text, expected):
