@@ -23,6 +23,9 @@ from typing import Any
 
 import pandas as pd
 
+#: What a click lists of the articles behind a number (the URL as text: many scraped pages
+#: have no title).
+ARTICLE_EVIDENCE = ["outlet", "date", "title", "url"]
 #: How many categories a bar axis shows before an "other" bucket (the page may show more).
 TOP_N = 25
 
@@ -69,7 +72,7 @@ def bars_spec(
         "color_top": color_top,
         "xtitle": xtitle,
         "ytitle": ytitle,
-        "evidence": evidence or ["outlet", "date", "title"],
+        "evidence": evidence or ARTICLE_EVIDENCE,
     }
 
 
@@ -93,7 +96,7 @@ def table_spec(
         "pivot": pivot,
         "pivot_order": pivot_order or [],
         "values": values or [],
-        "evidence": evidence or ["outlet", "date", "title"],
+        "evidence": evidence or ARTICLE_EVIDENCE,
         "empty": "None found for these filters.",
     }
 

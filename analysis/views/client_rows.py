@@ -25,7 +25,7 @@ from analysis.views.rows import (
 )
 
 #: The page's document list: one entry per article, in the tables' order.
-DOCUMENT_COLUMNS = ("doc_id", "outlet", "outlet_group", "date", "title", "date_source")
+DOCUMENT_COLUMNS = ("doc_id", "outlet", "outlet_group", "date", "title", "url", "date_source")
 #: A move or stance whose issue the tagger could not name, as the page shows it.
 NO_ISSUE = "(issue not named)"
 #: No value, as the page shows it.

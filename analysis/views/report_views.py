@@ -10,7 +10,14 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.views.client import TOP_N, ClientView, bars_spec, list_spec, table_spec
+from analysis.views.client import (
+    ARTICLE_EVIDENCE,
+    TOP_N,
+    ClientView,
+    bars_spec,
+    list_spec,
+    table_spec,
+)
 from analysis.views.client_rows import (
     NO_ISSUE,
     claim_rows_of,
@@ -87,7 +94,7 @@ def sections_table(tables: Any) -> ClientView:
 def duplicates_table(tables: Any) -> ClientView:
     spec = list_spec(
         "Near-duplicate articles (groups of two or more)",
-        columns=["group", "outlet", "date", "title"],
+        columns=["group", "outlet", "date", "title", "url"],
         empty="No near-duplicate articles for these filters.",
     )
     return ClientView(spec, "duplicates", duplicate_group_rows(tables))
@@ -247,7 +254,7 @@ def cooccurrence_figure(tables: Any, actors: pd.DataFrame | None = None) -> Clie
         "actor": "actor",
         "sentence": "sent",
         "top": 15,
-        "evidence": ["outlet", "date", "title"],
+        "evidence": ARTICLE_EVIDENCE,
     }
     return ClientView(spec, "mentions", mention_rows(tables, actors))
 
@@ -334,7 +341,7 @@ def source_sankey(tables: Any, actors: pd.DataFrame | None = None) -> ClientView
         "title": "Whom the outlets rely on: outlet group → cited outlet or agency → speaker",
         "chain": ["outlet_group", "via", "speaker"],
         "top": 30,
-        "evidence": ["outlet", "date", "title", "hedged"],
+        "evidence": [*ARTICLE_EVIDENCE, "hedged"],
     }
     spec["compare"] = True  # groups by default, outlets when the bar says so
     return ClientView(spec, "claims", claim_rows_of(tables, actors))
@@ -349,7 +356,7 @@ def chains_table(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
             {"label": "hedged", "fn": "equals", "col": "hedged", "value": "hedged"},
             {"label": "stances", "fn": "sum", "col": "stances"},
         ],
-        evidence=["outlet", "date", "title", "hedged"],
+        evidence=[*ARTICLE_EVIDENCE, "hedged"],
     )
     return ClientView(spec, "claims", claim_rows_of(tables, actors))
 

@@ -143,7 +143,9 @@ def test_filter_bar_drives_every_view(browser_context, built_reports, page_name)
     page.close()
 
 
-@pytest.mark.parametrize("page_name", ["01_corpus_overview.html", "04_positions.html"])
+@pytest.mark.parametrize(
+    "page_name", ["01_corpus_overview.html", "02_actor_mentions.html", "04_positions.html"]
+)
 def test_clicking_a_mark_lists_its_rows(browser_context, built_reports, page_name):  # noqa: F811
     context, external = browser_context
     path = next(p for p in built_reports["pages"] if p.name == page_name)
@@ -156,6 +158,9 @@ def test_clicking_a_mark_lists_its_rows(browser_context, built_reports, page_nam
     assert items.count() > 0
     head = view.locator(".rv-evidence-head").inner_text()
     assert head.split(" ")[0].isdigit()
+    if page_name.startswith("02"):  # mentions are listed by their articles, one line each
+        assert "article(s) behind" in head
+        assert int(head.split(" ")[0]) == items.count()
 
     index = next(i for i, v in enumerate(views) if v["kind"] in ("bars", "matrix") and v["kept"])
     view = page.locator(".report-view").nth(index)

@@ -115,8 +115,20 @@
   function showEvidence(view, title, rows) {
     var box = view.el.querySelector(".rv-evidence"), spec = view.spec;
     box.textContent = "";
-    var cols = spec.evidence || ["outlet", "date", "title"];
-    var head = el("div", { "class": "rv-evidence-head" }, rows.length + " row(s) behind " + title.replace(/[\u2067\u2069]/g, "") +
+    var cols = spec.evidence || ["outlet", "date", "title", "url"];
+    // without a sentence, the rows behind a number are told by their articles: one line
+    // per article, with how many of the rows it holds
+    var perDoc = null;
+    if (cols.indexOf("sentence") < 0) {
+      perDoc = {};
+      rows = rows.filter(function (i) {
+        var d = view.set.cols.doc[i];
+        perDoc[d] = (perDoc[d] || 0) + 1;
+        return perDoc[d] === 1;
+      });
+    }
+    var what = perDoc ? " article(s) behind " : " row(s) behind ";
+    var head = el("div", { "class": "rv-evidence-head" }, rows.length + what + title.replace(/[\u2067\u2069]/g, "") +
       (rows.length > EVIDENCE ? " (first " + EVIDENCE + " shown)" : ""));
     var close = el("button", { type: "button", "class": "rv-close" }, "close");
     close.addEventListener("click", function () { box.textContent = ""; });
@@ -127,8 +139,9 @@
       var item = el("li");
       var meta = cols.filter(function (c) { return c !== "sentence" && c !== "title"; })
         .map(function (c) { var v = value(view.set, c, i); return v === "" ? null : c + ": " + v; })
-        .filter(Boolean).join(" · ");
-      item.appendChild(el("div", { "class": "rv-meta" }, meta));
+        .filter(Boolean);
+      if (perDoc && perDoc[view.set.cols.doc[i]] > 1) meta.push(perDoc[view.set.cols.doc[i]] + " rows");
+      item.appendChild(el("div", { "class": "rv-meta" }, meta.join(" · ")));
       ["sentence", "title"].forEach(function (c) {
         if (cols.indexOf(c) >= 0) {
           var t = value(view.set, c, i);
@@ -139,6 +152,7 @@
     });
     box.appendChild(list);
   }
+
 
   // --- figures ------------------------------------------------------------------------
   function colourOf(spec, name, k) {
