@@ -621,11 +621,11 @@
   function compared(spec, mode) {
     if (!spec.compare || mode !== "outlets") return spec;
     var out = JSON.parse(JSON.stringify(spec));
-    ["x", "y", "chain"].forEach(function (k) {
+    ["x", "y", "chain", "group"].forEach(function (k) {
       if (out[k] === "outlet_group") out[k] = "outlet";
       else if (Array.isArray(out[k])) out[k] = out[k].map(function (c) { return c === "outlet_group" ? "outlet" : c; });
     });
-    if (out.title) out.title = out.title.replace(/outlet group/g, "outlet");
+    ["title", "caption"].forEach(function (k) { if (out[k]) out[k] = out[k].replace(/outlet group/g, "outlet"); });
     return out;
   }
 
