@@ -294,6 +294,12 @@ def _light_blocked(s: Sent, j: int, frame: dict[str, Any]) -> bool:
     return bool(_blocked(s, j, frame))
 
 
+def _after(frame: dict[str, Any], verb: Reading) -> bool:
+    """May this light verb carry the frame (``after_light``: only these verbs may)?"""
+    allowed = frame.get("after_light")
+    return not allowed or verb.lemma in {lemma_key(str(v)) for v in allowed}
+
+
 def _subject_between(s: Sent, i: int, j: int) -> bool:
     """Is everything between the light verb ``i`` and the comma before ``j`` one actor's
     name (its subject, set off by a comma: "أكد الرئيس بشار الأسد، استعداده")?"""
@@ -322,7 +328,9 @@ def _light_noun(
             if r.verbal or (only is not None and r.lemma not in only):
                 continue
             frames = index.get((r.lemma, "noun")) or index.get((r.lemma, "adj")) or ()
-            frame = next((f for f in frames if not _light_blocked(s, j, f)), None)
+            frame = next(
+                (f for f in frames if _after(f, verb) and not _light_blocked(s, j, f)), None
+            )
             if frame is None:
                 continue
             used.add(j)

@@ -129,6 +129,10 @@ def test_expansion_is_what_the_file_holds():
         # supporting a deal or a conference is accepting it; supporting a party is not
         ("ودعمت الحكومة عقد المؤتمر", [("accept.welcome", "verb")]),
         ("ودعمت الحكومة الفصائل في الشمال", []),
+        # a truce declared by one side is a pledge; reached, or merely named, it is not
+        ("وأعلنت موسكو هدنة في المدينة", [("guarantee.truce", "light")]),
+        ("وتوصل الطرفان إلى هدنة في المدينة", []),
+        ("وقال إن وقف إطلاق النار صامد", []),
     ],
 )
 def test_cues(text, expected):
