@@ -18,7 +18,8 @@
 # Who is mentioned, where and when: counts by actor, by outlet and over time, the
 # affiliation roll-up, actors mentioned together, and every mention of one actor in its
 # sentence. Headline and body sentences only. Hover over any bar or cell for an example
-# sentence with its outlet and date.
+# sentence with its outlet and date; in an exported report, click it to list the articles
+# behind the number.
 
 # %% tags=["parameters"]
 CORPUS = None  # a folder or table file; None: $ANALYSIS_CORPUS, else the seeds/ folder

@@ -38,7 +38,8 @@
 # **Exchanges.** What is asked in return, after مقابل, شرط, على أن or قبل أن: e.g. "USA
 # offers us_presence to SYR in exchange for southern_syria".
 #
-# Hover over any cell, marker or link for the sentence it rests on, with outlet and date.
+# Hover over any cell, marker or link for the sentence it rests on, with outlet and date;
+# in an exported report, click it to list every sentence behind it with the tagger's reason.
 
 # %% tags=["parameters"]
 CORPUS = None  # a folder or table file; None: $ANALYSIS_CORPUS, else the seeds/ folder

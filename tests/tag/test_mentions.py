@@ -38,6 +38,9 @@ def actors_in(text: str) -> list[str]:
             ["iran_backed_militias@ميليشيات إيران", "iran_backed_militias@ومليشيات إيران"],
         ),
         ("إيرانُ تَرفض", ["IRN@إيرانُ"]),
+        # the Syrian National Army in a document on Turkey, not another country's army
+        ("قالت تركيا إن الجيش الوطني تقدم", ["TUR@تركيا", "fsa@الجيش الوطني"]),
+        ("قالت تركيا إن الجيش الوطني الليبي تقدم", ["TUR@تركيا"]),
         ("بوتيـــن", ["putin@بوتيـــن"]),
         # quotes and guillemets
         ('تنظيم "القاعدة" يتبنى', ['al_qaeda@تنظيم "القاعدة']),
