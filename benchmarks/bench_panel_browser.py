@@ -15,20 +15,18 @@ on the seeds and 500 ms on the 31k cache. Not a test: figures depend on the mach
 from __future__ import annotations
 
 import argparse
-import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import jupytext
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+from lab import start_lab, stop_lab  # noqa: E402 (the tests' helper, as bench_filter does)
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 QUIET_MS = 300
@@ -54,51 +52,6 @@ KERNEL_IDLE = (
     "() => window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel"
     "?.status === 'idle'"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_lab(root: Path, corpus: str | None) -> tuple[subprocess.Popen, str, str]:
-    port, token = free_port(), "bench-" + os.urandom(8).hex()
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(root / ".jupyter-config")}
-    if corpus:
-        env["ANALYSIS_CORPUS"] = corpus
-    cmd = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--no-browser",
-        "--ip=127.0.0.1",
-        f"--port={port}",
-        f"--IdentityProvider.token={token}",
-        "--LabApp.expose_app_in_browser=True",
-        f"--ServerApp.root_dir={root}",
-        *(["--allow-root"] if os.geteuid() == 0 else []),
-    ]
-    log = open(root / "lab.log", "wb")  # noqa: SIM115 (closed with the process)
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=log, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=1)
-            return proc, url, token
-        except OSError:
-            time.sleep(0.5)
-    stop(proc)
-    raise SystemExit("JupyterLab did not start: " + (root / "lab.log").read_text()[-2000:])
-
-
-def stop(proc: subprocess.Popen) -> None:
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
 
 
 def settle(page, started: float) -> float:
@@ -138,7 +91,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         jupytext.write(jupytext.read(source), root / "nb.ipynb")
-        proc, url, token = start_lab(root, args.corpus)
+        corpus = {"ANALYSIS_CORPUS": args.corpus} if args.corpus else None
+        try:
+            proc, url, token = start_lab(root, prefix="bench", env=corpus)
+        except RuntimeError as err:
+            raise SystemExit(str(err)) from err
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
@@ -178,7 +135,7 @@ def main() -> None:
                 print(f"  five quick changes: {burst:.0f} ms to settle")
                 browser.close()
         finally:
-            stop(proc)
+            stop_lab(proc)
 
 
 if __name__ == "__main__":

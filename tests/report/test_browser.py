@@ -8,17 +8,11 @@ pages' filter bar is tested in ``test_filter_bar.py``. Playwright drives
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from lab import start_lab, stop_lab
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
@@ -94,55 +88,17 @@ def test_index_links_every_report(browser_context, built_reports):
 # --- JupyterLab itself -----------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def jupyterlab(tmp_path):
     """JupyterLab on 127.0.0.1 with a token, serving tmp_path; stopped by PID."""
-    port, token = free_port(), "test-" + os.urandom(8).hex()
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / ".jupyter-config")}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "jupyterlab",
-            "--no-browser",
-            "--ip=127.0.0.1",
-            f"--port={port}",
-            f"--IdentityProvider.token={token}",
-            "--LabApp.expose_app_in_browser=True",
-            f"--ServerApp.root_dir={tmp_path}",
-            *(["--allow-root"] if os.geteuid() == 0 else []),  # CI runs as root
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(tmp_path / "lab.log", "wb"),  # noqa: SIM115 (closed with the process)
-        start_new_session=True,
-    )
     try:
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(120):
-            if proc.poll() is not None:
-                break
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("JupyterLab did not start: " + (tmp_path / "lab.log").read_text()[-2000:])
+        proc, url, token = start_lab(tmp_path, prefix="test")
+    except RuntimeError as err:
+        pytest.fail(str(err))
+    try:
         yield url, token
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        stop_lab(proc)
 
 
 def test_jupyterlab_filter_change_updates_a_figure(pw, tmp_path, jupyterlab):
