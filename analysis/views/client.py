@@ -4,20 +4,24 @@ A report is read offline, with no kernel, and its one filter bar (outlets or out
 a date range) must change every view on the page. So a report view is data, not a picture:
 a **row set** (one row per counted thing — an article, a move, a sentence group — each with
 the position of its document in the page's document list) and a **spec** that says how the
-page's script (``analysis/report/static/report_filter.js``) aggregates the rows that pass
+page's script (``analysis/panel/static/report_filter.js``) aggregates the rows that pass
 the filter: bars by a category, articles over time, a table grouped by keys, a list of rows,
 a latest-move matrix, a timeline of moves, a sankey of links. Every count keeps the rows
 behind it, which is what a click on a bar or cell lists as evidence.
 
-``ClientView(spec, rows)`` is what the functions here return; ``analysis.report.filterbar``
-encodes it into the page. Labels are English (actor and issue labels, not ids) and every
-text is the raw string: the script writes it with ``textContent``, never as markup.
+Here: ``ClientView`` and the spec builders. Each page's views are in
+``analysis.views.report_views``, their row sets in ``analysis.views.client_rows``, and
+``analysis.panel.offline`` writes them into the page. Labels are English (actor and issue
+labels, not ids); texts are raw here and escaped when written (the script writes them back
+with ``textContent``, never as markup).
 
 Row set columns: ``doc`` (index into the page's documents), then the spec's columns.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,11 +37,18 @@ TOP_N = 25
 @dataclass
 class ClientView:
     """A view the page draws and re-filters: ``spec`` (JSON-able), the ``rows`` it reads
-    (a DataFrame with ``doc`` and the spec's columns) under the row-set name ``name``."""
+    (a DataFrame with ``doc`` and the spec's columns) under the row-set name ``name``.
+
+    ``build`` makes the rows, and runs only when they are asked for: views share row sets,
+    and a page writes each set once (``analysis.panel.offline.client_html``)."""
 
     spec: dict[str, Any]
     name: str
-    rows: pd.DataFrame = field(repr=False)
+    build: Callable[[], pd.DataFrame] = field(repr=False)
+
+    @functools.cached_property
+    def rows(self) -> pd.DataFrame:
+        return self.build()
 
 
 # --- spec builders ----------------------------------------------------------------------

@@ -6,6 +6,7 @@ the actor table) and returning a ``ClientView``. The notebooks pass them to
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -45,12 +46,12 @@ def articles_by_outlet_table(tables: Any) -> ClientView:
             {"label": "undated", "fn": "undated"},
         ],
     )
-    return ClientView(spec, "documents", documents_rows(tables))
+    return ClientView(spec, "documents", partial(documents_rows, tables))
 
 
 def articles_over_time(tables: Any) -> ClientView:
     spec = {"kind": "time", "title": "Articles over time", "ytitle": "articles"}
-    return ClientView(spec, "documents", documents_rows(tables))
+    return ClientView(spec, "documents", partial(documents_rows, tables))
 
 
 def articles_by_outlet_figure(tables: Any) -> ClientView:
@@ -62,7 +63,7 @@ def articles_by_outlet_figure(tables: Any) -> ClientView:
         ytitle="articles",
     )
     spec["compare"] = True  # groups by default, outlets when the bar says so
-    return ClientView(spec, "documents", documents_rows(tables))
+    return ClientView(spec, "documents", partial(documents_rows, tables))
 
 
 def date_sources_table(tables: Any) -> ClientView:
@@ -70,12 +71,12 @@ def date_sources_table(tables: Any) -> ClientView:
         "What the dates rest on, per outlet group", group=["outlet_group"], pivot="date_source"
     )
     spec["compare"] = True
-    return ClientView(spec, "documents", documents_rows(tables))
+    return ClientView(spec, "documents", partial(documents_rows, tables))
 
 
 def sections_figure(tables: Any) -> ClientView:
     spec = bars_spec("Sentences per section", x="section", weight="n", ytitle="sentences")
-    return ClientView(spec, "sections", section_rows(tables))
+    return ClientView(spec, "sections", partial(section_rows, tables))
 
 
 def sections_table(tables: Any) -> ClientView:
@@ -87,7 +88,7 @@ def sections_table(tables: Any) -> ClientView:
             {"label": "articles", "fn": "docs"},
         ],
     )
-    return ClientView(spec, "sections", section_rows(tables))
+    return ClientView(spec, "sections", partial(section_rows, tables))
 
 
 def duplicates_table(tables: Any) -> ClientView:
@@ -96,7 +97,7 @@ def duplicates_table(tables: Any) -> ClientView:
         columns=["group", "outlet", "date", "title", "url"],
         empty="No near-duplicate articles for these filters.",
     )
-    return ClientView(spec, "duplicates", duplicate_group_rows(tables))
+    return ClientView(spec, "duplicates", partial(duplicate_group_rows, tables))
 
 
 # --- the views of notebook 04 ---------------------------------------------------------
@@ -117,7 +118,7 @@ def moves_by_holder_table(tables: Any, actors: pd.DataFrame | None = None) -> Cl
         values=[{"label": "hedged", "fn": "equals", "col": "hedged", "value": "hedged"}],
         evidence=MOVE_EVIDENCE,
     )
-    return ClientView(spec, "moves", move_rows(tables, actors))
+    return ClientView(spec, "moves", partial(move_rows, tables, actors))
 
 
 def moves_by_holder_figure(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -130,7 +131,7 @@ def moves_by_holder_figure(tables: Any, actors: pd.DataFrame | None = None) -> C
         xtitle="moves",
         evidence=MOVE_EVIDENCE,
     )
-    return ClientView(spec, "moves", move_rows(tables, actors))
+    return ClientView(spec, "moves", partial(move_rows, tables, actors))
 
 
 def position_matrix(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -143,7 +144,7 @@ def position_matrix(tables: Any, actors: pd.DataFrame | None = None) -> ClientVi
         "colors": MOVE_COLOURS,
         "evidence": MOVE_EVIDENCE,
     }
-    return ClientView(spec, "moves", move_rows(tables, actors))
+    return ClientView(spec, "moves", partial(move_rows, tables, actors))
 
 
 def moves_timeline(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -155,7 +156,7 @@ def moves_timeline(tables: Any, actors: pd.DataFrame | None = None) -> ClientVie
         "colors": MOVE_COLOURS,
         "evidence": MOVE_EVIDENCE,
     }
-    return ClientView(spec, "moves", move_rows(tables, actors))
+    return ClientView(spec, "moves", partial(move_rows, tables, actors))
 
 
 def exchange_sankey(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -167,7 +168,7 @@ def exchange_sankey(tables: Any, actors: pd.DataFrame | None = None) -> ClientVi
         "top": 30,
         "evidence": MOVE_EVIDENCE,
     }
-    return ClientView(spec, "moves", move_rows(tables, actors))
+    return ClientView(spec, "moves", partial(move_rows, tables, actors))
 
 
 def moves_list(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -176,7 +177,7 @@ def moves_list(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
         columns=MOVE_LIST_COLUMNS,
         empty="No moves for these filters.",
     )
-    return ClientView(spec, "moves", move_rows(tables, actors))
+    return ClientView(spec, "moves", partial(move_rows, tables, actors))
 
 
 # --- the views of notebook 02 ---------------------------------------------------------
@@ -184,7 +185,7 @@ def moves_list(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
 
 def mentions_by_actor_figure(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
     spec = bars_spec("Mentions by actor", x="actor", orientation="h", xtitle="mentions", top=TOP_N)
-    return ClientView(spec, "mentions", mention_rows(tables, actors))
+    return ClientView(spec, "mentions", partial(mention_rows, tables, actors))
 
 
 def mentions_by_actor_table(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -197,7 +198,7 @@ def mentions_by_actor_table(tables: Any, actors: pd.DataFrame | None = None) -> 
             {"label": "outlets", "fn": "distinct", "col": "outlet"},
         ],
     )
-    return ClientView(spec, "mentions", mention_rows(tables, actors))
+    return ClientView(spec, "mentions", partial(mention_rows, tables, actors))
 
 
 def mentions_by_outlet_group(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -209,7 +210,7 @@ def mentions_by_outlet_group(tables: Any, actors: pd.DataFrame | None = None) ->
         ytitle="mentions",
     )
     spec["compare"] = True  # groups by default, outlets when the bar says so
-    return ClientView(spec, "mentions", mention_rows(tables, actors))
+    return ClientView(spec, "mentions", partial(mention_rows, tables, actors))
 
 
 def mentions_over_time(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -220,7 +221,7 @@ def mentions_over_time(tables: Any, actors: pd.DataFrame | None = None) -> Clien
         "color": "actor",
         "color_top": 8,
     }
-    return ClientView(spec, "mentions", mention_rows(tables, actors))
+    return ClientView(spec, "mentions", partial(mention_rows, tables, actors))
 
 
 def rollup_figure(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -230,7 +231,7 @@ def rollup_figure(tables: Any, actors: pd.DataFrame | None = None) -> ClientView
         orientation="h",
         xtitle="mentions",
     )
-    return ClientView(spec, "mentions", mention_rows(tables, actors))
+    return ClientView(spec, "mentions", partial(mention_rows, tables, actors))
 
 
 def rollup_table(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -243,7 +244,7 @@ def rollup_table(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
             {"label": "actors", "fn": "list", "col": "actor"},
         ],
     )
-    return ClientView(spec, "mentions", mention_rows(tables, actors))
+    return ClientView(spec, "mentions", partial(mention_rows, tables, actors))
 
 
 def cooccurrence_figure(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -255,7 +256,7 @@ def cooccurrence_figure(tables: Any, actors: pd.DataFrame | None = None) -> Clie
         "top": 15,
         "evidence": ARTICLE_EVIDENCE,
     }
-    return ClientView(spec, "mentions", mention_rows(tables, actors))
+    return ClientView(spec, "mentions", partial(mention_rows, tables, actors))
 
 
 def kwic_table(tables: Any, actor_id: str, actors: pd.DataFrame | None = None) -> ClientView:
@@ -266,7 +267,7 @@ def kwic_table(tables: Any, actor_id: str, actors: pd.DataFrame | None = None) -
         columns=["date", "outlet", "before", "mention", "after"],
         empty="No mention of this actor for these filters.",
     )
-    return ClientView(spec, f"kwic:{actor_id}", rows)
+    return ClientView(spec, f"kwic:{actor_id}", lambda: rows)
 
 
 # --- the views of notebook 03 ---------------------------------------------------------
@@ -289,7 +290,7 @@ def stance_timeline(tables: Any, actors: pd.DataFrame | None = None) -> ClientVi
         "colors": STANCE_COLOURS,
         "evidence": STANCE_EVIDENCE,
     }
-    return ClientView(spec, "stances", stance_rows_of(tables, actors))
+    return ClientView(spec, "stances", partial(stance_rows_of, tables, actors))
 
 
 def stance_summary(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -305,7 +306,7 @@ def stance_summary(tables: Any, actors: pd.DataFrame | None = None) -> ClientVie
         ],
         evidence=STANCE_EVIDENCE,
     )
-    return ClientView(spec, "stances", stance_rows_of(tables, actors))
+    return ClientView(spec, "stances", partial(stance_rows_of, tables, actors))
 
 
 def stance_by_outlet_group(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -320,7 +321,7 @@ def stance_by_outlet_group(tables: Any, actors: pd.DataFrame | None = None) -> C
         "evidence": STANCE_EVIDENCE,
     }
     spec["compare"] = True  # groups by default, outlets when the bar says so
-    return ClientView(spec, "stances", stance_rows_of(tables, actors))
+    return ClientView(spec, "stances", partial(stance_rows_of, tables, actors))
 
 
 def stance_by_outlet(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -331,7 +332,7 @@ def stance_by_outlet(tables: Any, actors: pd.DataFrame | None = None) -> ClientV
         pivot_order=list(STANCE_COLOURS),
         evidence=STANCE_EVIDENCE,
     )
-    return ClientView(spec, "stances", stance_rows_of(tables, actors))
+    return ClientView(spec, "stances", partial(stance_rows_of, tables, actors))
 
 
 def source_sankey(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -343,7 +344,7 @@ def source_sankey(tables: Any, actors: pd.DataFrame | None = None) -> ClientView
         "evidence": [*ARTICLE_EVIDENCE, "hedged"],
     }
     spec["compare"] = True  # groups by default, outlets when the bar says so
-    return ClientView(spec, "claims", claim_rows_of(tables, actors))
+    return ClientView(spec, "claims", partial(claim_rows_of, tables, actors))
 
 
 def chains_table(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -357,7 +358,7 @@ def chains_table(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
         ],
         evidence=[*ARTICLE_EVIDENCE, "hedged"],
     )
-    return ClientView(spec, "claims", claim_rows_of(tables, actors))
+    return ClientView(spec, "claims", partial(claim_rows_of, tables, actors))
 
 
 def stance_list(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -377,7 +378,7 @@ def stance_list(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
         ],
         empty="No stances for these filters.",
     )
-    return ClientView(spec, "stances", stance_rows_of(tables, actors))
+    return ClientView(spec, "stances", partial(stance_rows_of, tables, actors))
 
 
 def exchanges_list(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -398,7 +399,7 @@ def exchanges_list(tables: Any, actors: pd.DataFrame | None = None) -> ClientVie
         empty="No exchanges for these filters.",
     )
     spec["require_any"] = ["counterpart", "in_exchange_for"]
-    return ClientView(spec, "moves", move_rows(tables, actors))
+    return ClientView(spec, "moves", partial(move_rows, tables, actors))
 
 
 def reports_agree(tables: Any, actors: pd.DataFrame | None = None) -> ClientView:
@@ -417,4 +418,4 @@ def reports_agree(tables: Any, actors: pd.DataFrame | None = None) -> ClientView
     spec["first"] = {"label": "reports", "prefix": "differ"}
     spec["where_not"] = {"issue": NO_ISSUE}
     spec["empty"] = "No move on a named issue reported by two outlets for these filters."
-    return ClientView(spec, "moves", move_rows(tables, actors))
+    return ClientView(spec, "moves", partial(move_rows, tables, actors))
