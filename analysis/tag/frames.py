@@ -287,8 +287,9 @@ def _cue_span(s: Sent, i: int, r: Reading) -> tuple[int, int]:
 
 
 def _light_blocked(s: Sent, j: int, frame: dict[str, Any]) -> bool:
-    """A light verb's noun keeps only what must follow it (a preposition, an object word);
-    words it must not precede are about the verb's own sense."""
+    """Is the frame ruled out for the noun a light verb carries? Only a frame that names
+    what must follow it (``needs``, ``requires_after``) is checked there, then by every
+    condition of :func:`_blocked`; the others are taken as the light verb reads them."""
     if not (frame.get("needs") or frame.get("requires_after")):
         return False
     return bool(_blocked(s, j, frame))

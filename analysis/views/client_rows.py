@@ -56,7 +56,8 @@ def names(ids: pd.Series, actors: pd.DataFrame | None) -> pd.Series:
     its romanisation, for readers of the report who do not read Arabic."""
     ids = ids.fillna("").astype(str)
     named = {i: with_romanised(n) for i, n in speaker_names(ids.unique(), actors).items()}
-    return ids.map(lambda i: named.get(i, with_romanised(i)) if i else NONE_LABEL)
+    # (named holds every distinct id; the fallback is not computed for each row)
+    return ids.map(lambda i: NONE_LABEL if not i else named[i] if i in named else with_romanised(i))
 
 
 def issue_names(ids: pd.Series) -> pd.Series:
