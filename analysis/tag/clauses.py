@@ -174,6 +174,17 @@ def best_mention(ms: list[Mention]) -> Mention | None:
     return persons[0] if persons else ms[0]
 
 
+#: Folded forms of زال/برح/انفك/فتئ: after ما/لا/لم they mean "still" (ما زال، لا يزال).
+STILL_VERBS = frozenset(
+    fold(w)
+    for w in (
+        *("زال", "زالت", "زالوا", "يزال", "تزال", "يزالون", "تزالون", "نزال", "يزالان"),
+        *("برح", "برحت", "يبرح", "تبرح", "انفك", "انفكت", "ينفك", "تنفك", "فتئ", "يفتأ"),
+        *("تفتأ", "فتئت"),
+    )
+)
+
+
 def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
     """Is there a negator among the ``window`` tokens before key position ``kpos``?"""
     i = s.tok_index(kpos)
@@ -183,6 +194,8 @@ def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
     for j in range(max(0, i - window), i):
         tok = bare(s.token_text(j))
         if tok in negators() or (tok[:1] in "وف" and tok[1:] in negators()):
+            if j + 1 < len(s.tokens) and bare(s.token_text(j + 1)) in STILL_VERBS:
+                continue  # "ما زال اتفاقها قائماً": still, not a negation
             return True
         if is_clause_end(s.token_text(j)):
             return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.agreement import note_heads
 from analysis.tag.attribution import attribute
 from analysis.tag.claims import mentions_by_sentence
 from analysis.tag.clauses import Sent, after_prep, bare, clause_bounds
@@ -19,7 +20,7 @@ from analysis.tag.issues import find_issues
 from analysis.tag.mentions import tag_text, text_sentences
 from analysis.tag.morph import analyses
 from analysis.tag.positions import moves_in_sentence
-from analysis.tag.subjects import cue_holders, note_heads
+from analysis.tag.subjects import cue_holders
 
 __all__ = ["explain"]
 

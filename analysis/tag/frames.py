@@ -37,6 +37,9 @@ _WORD = re.compile(r"[^\s«»“”\"'()\[\]،,؛;.:!?؟-]+")
 # Words a light verb may have between itself and its noun: "أعرب عن استعداده",
 # "توصلوا إلى اتفاق", "قدمت روسيا ضمانات" (a subject of up to three words).
 _LIGHT_GAP = 9
+_RELATIVE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+# How far a light verb with ``reach`` looks for "إلى + noun" past adverbials and commas.
+_LIGHT_REACH = 20
 
 
 @dataclass
@@ -96,6 +99,17 @@ def light_only() -> dict[str, frozenset[str]]:
         lemma_key(str(v["lemma"])): frozenset(lemma_key(str(n)) for n in v["only"])
         for v in frames_data().get("light_verbs", [])
         if v.get("only")
+    }
+
+
+@functools.cache
+def light_reach() -> dict[str, tuple[str, ...]]:
+    """Light verb lemma → the prepositions after which its noun may stand further away
+    (``reach`` in frames.yaml: "توصل … إلى اتفاق")."""
+    return {
+        lemma_key(str(v["lemma"])): tuple(fold(str(p)) for p in v["reach"])
+        for v in frames_data().get("light_verbs", [])
+        if v.get("reach")
     }
 
 
@@ -206,7 +220,7 @@ def _follows(s: Sent, i: int, preps: list[str], reach: int = 1) -> bool:
     return False
 
 
-def _blocked(s: Sent, i: int, frame: dict[str, Any]) -> str:
+def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = None) -> str:
     """Why a frame does not apply here ("" when it does)."""
     rest = " ".join(bare(s.token_text(j)) for j in range(i + 1, min(i + 3, len(s.tokens))))
     for w in frame.get("not_before", []):
@@ -217,6 +231,8 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any]) -> str:
     for p in frame.get("not_before_clitic", []):
         if nxt.startswith(fold(p)) and not nxt.startswith("ال") and len(nxt) > 2:
             return f"not before {p}+word"
+    if frame.get("aspect") and reading is not None and reading.asp not in frame["aspect"]:
+        return f"aspect {reading.asp} not {'/'.join(frame['aspect'])}"
     reach = {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)
     if frame.get("needs") and not _follows(s, i, frame["needs"], reach):
         return f"needs {'/'.join(frame['needs'])} after it"
@@ -259,7 +275,7 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
                     out.append(found)
                     break
                 continue
-            why = _blocked(s, i, frame)
+            why = _blocked(s, i, frame, r)
             how = "verb" if r.verbal else ("adj" if frame["pos"] == "adj" else "noun")
             if not why and how == "noun" and frame.get("alone") is False:
                 why = "only after a light verb"
@@ -301,14 +317,45 @@ def _after(frame: dict[str, Any], verb: Reading) -> bool:
     return not allowed or verb.lemma in {lemma_key(str(v)) for v in allowed}
 
 
-def _subject_between(s: Sent, i: int, j: int) -> bool:
+def _set_off_relatives(s: Sent, i: int, limit: int) -> set[int]:
+    """Tokens after ``i`` (up to ``limit``) in relative clauses set off by commas
+    ("وأبدت المعارضة، والتي تعتمد على …، رفضاً"), commas included."""
+    out: set[int] = set()
+    k = i + 1
+    while k < min(limit, len(s.tokens)):
+        if bare(s.token_text(k)).removeprefix("و") in _RELATIVE_WORDS and is_clause_end(
+            s.token_text(k - 1)
+        ):
+            while k < len(s.tokens) - 1 and not is_clause_end(s.token_text(k)):
+                out.add(k)
+                k += 1
+            out.add(k)
+        k += 1
+    return out
+
+
+def _subject_between(s: Sent, i: int, j: int, skip: set[int]) -> bool:
     """Is everything between the light verb ``i`` and the comma before ``j`` one actor's
-    name (its subject, set off by a comma: "أكد الرئيس بشار الأسد، استعداده")?"""
-    words = [k for k in range(i + 1, j) if bare(s.token_text(k))]
+    name, with an adjective after it (its subject, set off by a comma: "أكد الرئيس بشار
+    الأسد، استعداده", "أبدت المعارضة الرئيسية، …"), besides relative clauses ``skip``?"""
+    words = [k for k in range(i + 1, j) if k not in skip and bare(s.token_text(k))]
     spans = [(m.kstart, m.kend) for m in s.mentions if m.kind in ACTOR_KINDS]
-    return bool(words) and all(
-        any(a <= s.tokens[k][0] and s.tokens[k][1] <= b + 1 for a, b in spans) for k in words
-    )
+
+    def named(k: int) -> bool:
+        return any(a <= s.tokens[k][0] and s.tokens[k][1] <= b + 1 for a, b in spans)
+
+    last_adj = len(words) > 1 and bare(s.token_text(words[-1])).startswith("ال")
+    if last_adj and not named(words[-1]) and named(words[-2]):
+        words = words[:-1]  # "المعارضة السورية الرئيسية"
+    return bool(words) and all(named(k) for k in words)
+
+
+def _after_reach(s: Sent, j: int, preps: tuple[str, ...]) -> bool:
+    """Does token ``j`` stand after one of ``preps``, as the word before it or attached
+    to it ("إلى اتفاق", "لاتفاق")?"""
+    prev = bare(s.token_text(j - 1)) if j > 0 else ""
+    tok = bare(s.token_text(j))
+    return prev in preps or any(len(p) == 1 and tok.startswith(p) for p in preps)
 
 
 def _light_noun(
@@ -317,13 +364,24 @@ def _light_noun(
     """The frame noun a light verb governs, within a few words after it."""
     index = frame_index()
     only = light_only().get(verb.lemma)
-    for j in range(i + 1, min(i + 1 + _LIGHT_GAP, len(s.tokens))):
+    reach = light_reach().get(verb.lemma, ()) if verb.verbal else ()
+    far = False  # past the near window or a comma: only a noun after ``reach`` counts
+    width = _LIGHT_REACH if reach else _LIGHT_GAP
+    skip = _set_off_relatives(s, i, i + 1 + width)
+    for j in range(i + 1, min(i + 1 + width + len(skip), len(s.tokens))):
+        if j in skip:
+            continue
         raw = s.token_text(j)
-        if is_clause_end(s.token_text(j - 1)) and j > i + 1 and not _subject_between(s, i, j):
-            break
+        if is_clause_end(s.token_text(j - 1)) and j > i + 1 and not _subject_between(s, i, j, skip):
+            if not reach or s.token_text(j - 1).rstrip()[-1:] not in ",،":
+                break
+            far = True
+        far = far or j > i + _LIGHT_GAP + len([k for k in skip if k < j])
         if bare(raw) in COMPLEMENTISERS:
             break  # "أكد أنه تم الاتفاق": the noun is in the content clause, not the object
         if not candidate(bare(raw)):
+            continue
+        if far and not _after_reach(s, j, reach):
             continue
         for r in sorted(analyses(_word(s, j)), key=lambda r: r.pos != "noun"):
             if r.verbal or (only is not None and r.lemma not in only):

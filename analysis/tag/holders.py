@@ -176,6 +176,23 @@ def speaker_fallback(
     return []
 
 
+def first_person_speaker(
+    s: Sent, a: int, b: int, att: dict[str, Any] | None, speaker_cue: int
+) -> list[tuple[str, str]]:
+    """The speaker as the holder of a first-person verb he is quoted saying ("قال ليبرمان:
+    «لن نسمح …»", "وأضاف: «ونطالبه بـ…»"): in a quotation or after the speaker's cue."""
+    holders = speaker_holder(att, a)
+    if not holders:
+        return []
+    a_doc = s.doc_span(a, b)[0]
+    spans = (att or {}).get("quote_spans")
+    spans = [] if spans is None else spans
+    in_quote = any(q0 <= a_doc < q1 for q0, q1 in spans)
+    if in_quote or 0 <= speaker_cue < a_doc or (att and att.get("carried_over")):
+        return holders
+    return []
+
+
 def coordinated_verb(s: Sent, kpos: int) -> bool:
     """Verb joined to the previous move: "…، وطالبت" or "لكنه عرض"."""
     i = s.tok_index(kpos)

@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.agreement import note_heads
 from analysis.tag.claims import (
     OUTLET,
     REPORTS,
@@ -42,13 +43,14 @@ from analysis.tag.cues import exchange_lexicon, future_lexicon, hypothetical_lex
 from analysis.tag.frames import Cue, cue_prefilter, find_cues
 from analysis.tag.holders import (
     coordinated_verb,
+    first_person_speaker,
     move_counterpart,
     self_reference,
     speaker_fallback,
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.morph import PREPOSITIONS
-from analysis.tag.subjects import cue_holders, note_heads
+from analysis.tag.subjects import FIRST_PERSON, cue_holders
 
 __all__ = ["MOVE_TYPES", "POSITION_COLUMNS", "tag_positions"]
 
@@ -206,6 +208,10 @@ def _holders_of(
     ms, rule = cue_holders(s, cue, issues, ctx["previous"])
     if ms:
         return [(m.actor_id, m.surface) for m in ms], rule
+    if rule == FIRST_PERSON:
+        holders = first_person_speaker(s, a, b, ctx["att"], ctx["speaker_cue"])
+        if holders or cue.how == "noun":
+            return holders, "first person in the speaker's words"
     if cue.how == "noun":
         return [], rule
     # a pronoun that names no agreeing actor ("لكنها" after a man) is not the last holder

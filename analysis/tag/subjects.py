@@ -21,21 +21,32 @@ No rule, no holder: a wrong holder is worse than none.
 from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.agreement import (
+    FEMININE_HEADS,
+    GENERIC_HEADS,
+    MASC_HEADS,
+    PRONOUNS,
+    RELATIVES,
+    TITLES,
+    agrees,
+    mention_agreement,
+    nisba_names_actor,
+    note_heads,
+    third_person,
+    verb_features,
+)
 from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end
 from analysis.tag.frames import Cue
 from analysis.tag.issues import IssueHit
-from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, Reading, analyses
-from analysis.text.normalize import fold
+from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses, choose
+from analysis.text.normalize import strip_marks
 
-__all__ = ["PRONOUNS", "cue_holders", "mention_agreement"]
+__all__ = ["FIRST_PERSON", "cue_holders"]
 
-#: Subject pronouns and pronoun-carrying particles: folded form → (gender, number).
-PRONOUNS = {
-    **dict.fromkeys(("هو", "انه", "لكنه", "بانه", "لانه", "فانه", "اذ انه"), ("m", "s")),
-    **dict.fromkeys(("هي", "انها", "لكنها", "بانها", "لانها", "فانها"), ("f", "s")),
-    **dict.fromkeys(("هم", "انهم", "لكنهم", "بانهم", "لانهم", "فانهم"), ("m", "p")),
-    **dict.fromkeys(("هما", "انهما", "لكنهما", "بانهما"), ("", "d")),
-}
+#: The rule ``cue_holders`` names for a first- or second-person verb: the caller takes
+#: the speaker ("قال ليبرمان: «لن نسمح …»").
+FIRST_PERSON = "first-person verb"
+
 _PRONOUN_PPS = frozenset(
     p + e
     for p in (
@@ -54,134 +65,13 @@ _PRONOUN_PPS = frozenset(
     )
     for e in ("", "م")
 )
-_RELATIVES = {"الذي": ("m", "s"), "التي": ("f", "s"), "الذين": ("m", "p"), "اللذين": ("m", "d")}
-_MASC_HEADS = frozenset(
-    fold(w)
-    for w in (
-        *("الجانب", "الطرف", "النظام", "الجيش", "الحرس", "حزب", "التحالف", "المجلس"),
-        *("الرئيس", "وزير", "المبعوث", "الكرملين", "البيت", "البنتاغون", "الاتحاد", "رئيس"),
-        *("المسؤول", "مسؤول", "الوفد", "وفد", "الائتلاف", "تنظيم", "التنظيم", "فيلق"),
-        *("مجلس", "الامين", "العراق", "الاردن", "لبنان", "اليمن", "السودان", "المغرب"),
-        *("قائد", "القائد", "المتحدث", "الناطق", "السفير", "المندوب", "الممثل"),
-    )
-)
-_HUMAN_PLURALS = frozenset(fold(w) for w in ("الروس", "الأتراك", "الأمريكان", "الأكراد", "العرب"))
+_OPEN_QUOTES = frozenset('"«“')
 _NP_STOPS = frozenset(
     {
         *("ان", "انه", "انها", "بان", "لان", ":", "الذي", "التي", "الذين", "حيث", "بينما"),
         *("لكن", "الا", "امس", "اليوم", "يوم", "خلال", "عقب", "اثر"),
     }
 )
-# Heads a nisba can make an actor of ("الجانب الأمريكي", "المسؤولون الروس").
-_GENERIC = frozenset(
-    fold(w)
-    for w in ("الجانب", "الطرف", "المسؤولون", "المسؤولين", "الحكومة", "القيادة", "الإدارة", "الوفد")
-)
-# Titles whose genitive or nisba names the body the title-holder speaks for ("قائد فيلق
-# القدس", "وزير الخارجية الروسي", "رئيس مكتب الأمن الوطني السوري").
-_TITLES = frozenset(
-    fold(w)
-    for w in (
-        *("قائد", "رئيس", "وزير", "المتحدث", "الناطق", "سفير", "مندوب", "ممثل", "مسؤول"),
-        *("مستشار", "نائب", "زعيم", "امين", "مبعوث", "المبعوث", "مدير", "رئيسة", "وزيرة"),
-    )
-)
-
-
-def note_heads(s: Sent) -> list[Mention]:
-    """Record on each mention of ``s`` the word before it (a nisba's head noun)."""
-    for m in s.mentions:
-        i = s.tok_index(m.kstart)
-        if i > 0 and s.tokens[i][0] >= m.kstart:
-            m.head = bare(s.token_text(i - 1))
-    return s.mentions
-
-
-_MINISTRIES = frozenset(fold(w) for w in ("الخارجية", "الدفاع", "الداخلية", "الأركان", "الوزراء"))
-
-
-def nisba_names_actor(m: Mention) -> bool:
-    """Does a one-word nisba stand for its actor? Only after a generic head or a title
-    ("الجانب الروسي", "وزير الخارجية الروسي"), not inside another name ("تيار الغد السوري",
-    "المخاطر الإيرانية")."""
-    if not m.reason.startswith("nisba") or len(m.surface.split()) > 1:
-        return True
-    own = fold(m.surface).lstrip("و")
-    if own in _HUMAN_PLURALS or own.endswith(("يين", "يون")):
-        return True  # "الإيرانيين وافقوا": a people's name for its side
-    head = m.head.lstrip("و")
-    if not head.startswith("ال"):
-        return True  # after a particle or a verb the nisba stands alone ("أن الروسي …")
-    return head in _GENERIC or head in _TITLES or head in _MASC_HEADS or head in _MINISTRIES
-
-
-def _nisba_agreement(head: str) -> tuple[str, str] | None:
-    """Agreement of a nisba's head noun: "المبعوث الروسي" (m s), "الحكومة التركية" (f s),
-    "المسؤولون الروس" (m p)."""
-    head = head.lstrip("و")
-    if head in _TITLES or head in _MASC_HEADS:
-        return ("m", "s")
-    if head.startswith("ال") and head.endswith(("ون", "ين")):
-        return ("m", "p")
-    if head in _GENERIC or (head.startswith("ال") and head.endswith("ه")):
-        return ("f", "s") if head.endswith("ه") else ("m", "s")
-    return None
-
-
-def mention_agreement(m: Mention) -> tuple[str, str] | None:
-    """(gender, number) a verb shows with this actor as its subject; None when unknown."""
-    words = fold(m.surface).split()
-    if not words:
-        return None
-    first = words[0].lstrip("و")
-    if m.kind == "person":
-        return ("f", "s") if first.endswith("ه") and first.startswith("ال") else ("m", "s")
-    if first in _MASC_HEADS:
-        return ("m", "s")
-    if first in _HUMAN_PLURALS or (first.startswith("ال") and first.endswith(("يون", "يين"))):
-        return ("m", "p")
-    if m.reason.startswith("nisba") and len(words) == 1:
-        # "الروسي" alone modifies a noun; the noun agrees, not the nisba
-        return _nisba_agreement(m.head) if m.head else None
-    if m.kind == "group":
-        # "هيئة تحرير الشام", "الفصائل" (a non-human plural) agree as feminine
-        return (
-            ("f", "s") if first.endswith("ه") or _plural_word(m.surface.split()[0]) else ("m", "s")
-        )
-    if m.kind in ("state", "organisation", "organization"):
-        # state names are feminine (روسيا، إيران، واشنطن); bodies follow their head noun,
-        # and a non-human plural head (الأمم المتحدة) agrees as feminine singular
-        if m.kind == "state" or first.endswith("ه") or _plural_word(m.surface.split()[0]):
-            return ("f", "s")
-        return ("m", "s")
-    return None
-
-
-def _plural_word(word: str) -> bool:
-    readings = [r for r in analyses(bare(word)) if not r.verbal]
-    return bool(readings) and all(r.num == "p" for r in readings)
-
-
-def _features(r: Reading, word: str) -> set[tuple[str, str]]:
-    """(gender, number) of a verb or adjective across its readings of the same lemma."""
-    out = set()
-    for x in analyses(word) if word else (r,):
-        if x.lemma == r.lemma and x.pos == r.pos and x.per in ("3", "na"):
-            out.add((x.gen, x.num))
-    return out or {(r.gen, r.num)}
-
-
-def _agrees(agr: tuple[str, str] | None, feats: set[tuple[str, str]], *, gender_only: bool) -> bool:
-    if agr is None:
-        return True
-    for gen, num in feats:
-        if gen in ("f", "m") and agr[0] and gen != agr[0] and num != "d":
-            continue
-        if gender_only or num in ("na", "u") or agr[1] == num:
-            return True
-        if {num, agr[1]} == {"p", "d"}:
-            return True  # two coordinated actors: a dual or a plural verb
-    return False
 
 
 def _actors(s: Sent, issues: list[IssueHit]) -> list[Mention]:
@@ -226,6 +116,9 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
     # "قدمت له روسيا", "تبدي فيها روسيا": a pronoun after a preposition before the subject
     while i < len(s.tokens) and bare(s.token_text(i)) in _PRONOUN_PPS:
         i += 1
+    # a subject in quotation marks: وطالبت " وحدات حماية الشعب " القوى الدولية
+    while i < len(s.tokens) and not bare(s.token_text(i)) and s.token_text(i) in _OPEN_QUOTES:
+        i += 1
     first, commas = i, 0
     np: list[Mention] = []
     while i < len(s.tokens) and i - first < 10:
@@ -248,9 +141,9 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
     if not np:
         return []
     head = np[0]
-    generic = bare(s.token_text(first)) in _MASC_HEADS or bare(s.token_text(first)) in _GENERIC
+    generic = bare(s.token_text(first)) in MASC_HEADS or bare(s.token_text(first)) in GENERIC_HEADS
     nisba_ok = head.reason.startswith("nisba") and generic and s.tok_index(head.kstart) == first + 1
-    title = bare(s.token_text(first)).lstrip("و") in _TITLES
+    title = bare(s.token_text(first)).lstrip("و") in TITLES
     title_ok = title and s.tok_index(head.kstart) - first <= 4 and head.kind in ACTOR_KINDS
     if s.tokens[first][0] != head.kstart and not (nisba_ok or title_ok):
         persons = [m for m in np if m.kind == "person"]
@@ -260,7 +153,7 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
     persons = [m for m in np if m.kind == "person" and m is not head]
     if head.kind != "person" and persons:
         head = persons[0]  # "رئيس مكتب الأمن الوطني السوري، علي مملوك": the person
-    if not _agrees(mention_agreement(head), feats, gender_only=True) and head.kind != "person":
+    if not agrees(mention_agreement(head), feats, gender_only=True) and head.kind != "person":
         return []
     return _coordinated(s, head, pool)
 
@@ -293,9 +186,9 @@ def _subject_before(
         if tok in ("كان", "كانت", "كانوا", "قد", "لقد", "لم", "لن", "لا", "ما", "سوف", "ايضا"):
             j -= 1
             continue
-        if tok in _RELATIVES:
+        if tok in RELATIVES:
             head = [m for m in pool if m.kend <= s.tokens[j][0] and s.tokens[j][0] - m.kend <= 2]
-            if head and _agrees(mention_agreement(head[-1]), feats, gender_only=False):
+            if head and agrees(mention_agreement(head[-1]), feats, gender_only=False):
                 return [head[-1]], f"relative {tok} → its head"
             return [], ""
         if bare(raw) in PRONOUNS or tok in PRONOUNS:
@@ -312,8 +205,8 @@ def _subject_before(
             agr = agr or mention_agreement(m)
             # states joined by و may also take a feminine singular verb ("فرنسا وروسيا اتفقت")
             states = len(group) > 1 and all(mention_agreement(x) == ("f", "s") for x in group)
-            if _agrees(agr, feats, gender_only=False) or (
-                states and _agrees(("f", "s"), feats, gender_only=False)
+            if agrees(agr, feats, gender_only=False) or (
+                states and agrees(("f", "s"), feats, gender_only=False)
             ):
                 return group, "subject before the verb"
             return [], ""
@@ -324,11 +217,54 @@ def _subject_before(
     return [], ""
 
 
+_SUBJECT_OPENERS = frozenset(
+    {*("و", "ف", "ان", "لكن", "ولكن", "ثم", "اما", "بينما", "فيما", "حيث", "اذ", "كما"), "اي"}
+)
+
+
+def subject_position(s: Sent, m: Mention) -> bool:
+    """Can ``m`` be a clause's subject (and so a pronoun's antecedent)? Not the second term
+    of an idafa ("إجلاء المعارضة", "نفوذ إيران"): only at a clause start, after a particle
+    or a verb, or after a head noun that is itself the subject ("فصائل المعارضة")."""
+    i = s.tok_index(m.kstart)
+    if i == 0:
+        return True
+    raw = s.token_text(i - 1)
+    prev = bare(raw)
+    if not prev or is_clause_end(raw) or prev in _SUBJECT_OPENERS or prev in VERB_PARTICLES:
+        return True
+    head = prev.lstrip("و")
+    if head in FEMININE_HEADS or head in TITLES or head in MASC_HEADS or head in GENERIC_HEADS:
+        return True
+    before = s.token_text(i - 2) if i > 1 else ""
+    readings, _why = choose(
+        analyses(strip_marks(bare(s.surface(*s.tokens[i - 1])))),
+        prev=bare(before),
+        nxt=bare(s.token_text(i)),
+        clause_start=i == 1 or is_clause_end(before),
+        after_actor=False,
+        token=prev,
+    )
+    return bool(readings) and readings[0].verbal
+
+
 def _antecedent(
-    s: Sent, a: int, pool: list[Mention], previous: list[Mention], want
+    s: Sent,
+    a: int,
+    pool: list[Mention],
+    previous: list[Mention],
+    want,
+    *,
+    subject: bool = True,
 ) -> tuple[list[Mention], str]:
-    """The nearest agreeing actor before ``a`` that is not a prepositional object."""
-    here = [m for m in pool if m.kend <= a and not after_prep(s, m)]
+    """The nearest agreeing actor before ``a`` that is not a prepositional object and, for
+    a ``subject`` pronoun, can be a subject (not the genitive of a noun); a possessive
+    pronoun may also take an object or a genitive ("اتهمت فرنسا الحكومة … برفضها")."""
+    here = [
+        m
+        for m in pool
+        if m.kend <= a and not after_prep(s, m) and (not subject or subject_position(s, m))
+    ]
     if any(num in ("d", "p") for _g, num in want):
         # "بحث الرئيسان أردوغان وبوتين …، واتفقا": the nearest pair or group joined by و
         for m in reversed(here):
@@ -344,16 +280,29 @@ def _antecedent(
             return persons[-2:], "antecedent pair in the sentence"
     here = [m for m in here if mention_agreement(m) is not None]
     for m in reversed(here):
-        if _agrees(mention_agreement(m), want, gender_only=False) and mention_agreement(m):
+        if agrees(mention_agreement(m), want, gender_only=False) and mention_agreement(m):
             return [m], "antecedent in the sentence"
     prev = [m for m in previous if m.kind in ACTOR_KINDS and not m.reason.startswith("prep")]
     for m in prev:
-        if _agrees(mention_agreement(m), want, gender_only=False) and mention_agreement(m):
+        if agrees(mention_agreement(m), want, gender_only=False) and mention_agreement(m):
             return [m], "antecedent in the previous sentence"
     return [], ""
 
 
-def _noun_holders(s: Sent, cue: Cue, pool: list[Mention]) -> tuple[list[Mention], str]:
+# Possessive pronouns on a verbal noun (camel-tools enc0) → the owner's (gender, number).
+# camel-tools also reads a final ة as the pronoun ه ("اتفاقية" as اتفاقَيْه, "his two
+# agreements"), so the word must end in the pronoun's own letters.
+_POSSESSIVES = {
+    "3ms_poss": (("m", "s"), "ه"),
+    "3fs_poss": (("f", "s"), "ها"),
+    "3mp_poss": (("m", "p"), "هم"),
+    "3d_poss": (("", "d"), "هما"),
+}
+
+
+def _noun_holders(
+    s: Sent, cue: Cue, pool: list[Mention], previous: list[Mention]
+) -> tuple[list[Mention], str]:
     b = cue.kend
     i = s.tok_index(b)
     if i < len(s.tokens) and s.tokens[i][0] < b:
@@ -376,6 +325,17 @@ def _noun_holders(s: Sent, cue: Cue, pool: list[Mention]) -> tuple[list[Mention]
         ms = [m for m in pool if m.kstart == pos]
         if ms:
             return _coordinated(s, ms[0], pool), f"من {words[1]} X"
+    enc = cue.reading.enclitic
+    word = strip_marks(bare(s.surface(*s.tokens[s.tok_index(cue.kstart)])))
+    if enc in _POSSESSIVES and word.endswith(_POSSESSIVES[enc][1]):
+        # "برفضها العودة", "لاعتراضها على": the pronoun's nearest agreeing antecedent
+        # the previous sentence and pairs were wrong more often than right on the dev pages
+        ms, how = _antecedent(s, cue.kstart, pool, [], {_POSSESSIVES[enc][0]}, subject=False)
+        if len(ms) == 1:
+            return ms, f"possessive pronoun of the noun → {how}"
+        return [], ""
+    if enc.startswith("1") and enc.endswith("_poss"):
+        return [], FIRST_PERSON  # "مطالبنا": the speaker's
     if cue.move == "agreement":
         return _parties(s, i, pool)
     return [], ""
@@ -395,7 +355,7 @@ def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
                     return group, "parties بين X وY"
         raw = s.token_text(j)
         nxt = bare(s.token_text(j + 1)) if j + 1 < len(s.tokens) else ""
-        if is_clause_end(raw) and nxt not in _RELATIVES:
+        if is_clause_end(raw) and nxt not in RELATIVES:
             break
     return [], ""
 
@@ -408,15 +368,15 @@ def cue_holders(
     note_heads(s)
     pool = _actors(s, issues)
     if cue.how == "noun":
-        return _noun_holders(s, cue, pool)
+        return _noun_holders(s, cue, pool, previous)
     pool = _subjects(pool)
     a, b = cue.verb_span
     word = bare(s.surface(*s.tokens[s.tok_index(a)])) if s.tokens else ""
     # a light verbal noun's genitive is its subject ("توقيع إيران ونظام الأسد اتفاقاً")
-    feats = _features(cue.verb_reading, word) if cue.verb_reading.verbal else {("", "na")}
+    feats = verb_features(cue.verb_reading, word) if cue.verb_reading.verbal else {("", "na")}
     i = s.tok_index(a)
     before = bare(s.token_text(i - 1)) if i > 0 else ""
-    if before in _RELATIVES:
+    if before in RELATIVES:
         head = [
             m for m in pool if m.kend <= s.tokens[i - 1][0] and s.tokens[i - 1][0] - m.kend <= 2
         ]
@@ -425,7 +385,7 @@ def cue_holders(
     found, rule = _subject_before(s, a, pool, feats, near=True)
     if found:
         return found, rule
-    if cue.how != "adj" and _third_person(cue.verb_reading, word):
+    if cue.how != "adj" and third_person(cue.verb_reading, word):
         # "ندعو النظام": after a first-person verb the noun is its object
         subj = _subject_after(s, b, pool, feats)
         if subj:
@@ -437,7 +397,7 @@ def cue_holders(
         want = {PRONOUNS[rule.split(":", 1)[1]]}
         ms, how = _antecedent(s, a, pool, previous, want)
         return ms, f"{rule} → {how}" if ms else rule
-    if _third_person(cue.verb_reading, word) and not _overt_subject(
+    if third_person(cue.verb_reading, word) and not _overt_subject(
         s, a, b, feats, cue.kstart if cue.light else -1
     ):
         # an unexpressed subject: "… وقدموا ضمانات" after "الروس دعموا"; the previous
@@ -446,6 +406,8 @@ def cue_holders(
         ms, how = _antecedent(s, a, pool, previous if first else [], feats)
         if ms:
             return ms, f"unexpressed subject → {how}"
+    if not third_person(cue.verb_reading, word):
+        return [], FIRST_PERSON
     return [], "no subject"
 
 
@@ -483,11 +445,3 @@ def _overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at
     plural = bool(feats) and all(num in ("p", "d") for _g, num in feats)
     after = bool(nxt) and not plural and (definite(nxt) or content_word(j))
     return after or (bool(prev) and definite(prev) and not is_clause_end(prev))
-
-
-def _third_person(r: Reading, word: str) -> bool:
-    """Can the verb (or adjective) be third person? First and second person ("نرفض")
-    speak for the speaker, whom the caller takes."""
-    if not r.verbal:
-        return True
-    return any(x.per == "3" for x in analyses(word) if x.lemma == r.lemma and x.verbal)

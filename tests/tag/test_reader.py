@@ -54,8 +54,8 @@ CASES = [
     # a source's anonymity and "exposed to" are not moves
     (["وقال مسؤول تركي رفض الكشف عن اسمه إن الهدنة صامدة."], set()),
     (["وتعرضت المدينة لهجوم عنيف أمس."], set()),
-    # after a first-person verb the noun is its object, not its subject
-    (["وقال الوزير التركي: ندعو الحكومة السورية إلى وقف القصف."], set()),
+    # after a first-person verb the noun is its object, not its subject: the speaker holds it
+    (["وقال الوزير التركي: ندعو الحكومة السورية إلى وقف القصف."], {("TUR", "demand", "")}),
     # قام بـ + verbal noun; a verbal noun with its genitive subject
     (["وقامت أنقرة بالضغط على الفصائل لقبول الهدنة."], {("TUR", "demand", "")}),
     (
@@ -83,6 +83,45 @@ CASES = [
     (["وأكد الوزير , بعد لقائه نظيره , استعداده للتفاوض."], set()),
     # an invitation to a visit is an offer to its addressee
     (["ودعت موسكو وفد المعارضة السورية لزيارة العاصمة الروسية."], {("RUS", "offer", "")}),
+    # a first-person verb in a quotation: the speaker holds it
+    (['وقال نتنياهو: " لن نسمح لإيران بالتموضع في سوريا " .'], {("netanyahu", "threat", "")}),
+    (["وقال المتحدث: نرفض المقترح الروسي."], set()),
+    # a subject in quotation marks after the verb
+    (['وطالبت " هيئة تحرير الشام " الفصائل بالانسحاب.'], {("hts", "demand", "")}),
+    # a verbal noun's possessive pronoun: the nearest agreeing actor, object or not
+    (
+        ["واتهمت واشنطن الحكومة السورية بعرقلة المحادثات برفضها العودة إلى جنيف."],
+        {("SYR", "reject", "")},
+    ),
+    # ة is no pronoun: "اتفاقية" is not "his two agreements"
+    (["وتحدث محمد باقري عن اتفاقية للتعاون العسكري."], set()),
+    # the head of an idafa agrees: "فصائل الجيش الحر" is feminine singular
+    (
+        ["وأصدرت فصائل الجيش السوري الحر بيانا أدانت فيه الاتفاق الجديد."],
+        {("fsa", "reject", "")},
+    ),
+    # an unexpressed subject takes a subject, not a genitive ("إجلاء المعارضة")
+    (["وقالت المصادر إن الخطة تقضي بإجلاء المعارضة ورفضت الاقتراح."], set()),
+    # ما زال is "still", not a negation
+    (["وتركيا ما زالت ملتزمة بالاتفاق مع روسيا."], {("TUR", "guarantee", "")}),
+    # a light verb reaching its noun after إلى past an adverbial set off by commas
+    (
+        ["وكانت روسيا وتركيا توصلتا , خلال الجولة الرابعة , إلى اتفاق على المناطق."],
+        {("RUS", "agreement", ""), ("TUR", "agreement", "")},
+    ),
+    # ... and its subject past a relative clause set off by commas
+    (
+        ["وأبدت المعارضة السورية , التي تضم الفصائل , رفضا قاطعا للمؤتمر."],
+        {("syrian_opposition", "reject", "")},
+    ),
+    # stressing the need for something is a demand; boycotts and refusals to attend reject
+    (["وشددت أنقرة على ضرورة انسحاب المقاتلين من الحدود."], {("TUR", "demand", "")}),
+    (["وقاطعت المعارضة السورية جولة المحادثات."], {("syrian_opposition", "reject", "")}),
+    (["وقال الوزير إن تركيا لن تشارك في مؤتمر الحوار."], {("TUR", "reject", "")}),
+    (["وقال الوزير إن تركيا لن تشارك في المعارك."], set()),
+    # a promise is perfective وعد بـ; "لم تعد" is "no longer"
+    (["ووعدت واشنطن الفصائل بحماية المنطقة."], {("USA", "guarantee", "")}),
+    (["ولم تعد روسيا بحاجة إلى القاعدة."], set()),
 ]
 
 

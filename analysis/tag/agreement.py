@@ -1,0 +1,190 @@
+"""Agreement: the gender and number a verb shows with an actor, and the word lists behind it.
+
+``mention_agreement(m)`` reads an actor mention's (gender, number) from its first word, its
+head noun (``note_heads``: "فصائل الجيش الحر" is feminine singular, "الجانب الروسي"
+masculine) or its kind (states are feminine); ``verb_features`` gives a verb's or
+adjective's across its readings, ``agrees`` compares the two. ``nisba_names_actor`` says
+whether a one-word nisba stands for its actor. The holder rules (``analysis.tag.subjects``)
+and the word lists they share (pronouns, relatives, head nouns, titles) are built on these.
+"""
+
+from __future__ import annotations
+
+from analysis.tag.clauses import Mention, Sent, bare
+from analysis.tag.morph import Reading, analyses
+from analysis.text.normalize import fold
+
+__all__ = [
+    "FEMININE_HEADS",
+    "GENERIC_HEADS",
+    "HUMAN_PLURALS",
+    "MASC_HEADS",
+    "PRONOUNS",
+    "RELATIVES",
+    "TITLES",
+    "agrees",
+    "mention_agreement",
+    "nisba_names_actor",
+    "note_heads",
+    "third_person",
+    "verb_features",
+]
+
+
+#: Subject pronouns and pronoun-carrying particles: folded form → (gender, number).
+PRONOUNS = {
+    **dict.fromkeys(("هو", "انه", "لكنه", "بانه", "لانه", "فانه", "اذ انه"), ("m", "s")),
+    **dict.fromkeys(("هي", "انها", "لكنها", "بانها", "لانها", "فانها"), ("f", "s")),
+    **dict.fromkeys(("هم", "انهم", "لكنهم", "بانهم", "لانهم", "فانهم"), ("m", "p")),
+    **dict.fromkeys(("هما", "انهما", "لكنهما", "بانهما"), ("", "d")),
+}
+RELATIVES = {"الذي": ("m", "s"), "التي": ("f", "s"), "الذين": ("m", "p"), "اللذين": ("m", "d")}
+
+
+MASC_HEADS = frozenset(
+    fold(w)
+    for w in (
+        *("الجانب", "الطرف", "النظام", "الجيش", "الحرس", "حزب", "التحالف", "المجلس"),
+        *("الرئيس", "وزير", "المبعوث", "الكرملين", "البيت", "البنتاغون", "الاتحاد", "رئيس"),
+        *("المسؤول", "مسؤول", "الوفد", "وفد", "الائتلاف", "تنظيم", "التنظيم", "فيلق"),
+        *("مجلس", "الامين", "العراق", "الاردن", "لبنان", "اليمن", "السودان", "المغرب"),
+        *("قائد", "القائد", "المتحدث", "الناطق", "السفير", "المندوب", "الممثل"),
+    )
+)
+
+
+# Heads of an idafa whose verb agrees as feminine singular (a non-human plural or a
+# feminine noun) whatever the name after them: "فصائل الجيش الحر"، "حكومة الأسد".
+FEMININE_HEADS = frozenset(
+    fold(w)
+    for w in (
+        *("فصائل", "قوات", "وحدات", "ميليشيات", "مليشيات", "جماعات", "كتائب", "الوية"),
+        *("حكومة", "إدارة", "قيادة", "هيئة", "وزارة", "رئاسة", "سلطات", "دولة"),
+    )
+)
+HUMAN_PLURALS = frozenset(fold(w) for w in ("الروس", "الأتراك", "الأمريكان", "الأكراد", "العرب"))
+
+
+# Heads a nisba can make an actor of ("الجانب الأمريكي", "المسؤولون الروس").
+GENERIC_HEADS = frozenset(
+    fold(w)
+    for w in ("الجانب", "الطرف", "المسؤولون", "المسؤولين", "الحكومة", "القيادة", "الإدارة", "الوفد")
+)
+
+
+# Titles whose genitive or nisba names the body the title-holder speaks for ("قائد فيلق
+# القدس", "وزير الخارجية الروسي", "رئيس مكتب الأمن الوطني السوري").
+TITLES = frozenset(
+    fold(w)
+    for w in (
+        *("قائد", "رئيس", "وزير", "المتحدث", "الناطق", "سفير", "مندوب", "ممثل", "مسؤول"),
+        *("مستشار", "نائب", "زعيم", "امين", "مبعوث", "المبعوث", "مدير", "رئيسة", "وزيرة"),
+    )
+)
+
+
+def note_heads(s: Sent) -> list[Mention]:
+    """Record on each mention of ``s`` the word before it (a nisba's head noun)."""
+    for m in s.mentions:
+        i = s.tok_index(m.kstart)
+        if i > 0 and s.tokens[i][0] >= m.kstart:
+            m.head = bare(s.token_text(i - 1))
+    return s.mentions
+
+
+MINISTRIES = frozenset(fold(w) for w in ("الخارجية", "الدفاع", "الداخلية", "الأركان", "الوزراء"))
+
+
+def nisba_names_actor(m: Mention) -> bool:
+    """Does a one-word nisba stand for its actor? Only after a generic head or a title
+    ("الجانب الروسي", "وزير الخارجية الروسي"), not inside another name ("تيار الغد السوري",
+    "المخاطر الإيرانية")."""
+    if not m.reason.startswith("nisba") or len(m.surface.split()) > 1:
+        return True
+    own = fold(m.surface).lstrip("و")
+    if own in HUMAN_PLURALS or own.endswith(("يين", "يون")):
+        return True  # "الإيرانيين وافقوا": a people's name for its side
+    head = m.head.lstrip("و")
+    if not head.startswith("ال"):
+        return True  # after a particle or a verb the nisba stands alone ("أن الروسي …")
+    return head in GENERIC_HEADS or head in TITLES or head in MASC_HEADS or head in MINISTRIES
+
+
+def nisba_agreement(head: str) -> tuple[str, str] | None:
+    """Agreement of a nisba's head noun: "المبعوث الروسي" (m s), "الحكومة التركية" (f s),
+    "المسؤولون الروس" (m p)."""
+    head = head.lstrip("و")
+    if head in TITLES or head in MASC_HEADS:
+        return ("m", "s")
+    if head.startswith("ال") and head.endswith(("ون", "ين")):
+        return ("m", "p")
+    if head in GENERIC_HEADS or (head.startswith("ال") and head.endswith("ه")):
+        return ("f", "s") if head.endswith("ه") else ("m", "s")
+    return None
+
+
+def mention_agreement(m: Mention) -> tuple[str, str] | None:
+    """(gender, number) a verb shows with this actor as its subject; None when unknown."""
+    words = fold(m.surface).split()
+    if not words:
+        return None
+    first = words[0].lstrip("و")
+    if m.kind == "person":
+        return ("f", "s") if first.endswith("ه") and first.startswith("ال") else ("m", "s")
+    if m.head.lstrip("و") in FEMININE_HEADS:
+        # "فصائل الجيش الحر أدانت", "حكومة الأسد رفضت": the head noun agrees, not the name
+        return ("f", "s")
+    if first in MASC_HEADS:
+        return ("m", "s")
+    if first in HUMAN_PLURALS or (first.startswith("ال") and first.endswith(("يون", "يين"))):
+        return ("m", "p")
+    if m.reason.startswith("nisba") and len(words) == 1:
+        # "الروسي" alone modifies a noun; the noun agrees, not the nisba
+        return nisba_agreement(m.head) if m.head else None
+    if m.kind == "group":
+        # "هيئة تحرير الشام", "الفصائل" (a non-human plural) agree as feminine
+        return (
+            ("f", "s") if first.endswith("ه") or plural_word(m.surface.split()[0]) else ("m", "s")
+        )
+    if m.kind in ("state", "organisation", "organization"):
+        # state names are feminine (روسيا، إيران، واشنطن); bodies follow their head noun,
+        # and a non-human plural head (الأمم المتحدة) agrees as feminine singular
+        if m.kind == "state" or first.endswith("ه") or plural_word(m.surface.split()[0]):
+            return ("f", "s")
+        return ("m", "s")
+    return None
+
+
+def plural_word(word: str) -> bool:
+    readings = [r for r in analyses(bare(word)) if not r.verbal]
+    return bool(readings) and all(r.num == "p" for r in readings)
+
+
+def verb_features(r: Reading, word: str) -> set[tuple[str, str]]:
+    """(gender, number) of a verb or adjective across its readings of the same lemma."""
+    out = set()
+    for x in analyses(word) if word else (r,):
+        if x.lemma == r.lemma and x.pos == r.pos and x.per in ("3", "na"):
+            out.add((x.gen, x.num))
+    return out or {(r.gen, r.num)}
+
+
+def agrees(agr: tuple[str, str] | None, feats: set[tuple[str, str]], *, gender_only: bool) -> bool:
+    if agr is None:
+        return True
+    for gen, num in feats:
+        if gen in ("f", "m") and agr[0] and gen != agr[0] and num != "d":
+            continue
+        if gender_only or num in ("na", "u") or agr[1] == num:
+            return True
+        if {num, agr[1]} == {"p", "d"}:
+            return True  # two coordinated actors: a dual or a plural verb
+    return False
+
+
+def third_person(r: Reading, word: str) -> bool:
+    """Can the verb (or adjective) be third person? First and second person ("نرفض")
+    speak for the speaker, whom the caller takes."""
+    if not r.verbal:
+        return True
+    return any(x.per == "3" for x in analyses(word) if x.lemma == r.lemma and x.verbal)
