@@ -1,6 +1,7 @@
 """Benchmark: a live panel update in JupyterLab, from the click to the page settling.
 
     python benchmarks/bench_panel_browser.py [--notebook 02] [--corpus PATH] [--changes 6]
+                                             [--by-cell]
 
 Starts JupyterLab on 127.0.0.1 (stopped by PID at the end) with ``ANALYSIS_CORPUS`` set
 when ``--corpus`` is given (else the notebooks read the seeds), opens a copy of the
@@ -31,12 +32,22 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 QUIET_MS = 300
 
-#: Records the time of the last change in the notebook's outputs.
+#: Records the time of the last change in the notebook's outputs, overall and per cell.
 WATCH = """() => {
   window.__lastChange = performance.now();
+  window.__byCell = {};
   const panel = document.querySelector('.jp-Notebook');
-  new MutationObserver(() => { window.__lastChange = performance.now(); })
-    .observe(panel, {subtree: true, childList: true, attributes: true, characterData: true});
+  const cells = () => Array.from(panel.querySelectorAll('.jp-Cell'));
+  new MutationObserver((records) => {
+    const now = performance.now();
+    window.__lastChange = now;
+    const all = cells();
+    for (const r of records) {
+      const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      const cell = node && node.closest('.jp-Cell');
+      if (cell) window.__byCell[all.indexOf(cell)] = now;
+    }
+  }).observe(panel, {subtree: true, childList: true, attributes: true, characterData: true});
 }"""
 #: Five selections in a row in the panel's outlet list; returns the page time it started.
 BURST = """(options) => {
@@ -66,13 +77,19 @@ def settle(page, started: float) -> float:
     return page.evaluate("() => window.__lastChange") - started
 
 
-def measure(page, options: list[str], changes: int) -> tuple[list[float], float]:
+def measure(
+    page, options: list[str], changes: int, by_cell: dict[int, list[float]] | None = None
+) -> tuple[list[float], float]:
     select = page.locator(".widget-select-multiple select").first
     single = []
     for k in range(changes):
+        page.evaluate("() => { window.__byCell = {}; }")
         started = page.evaluate("() => performance.now()")
         select.select_option(options[k % len(options)])
         single.append(settle(page, started))
+        if by_cell is not None:
+            for cell, at in page.evaluate("() => window.__byCell").items():
+                by_cell.setdefault(int(cell), []).append(at - started)
     # five changes dispatched at once, as quick clicks would be while the page is busy
     started = page.evaluate(BURST, options)
     return single, settle(page, started)
@@ -83,6 +100,9 @@ def main() -> None:
     parser.add_argument("--notebook", default="02")
     parser.add_argument("--corpus", default=None)
     parser.add_argument("--changes", type=int, default=6)
+    parser.add_argument(
+        "--by-cell", action="store_true", help="also print when each cell's output settles"
+    )
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -127,12 +147,15 @@ def main() -> None:
                     ".widget-select-multiple select",
                     "s => Array.from(s.options).slice(0, 3).map(o => o.value)",
                 )
-                single, burst = measure(page, options, args.changes)
+                by_cell: dict[int, list[float]] | None = {} if args.by_cell else None
+                single, burst = measure(page, options, args.changes, by_cell)
                 print(
                     f"  one change: median {statistics.median(single):.0f} ms "
                     f"(each: {', '.join(f'{v:.0f}' for v in single)})"
                 )
                 print(f"  five quick changes: {burst:.0f} ms to settle")
+                for cell, times in sorted((by_cell or {}).items()):
+                    print(f"    cell {cell}: last change after {statistics.median(times):.0f} ms")
                 browser.close()
         finally:
             stop_lab(proc)

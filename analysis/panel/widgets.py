@@ -32,6 +32,7 @@ import plotly.graph_objects as go
 from IPython.display import HTML, display
 
 from analysis.panel import framecache
+from analysis.panel.live import LiveSlot
 from analysis.panel.offline import STATIC_NOTE, client_html, filter_bar, static_figure_html
 from analysis.panel.plotly_checks import plotly_checks
 from analysis.text import safety
@@ -146,7 +147,7 @@ class FilterPanel:
     ) -> None:
         self.tables = tables
         self.interactive = interactive
-        self._views: list[tuple[Callable[[Any], Any], Any]] = []
+        self._views: list[LiveSlot] = []
         self._state = {
             "outlets": list(outlets or []),
             "start": start,
@@ -267,8 +268,8 @@ class FilterPanel:
             self._update_status()
         if self._views and self._documents_key() == before:
             return  # the same articles as shown (a date moved within a gap): nothing to redo
-        for view, out in self._views:
-            self._render(view, out)
+        for slot in self._views:
+            self._render(slot)
 
     # -- views ---------------------------------------------------------------------------
     def register(
@@ -286,27 +287,25 @@ class FilterPanel:
             return _Static(view(self.filtered))
         import ipywidgets as w  # only a live panel needs it: reports and scripts never load it
 
-        out = w.Output()
-        self._views.append((view, out))
+        slot = LiveSlot(view, w.Output())
+        self._views.append(slot)
         self._documents_key()
-        self._render(view, out)
-        return out
+        self._render(slot)
+        return slot.out
 
     def _documents_key(self) -> tuple[str, ...]:
         """The articles the views show now (remembered as the ones shown)."""
         self._shown_documents = tuple(self.filtered.documents["doc_id"].astype(str))
         return self._shown_documents
 
-    def _render(self, view: Callable[[Any], Any], out) -> None:
-        with out:
-            out.clear_output(wait=True)
-            # The panel's own outlet selector filters every view: no per-figure menus.
-            # The package's figures skip plotly's value checks here (changes a view makes
-            # to them afterwards are checked); reports and tests build them checked
-            # (tests/panel/test_plotly_checks.py compares the two).
-            with outlet_menus(False), plotly_checks(False):
-                result = view(self.filtered)
-            show_live(result)
+    def _render(self, slot: LiveSlot) -> None:
+        # The panel's own outlet selector filters every view: no per-figure menus.
+        # The package's figures skip plotly's value checks here (changes a view makes
+        # to them afterwards are checked); reports and tests build them checked
+        # (tests/panel/test_plotly_checks.py compares the two).
+        with slot.out, outlet_menus(False), plotly_checks(False):
+            result = slot.view(self.filtered)
+        slot.show(result, show_live)
 
     def _ipython_display_(self) -> None:
         if self.box is not None:

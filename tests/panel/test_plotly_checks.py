@@ -62,7 +62,7 @@ def test_live_figures_equal_the_checked_ones(fixture_tables, notebook):
     figures = 0
     for state in ({}, {"outlets": [outlet]}):
         filtered = widgets.filter_tables(fixture_tables, **state)
-        for view, _ in panel._views:
+        for view in (slot.view for slot in panel._views):
             with outlet_menus(False):
                 checked = view(filtered)
                 with plotly_checks(False):
