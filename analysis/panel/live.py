@@ -25,6 +25,8 @@ import anywidget
 import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
+from IPython.display import display
+from plotly.offline import get_plotlyjs
 
 __all__ = ["LiveFigure", "LiveSlot", "PlotlyLoader", "figure_json", "figure_of", "plotly_loader"]
 
@@ -96,8 +98,6 @@ class LiveFigure(anywidget.AnyWidget):
 @functools.cache
 def plotly_loader() -> PlotlyLoader:
     """The kernel's one loader (plotly.js is sent to the page once)."""
-    from plotly.offline import get_plotlyjs
-
     return PlotlyLoader(source=get_plotlyjs())
 
 
@@ -120,8 +120,6 @@ class LiveSlot:
         """Show ``result``: a figure updates the slot's LiveFigure in place; a table the
         same as the one shown is left alone; anything else is drawn anew by ``draw`` in
         the cleared ``Output``."""
-        from IPython.display import display
-
         if isinstance(result, go.Figure) and self.widget is not None:
             text = figure_json(result)
             if text != self.widget.figure:

@@ -109,9 +109,12 @@ def render(
     more = len(frame) - len(shown)
     note = f"<p><em>{more:,} more rows not shown.</em></p>" if more > 0 else ""
     table_dir = ' dir="rtl"' if direction == "rtl" else ""
-    cap = f"<caption>{safety.escape_html(caption)}</caption>" if caption else ""
+    # dir="auto": an English caption over a right-to-left table keeps its full stop at the
+    # end; a wide table scrolls inside its output instead of running past it
+    cap = f'<caption dir="auto">{safety.escape_html(caption)}</caption>' if caption else ""
     html = (
-        f'<div class="analysis-table"{table_dir}><table>{cap}<thead><tr>{head}</tr></thead>'
+        f'<div class="analysis-table"{table_dir} style="overflow-x:auto;max-width:100%">'
+        f"<table>{cap}<thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>{note}</div>"
     )
     return HtmlTable(frame=shown, html=html)

@@ -37,7 +37,8 @@ def label_parts(
     Both come from ``actors``; for an actor it does not label fully, ``mentions`` (a frame
     with ``actor_id``, ``surface`` and optionally ``label_en``, or several such frames, the
     first that names an actor winning) give the English label and the most frequent
-    surface form as the Arabic one. English falls back to the id, Arabic to ``""``.
+    surface form as the Arabic one. English falls back to ``SPEAKER_WORDS`` ("unnamed
+    source(s)"), then the id; Arabic to ``""``.
     """
     if isinstance(actor_ids, pd.Series):
         actor_ids = actor_ids.unique()  # iterating 100k Arrow strings costs more than this
@@ -55,7 +56,8 @@ def label_parts(
         first_en, top_surface = mention_labels(m)
         en = {**{i: first_en[i] for i in unlabelled if i in first_en}, **en}
         ar = {**{i: top_surface[i] for i in unlabelled if i in top_surface}, **ar}
-    return {i: (str(en.get(i) or i), str(ar.get(i) or "")) for i in ids}
+    # a holder that is not an actor (an unnamed source) reads as words, not as its id
+    return {i: (str(en.get(i) or SPEAKER_WORDS.get(i) or i), str(ar.get(i) or "")) for i in ids}
 
 
 @provider
@@ -143,6 +145,19 @@ def actor_labels(
 def issue_labels() -> dict[str, str]:
     """English label per issue id (``analysis/data/issues.yaml``), in the file's order."""
     return {k: str(v.get("label_en") or k) for k, v in issues_data().items()}
+
+
+@functools.cache
+def issue_short_labels() -> dict[str, str]:
+    """Short English name per issue id (``short_en`` in issues.yaml), for axes and hovers."""
+    return {k: str(v["short_en"]) for k, v in issues_data().items() if v.get("short_en")}
+
+
+def issue_short(issue_id: object) -> str:
+    """A short axis label for an issue id: its ``short_en`` in issues.yaml
+    (``us_presence`` → "US presence"), else the id in words."""
+    key = safety.clean(issue_id)
+    return issue_short_labels().get(key) or key.replace("_", " ")
 
 
 #: Speaker ids that are not actors, as a reader should see them (``analysis.tag.attribution``).

@@ -18,7 +18,7 @@ from analysis.tag.positions import MOVE_TYPES
 from analysis.text import safety
 from analysis.views.figures import empty_figure, house_layout, make_trace, time_xaxis
 from analysis.views.hovers import evidence_hover
-from analysis.views.labels import Names, actor_names, issue_labels
+from analysis.views.labels import Names, actor_names, issue_labels, issue_short
 from analysis.views.menus import by_outlet
 from analysis.views.position_data import NO_MOVES, issue_name, issue_order, move_label
 from analysis.views.position_marks import (
@@ -281,8 +281,10 @@ def exchange_figure(
     ids = [*holders, *[c for c in rows["counterpart_id"].unique() if c]]
     labels = holder_plotly_labels(ids, lang=lang, actors=actors, tables=tables)
     traces = functools.partial(_exchange_traces, labels=labels, names=actor_names(actors))
-    n = max(rows["holder_id"].nunique(), rows["issue"].nunique())
-    layout = house_layout(title, height=max(400, 160 + 30 * n))
+    # the tallest of the three columns, each node with room for its links and label
+    asked = rows["in_exchange_for"].str.split("|").explode()
+    n = max(rows["holder_id"].nunique(), rows["issue"].nunique(), asked[asked != ""].nunique())
+    layout = house_layout(title, height=max(460, 200 + 60 * n))
     return by_outlet(tables.documents, rows, traces, layout=layout)
 
 
@@ -308,9 +310,7 @@ def _exchange_traces(sub: pd.DataFrame, name: str, *, labels: dict[str, str], na
     column = {"holder": 0.01, "issue": 0.5, "exchange": 0.99}
     per_column = {k: [n for n in nodes if n[0] == k] for k in column}
     xs = [column[kind] for kind, _ in nodes]
-    ys = [
-        (per_column[kind].index((kind, key)) + 0.5) / len(per_column[kind]) for kind, key in nodes
-    ]
+    ys = _stacked_centres(nodes, per_column, links)
     return [
         make_trace(
             go.Sankey,
@@ -339,6 +339,27 @@ def _exchange_traces(sub: pd.DataFrame, name: str, *, labels: dict[str, str], na
     ]
 
 
+def _stacked_centres(nodes: dict, per_column: dict, links: list) -> list[float]:
+    """Each node's vertical centre, stacking a column's nodes by their flow (a node is as
+    tall as its larger side), with a gap between them: centres spaced evenly let a tall
+    node run past the bottom of the figure."""
+    flow_in: dict[int, int] = {}
+    flow_out: dict[int, int] = {}
+    for a, b, group, *_ in links:
+        flow_out[a] = flow_out.get(a, 0) + len(group)
+        flow_in[b] = flow_in.get(b, 0) + len(group)
+    centre: dict[tuple[str, str], float] = {}
+    gap = 0.04
+    for members in per_column.values():
+        sizes = [max(flow_in.get(nodes[n], 0), flow_out.get(nodes[n], 0), 1) for n in members]
+        room = max(1.0 - gap * (len(members) - 1), 0.2) / max(sum(sizes), 1)
+        top = 0.0
+        for n, size in zip(members, sizes, strict=True):
+            centre[n] = min(max(top + size * room / 2, 0.001), 0.999)
+            top += size * room + gap
+    return [centre[n] for n in nodes]
+
+
 def _exchange_groups(sub: pd.DataFrame) -> tuple[dict[tuple, list[dict]], dict[tuple, list[dict]]]:
     """The move rows of ``sub`` by (holder, move, issue), and by (issue, issue asked in
     exchange, move), in order of first appearance."""
@@ -362,7 +383,7 @@ def _node_look(kind: str, key: str, labels: dict[str, str]) -> tuple[str, str, s
     """Label, hover and colour of a sankey node (a holder, an issue or one asked for)."""
     if kind == "holder":
         return labels[key], f"<b>{labels[key]}</b>", "#636efa"
-    lab = safety.escape_plotly(key)
+    lab = safety.escape_plotly(issue_short(key) if key in issue_labels() else key)
     text = f"{lab}" if kind == "issue" else f"↩ {lab}"
     role = "issue of the move" if kind == "issue" else "asked in exchange"
     hover = f"<b>{lab}</b> ({role})<br>{safety.escape_plotly(issue_labels().get(key, ''))}"

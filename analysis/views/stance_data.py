@@ -21,7 +21,12 @@ import pandas as pd
 
 from analysis.text import safety
 from analysis.views.hovers import date_text
-from analysis.views.labels import actor_names, chain_text, speaker_name, speaker_names
+from analysis.views.labels import (
+    actor_names,
+    chain_text,
+    speaker_name,
+    speaker_names,
+)
 from analysis.views.providers import provider
 from analysis.views.rows import (
     claim_rows,
@@ -36,11 +41,6 @@ NO_STANCES = "No stances in this selection."
 DIRECT = "(directly)"
 #: Period codes ``freq`` may start with, and what one period is called.
 PERIOD_NAMES = {"M": "month", "Q": "quarter", "Y": "year", "W": "week"}
-
-
-def issue_short(issue_id: object) -> str:
-    """A short axis label for an issue id: ``iranian_presence`` → ``iranian presence``."""
-    return safety.clean(issue_id).replace("_", " ")
 
 
 def period_code(freq: str) -> str:

@@ -24,6 +24,7 @@ from analysis.views.labels import (
     actor_names,
     chain_plotly,
     issue_labels,
+    issue_short,
     label_mentions,
     speaker_name,
 )
@@ -35,7 +36,6 @@ from analysis.views.stance_data import (
     PERIOD_NAMES,
     POLARITIES,
     cell_text,
-    issue_short,
     outlet_comparison,
     outlet_reports,
     period_code,

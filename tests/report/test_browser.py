@@ -144,6 +144,8 @@ def test_jupyterlab_filter_change_updates_a_figure(pw, tmp_path, jupyterlab):
         )
         select = page.locator(".widget-select-multiple select").first
         select.select_option(index=0)
+        # a figure out of view is redrawn when it comes into view (analysis.panel.live)
+        page.locator(".jp-OutputArea .js-plotly-plot").first.scroll_into_view_if_needed()
         page.wait_for_function(
             "b => JSON.stringify(document.querySelector('.jp-OutputArea .js-plotly-plot')"
             ".data.map(t => t.x)) !== b",

@@ -34,7 +34,10 @@ def test_render_limits_rows_and_says_so():
 
 
 def test_whole_table_rtl():
-    assert 'dir="rtl"><table>' in render(pd.DataFrame({"a": [1]}), direction="rtl").html
+    assert (
+        'dir="rtl" style="overflow-x:auto;max-width:100%"><table>'
+        in render(pd.DataFrame({"a": [1]}), direction="rtl").html
+    )
 
 
 def test_text_repr_is_clean_and_stable():
@@ -45,10 +48,11 @@ def test_text_repr_is_clean_and_stable():
 
 def test_render_says_empty_in_the_caption_and_keeps_headers():
     html = render(pd.DataFrame({"x": []}), caption="Cap", empty="Nothing.").html
-    assert "<caption>Cap — Nothing.</caption>" in html and "<th>x</th>" in html
-    assert "<caption>Nothing.</caption>" in render(pd.DataFrame(), empty="Nothing.").html
+    assert '<caption dir="auto">Cap — Nothing.</caption>' in html and "<th>x</th>" in html
+    empty = render(pd.DataFrame(), empty="Nothing.").html
+    assert '<caption dir="auto">Nothing.</caption>' in empty
     full = render(pd.DataFrame({"x": [1]}), caption="Cap", empty="Nothing.").html
-    assert "<caption>Cap</caption>" in full
+    assert '<caption dir="auto">Cap</caption>' in full
 
 
 def test_render_remembers_cells_by_type_and_takes_unhashable_values():
@@ -68,3 +72,9 @@ def test_render_does_not_mix_up_equal_numbers_and_instants():
     html = render(frame).html
     assert "<td>0.00</td>" in html and "<td>-0.00</td>" in html
     assert "2020-01-01 01:00:00+01:00" in html
+
+
+def test_a_right_to_left_table_keeps_an_english_caption_left_to_right_and_scrolls():
+    html = render(pd.DataFrame({"t": ["نص"]}), caption="Mentions of Iran.", direction="rtl").html
+    assert '<div class="analysis-table" dir="rtl" style="overflow-x:auto' in html
+    assert '<caption dir="auto">Mentions of Iran.</caption>' in html

@@ -69,3 +69,17 @@ def test_plain_and_plotly_labels_agree():
     assert plain == {"A": "<A> · ألف", "B": "Bee · باء"}
     shown = actor_labels(["A", "B"], lang="both", actors=actors, mentions=mentions)
     assert shown == {"A": f"&lt;A&gt; · {RLI}ألف{PDI}", "B": f"Bee · {RLI}باء{PDI}"}
+
+
+def test_issue_axis_labels_are_the_short_english_names():
+    from analysis.views.labels import issue_short
+
+    assert issue_short("us_presence") == "US presence"
+    assert issue_short("syria_iran_alliance") == "Syria-Iran alliance"
+    assert issue_short("new_issue") == "new issue"  # an id not in issues.yaml, in words
+
+
+def test_a_holder_that_is_no_actor_is_named_in_words():
+    from analysis.views.labels import label_parts
+
+    assert label_parts(["unnamed_source"])["unnamed_source"] == ("unnamed source(s)", "")

@@ -74,7 +74,7 @@ def test_affiliations_follow_the_chain_to_the_state(level, expected):
 
 def test_kwic_layout_hugs_the_match(small_tables):
     html = render(mention_tables.kwic(small_tables, "irgc"), **KWIC_LAYOUT).html
-    assert 'dir="rtl"><table>' in html
+    assert 'dir="rtl" style="overflow-x:auto;max-width:100%"><table>' in html
     assert '<td dir="rtl" style="text-align:left">قال مسؤول إن</td>' in html
 
 

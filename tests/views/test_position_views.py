@@ -357,15 +357,20 @@ def test_exchanges_rows_and_sankey():
     assert ex["in_exchange_for"].tolist() == ["southern_syria", "oil | al_tanf"]
     sankey = position_figures.exchange_figure(t, lang="en", actors=ACTORS).data[0]
     labels = list(sankey.node.label)
-    for node in ("United States", "Iran", "us_presence", "↩ southern_syria", "↩ oil", "↩ al_tanf"):
+    # issues by their short English names, not their ids
+    for node in ("United States", "Iran", "US presence", "↩ southern Syria", "↩ oil", "↩ al-Tanf"):
         assert node in labels
     assert "Russia" not in labels
     pairs = {
         (labels[s], labels[t]) for s, t in zip(sankey.link.source, sankey.link.target, strict=True)
     }
-    assert ("United States", "us_presence") in pairs
-    assert ("us_presence", "↩ southern_syria") in pairs
-    assert ("sanctions", "↩ al_tanf") in pairs
+    assert ("United States", "US presence") in pairs
+    assert ("US presence", "↩ southern Syria") in pairs
+    assert ("sanctions", "↩ al-Tanf") in pairs
+    # a column's nodes are stacked top to bottom inside the figure (none runs off its foot)
+    for x in set(sankey.node.x):
+        ys = [y for nx, y in zip(sankey.node.x, sankey.node.y, strict=True) if nx == x]
+        assert ys == sorted(ys) and min(ys) > 0 and max(ys) < 1
 
 
 # --- comparison across reports ------------------------------------------------------------
@@ -533,7 +538,7 @@ def test_fixture_exchange_and_matrix(fixture_tables, actors):
     hovers = [h for row in fig.data[0].hovertext for h in row if h]
     assert any("Ali Mamlouk" in h and "reject" in h for h in hovers)
     sankey = position_figures.exchange_figure(fixture_tables, lang="en", actors=actors).data[0]
-    assert "↩ southern_syria" in sankey.node.label
+    assert "↩ southern Syria" in sankey.node.label
 
 
 def test_fixture_comparison_and_filters(fixture_tables, actors):

@@ -487,7 +487,10 @@ def test_fixture_views_render(fixture_tables):
         zip(chains["outlet"], chains["via"], chains["speaker"], strict=True)
     )
     html = stance_tables.evidence_table(fixture_tables, actors).html
-    assert 'dir="rtl"><table>' in html and "وافقت على إبعاد قواتها" in html
+    assert (
+        'dir="rtl" style="overflow-x:auto;max-width:100%"><table>' in html
+        and "وافقت على إبعاد قواتها" in html
+    )
 
 
 # --- regressions: cited sources named, outlet columns, period names --------------------------
