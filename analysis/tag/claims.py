@@ -127,14 +127,31 @@ def holder_affiliation(holder_id: str, att: dict[str, Any] | None) -> str:
     return affiliation_of(holder_id, level="state") if holder_id else ""
 
 
-def attribution_index(attribution: pd.DataFrame) -> dict[tuple[str, int], dict[str, Any]]:
-    """(doc_id, sent_id) → attribution row as a dict (the speaker cue's key position too)."""
-    if attribution is None or attribution.empty:
-        return {}
-    out = {}
-    for rec in attribution.to_dict("records"):
-        out[(str(rec["doc_id"]), int(rec["sent_id"]))] = rec
-    return out
+class AttributionIndex:
+    """(doc_id, sent_id) → attribution row as a dict (the speaker cue's key position too),
+    made when asked for: the readers ask for the few sentences their prefilter passes, and
+    turning every row into a dict cost more than the reading."""
+
+    def __init__(self, attribution: pd.DataFrame | None) -> None:
+        if attribution is None or attribution.empty:
+            self._at: dict[tuple[str, int], int] = {}
+            self._columns: dict[str, list] = {}
+            return
+        ids = attribution["doc_id"].astype(str).tolist()
+        sents = attribution["sent_id"].astype("int64").tolist()
+        self._at = {key: i for i, key in enumerate(zip(ids, sents, strict=True))}
+        self._columns = {c: attribution[c].tolist() for c in attribution.columns}
+
+    def get(self, key: tuple[str, int]) -> dict[str, Any] | None:
+        i = self._at.get(key)
+        if i is None:
+            return None
+        return {c: values[i] for c, values in self._columns.items()}
+
+
+def attribution_index(attribution: pd.DataFrame | None) -> AttributionIndex:
+    """The attribution rows by (doc_id, sent_id), as ``AttributionIndex``."""
+    return AttributionIndex(attribution)
 
 
 def typed_columns(out: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

@@ -233,7 +233,7 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
             return f"not before {p}+word"
     if frame.get("aspect") and reading is not None and reading.asp not in frame["aspect"]:
         return f"aspect {reading.asp} not {'/'.join(frame['aspect'])}"
-    reach = {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)
+    reach = int(frame.get("needs_within", {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)))
     if frame.get("needs") and not _follows(s, i, frame["needs"], reach):
         return f"needs {'/'.join(frame['needs'])} after it"
     need = frame.get("requires_after")
@@ -241,9 +241,15 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
         words = {fold(str(w)) for w in need}
         reach = int(frame.get("within", 25))
         window = [bare(s.token_text(j)) for j in range(i + 1, min(i + 1 + reach, len(s.tokens)))]
-        if not any(w in words or w.lstrip("وبل") in words for w in window):
+        if not any(w in words or w.lstrip("وبل") in words or _attached(w, words) for w in window):
             return "requires " + "/".join(need)
     return ""
+
+
+def _attached(word: str, wanted: set[str]) -> bool:
+    """Is ``word`` a preposition of ``wanted`` attached to a definite noun ("للانضمام" for
+    ل, "بالانسحاب" for ب)?"""
+    return ("ل" in wanted and word.startswith("لل")) or ("ب" in wanted and word.startswith("بال"))
 
 
 def _after_actor(s: Sent, i: int) -> bool:

@@ -266,6 +266,8 @@ def moves_in_sentence(
         )
         owner_for_pronoun = counterpart if move in {"demand", "condition"} and counterpart else ""
         modality = _modality(s, cue.verb_span[0], hypos)
+        if modality == "asserted" and _may(s, cue):
+            modality = "hypothetical"  # "قد تتفق أنقرة وواشنطن": may agree, not agreed
         if cue.how == "noun" and re.search(
             r"(?<![\w])ان\s+(?:ت|ي)كون\s", s.key[max(0, a - 40) : a]
         ):
@@ -356,6 +358,14 @@ def _move_issues(
         ex_phrase = s.surface(rest[0].kstart, rest[-1].kend)
         main_hits = [first]
     return main_hits, ex_phrase, ex_issues
+
+
+def _may(s: Sent, cue: Cue) -> bool:
+    """قد before an imperfective verb says "may" (قد تقبل), before a perfective "has"."""
+    i = s.tok_index(cue.verb_span[0])
+    before = bare(s.token_text(i - 1)) if i > 0 else ""
+    verb = cue.verb_reading
+    return before in {"قد", "وقد", "فقد"} and verb.verbal and verb.asp == "i"
 
 
 def _modality(s: Sent, a: int, hypos: list[int]) -> str:

@@ -325,6 +325,13 @@ def _noun_holders(
         ms = [m for m in pool if m.kstart == pos]
         if ms:
             return _coordinated(s, ms[0], pool), f"من {words[1]} X"
+    if words and words[0] == "من" and cue.reading.prep == "ب" and i + 1 < len(s.tokens):
+        # "بطلب من السلطات السورية", "بدعوة من موسكو": at the request of X (without بـ,
+        # "الطلب من روسيا" names whom the request is made to)
+        start = s.tokens[i + 1][0]
+        ms = [m for m in pool if m.kstart == start and not m.reason.startswith("nisba")]
+        if ms:
+            return _coordinated(s, ms[0], pool), "بـ… من X (at the request of X)"
     enc = cue.reading.enclitic
     word = strip_marks(bare(s.surface(*s.tokens[s.tok_index(cue.kstart)])))
     if enc in _POSSESSIVES and word.endswith(_POSSESSIVES[enc][1]):

@@ -119,6 +119,11 @@ CASES = [
     (["وقاطعت المعارضة السورية جولة المحادثات."], {("syrian_opposition", "reject", "")}),
     (["وقال الوزير إن تركيا لن تشارك في مؤتمر الحوار."], {("TUR", "reject", "")}),
     (["وقال الوزير إن تركيا لن تشارك في المعارك."], set()),
+    # دعا with لـ/بـ on a definite verbal noun after the addressee is a call
+    (["ودعت موسكو الفصائل للانضمام للهدنة."], {("RUS", "demand", "")}),
+    # "at the request of X" holds X; "the request to X" does not
+    (["وانتشرت القوات الروسية في المدينة بطلب من السلطات السورية."], {("SYR", "demand", "")}),
+    (["وناقش الوفدان الطلب من روسيا وقف القصف."], set()),
     # a promise is perfective وعد بـ; "لم تعد" is "no longer"
     (["ووعدت واشنطن الفصائل بحماية المنطقة."], {("USA", "guarantee", "")}),
     (["ولم تعد روسيا بحاجة إلى القاعدة."], set()),
@@ -131,6 +136,18 @@ def test_holder_rules(sentences, expected):
     last = out[out["sent_id"] == len(sentences) - 1]
     got = {(r.holder_id, r.move, r.counterpart_id) for r in last.itertuples()}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("وقد تقبل تركيا بالهدنة في الشمال.", "hypothetical"),  # قد + imperfective: may
+        ("وقد قبلت تركيا بالهدنة في الشمال.", "asserted"),  # قد + perfective: has
+    ],
+)
+def test_qad_with_an_imperfective_verb_is_a_possibility(sentence, modality):
+    out = tag([sentence])
+    assert out["modality"].tolist() == [modality]
 
 
 def test_every_row_says_why():
