@@ -91,12 +91,33 @@ def prefilter() -> re.Pattern[str]:
     return join_patterns(plain_pattern(lx) for lx in (attitude_lexicon(), direction_lexicon()))
 
 
+# و with the article (and perhaps بـ/لـ) on a noun: a new conjunct ("والتحول", "وبالعودة")
+_CONJUNCT = re.compile(r"^و[بلك]?ال\w{2,}")
+
+
+def _governs(s: Sent, d_end: int, i_start: int) -> bool:
+    """Can a direction word ending at ``d_end`` be about the issue phrase at ``i_start``?
+    Not across a new conjunct ("وقف إطلاق النار والتحول إلى العملية السياسية": the halt is
+    the ceasefire's, not the process's) nor more than four words away."""
+    between = [
+        bare(s.token_text(k))
+        for k in range(s.tok_index(d_end), s.tok_index(i_start))
+        if s.tokens[k][0] >= d_end
+    ]
+    return len(between) <= 4 and not any(_CONJUNCT.match(w) for w in between)
+
+
 def issue_direction(
     s: Sent, issue: IssueHit, dirs: list[tuple[int, int, str, int]], lo: int
 ) -> tuple[int, tuple[int, int] | None]:
     """(sign, span) of the last direction word in [lo, issue] or inside the issue phrase;
     (+1, None) when there is none (naming the issue means its presence/continuation)."""
-    cands = [d for d in dirs if lo <= d[0] <= issue.kstart or issue.kstart <= d[0] < issue.kend]
+    cands = [
+        d
+        for d in dirs
+        if (lo <= d[0] <= issue.kstart and _governs(s, d[1], issue.kstart))
+        or issue.kstart <= d[0] < issue.kend
+    ]
     if not cands:
         # the predicate after the issue: "الميليشيات الإيرانية لن تقترب"
         i_end = s.tok_index(issue.kend)

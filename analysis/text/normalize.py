@@ -181,9 +181,11 @@ def fold_for_dedup(text: str) -> str:
     return _PUNCT.sub(" ", fold_letters(text).lower()).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def section_key(text: str) -> str:
     """The folded form paragraphs, sentences, cues and patterns of the section and chrome
-    rules are compared in: :func:`fold_letters`, lower case, tidy spaces."""
+    rules are compared in: :func:`fold_letters`, lower case, tidy spaces. Remembered: the
+    loader keys a page's sentences in several passes, and a site's menus on every page."""
     key = fold_letters(text).lower()
     key = _SPACE_BEFORE.sub("", key)
     key = _SPACE_AFTER.sub(r"\1", key)

@@ -78,6 +78,11 @@ UNIT = [
         {("USA", "us_presence", "conditional")},
     ),
     ("وشهدت البادية اشتباكات بين القوات الإيرانية وتنظيم داعش.", set()),  # no attitude
+    # a direction word of another conjunct (وقف إطلاق النار) does not turn the issue round
+    (
+        "وأبدت دمشق استعدادها لوقف إطلاق النار والتحول إلى العملية السياسية.",
+        {("SYR", "political_process", "support")},
+    ),
 ]
 
 
