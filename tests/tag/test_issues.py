@@ -61,6 +61,9 @@ def hits(text: str) -> list[tuple[str, str, bool]]:
         ("العقوبات على دمشق", [("العقوبات", "sanctions", False)]),
         ("القوات الأمريكية في العراق", []),  # a Syria-only issue placed elsewhere
         ("وصل الوزير إلى الرياض", []),
+        # the Geneva and Astana processes by any of their names
+        ("دعمت واشنطن عملية جنيف", [("عملية جنيف", "political_process", False)]),
+        ("وحضر الوفد مفاوضات آستانة", [("مفاوضات آستانة", "political_process", False)]),
     ],
 )
 def test_find_issues(text, expected):
