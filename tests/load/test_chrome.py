@@ -40,6 +40,13 @@ def test_a_tail_marker_glued_after_the_article_cuts_the_line_and_ends_the_page()
     assert tail_rows[-1][0] == S4
 
 
+def test_an_in_the_same_section_list_is_a_tail():
+    tail = "في نفس القسم دعا رئيس البرلمان إلى جلسة طارئة . وزير الخارجية يزور عمان"
+    got = _labels(f"{S1}\n{S2}\n{S3} {tail}")
+    assert [t for t, sec, _ in got if sec == "body"] == [S1, S2, S3]
+    assert got[-1][2] == "boilerplate.related_tail"
+
+
 def test_a_tail_marker_in_the_upper_half_is_not_a_tail():
     text = f"{S1} مواضيع متعلقة بالملف السوري نوقشت أيضا .\n{S2}\n{S3}\n{S4}\n{S1}"
     assert all(sec == "body" for _t, sec, _ in _labels(text))
@@ -53,6 +60,7 @@ def test_a_tail_marker_in_the_upper_half_is_not_a_tail():
         ("نسيت كلمة المرور أدخل بريدك لاستعادتها .", "boilerplate.login"),
         ("تابع الموقع على مواقع التواصل الاجتماعي .", "boilerplate.share"),
         ("على اليسار : مقاتلون قرب معبر حدودي في ريف حلب .", "caption.photo_side"),
+        ("في صور : مجلس الأمن يصوت على مشروع قرار جديد حول سوريا .", "boilerplate.gallery_label"),
     ],
 )
 def test_furniture_sentences_inside_a_body_line(sentence, reason):
