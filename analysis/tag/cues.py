@@ -112,6 +112,12 @@ def counterpart_fillers() -> frozenset[str]:
 
 
 @functools.cache
+def peripheral_states() -> frozenset[str]:
+    """States whose moves need a party of the Syrian file beside them (cues_moves.yaml)."""
+    return frozenset(str(s) for s in _move_cues().get("peripheral_states", []))
+
+
+@functools.cache
 def future_lexicon() -> Lexicon:
     """Phrases that make the next move future (من المتوقع أن …)."""
     return build_lexicon([("future", _move_cues().get("future", []))], proclitics="و")

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.actors import ACTOR_KINDS, affiliation_of
 from analysis.tag.agreement import note_heads
 from analysis.tag.claims import (
     OUTLET,
@@ -39,7 +39,12 @@ from analysis.tag.clauses import (
     is_clause_end,
     negated,
 )
-from analysis.tag.cues import exchange_lexicon, future_lexicon, hypothetical_lexicon
+from analysis.tag.cues import (
+    exchange_lexicon,
+    future_lexicon,
+    hypothetical_lexicon,
+    peripheral_states,
+)
 from analysis.tag.frames import Cue, cue_prefilter, find_cues
 from analysis.tag.holders import (
     coordinated_verb,
@@ -247,6 +252,7 @@ def moves_in_sentence(
         a, b, frame = cue.kstart, cue.kend, cue.frame
         end = _scope_end(s, spans_cues, idx)
         holders, rule = _holders_of(s, cue, issues, ctx, prev_holders)
+        holders = [h for h in holders if _in_the_file(h[0], s, ctx["previous"], issues)]
         if not holders:
             continue
         prev_holders = holders
@@ -358,6 +364,22 @@ def _move_issues(
         ex_phrase = s.surface(rest[0].kstart, rest[-1].kend)
         main_hits = [first]
     return main_hits, ex_phrase, ex_issues
+
+
+def _in_the_file(holder: str, s: Sent, previous: list[Mention], issues: list[IssueHit]) -> bool:
+    """Is a move of ``holder`` part of the Syrian file? Always, unless the holder's state is
+    peripheral (``peripheral_states``: the Gulf, Egypt): then only with an issue of the file
+    in the sentence or a party of another state or group in it or the sentence before."""
+    peripheral = peripheral_states()
+    if (affiliation_of(holder, level="state") or holder) not in peripheral:
+        return True
+    if any(h.issue for h in issues):
+        return True
+    return any(
+        m.kind in ACTOR_KINDS
+        and (affiliation_of(m.actor_id, level="state") or m.actor_id) not in peripheral
+        for m in [*s.mentions, *previous]
+    )
 
 
 def _may(s: Sent, cue: Cue) -> bool:

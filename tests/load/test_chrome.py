@@ -168,3 +168,9 @@ def test_rules_file_is_consistent():
     for r in rules:
         assert r.kind in KINDS and r.section in SECTIONS
         assert r.description and r.provenance, r.id
+
+
+def test_a_video_story_keeps_its_headline():
+    headline = "بالفيديو : هل تتراجع أنقرة عن تفاهماتها مع موسكو وطهران ?"
+    got = _labels(f"{headline}\n{S1}\n{S2}\n{S3}")
+    assert got[0][1] in ("headline", "body")

@@ -121,6 +121,9 @@ CASES = [
     (["وقال الوزير إن تركيا لن تشارك في المعارك."], set()),
     # دعا with لـ/بـ on a definite verbal noun after the addressee is a call
     (["ودعت موسكو الفصائل للانضمام للهدنة."], {("RUS", "demand", "")}),
+    # a Gulf state's move counts beside a party of the Syrian file, not in the Gulf's own file
+    (["وأعلنت قطر استعدادها للحوار مع جيرانها."], set()),
+    (["وأبدت قطر استعدادها لدعم المعارضة السورية في المفاوضات."], {("QAT", "offer", "")}),
     # "at the request of X" holds X; "the request to X" does not
     (["وانتشرت القوات الروسية في المدينة بطلب من السلطات السورية."], {("SYR", "demand", "")}),
     (["وناقش الوفدان الطلب من روسيا وقف القصف."], set()),
