@@ -13,30 +13,17 @@ once), the page's rows and specs (what the filter bar reads) and the rest, again
 from __future__ import annotations
 
 import argparse
-import json
 import re
+import sys
 import time
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "syria-claims" / "dataset"
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+from realpages import write_pages  # noqa: E402 (the tests' helper, as bench_panel_browser does)
+
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S)
 TARGET_MB = 6.0
-
-
-def write_pages(n: int, folder: Path) -> Path:
-    """The first ``n`` distinct pages as JSONL."""
-    out, seen = folder / f"syria-claims-{n}.jsonl", set()
-    with out.open("w", encoding="utf-8") as fh:
-        for file in sorted(SHARED.glob("*.json")):
-            claim = json.loads(file.read_text(encoding="utf-8"))
-            for text, url in zip(claim["article"], claim["url"], strict=False):
-                if len(seen) >= n:
-                    return out
-                if not text or text in seen:
-                    continue
-                seen.add(text)
-                fh.write(json.dumps({"text": text, "url": url}, ensure_ascii=False) + "\n")
-    return out
 
 
 def page_parts(html: str) -> dict[str, float]:

@@ -232,6 +232,27 @@ def small_notebooks(dest: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="session")
+def real_reports(tmp_path_factory) -> dict:
+    """Reports built once per session on real text: the seeds, and the first 500 pages of
+    syria-claims (skipped when ../shared holds no corpus). Name → {"pages", "seconds"}."""
+    import time
+
+    from realpages import DATASET, write_pages
+
+    from analysis.report.build import build_reports
+
+    corpora = {"seeds": REPO / "seeds"}
+    if DATASET.is_dir():
+        corpora["syria-claims-500"] = write_pages(500, tmp_path_factory.mktemp("pages"))
+    out = {}
+    for name, corpus in corpora.items():
+        start = time.perf_counter()
+        pages = build_reports(tmp_path_factory.mktemp(name) / "out", corpus=corpus)
+        out[name] = {"pages": pages, "seconds": time.perf_counter() - start}
+    return out
+
+
+@pytest.fixture(scope="session")
 def built_reports(tmp_path_factory) -> dict:
     """Reports built once per session on the fixture corpus. Returns paths, build time
     and which data."""

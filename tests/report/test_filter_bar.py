@@ -1,6 +1,7 @@
 """The report pages' filter bar in headless chromium, with the network cut off.
 
-On every page built from the fixture corpus: the bar's controls exist; choosing an outlet
+On every page built from the fixture corpus, the seeds and the first 500 pages of
+syria-claims: the bar's controls exist; choosing an outlet
 group, one outlet, or a date range redraws every view the bar drives (its data changes
 when its rows change, and a view left without rows shows its empty state); a date range
 with no article empties every view; clicking a bar or a table line lists the rows behind
@@ -27,8 +28,10 @@ VIEWS = """() => window.AnalysisReport.views.map(v => ({
   kept: Number(v.el.getAttribute('data-kept')),
   error: v.el.getAttribute('data-error'),
   empty: !!v.el.querySelector('.rv-empty'),
-  shown: v.body._plotted ? JSON.stringify(v.body.data.map(t => [t.x, t.y, t.link && t.link.value]))
-                         : v.body.textContent,
+  shown: v.body._plotted
+    ? JSON.stringify(v.body.data.map(t =>
+        [t.x, t.y, t.link && t.link.value, t.node && t.node.label]))
+    : v.body.textContent,
 }))"""
 
 
@@ -70,10 +73,25 @@ def _check_followed(before: list[dict], after: list[dict]) -> None:
             assert a["shown"] != b["shown"], f"{a['kind']} view kept other rows, showed the same"
 
 
+CORPORA = ["fixtures", "seeds", "syria-claims-500"]
+
+
+def _pages(request, corpus: str) -> list:
+    """The report pages built from ``corpus``: the fixture corpus, the seeds, or the first
+    500 pages of syria-claims (skipped without ../shared)."""
+    if corpus == "fixtures":
+        return request.getfixturevalue("built_reports")["pages"]
+    real = request.getfixturevalue("real_reports")
+    if corpus not in real:
+        pytest.skip(f"{corpus}: no corpus in ../shared")
+    return real[corpus]["pages"]
+
+
 @pytest.mark.parametrize("page_name", PAGES)
-def test_filter_bar_drives_every_view(browser_context, built_reports, page_name):  # noqa: F811
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_filter_bar_drives_every_view(browser_context, request, corpus, page_name):  # noqa: F811
     context, external = browser_context
-    path = next(p for p in built_reports["pages"] if p.name == page_name)
+    path = next(p for p in _pages(request, corpus) if p.name == page_name)
     html = path.read_text(encoding="utf-8")
     assert html.count('id="report-plotly"') == 1, "plotly.js carried more or less than once"
     page, errors, dialogs = open_page(context, path)
@@ -146,8 +164,10 @@ def test_filter_bar_drives_every_view(browser_context, built_reports, page_name)
 @pytest.mark.parametrize(
     "page_name", ["01_corpus_overview.html", "02_actor_mentions.html", "04_positions.html"]
 )
-def test_clicking_a_mark_lists_its_rows(browser_context, built_reports, page_name):  # noqa: F811
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_clicking_a_mark_lists_its_rows(browser_context, request, corpus, page_name):  # noqa: F811
     context, external = browser_context
+    built_reports = {"pages": _pages(request, corpus)}
     path = next(p for p in built_reports["pages"] if p.name == page_name)
     page, errors, _ = open_page(context, path)
     views = _ready(page)
@@ -158,9 +178,12 @@ def test_clicking_a_mark_lists_its_rows(browser_context, built_reports, page_nam
     assert items.count() > 0
     head = view.locator(".rv-evidence-head").inner_text()
     assert head.split(" ")[0].isdigit()
+    more = view.locator(".rv-more")
+    while more.is_visible():  # a long list comes 200 rows at a time: every row is listed
+        more.click()
+    assert int(head.split(" ")[0]) == items.count()
     if page_name.startswith("02"):  # mentions are listed by their articles, one line each
         assert "article(s) behind" in head
-        assert int(head.split(" ")[0]) == items.count()
 
     index = next(i for i, v in enumerate(views) if v["kind"] in ("bars", "matrix") and v["kept"])
     view = page.locator(".report-view").nth(index)

@@ -128,29 +128,41 @@
       });
     }
     var what = perDoc ? " article(s) behind " : " row(s) behind ";
-    var head = el("div", { "class": "rv-evidence-head" }, rows.length + what + title.replace(/[\u2067\u2069]/g, "") +
-      (rows.length > EVIDENCE ? " (first " + EVIDENCE + " shown)" : ""));
+    var head = el("div", { "class": "rv-evidence-head" }, rows.length + what + title.replace(/[\u2067\u2069]/g, ""));
     var close = el("button", { type: "button", "class": "rv-close" }, "close");
     close.addEventListener("click", function () { box.textContent = ""; });
     head.appendChild(close);
     box.appendChild(head);
     var list = el("ol", { "class": "rv-evidence-list" });
-    rows.slice(0, EVIDENCE).forEach(function (i) {
-      var item = el("li");
+    // every row behind the number, EVIDENCE at a time: "show more" lists the next ones
+    var shown = 0;
+    var more = el("button", { type: "button", "class": "rv-more" });
+    more.addEventListener("click", function () { page(); });
+    function page() {
+      rows.slice(shown, shown + EVIDENCE).forEach(listRow);
+      shown = Math.min(rows.length, shown + EVIDENCE);
+      var left = rows.length - shown;
+      more.textContent = "show " + Math.min(left, EVIDENCE) + " more (" + left + " not listed yet)";
+      more.style.display = left > 0 ? "" : "none";
+    }
+    function listRow(i) {
+      var li = el("li");
       var meta = cols.filter(function (c) { return c !== "sentence" && c !== "title"; })
         .map(function (c) { var v = value(view.set, c, i); return v === "" ? null : c + ": " + v; })
         .filter(Boolean);
       if (perDoc && perDoc[view.set.cols.doc[i]] > 1) meta.push(perDoc[view.set.cols.doc[i]] + " rows");
-      item.appendChild(el("div", { "class": "rv-meta" }, meta.join(" · ")));
+      li.appendChild(el("div", { "class": "rv-meta" }, meta.join(" · ")));
       ["sentence", "title"].forEach(function (c) {
         if (cols.indexOf(c) >= 0) {
           var t = value(view.set, c, i);
-          if (t) item.appendChild(el("div", { "class": "rv-text", dir: "auto" }, t));
+          if (t) li.appendChild(el("div", { "class": "rv-text", dir: "auto" }, t));
         }
       });
-      list.appendChild(item);
-    });
+      list.appendChild(li);
+    }
     box.appendChild(list);
+    box.appendChild(more);
+    page();
   }
 
 
