@@ -146,6 +146,7 @@ def stance_timeline(
     }
     layout["xaxis"] = time_xaxis(tables.documents["date"])
     layout["legend"] = {"title": {"text": "polarity"}}
+    layout["scattermode"] = "group"
     return by_outlet(tables.documents, rows, traces, layout=layout)
 
 
@@ -190,6 +191,10 @@ def _timeline_traces(
                     mode="markers",
                     name=legend,
                     legendgroup=legend,
+                    # each polarity on its own lane of the row (layout scattermode "group"):
+                    # support and opposition in one month are side by side, not one on the other
+                    orientation="h",
+                    offsetgroup=pol,
                     marker={
                         "color": COLOURS[pol],
                         "symbol": SYMBOLS[pol] + ("-open" if hedged else ""),

@@ -586,3 +586,14 @@ def test_holder_issue_summary_keeps_time_zones(fixture_tables):
         stances.assign(date=stances["date"].astype("datetime64[us]"))
     )
     assert str(naive["last_date"].dtype) == "datetime64[ns]"
+
+
+def test_timeline_polarities_stand_on_their_own_lanes(fixture_tables):
+    """Support and opposition of one holder in one month are side by side, not stacked on
+    one spot (plotly's scattermode "group", one offset group per polarity)."""
+    fig = stance_figures.stance_timeline(fixture_tables)
+    assert fig.layout.scattermode == "group"
+    shown = [t for t in fig.data if len(t.x)]
+    assert shown and all(t.orientation == "h" and t.offsetgroup for t in shown)
+    by_polarity = {t.offsetgroup for t in shown}
+    assert by_polarity <= {"support", "oppose", "conditional", "neutral"}

@@ -453,7 +453,9 @@
     var daily = true;
     view.marks = {};
     var data = moves.map(function (m, k) {
-      var t = { type: "scatter", mode: "markers", name: m, x: [], y: [], text: [],
+      // each kind on its own lane of the row (scattermode "group"): two kinds in one month
+      // stand side by side, not one hidden under the other
+      var t = { type: "scatter", mode: "markers", name: m, x: [], y: [], text: [], orientation: "h", offsetgroup: m,
         marker: { size: 11, color: colourOf(spec, m, k) }, hovertemplate: "%{y} · %{x|%Y-%m-%d}<br>" + m + ": %{text}<extra></extra>" };
       Object.keys(groups).forEach(function (key) {
         var p = key.split("\u0000"); if (p[0] !== m) return;
@@ -470,7 +472,7 @@
       var keep = t.y.map(function (y) { return !!keepY[y]; });
       ["x", "y", "text"].forEach(function (k) { t[k] = t[k].filter(function (_, j) { return keep[j]; }); });
     });
-    plot(view, data, { height: Math.max(300, 140 + 28 * yo.length), xaxis: timeAxis(days, daily && spanDays(days) <= 62),
+    plot(view, data, { height: Math.max(300, 140 + 28 * yo.length), scattermode: "group", xaxis: timeAxis(days, daily && spanDays(days) <= 62),
       yaxis: { type: "category", categoryorder: "array", categoryarray: yo, automargin: true }, legend: { orientation: "h", y: 1.02, yanchor: "bottom" },
       annotations: moreRows(yall.length - yo.length) });
   }
