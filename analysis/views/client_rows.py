@@ -13,7 +13,7 @@ import pandas as pd
 from analysis.pipeline.outlets import group_labels, groups_of
 from analysis.text.translit import with_romanised
 from analysis.views import mention_codes as mc
-from analysis.views.labels import actor_names, chain_text, issue_labels, speaker_names
+from analysis.views.labels import actor_names, chain_text, issue_short, speaker_names
 from analysis.views.rows import (
     claim_rows,
     claims_readable,
@@ -61,9 +61,10 @@ def names(ids: pd.Series, actors: pd.DataFrame | None) -> pd.Series:
 
 
 def issue_names(ids: pd.Series) -> pd.Series:
-    """English label of each issue id."""
-    labels = issue_labels()
-    return ids.map(lambda i: labels.get(i, i) if i else NO_ISSUE)
+    """Short English name of each issue id ("US presence"; the axes of a matrix and the
+    cells of a table read better than the long ``label_en``)."""
+    # "oil|al_tanf": several issues asked in exchange
+    return ids.map(lambda i: " | ".join(issue_short(x) for x in i.split("|")) if i else NO_ISSUE)
 
 
 def move_rows(tables: Any, actors: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -78,3 +78,12 @@ def test_every_view_names_columns_its_rows_have(fixture_tables, name):
     flat = [c for n in named if n for c in (n if isinstance(n, list) else [n])]
     assert set(flat) <= have | {"date"}, set(flat) - have
     assert "doc" in out.rows.columns
+
+
+def test_issues_are_named_by_their_short_english_names():
+    import pandas as pd
+
+    from analysis.views.client_rows import NO_ISSUE, issue_names
+
+    got = issue_names(pd.Series(["us_presence", "oil|al_tanf", ""])).tolist()
+    assert got == ["US presence", "oil | al-Tanf", NO_ISSUE]
