@@ -198,6 +198,13 @@ def _subject_before(
         ending = [m for m in pool if s.tokens[j][0] <= m.kend <= s.tokens[j][1] + 1]
         if ending:
             m = ending[-1]
+            k = s.tok_index(m.kstart)
+            if k > 0 and bare(s.token_text(k - 1)) in _LED_BY:
+                # "تيار الغد، بقيادة أحمد الجربا، يدعو": the leader modifies the subject
+                j, steps = k - 2, steps + 1
+                while j >= 0 and not bare(s.token_text(j)):
+                    j -= 1
+                continue
             if after_prep(s, m):
                 return [], ""
             group = [m, *_joined_before(s, m, pool)][::-1]
@@ -217,6 +224,8 @@ def _subject_before(
     return [], ""
 
 
+# "X, led by Y": Y modifies the subject X (بقيادة، برئاسة، بزعامة)
+_LED_BY = frozenset({"بقياده", "برئاسه", "بزعامه", "بقيادة", "برئاسة", "بزعامة"})
 _SUBJECT_OPENERS = frozenset(
     {*("و", "ف", "ان", "لكن", "ولكن", "ثم", "اما", "بينما", "فيما", "حيث", "اذ", "كما"), "اي"}
 )

@@ -124,6 +124,11 @@ CASES = [
     # a Gulf state's move counts beside a party of the Syrian file, not in the Gulf's own file
     (["وأعلنت قطر استعدادها للحوار مع جيرانها."], set()),
     (["وأبدت قطر استعدادها لدعم المعارضة السورية في المفاوضات."], {("QAT", "offer", "")}),
+    # "X led by Y calls": the subject is X, not its leader
+    (
+        ["وتيار الغد السوري بقيادة أحمد الجربا يطالب بوقف القصف."],
+        {("tayyar_al_ghad", "demand", "")},
+    ),
     # "at the request of X" holds X; "the request to X" does not
     (["وانتشرت القوات الروسية في المدينة بطلب من السلطات السورية."], {("SYR", "demand", "")}),
     (["وناقش الوفدان الطلب من روسيا وقف القصف."], set()),
