@@ -73,7 +73,7 @@ def iter_claims(
     meta = doc_meta(documents)
     sub = claim_sentences(sentences)
     by_sent = mentions_by_sentence(_of_sentences(mentions, sub))
-    atts = attribution_index(_of_sentences(attribution, sub))
+    atts = AttributionIndex(_of_sentences(attribution, sub))
     for rec in sub[["doc_id", "sent_id", "start", "text"]].itertuples(index=False):
         text = str(rec.text)
         key = fold(text)
@@ -148,10 +148,6 @@ class AttributionIndex:
             return None
         return {c: values[i] for c, values in self._columns.items()}
 
-
-def attribution_index(attribution: pd.DataFrame | None) -> AttributionIndex:
-    """The attribution rows by (doc_id, sent_id), as ``AttributionIndex``."""
-    return AttributionIndex(attribution)
 
 
 def typed_columns(out: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

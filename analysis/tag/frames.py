@@ -30,7 +30,16 @@ from analysis.tag.morph import (
 )
 from analysis.text.normalize import fold, strip_marks
 
-__all__ = ["Cue", "cue_prefilter", "find_cues", "frame_index", "frames_data", "light_lemmas"]
+__all__ = [
+    "Cue",
+    "cue_prefilter",
+    "find_cues",
+    "frame_index",
+    "frames_data",
+    "light_lemmas",
+    "reading_at",
+    "word_at",
+]
 
 _NOMINAL = {"noun": ("noun", "adj"), "adj": ("adj", "noun"), "verb": ("verb",)}
 _WORD = re.compile(r"[^\s«»“”\"'()\[\]،,؛;.:!?؟-]+")
@@ -158,18 +167,19 @@ def cue_prefilter() -> _Prefilter:
     return _Prefilter()
 
 
-def _word(s: Sent, i: int) -> str:
+def word_at(s: Sent, i: int) -> str:
     """The original spelling of token ``i`` for the analyser (no marks, no punctuation)."""
     a, b = s.tokens[i]
     return strip_marks(bare(s.surface(a, b)))
 
 
-def _reading(s: Sent, i: int, after_actor: bool) -> tuple[list[Reading], str]:
+def reading_at(s: Sent, i: int, after_actor: bool = False) -> tuple[list[Reading], str]:
+    """Token ``i``'s readings, best first by its neighbours (``morph.choose``), and the rule."""
     raw_prev = s.token_text(i - 1) if i > 0 else ""
     prev = bare(raw_prev)
     nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
     return choose(
-        analyses(_word(s, i)),
+        analyses(word_at(s, i)),
         prev=prev,
         nxt=nxt,
         clause_start=i == 0 or is_clause_end(raw_prev),
@@ -265,7 +275,7 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
     for i in range(n):
         if i in used or not candidate(bare(s.token_text(i))):
             continue
-        readings, rule = _reading(s, i, _after_actor(s, i))
+        readings, rule = reading_at(s, i, _after_actor(s, i))
         options = _frame_readings(readings, bare(s.token_text(i - 1)) if i else "")
         word = s.token_text(i)
         if not options and trace is not None:
@@ -389,7 +399,7 @@ def _light_noun(
             continue
         if far and not _after_reach(s, j, reach):
             continue
-        for r in sorted(analyses(_word(s, j)), key=lambda r: r.pos != "noun"):
+        for r in sorted(analyses(word_at(s, j)), key=lambda r: r.pos != "noun"):
             if r.verbal or (only is not None and r.lemma not in only):
                 continue
             frames = index.get((r.lemma, "noun")) or index.get((r.lemma, "adj")) or ()

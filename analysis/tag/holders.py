@@ -148,14 +148,22 @@ def stance_holders(
     if holders and self_reference(s, a):
         sid = holders[0][0]
         return [(affiliation_of(sid, level="state") or sid, s.surface(*_self_span(s, a)))]
+    if holders and _in_speakers_words(s, a, b, att, speaker_cue):
+        return holders
+    return []
+
+
+def _in_speakers_words(
+    s: Sent, a: int, b: int, att: dict[str, Any] | None, speaker_cue: int
+) -> bool:
+    """Does the cue at ``[a, b)`` stand in the speaker's words: in a quotation, after the
+    speaker's cue, or in a passage carried over from the sentence before?"""
     a_doc = s.doc_span(a, max(b, a + 1))[0]
     spans = (att or {}).get("quote_spans")
     # a list in process; an array of pairs when the attribution was read back from Parquet
     spans = [] if spans is None else spans
     in_quote = any(q0 <= a_doc < q1 for q0, q1 in spans)
-    if holders and (0 <= speaker_cue < a_doc or in_quote or (att and att.get("carried_over"))):
-        return holders
-    return []
+    return 0 <= speaker_cue < a_doc or in_quote or bool(att and att.get("carried_over"))
 
 
 def speaker_fallback(
@@ -182,13 +190,7 @@ def first_person_speaker(
     """The speaker as the holder of a first-person verb he is quoted saying ("قال ليبرمان:
     «لن نسمح …»", "وأضاف: «ونطالبه بـ…»"): in a quotation or after the speaker's cue."""
     holders = speaker_holder(att, a)
-    if not holders:
-        return []
-    a_doc = s.doc_span(a, b)[0]
-    spans = (att or {}).get("quote_spans")
-    spans = [] if spans is None else spans
-    in_quote = any(q0 <= a_doc < q1 for q0, q1 in spans)
-    if in_quote or 0 <= speaker_cue < a_doc or (att and att.get("carried_over")):
+    if holders and _in_speakers_words(s, a, b, att, speaker_cue):
         return holders
     return []
 

@@ -36,10 +36,10 @@ from analysis.tag.agreement import (
     verb_features,
 )
 from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end
-from analysis.tag.frames import Cue
+from analysis.tag.frames import Cue, reading_at, word_at
 from analysis.tag.issues import IssueHit
-from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses, choose
-from analysis.text.normalize import strip_marks
+from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES
+from analysis.text.normalize import fold
 
 __all__ = ["FIRST_PERSON", "cue_holders"]
 
@@ -225,7 +225,7 @@ def _subject_before(
 
 
 # "X, led by Y": Y modifies the subject X (بقيادة، برئاسة، بزعامة)
-_LED_BY = frozenset({"بقياده", "برئاسه", "بزعامه", "بقيادة", "برئاسة", "بزعامة"})
+_LED_BY = frozenset(fold(w) for w in ("بقيادة", "برئاسة", "بزعامة"))
 _SUBJECT_OPENERS = frozenset(
     {*("و", "ف", "ان", "لكن", "ولكن", "ثم", "اما", "بينما", "فيما", "حيث", "اذ", "كما"), "اي"}
 )
@@ -245,15 +245,7 @@ def subject_position(s: Sent, m: Mention) -> bool:
     head = prev.lstrip("و")
     if head in FEMININE_HEADS or head in TITLES or head in MASC_HEADS or head in GENERIC_HEADS:
         return True
-    before = s.token_text(i - 2) if i > 1 else ""
-    readings, _why = choose(
-        analyses(strip_marks(bare(s.surface(*s.tokens[i - 1])))),
-        prev=bare(before),
-        nxt=bare(s.token_text(i)),
-        clause_start=i == 1 or is_clause_end(before),
-        after_actor=False,
-        token=prev,
-    )
+    readings, _why = reading_at(s, i - 1)
     return bool(readings) and readings[0].verbal
 
 
@@ -342,7 +334,7 @@ def _noun_holders(
         if ms:
             return _coordinated(s, ms[0], pool), "بـ… من X (at the request of X)"
     enc = cue.reading.enclitic
-    word = strip_marks(bare(s.surface(*s.tokens[s.tok_index(cue.kstart)])))
+    word = word_at(s, s.tok_index(cue.kstart))
     if enc in _POSSESSIVES and word.endswith(_POSSESSIVES[enc][1]):
         # "برفضها العودة", "لاعتراضها على": the pronoun's nearest agreeing antecedent
         # the previous sentence and pairs were wrong more often than right on the dev pages

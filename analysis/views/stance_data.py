@@ -21,12 +21,7 @@ import pandas as pd
 
 from analysis.text import safety
 from analysis.views.hovers import date_text
-from analysis.views.labels import (
-    actor_names,
-    chain_text,
-    speaker_name,
-    speaker_names,
-)
+from analysis.views.labels import actor_names, chain_text, speaker_name, speaker_names
 from analysis.views.providers import provider
 from analysis.views.rows import (
     claim_rows,

@@ -167,8 +167,7 @@ def test_filter_bar_drives_every_view(browser_context, request, corpus, page_nam
 @pytest.mark.parametrize("corpus", CORPORA)
 def test_clicking_a_mark_lists_its_rows(browser_context, request, corpus, page_name):  # noqa: F811
     context, external = browser_context
-    built_reports = {"pages": _pages(request, corpus)}
-    path = next(p for p in built_reports["pages"] if p.name == page_name)
+    path = next(p for p in _pages(request, corpus) if p.name == page_name)
     page, errors, _ = open_page(context, path)
     views = _ready(page)
     index = next(i for i, v in enumerate(views) if v["kind"] == "table" and v["kept"])
