@@ -149,7 +149,6 @@ class AttributionIndex:
         return {c: values[i] for c, values in self._columns.items()}
 
 
-
 def typed_columns(out: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """The stances or positions table with its column types (ints, bool, dates, strings)."""
     for col in columns:
