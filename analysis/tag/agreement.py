@@ -10,7 +10,7 @@ and the word lists they share (pronouns, relatives, head nouns, titles) are buil
 
 from __future__ import annotations
 
-from analysis.tag.clauses import Mention, Sent, bare
+from analysis.tag.clauses import Mention, Sent, bare, one_of, without_and
 from analysis.tag.morph import Reading, analyses
 from analysis.text.normalize import fold
 
@@ -79,6 +79,9 @@ TITLES = frozenset(
     for w in (
         *("قائد", "رئيس", "وزير", "المتحدث", "الناطق", "سفير", "مندوب", "ممثل", "مسؤول"),
         *("مستشار", "نائب", "زعيم", "امين", "مبعوث", "المبعوث", "مدير", "رئيسة", "وزيرة"),
+        # plural and dual titles: "وزراء خارجية روسيا وتركيا"، "الرئيسان التركي … والروسي"
+        *("وزراء", "رؤساء", "قادة", "زعماء", "ممثلو", "مسؤولو", "وزيرا", "قائدا"),
+        *("الرئيسان", "الرئيسين", "الوزيران", "الوزيرين", "الزعيمان", "الزعيمين"),
     )
 )
 
@@ -101,20 +104,20 @@ def nisba_names_actor(m: Mention) -> bool:
     "المخاطر الإيرانية")."""
     if not m.reason.startswith("nisba") or len(m.surface.split()) > 1:
         return True
-    own = fold(m.surface).lstrip("و")
-    if own in HUMAN_PLURALS or own.endswith(("يين", "يون")):
+    own = fold(m.surface)
+    if one_of(own, HUMAN_PLURALS) or own.endswith(("يين", "يون")):
         return True  # "الإيرانيين وافقوا": a people's name for its side
-    head = m.head.lstrip("و")
-    if not head.startswith("ال"):
+    head = without_and(m.head)
+    if not head.startswith("ال") and not one_of(head, TITLES):
         return True  # after a particle or a verb the nisba stands alone ("أن الروسي …")
-    return head in GENERIC_HEADS or head in TITLES or head in MASC_HEADS or head in MINISTRIES
+    return any(one_of(head, w) for w in (GENERIC_HEADS, TITLES, MASC_HEADS, MINISTRIES))
 
 
 def nisba_agreement(head: str) -> tuple[str, str] | None:
     """Agreement of a nisba's head noun: "المبعوث الروسي" (m s), "الحكومة التركية" (f s),
     "المسؤولون الروس" (m p)."""
-    head = head.lstrip("و")
-    if head in TITLES or head in MASC_HEADS:
+    head = without_and(head)
+    if one_of(head, TITLES) or one_of(head, MASC_HEADS):
         return ("m", "s")
     if head.startswith("ال") and head.endswith(("ون", "ين")):
         return ("m", "p")
@@ -128,15 +131,15 @@ def mention_agreement(m: Mention) -> tuple[str, str] | None:
     words = fold(m.surface).split()
     if not words:
         return None
-    first = words[0].lstrip("و")
+    first = without_and(words[0])
     if m.kind == "person":
         return ("f", "s") if first.endswith("ه") and first.startswith("ال") else ("m", "s")
-    if m.head.lstrip("و") in FEMININE_HEADS:
+    if one_of(m.head, FEMININE_HEADS):
         # "فصائل الجيش الحر أدانت", "حكومة الأسد رفضت": the head noun agrees, not the name
         return ("f", "s")
-    if first in MASC_HEADS:
+    if one_of(first, MASC_HEADS):
         return ("m", "s")
-    if first in HUMAN_PLURALS or (first.startswith("ال") and first.endswith(("يون", "يين"))):
+    if one_of(first, HUMAN_PLURALS) or (first.startswith("ال") and first.endswith(("يون", "يين"))):
         return ("m", "p")
     if m.reason.startswith("nisba") and len(words) == 1:
         # "الروسي" alone modifies a noun; the noun agrees, not the nisba

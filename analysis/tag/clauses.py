@@ -69,6 +69,17 @@ def bare(tok: str) -> str:
     return tok.strip("«»“”\"'()[]،,؛;.:!?؟-")
 
 
+def one_of(tok: str, words) -> bool:
+    """Is ``tok``, with or without a conjunction و before it, one of ``words``? Never
+    strip every و: "وزير" and "وحدات" begin with one ("ووزير" → "وزير")."""
+    return tok in words or (tok[:1] == "و" and tok[1:] in words)
+
+
+def without_and(tok: str) -> str:
+    """``tok`` without a conjunction و before its article: "والروسي" → "الروسي"."""
+    return tok[1:] if tok.startswith("وال") else tok
+
+
 def is_clause_end(tok: str) -> bool:
     """Does the token end with clause punctuation (، ؛ . : …)?"""
     return bool(_CLAUSE_PUNCT.search(tok[-1:])) if tok else False

@@ -7,7 +7,8 @@ turns the sentence's speaker (an attribution row) into a holder; ``self_referenc
 "بلاده/حكومتنا" (the speaker's own state). ``stance_holders`` puts these together for an
 attitude cue (``analysis.tag.stance``), ``speaker_fallback`` for a move cue with no subject
 and ``coordinated_verb`` for a verb joined to the previous one (``analysis.tag.positions``);
-``move_counterpart`` finds the party a move addresses.
+``move_counterpart`` finds the party a move addresses; ``agreement_parties`` turns an
+agreement's holders and counterpart into its rows.
 """
 
 from __future__ import annotations
@@ -289,3 +290,30 @@ def _direct_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
         return False
     gap = s.key[prev[-1].kend : m.kstart]
     return gap.strip() == "" and s.key[m.kstart - 1 : m.kstart] != "و"
+
+
+def agreement_parties(
+    s: Sent, holders: list[tuple[str, str]], counterpart: str, b: int, end: int
+) -> tuple[list[tuple[str, str, str]], str]:
+    """An agreement's rows as (holder, surface, counterpart) and a note for the reason.
+
+    The parties are the holders and the counterpart with the actors joined to it by و
+    ("اتفقت موسكو مع أنقرة وطهران"). Two parties make one row, the second as counterpart
+    ("اتفاق بين أنقرة وموسكو" is Turkey's agreement with Russia, as "اتفقت أنقرة مع
+    موسكو"); three or more make one row each, since no one of them is the other's
+    counterpart."""
+    parties = dict(holders)
+    ms = [m for m in s.mentions if m.actor_id == counterpart and b <= m.kstart < end]
+    if ms:
+        for m in coordinated(s, ms[0], end):
+            if m.kind in ACTOR_KINDS:
+                parties.setdefault(m.actor_id, m.surface)
+    ids = list(parties)
+    if len(ids) == 2:
+        first, second = ids
+        note = "" if counterpart == second else "two parties: the second is the counterpart"
+        return [(first, parties[first], second)], note
+    if len(ids) > 2:
+        rows = [(h, parties[h], next(x for x in ids if x != h)) for h in ids]
+        return rows, f"{len(ids)} parties: one row each"
+    return [(h, surface, counterpart) for h, surface in holders], ""

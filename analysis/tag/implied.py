@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.tag.claims import mentions_by_sentence, typed_columns
+from analysis.tag.claims import holder_affiliation, mentions_by_sentence, typed_columns
 from analysis.tag.clauses import Sent
 from analysis.tag.cues import cue_signs, direction_lexicon
 from analysis.tag.issues import IssueHit, find_issues, owns_issue, stance_target
@@ -71,6 +71,12 @@ def _rows_for_move(s: Sent, mv: Any, hits: list[IssueHit], dirs: list) -> list[d
         pol = _polarity(sign, dsign)
     why = f"implied by the move {move} «{mv.cue}» ({mv.reason})"
     out = [_row(s, mv, str(mv.issue), pol, h, why)]
+    party = str(mv.counterpart_id or "")
+    if move == "agreement" and party:
+        # the other party agreed to the same thing (two parties make one agreement row)
+        other = SimpleNamespace(**{**vars(mv), "holder_id": party, "holder_surface": ""})
+        other.holder_affiliation = holder_affiliation(party, None)
+        out.append(_row(s, other, str(mv.issue), pol, h, f"party to the agreement: {why}"))
     for issue in exchange:
         eh = next((x for x in hits if x.kstart > h.kstart and x.issue in ("", issue)), None)
         if eh is None:

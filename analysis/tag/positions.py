@@ -47,6 +47,7 @@ from analysis.tag.cues import (
 )
 from analysis.tag.frames import Cue, cue_prefilter, find_cues
 from analysis.tag.holders import (
+    agreement_parties,
     coordinated_verb,
     first_person_speaker,
     move_counterpart,
@@ -301,7 +302,11 @@ def moves_in_sentence(
                 max(b, main_end if ex else min(end, _phrase_end(s, b, end))),
             ),
         }
-        for holder_id, holder_surface in holders:
+        parties = [(h, surface, counterpart) for h, surface in holders]
+        if move == "agreement":
+            parties, how = agreement_parties(s, holders, counterpart, b, main_end)
+            why = [*why, how] if how else why
+        for holder_id, holder_surface, counterpart in parties:
             owner = owner_for_pronoun or holder_id
             ids = _collapse([_resolve(h, owner) for h in main_hits])
             phrases: dict[str, str] = {}

@@ -35,7 +35,7 @@ from analysis.tag.agreement import (
     third_person,
     verb_features,
 )
-from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end
+from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end, one_of
 from analysis.tag.frames import Cue, reading_at, word_at
 from analysis.tag.issues import IssueHit
 from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES
@@ -91,8 +91,13 @@ def _subjects(pool: list[Mention]) -> list[Mention]:
 def _coordinated(s: Sent, first: Mention, pool: list[Mention]) -> list[Mention]:
     out = [first]
     for m in pool:
-        if m.kstart > out[-1].kstart and s.key[out[-1].kend : m.kstart].strip() in ("و", "،و"):
+        if m.kstart <= out[-1].kstart:
+            continue
+        gap = s.key[out[-1].kend : m.kstart].strip()
+        if gap in ("و", "،و"):
             out.append(m)
+        elif not gap and m.kind == "person" and out[-1].reason.startswith("nisba"):
+            out[-1] = m  # "والروسي فلاديمير بوتين": the name the nisba introduces
     return out
 
 
@@ -143,7 +148,7 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
     head = np[0]
     generic = bare(s.token_text(first)) in MASC_HEADS or bare(s.token_text(first)) in GENERIC_HEADS
     nisba_ok = head.reason.startswith("nisba") and generic and s.tok_index(head.kstart) == first + 1
-    title = bare(s.token_text(first)).lstrip("و") in TITLES
+    title = one_of(bare(s.token_text(first)), TITLES)
     title_ok = title and s.tok_index(head.kstart) - first <= 4 and head.kind in ACTOR_KINDS
     if s.tokens[first][0] != head.kstart and not (nisba_ok or title_ok):
         persons = [m for m in np if m.kind == "person"]
@@ -153,9 +158,34 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
     persons = [m for m in np if m.kind == "person" and m is not head]
     if head.kind != "person" and persons:
         head = persons[0]  # "رئيس مكتب الأمن الوطني السوري، علي مملوك": the person
-    if not agrees(mention_agreement(head), feats, gender_only=True) and head.kind != "person":
+    # after a title the verb agrees with the title ("اتفق وزراء خارجية روسيا وتركيا")
+    agr = mention_agreement(head)
+    if title_ok:
+        agr = ("f", "s") if one_of(bare(s.token_text(first)), _FEMININE_TITLES) else ("m", "s")
+    if not agrees(agr, feats, gender_only=True) and head.kind != "person":
         return []
     return _coordinated(s, head, pool)
+
+
+# "the two sides" (nominative: a subject) stands for the pair named before ("الرئيسين،
+# بوتين وأردوغان … واتفق فيه الجانبان"), unless names follow it ("الرئيسان التركي أردوغان")
+_TWO_SIDES = frozenset(
+    fold(w)
+    for w in (*("الجانبان", "الطرفان", "البلدان", "الدولتان", "الرئيسان", "الوزيران", "الزعيمان"),)
+)
+
+
+def _two_sides(s: Sent, b: int) -> str:
+    """The "two sides" word that is the subject right after a verb ending at ``b``."""
+    i = s.tok_index(b)
+    if i < len(s.tokens) and s.tokens[i][0] < b:
+        i += 1
+    while i < len(s.tokens) and bare(s.token_text(i)) in _PRONOUN_PPS:
+        i += 1  # "واتفق فيه الجانبان"
+    if i >= len(s.tokens) or not one_of(bare(s.token_text(i)), _TWO_SIDES):
+        return ""
+    nxt = s.tokens[i + 1][0] if i + 1 < len(s.tokens) else -1
+    return "" if any(m.kstart == nxt for m in s.mentions) else s.token_text(i)
 
 
 def _joined_before(s: Sent, m: Mention, pool: list[Mention]) -> list[Mention]:
@@ -224,6 +254,7 @@ def _subject_before(
     return [], ""
 
 
+_FEMININE_TITLES = frozenset(fold(w) for w in ("رئيسة", "وزيرة"))
 # "X, led by Y": Y modifies the subject X (بقيادة، برئاسة، بزعامة)
 _LED_BY = frozenset(fold(w) for w in ("بقيادة", "برئاسة", "بزعامة"))
 _SUBJECT_OPENERS = frozenset(
@@ -240,10 +271,16 @@ def subject_position(s: Sent, m: Mention) -> bool:
         return True
     raw = s.token_text(i - 1)
     prev = bare(raw)
+    # a name after its nisba or coordinated with the last name of a phrase stands where
+    # that phrase stands ("الرئيسان التركي رجب طيب أردوغان والروسي فلاديمير بوتين")
+    joined = [x for x in s.mentions if x.kstart < s.tokens[i - 1][1] <= x.kend and x is not m]
+    wa = s.key[s.tokens[i][0] : m.kstart] == "و"
+    name = m.kind == "person" and bool(joined) and joined[0].reason.startswith("nisba")
+    if joined and (wa or name) and not after_prep(s, joined[0]):
+        return subject_position(s, joined[0])
     if not prev or is_clause_end(raw) or prev in _SUBJECT_OPENERS or prev in VERB_PARTICLES:
         return True
-    head = prev.lstrip("و")
-    if head in FEMININE_HEADS or head in TITLES or head in MASC_HEADS or head in GENERIC_HEADS:
+    if any(one_of(prev, w) for w in (FEMININE_HEADS, TITLES, MASC_HEADS, GENERIC_HEADS)):
         return True
     readings, _why = reading_at(s, i - 1)
     return bool(readings) and readings[0].verbal
@@ -393,6 +430,10 @@ def cue_holders(
     found, rule = _subject_before(s, a, pool, feats, near=True)
     if found:
         return found, rule
+    sides = _two_sides(s, b)
+    if sides:
+        ms, how = _antecedent(s, a, pool, previous, {("", "d")})
+        return (ms, f"«{sides}» → {how}") if len(ms) == 2 else ([], f"«{sides}» with no pair")
     if cue.how != "adj" and third_person(cue.verb_reading, word):
         # "ندعو النظام": after a first-person verb the noun is its object
         subj = _subject_after(s, b, pool, feats)

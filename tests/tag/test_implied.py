@@ -21,6 +21,11 @@ CASES = [
         "ورفضت دمشق بقاء القوات الأمريكية في سوريا.",
         {("SYR", "us_presence", "oppose")},
     ),
+    # an agreement of two parties is one row; both parties take the stance it implies
+    (
+        "واتفقت واشنطن مع موسكو على إخراج القوات الإيرانية من الجنوب.",
+        {("USA", "iranian_presence", "oppose"), ("RUS", "iranian_presence", "oppose")},
+    ),
 ]
 
 

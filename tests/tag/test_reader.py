@@ -21,7 +21,7 @@ CASES = [
     ),
     (
         ["وتم التوصل إلى اتفاق بين تركيا وروسيا حول المدينة."],
-        {("TUR", "agreement", ""), ("RUS", "agreement", "")},
+        {("TUR", "agreement", "RUS")},
     ),
     (["وكشف الوزير عن عرض روسي لتركيا بشأن المدينة."], {("RUS", "offer", "TUR")}),
     (["وتعثرت المفاوضات بسبب اشتراط أنقرة خروج المقاتلين."], {("TUR", "condition", "")}),
@@ -29,12 +29,12 @@ CASES = [
     (["ولم تقبل المعارضة السورية بالهدنة."], {("syrian_opposition", "reject", "")}),
     (
         ["روسيا وتركيا اتفقتا على هدنة في الشمال."],
-        {("RUS", "agreement", ""), ("TUR", "agreement", "")},
+        {("RUS", "agreement", "TUR")},
     ),
     # every actor of a chain joined by و before the verb
     (
         ["وقال السفير إن فرنسا وروسيا والصين اتفقت على البيان."],
-        {("FRA", "agreement", ""), ("RUS", "agreement", ""), ("CHN", "agreement", "")},
+        {("FRA", "agreement", "RUS"), ("RUS", "agreement", "FRA"), ("CHN", "agreement", "FRA")},
     ),
     (["وأبدت أنقرة استعدادها للتفاوض مع دمشق."], {("TUR", "offer", "")}),
     (["أنقرة مستعدة لسحب قواتها من المدينة."], {("TUR", "offer", "")}),
@@ -60,10 +60,10 @@ CASES = [
     (["وقامت أنقرة بالضغط على الفصائل لقبول الهدنة."], {("TUR", "demand", "")}),
     (
         ["وجاء ذلك بعد توقيع تركيا وروسيا اتفاقا جديدا حول المدينة."],
-        {("TUR", "agreement", ""), ("RUS", "agreement", "")},
+        {("TUR", "agreement", "RUS")},
     ),
     # a nisba in quotes after the noun
-    (['تفاهم "تركي روسي" حول الشمال.'], {("TUR", "agreement", ""), ("RUS", "agreement", "")}),
+    (['تفاهم "تركي روسي" حول الشمال.'], {("TUR", "agreement", "RUS")}),
     # no subject, no antecedent, no speaker: no holder rather than a wrong one
     (["ورفض العرض في اليوم التالي."], set()),
     # a recipient after a preposition is never the holder
@@ -72,7 +72,7 @@ CASES = [
     # parties are named after بين, not the speaker of أكد
     (
         ["وأكد الوزير الروسي أنه تم الاتفاق بين أنقرة وطهران على تبادل الأسرى."],
-        {("TUR", "agreement", ""), ("IRN", "agreement", "")},
+        {("TUR", "agreement", "IRN")},
     ),
     # readiness to abide by a truce is a pledge; condemning a deal, a rejection
     (["وأبدت دمشق استعدادها للالتزام بالهدنة في الجنوب."], {("SYR", "guarantee", "")}),
@@ -107,7 +107,7 @@ CASES = [
     # a light verb reaching its noun after إلى past an adverbial set off by commas
     (
         ["وكانت روسيا وتركيا توصلتا , خلال الجولة الرابعة , إلى اتفاق على المناطق."],
-        {("RUS", "agreement", ""), ("TUR", "agreement", "")},
+        {("RUS", "agreement", "TUR")},
     ),
     # ... and its subject past a relative clause set off by commas
     (
@@ -135,6 +135,34 @@ CASES = [
     # a promise is perfective وعد بـ; "لم تعد" is "no longer"
     (["ووعدت واشنطن الفصائل بحماية المنطقة."], {("USA", "guarantee", "")}),
     (["ولم تعد روسيا بحاجة إلى القاعدة."], set()),
+    # an agreement of two parties is one row, the second the counterpart; of three or
+    # more, one row each, also for the parties joined to مع
+    (
+        ["وقال الوزير إن موسكو اتفقت مع أنقرة وطهران على إنشاء المناطق."],
+        {("RUS", "agreement", "TUR"), ("TUR", "agreement", "RUS"), ("IRN", "agreement", "RUS")},
+    ),
+    (["واتفقت دمشق مع موسكو على نشر الشرطة العسكرية."], {("SYR", "agreement", "RUS")}),
+    # a plural title before its genitive: the verb agrees with the title
+    (
+        ["واتفق وزراء خارجية روسيا وتركيا وإيران على دعم الهدنة."],
+        {("RUS", "agreement", "TUR"), ("TUR", "agreement", "RUS"), ("IRN", "agreement", "RUS")},
+    ),
+    (["ورفض وزير خارجية إيران العرض الأمريكي."], {("IRN", "reject", "USA")}),
+    # a dual verb after "the two presidents, the Turkish X and the Russian Y"
+    (
+        [
+            "بحث الرئيسان التركي رجب طيب أردوغان والروسي فلاديمير بوتين الوضع في المدينة ,"
+            " واتفقا على مواصلة التنسيق."
+        ],
+        {("erdogan", "agreement", "putin")},
+    ),
+    # "the two sides" after the verb: the pair named before; an object after a subject
+    # is no antecedent
+    (
+        ["والتقى الرئيسان , بوتين وأردوغان , في أنقرة , واتفق فيه الجانبان على التعاون."],
+        {("putin", "agreement", "erdogan")},
+    ),
+    (["واتهمت إيران روسيا بالتقصير , وطالبتها بالتحقيق."], {("IRN", "demand", "")}),
 ]
 
 
