@@ -246,14 +246,29 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
     reach = int(frame.get("needs_within", {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)))
     if frame.get("needs") and not _follows(s, i, frame["needs"], reach):
         return f"needs {'/'.join(frame['needs'])} after it"
-    need = frame.get("requires_after")
-    if need:
-        words = {fold(str(w)) for w in need}
-        reach = int(frame.get("within", 25))
-        window = [bare(s.token_text(j)) for j in range(i + 1, min(i + 1 + reach, len(s.tokens)))]
-        if not any(w in words or w.lstrip("وبل") in words or _attached(w, words) for w in window):
-            return "requires " + "/".join(need)
+    at = i
+    for key, within, default in _REQUIRED:
+        need = frame.get(key)
+        if need:
+            # the second set follows the first: "اعتبر الاتفاق إنجازاً", not "… خرقاً للهدنة"
+            at = _within(s, at, need, int(frame.get(within, default)))
+            if at < 0:
+                return "requires " + "/".join(need)
     return ""
+
+
+# frame keys of words that must follow: (words, window key, default window)
+_REQUIRED = (("requires_after", "within", 25), ("requires_also", "also_within", 8))
+
+
+def _within(s: Sent, i: int, need: list[str], reach: int) -> int:
+    """The first token within ``reach`` after token ``i`` that is one of ``need``, or -1."""
+    words = {fold(str(w)) for w in need}
+    for j in range(i + 1, min(i + 1 + reach, len(s.tokens))):
+        w = bare(s.token_text(j))
+        if w in words or w.lstrip("وبل") in words or _attached(w, words):
+            return j
+    return -1
 
 
 def _attached(word: str, wanted: set[str]) -> bool:

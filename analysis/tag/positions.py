@@ -181,7 +181,10 @@ def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
         return False
     i = s.tok_index(cue.kstart)
     prev = bare(s.token_text(i - 1)) if i > 0 else ""
-    if cue.reading.article and (cue.reading.prep or prev in PREPOSITIONS):
+    nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
+    # "أقامتها تركيا بالتفاهم مع روسيا": how the clause's act is done, a move here
+    manner = cue.move == "agreement" and cue.reading.prep == "ب" and nxt == "مع"
+    if not manner and cue.reading.article and (cue.reading.prep or prev in PREPOSITIONS):
         return True  # "رحبت بالمقترح الروسي", "ردا على الطلب الأمريكي": a known move
     for other in cues[:idx]:
         gap = s.key[other.kend : cue.kstart]

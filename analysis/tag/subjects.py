@@ -12,8 +12,10 @@
   4. **pronoun** (أنه، لكنها، وهم …) or an unexpressed subject → the nearest agreeing actor
      before it in the sentence, then in the previous sentence, that is not the object of a
      preposition (a recipient is never the holder);
-- nouns: the **genitive** right after it ("اشتراط واشنطن"), its **nisba** ("الطلب
-  الأمريكي", "تفاهم أميركي روسي"), "من جانب X", or for agreements the parties "بين X وY".
+- nouns: their owner (``analysis.tag.owners``).
+
+The agreement lists are in ``analysis.tag.agreement``, the antecedent search in
+``analysis.tag.antecedents``.
 
 No rule, no holder: a wrong holder is worse than none.
 """
@@ -22,7 +24,6 @@ from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import (
-    FEMININE_HEADS,
     GENERIC_HEADS,
     MASC_HEADS,
     PRONOUNS,
@@ -35,17 +36,15 @@ from analysis.tag.agreement import (
     third_person,
     verb_features,
 )
+from analysis.tag.antecedents import antecedent, coordinated_actors
 from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end, one_of
-from analysis.tag.frames import Cue, reading_at, word_at
+from analysis.tag.frames import Cue
 from analysis.tag.issues import IssueHit
 from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES
+from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
 from analysis.text.normalize import fold
 
 __all__ = ["FIRST_PERSON", "cue_holders"]
-
-#: The rule ``cue_holders`` names for a first- or second-person verb: the caller takes
-#: the speaker ("قال ليبرمان: «لن نسمح …»").
-FIRST_PERSON = "first-person verb"
 
 _PRONOUN_PPS = frozenset(
     p + e
@@ -86,31 +85,6 @@ def _actors(s: Sent, issues: list[IssueHit]) -> list[Mention]:
 def _subjects(pool: list[Mention]) -> list[Mention]:
     """Mentions that can be a verb's subject: a nisba inside another name cannot."""
     return [m for m in pool if nisba_names_actor(m)]
-
-
-def _coordinated(s: Sent, first: Mention, pool: list[Mention]) -> list[Mention]:
-    out = [first]
-    for m in pool:
-        if m.kstart <= out[-1].kstart:
-            continue
-        gap = s.key[out[-1].kend : m.kstart].strip()
-        if gap in ("و", "،و"):
-            out.append(m)
-        elif not gap and m.kind == "person" and out[-1].reason.startswith("nisba"):
-            out[-1] = m  # "والروسي فلاديمير بوتين": the name the nisba introduces
-    return out
-
-
-def _nisbas(s: Sent, first: Mention, pool: list[Mention]) -> list[Mention]:
-    """A nisba and those joined to it by و, a hyphen or nothing ("تفاهم أميركي روسي",
-    "الاتفاق الروسي - التركي")."""
-    out = [first]
-    for m in pool:
-        if m.kstart <= out[-1].kstart or not m.reason.startswith("nisba"):
-            continue
-        if s.key[out[-1].kend : m.kstart].strip(' -–—"«»“”') in ("", "و"):
-            out.append(m)
-    return out
 
 
 def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
@@ -164,7 +138,7 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
         agr = ("f", "s") if one_of(bare(s.token_text(first)), _FEMININE_TITLES) else ("m", "s")
     if not agrees(agr, feats, gender_only=True) and head.kind != "person":
         return []
-    return _coordinated(s, head, pool)
+    return coordinated_actors(s, head, pool)
 
 
 # "the two sides" (nominative: a subject) stands for the pair named before ("الرئيسين،
@@ -257,152 +231,6 @@ def _subject_before(
 _FEMININE_TITLES = frozenset(fold(w) for w in ("رئيسة", "وزيرة"))
 # "X, led by Y": Y modifies the subject X (بقيادة، برئاسة، بزعامة)
 _LED_BY = frozenset(fold(w) for w in ("بقيادة", "برئاسة", "بزعامة"))
-_SUBJECT_OPENERS = frozenset(
-    {*("و", "ف", "ان", "لكن", "ولكن", "ثم", "اما", "بينما", "فيما", "حيث", "اذ", "كما"), "اي"}
-)
-
-
-def subject_position(s: Sent, m: Mention) -> bool:
-    """Can ``m`` be a clause's subject (and so a pronoun's antecedent)? Not the second term
-    of an idafa ("إجلاء المعارضة", "نفوذ إيران"): only at a clause start, after a particle
-    or a verb, or after a head noun that is itself the subject ("فصائل المعارضة")."""
-    i = s.tok_index(m.kstart)
-    if i == 0:
-        return True
-    raw = s.token_text(i - 1)
-    prev = bare(raw)
-    # a name after its nisba or coordinated with the last name of a phrase stands where
-    # that phrase stands ("الرئيسان التركي رجب طيب أردوغان والروسي فلاديمير بوتين")
-    joined = [x for x in s.mentions if x.kstart < s.tokens[i - 1][1] <= x.kend and x is not m]
-    wa = s.key[s.tokens[i][0] : m.kstart] == "و"
-    name = m.kind == "person" and bool(joined) and joined[0].reason.startswith("nisba")
-    if joined and (wa or name) and not after_prep(s, joined[0]):
-        return subject_position(s, joined[0])
-    if not prev or is_clause_end(raw) or prev in _SUBJECT_OPENERS or prev in VERB_PARTICLES:
-        return True
-    if any(one_of(prev, w) for w in (FEMININE_HEADS, TITLES, MASC_HEADS, GENERIC_HEADS)):
-        return True
-    readings, _why = reading_at(s, i - 1)
-    return bool(readings) and readings[0].verbal
-
-
-def _antecedent(
-    s: Sent,
-    a: int,
-    pool: list[Mention],
-    previous: list[Mention],
-    want,
-    *,
-    subject: bool = True,
-) -> tuple[list[Mention], str]:
-    """The nearest agreeing actor before ``a`` that is not a prepositional object and, for
-    a ``subject`` pronoun, can be a subject (not the genitive of a noun); a possessive
-    pronoun may also take an object or a genitive ("اتهمت فرنسا الحكومة … برفضها")."""
-    here = [
-        m
-        for m in pool
-        if m.kend <= a and not after_prep(s, m) and (not subject or subject_position(s, m))
-    ]
-    if any(num in ("d", "p") for _g, num in want):
-        # "بحث الرئيسان أردوغان وبوتين …، واتفقا": the nearest pair or group joined by و
-        for m in reversed(here):
-            group = [x for x in _coordinated(s, m, pool) if x.kend <= a]
-            starts = [x for x in here if x.kend <= m.kstart and x is not m]
-            if len(group) == 1 and starts:
-                group = [x for x in _coordinated(s, starts[-1], pool) if x.kend <= a]
-            if len(group) >= 2 and m in group:
-                return group, "antecedent pair in the sentence"
-        persons = [m for m in here if m.kind == "person"]
-        if any(num == "d" for _g, num in want) and len(persons) >= 2:
-            # "وكان الوزير علي أيوب ورئيس الأركان محمد باقري، وقعا": the two named
-            return persons[-2:], "antecedent pair in the sentence"
-    here = [m for m in here if mention_agreement(m) is not None]
-    for m in reversed(here):
-        if agrees(mention_agreement(m), want, gender_only=False) and mention_agreement(m):
-            return [m], "antecedent in the sentence"
-    prev = [m for m in previous if m.kind in ACTOR_KINDS and not m.reason.startswith("prep")]
-    for m in prev:
-        if agrees(mention_agreement(m), want, gender_only=False) and mention_agreement(m):
-            return [m], "antecedent in the previous sentence"
-    return [], ""
-
-
-# Possessive pronouns on a verbal noun (camel-tools enc0) → the owner's (gender, number).
-# camel-tools also reads a final ة as the pronoun ه ("اتفاقية" as اتفاقَيْه, "his two
-# agreements"), so the word must end in the pronoun's own letters.
-_POSSESSIVES = {
-    "3ms_poss": (("m", "s"), "ه"),
-    "3fs_poss": (("f", "s"), "ها"),
-    "3mp_poss": (("m", "p"), "هم"),
-    "3d_poss": (("", "d"), "هما"),
-}
-
-
-def _noun_holders(
-    s: Sent, cue: Cue, pool: list[Mention], previous: list[Mention]
-) -> tuple[list[Mention], str]:
-    b = cue.kend
-    i = s.tok_index(b)
-    if i < len(s.tokens) and s.tokens[i][0] < b:
-        i += 1
-    nxt = s.tokens[i][0] if i < len(s.tokens) else len(s.key)
-    while nxt < len(s.key) and s.key[nxt] in '"«“(':
-        nxt += 1  # تفاهم "أميركي روسي": a quote before the nisba
-    after = [m for m in pool if m.kstart >= b and s.tok_index(m.kstart) - i <= 2]
-    for m in after:
-        between = s.key[b : m.kstart]
-        if is_clause_end(between.strip()[-1:]) if between.strip() else False:
-            break
-        if m.kstart == nxt and not after_prep(s, m) and not m.reason.startswith("nisba"):
-            return _coordinated(s, m, pool), "genitive of the noun"
-        if m.reason.startswith("nisba") and not after_prep(s, m) and m.kstart == nxt:
-            return _nisbas(s, m, pool), "nisba of the noun"
-    words = [bare(s.token_text(j)) for j in range(i, min(i + 3, len(s.tokens)))]
-    if len(words) >= 2 and words[0] == "من" and words[1] in ("جانب", "قبل", "طرف"):
-        pos = s.tokens[i + 2][0] if i + 2 < len(s.tokens) else len(s.key)
-        ms = [m for m in pool if m.kstart == pos]
-        if ms:
-            return _coordinated(s, ms[0], pool), f"من {words[1]} X"
-    if words and words[0] == "من" and cue.reading.prep == "ب" and i + 1 < len(s.tokens):
-        # "بطلب من السلطات السورية", "بدعوة من موسكو": at the request of X (without بـ,
-        # "الطلب من روسيا" names whom the request is made to)
-        start = s.tokens[i + 1][0]
-        ms = [m for m in pool if m.kstart == start and not m.reason.startswith("nisba")]
-        if ms:
-            return _coordinated(s, ms[0], pool), "بـ… من X (at the request of X)"
-    enc = cue.reading.enclitic
-    word = word_at(s, s.tok_index(cue.kstart))
-    if enc in _POSSESSIVES and word.endswith(_POSSESSIVES[enc][1]):
-        # "برفضها العودة", "لاعتراضها على": the pronoun's nearest agreeing antecedent
-        # the previous sentence and pairs were wrong more often than right on the dev pages
-        ms, how = _antecedent(s, cue.kstart, pool, [], {_POSSESSIVES[enc][0]}, subject=False)
-        if len(ms) == 1:
-            return ms, f"possessive pronoun of the noun → {how}"
-        return [], ""
-    if enc.startswith("1") and enc.endswith("_poss"):
-        return [], FIRST_PERSON  # "مطالبنا": the speaker's
-    if cue.move == "agreement":
-        return _parties(s, i, pool)
-    return [], ""
-
-
-def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
-    """The parties of an agreement noun: "بين X وY" after it, also through a relative
-    clause ("الاتفاق، الذي جرى بين إيران و…") and a head noun before the first party
-    ("بين لجنة الأهالي والطرف الروسي والنظام")."""
-    for j in range(i, min(i + 14, len(s.tokens))):
-        if bare(s.token_text(j)) == "بين" and j + 1 < len(s.tokens):
-            hi = s.tokens[min(j + 6, len(s.tokens) - 1)][1]
-            ms = [m for m in pool if s.tokens[j + 1][0] <= m.kstart < hi]
-            if ms:
-                group = _coordinated(s, ms[0], pool)
-                if s.tokens[j + 1][0] == ms[0].kstart or len(group) > 1:
-                    return group, "parties بين X وY"
-        raw = s.token_text(j)
-        nxt = bare(s.token_text(j + 1)) if j + 1 < len(s.tokens) else ""
-        if is_clause_end(raw) and nxt not in RELATIVES:
-            break
-    return [], ""
 
 
 def cue_holders(
@@ -413,9 +241,16 @@ def cue_holders(
     note_heads(s)
     pool = _actors(s, issues)
     if cue.how == "noun":
-        return _noun_holders(s, cue, pool, previous)
-    pool = _subjects(pool)
+        return noun_holders(s, cue, pool, previous)
     a, b = cue.verb_span
+    if cue.light and not cue.verb_reading.verbal:
+        # "تم تقديم مقترح من قبل الحكومة": a light verbal noun's agent phrase
+        i = s.tok_index(cue.kend)
+        i = i + 1 if i < len(s.tokens) and s.tokens[i][0] < cue.kend else i
+        agent, how = agent_phrase(s, cue, i, pool)
+        if agent is not None:
+            return coordinated_actors(s, agent, pool), how
+    pool = _subjects(pool)
     word = bare(s.surface(*s.tokens[s.tok_index(a)])) if s.tokens else ""
     # a light verbal noun's genitive is its subject ("توقيع إيران ونظام الأسد اتفاقاً")
     feats = verb_features(cue.verb_reading, word) if cue.verb_reading.verbal else {("", "na")}
@@ -432,7 +267,7 @@ def cue_holders(
         return found, rule
     sides = _two_sides(s, b)
     if sides:
-        ms, how = _antecedent(s, a, pool, previous, {("", "d")})
+        ms, how = antecedent(s, a, pool, previous, {("", "d")})
         return (ms, f"«{sides}» → {how}") if len(ms) == 2 else ([], f"«{sides}» with no pair")
     if cue.how != "adj" and third_person(cue.verb_reading, word):
         # "ندعو النظام": after a first-person verb the noun is its object
@@ -444,7 +279,7 @@ def cue_holders(
         return found, rule
     if rule.startswith("pronoun:"):
         want = {PRONOUNS[rule.split(":", 1)[1]]}
-        ms, how = _antecedent(s, a, pool, previous, want)
+        ms, how = antecedent(s, a, pool, previous, want)
         return ms, f"{rule} → {how}" if ms else rule
     if third_person(cue.verb_reading, word) and not _overt_subject(
         s, a, b, feats, cue.kstart if cue.light else -1
@@ -452,7 +287,7 @@ def cue_holders(
         # an unexpressed subject: "… وقدموا ضمانات" after "الروس دعموا"; the previous
         # sentence only for a sentence-initial verb that continues it ("وعرض عليه …")
         first = s.tok_index(a) <= 1
-        ms, how = _antecedent(s, a, pool, previous if first else [], feats)
+        ms, how = antecedent(s, a, pool, previous if first else [], feats)
         if ms:
             return ms, f"unexpressed subject → {how}"
     if not third_person(cue.verb_reading, word):

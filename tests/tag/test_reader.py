@@ -163,6 +163,26 @@ CASES = [
         {("putin", "agreement", "erdogan")},
     ),
     (["واتهمت إيران روسيا بالتقصير , وطالبتها بالتحقيق."], {("IRN", "demand", "")}),
+    # the agent phrase of a noun cue: right after it, after a passive that presents it, or
+    # anywhere in a passive clause; not the agent of another act on it
+    (["وتم تقديم مقترح جديد من قبل الحكومة التركية."], {("TUR", "offer", "")}),
+    (
+        ["وكانت المبادرة بإنشاء لجنة دستورية قد تم طرحها من قبل الرئيس الفرنسي."],
+        {("FRA", "offer", "")},
+    ),
+    (["ويتم توفير ضمانات للمدنيين من الطرف الروسي."], {("RUS", "guarantee", "")}),
+    (["وأكدت المصادر أن الاتفاق تم خرقه من قبل قوات النظام السوري."], set()),
+    # "at the request of" a head noun with its nisba
+    (["وانتشرت القوات في المدينة بطلب من السلطات السورية."], {("SYR", "demand", "")}),
+    # "بالتفاهم مع X": the clause's subject agreed with X
+    (["وأقامت تركيا المنطقة بالتفاهم مع روسيا."], {("TUR", "agreement", "RUS")}),
+    # judging a deal an achievement is acceptance, judging it void a rejection
+    (["واعتبر وزير الخارجية الإيراني الاتفاق إنجازا كبيرا."], {("IRN", "accept", "")}),
+    (
+        ["ووصفت المعارضة السورية المقترح الروسي بأنه مرفوض."],
+        {("syrian_opposition", "reject", "RUS")},
+    ),
+    (["واعتبرت دمشق الهجوم خرقا للهدنة."], set()),
 ]
 
 

@@ -1,0 +1,171 @@
+"""Who owns a move said as a noun: "اشتراط واشنطن"، "الطلب الأمريكي"، "تفاهم أميركي
+روسي"، "من جانب X"، "بطلب من X"، "برفضها" (a possessive pronoun), or for an agreement the
+parties "بين X وY".
+
+``noun_holders(s, cue, pool, previous)`` returns the owners and the rule that found them;
+no rule, no owner.
+"""
+
+from __future__ import annotations
+
+from analysis.tag.agreement import GENERIC_HEADS, MASC_HEADS, RELATIVES, TITLES
+from analysis.tag.antecedents import antecedent, coordinated_actors
+from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end, one_of
+from analysis.tag.frames import Cue, word_at
+from analysis.text.normalize import fold
+
+__all__ = ["FIRST_PERSON", "agent_phrase", "noun_holders"]
+
+#: The rule ``cue_holders`` names for a first- or second-person verb: the caller takes
+#: the speaker ("قال ليبرمان: «لن نسمح …»").
+FIRST_PERSON = "first-person verb"
+
+# Possessive pronouns on a verbal noun (camel-tools enc0) → the owner's (gender, number).
+# camel-tools also reads a final ة as the pronoun ه ("اتفاقية" as اتفاقَيْه, "his two
+# agreements"), so the word must end in the pronoun's own letters.
+_POSSESSIVES = {
+    "3ms_poss": (("m", "s"), "ه"),
+    "3fs_poss": (("f", "s"), "ها"),
+    "3mp_poss": (("m", "p"), "هم"),
+    "3d_poss": (("", "d"), "هما"),
+}
+
+
+def _nisbas(s: Sent, first: Mention, pool: list[Mention]) -> list[Mention]:
+    """A nisba and those joined to it by و, a hyphen or nothing ("تفاهم أميركي روسي",
+    "الاتفاق الروسي - التركي")."""
+    out = [first]
+    for m in pool:
+        if m.kstart <= out[-1].kstart or not m.reason.startswith("nisba"):
+            continue
+        if s.key[out[-1].kend : m.kstart].strip(' -–—"«»“”') in ("", "و"):
+            out.append(m)
+    return out
+
+
+def noun_holders(
+    s: Sent, cue: Cue, pool: list[Mention], previous: list[Mention]
+) -> tuple[list[Mention], str]:
+    b = cue.kend
+    i = s.tok_index(b)
+    if i < len(s.tokens) and s.tokens[i][0] < b:
+        i += 1
+    nxt = s.tokens[i][0] if i < len(s.tokens) else len(s.key)
+    while nxt < len(s.key) and s.key[nxt] in '"«“(':
+        nxt += 1  # تفاهم "أميركي روسي": a quote before the nisba
+    after = [m for m in pool if m.kstart >= b and s.tok_index(m.kstart) - i <= 2]
+    for m in after:
+        between = s.key[b : m.kstart]
+        if is_clause_end(between.strip()[-1:]) if between.strip() else False:
+            break
+        if m.kstart == nxt and not after_prep(s, m) and not m.reason.startswith("nisba"):
+            return coordinated_actors(s, m, pool), "genitive of the noun"
+        if m.reason.startswith("nisba") and not after_prep(s, m) and m.kstart == nxt:
+            return _nisbas(s, m, pool), "nisba of the noun"
+    agent, how = agent_phrase(s, cue, i, pool)
+    if agent is not None:
+        return coordinated_actors(s, agent, pool), how
+    words = [bare(s.token_text(j)) for j in range(i, min(i + 3, len(s.tokens)))]
+    if words and words[0] == "من" and cue.reading.prep == "ب" and i + 1 < len(s.tokens):
+        # "بطلب من السلطات السورية", "بدعوة من موسكو": at the request of X (without بـ,
+        # "الطلب من روسيا" names whom the request is made to)
+        m = _np_actor(s, i + 1, pool)
+        if m is not None:
+            return coordinated_actors(s, m, pool), "بـ… من X (at the request of X)"
+    if cue.move == "agreement" and cue.reading.prep == "ب" and words[:1] == ["مع"]:
+        # "تقيمها تركيا بالتفاهم مع روسيا": the clause's subject agreed with X
+        ms, how = antecedent(s, cue.kstart, pool, [], {("m", "s"), ("f", "s")})
+        if len(ms) == 1:
+            return ms, f"بالـ… مع X: the clause's subject → {how}"
+    enc = cue.reading.enclitic
+    word = word_at(s, s.tok_index(cue.kstart))
+    if enc in _POSSESSIVES and word.endswith(_POSSESSIVES[enc][1]):
+        # "برفضها العودة", "لاعتراضها على": the pronoun's nearest agreeing antecedent
+        # the previous sentence and pairs were wrong more often than right on the dev pages
+        ms, how = antecedent(s, cue.kstart, pool, [], {_POSSESSIVES[enc][0]}, subject=False)
+        if len(ms) == 1:
+            return ms, f"possessive pronoun of the noun → {how}"
+        return [], ""
+    if enc.startswith("1") and enc.endswith("_poss"):
+        return [], FIRST_PERSON  # "مطالبنا": the speaker's
+    if cue.move == "agreement":
+        return _parties(s, i, pool)
+    return [], ""
+
+
+def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
+    """The parties of an agreement noun: "بين X وY" after it, also through a relative
+    clause ("الاتفاق، الذي جرى بين إيران و…") and a head noun before the first party
+    ("بين لجنة الأهالي والطرف الروسي والنظام")."""
+    for j in range(i, min(i + 14, len(s.tokens))):
+        if bare(s.token_text(j)) == "بين" and j + 1 < len(s.tokens):
+            hi = s.tokens[min(j + 6, len(s.tokens) - 1)][1]
+            ms = [m for m in pool if s.tokens[j + 1][0] <= m.kstart < hi]
+            if ms:
+                group = coordinated_actors(s, ms[0], pool)
+                if s.tokens[j + 1][0] == ms[0].kstart or len(group) > 1:
+                    return group, "parties بين X وY"
+        raw = s.token_text(j)
+        nxt = bare(s.token_text(j + 1)) if j + 1 < len(s.tokens) else ""
+        if is_clause_end(raw) and nxt not in RELATIVES:
+            break
+    return [], ""
+
+
+# Words that may stand between a noun cue and its agent phrase "من قبل X": a passive or a
+# relative clause that presents the move ("المبادرة … تم طرحها من قبل الرئيس").
+_PRESENTING = tuple(
+    fold(w)
+    for w in (
+        *("طرح", "المطروح", "تقديم", "قدم", "المقدم", "اعلان", "المعلن", "توقيع", "الموقع"),
+        *("اقتراح", "المقترح", "التوصل", "توصل", "عرض", "المعروض", "اطلاق", "اقرار"),
+    )
+)
+_PASSIVE = frozenset(fold(w) for w in ("تم", "يتم", "جرى", "يجري", "ستتم", "سيتم"))
+_BACK = frozenset(fold(w) for w in ("اليه", "اليها", "عليه", "عليها"))
+_AGENT_NOUNS = frozenset(fold(w) for w in ("جانب", "قبل", "طرف"))
+_AGENT_HEADS = frozenset(fold(w) for w in ("الجانب", "الطرف"))
+
+
+def agent_phrase(s: Sent, cue: Cue, i: int, pool: list[Mention]) -> tuple[Mention | None, str]:
+    """The agent phrase of a noun cue (or of a light verbal noun) from token ``i`` on:
+    "من جانب/قبل/طرف X" or "من الجانب/الطرف X" right after it, after a passive or a
+    relative that presents it ("تم طرحها من قبل X"), or anywhere in a passive clause
+    ("يتم توفير ضمانات للمدنيين من الطرف الروسي")."""
+    k = s.tok_index(cue.verb_span[0])
+    passive = any(bare(s.token_text(j)).lstrip("و") in _PASSIVE for j in range(max(0, k - 2), k))
+    for j in range(i, min(i + 8, len(s.tokens) - 1)):
+        raw, tok = s.token_text(j), bare(s.token_text(j))
+        if is_clause_end(raw):
+            return None, ""
+        nxt = bare(s.token_text(j + 1))
+        if tok == "من" and (nxt in _AGENT_NOUNS or nxt in _AGENT_HEADS):
+            m = _np_actor(s, j + (2 if nxt in _AGENT_NOUNS else 1), pool)
+            gap = [bare(s.token_text(x)).lstrip("و") for x in range(i, j)]
+            # the noun's complement may come first: "المبادرة بإنشاء مجموعة … تم طرحها"
+            presented = bool(gap) and (
+                gap[-1] in _BACK or gap[-1].startswith(_PRESENTING) or gap[-1] in _PASSIVE
+            )
+            if m is not None and (not gap or presented or passive):
+                return m, f"من {nxt} X (the agent)"
+            return None, ""
+    return None, ""
+
+
+def _np_actor(s: Sent, j: int, pool: list[Mention]) -> Mention | None:
+    """The actor a noun phrase starting at token ``j`` names: a mention there, or after a
+    head noun and its adjectives ("السلطات الشرعية السورية", "الطرف الروسي")."""
+    if j >= len(s.tokens):
+        return None
+    at = [m for m in pool if s.tokens[j][0] <= m.kstart < s.tokens[j][1]]
+    if at:
+        return at[0]
+    if not any(one_of(bare(s.token_text(j)), w) for w in (GENERIC_HEADS, TITLES, MASC_HEADS)):
+        return None
+    for x in range(j + 1, min(j + 4, len(s.tokens))):
+        at = [m for m in pool if s.tokens[x][0] <= m.kstart < s.tokens[x][1]]
+        if at:
+            return at[0]
+        if not bare(s.token_text(x)).startswith("ال") or is_clause_end(s.token_text(x)):
+            return None
+    return None
