@@ -209,6 +209,8 @@ def _holders_of(
     """(holders, rule): the clause reading first, then the previous move's holder for a
     coordinated verb, then the speaker for reported content."""
     a, b = cue.verb_span
+    if cue.frame.get("holder") == "speaker":  # "يجب على روسيا …": whoever says it
+        return first_person_speaker(s, a, b, ctx["att"], ctx["speaker_cue"]), "the speaker"
     if cue.how != "noun" and self_reference(s, a):
         # "بلادها ملتزمة", "إن بلاده قدمت": the speaker's own state
         own = speaker_fallback(s, a, b, ctx["att"], ctx["speaker_cue"])

@@ -183,6 +183,14 @@ CASES = [
         {("syrian_opposition", "reject", "RUS")},
     ),
     (["واعتبرت دمشق الهجوم خرقا للهدنة."], set()),
+    # "X must": the speaker demands it of X; in the outlet's own voice, no holder
+    (['وقال الوزير الفرنسي : " يجب على روسيا وقف دعم النظام " .'], {("FRA", "demand", "RUS")}),
+    (["ويجب على المعارضة التحلي بالواقعية."], set()),
+    # a vision, draft or project put forward; reassurances; readiness to fight is no offer
+    (["وأصدر تيار الغد السوري رؤية سياسية للحل."], {("tayyar_al_ghad", "offer", "")}),
+    (["وقدمت فرنسا مشروع قرار إلى مجلس الأمن."], {("FRA", "offer", "UN")}),
+    (["وقدمت واشنطن تطمينات لأنقرة بشأن الأكراد."], {("USA", "guarantee", "TUR")}),
+    (["وقال إن مقاتلي حزب الله جاهزون لمواجهة إسرائيل."], set()),
 ]
 
 
