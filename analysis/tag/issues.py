@@ -2,7 +2,7 @@
 names them.
 
 ``find_issues`` finds issue phrases in a ``Sent`` (forms, "head + owner" phrases such as
-"انسحاب القوات الإيرانية", pronoun heads such as "قواتها" whose owner the caller resolves,
+"انسحاب القوات الإيرانية" or "لإيران بالتموضع", pronoun heads such as "قواتها" whose owner the caller resolves,
 and actors that stand for an issue), leftmost-longest without overlaps. The helpers say
 whose presence an issue is (``own_presence_issue``, ``owns_issue``) and which target a
 stance on it counts for (``stance_target``). Affiliations come from
@@ -77,6 +77,21 @@ def _owner_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     return rx, owners
 
 
+# "تسمح لإيران بالتموضع": the owner first, then its presence as بـ + verbal noun
+_PRESENCE = ("التموضع", "الانتشار", "البقاء", "التمركز", "الوجود", "التواجد", "الاقتراب")
+
+
+@functools.cache
+def _owner_first_regex() -> re.Pattern[str]:
+    """لـ + owner + بـ + a presence noun ("السماح لإيران بالتموضع في سوريا")."""
+    _rx, owners = _owner_regex()
+    alt_o = "|".join(
+        r"\s+".join(map(re.escape, o.split())) for o in sorted(owners, key=len, reverse=True)
+    )
+    alt_h = "|".join(map(re.escape, (fold(h) for h in _PRESENCE)))
+    return re.compile(rf"(?<![\w])و?لل?(?P<o>{alt_o})\s+ب(?P<h>{alt_h})(?![\w])")
+
+
 @functools.cache
 def _pronoun_heads() -> re.Pattern[str]:
     heads = sorted({fold(h) for h in load_yaml("issues")["pronoun_heads"]}, key=len, reverse=True)
@@ -141,6 +156,8 @@ def find_issues(s: Sent) -> list[IssueHit]:
     rx, owners = _owner_regex()
     for m in rx.finditer(s.key):
         hits.append(IssueHit(m.start("h"), m.end("o"), owners[re.sub(r"\s+", " ", m.group("o"))]))
+    for m in _owner_first_regex().finditer(s.key):
+        hits.append(IssueHit(m.start("o"), m.end("h"), owners[re.sub(r"\s+", " ", m.group("o"))]))
     for m in _pronoun_heads().finditer(s.key):
         hits.append(IssueHit(m.start("h"), m.end("h"), "", pronoun=True))
     by_actor = mention_issues()
@@ -200,6 +217,7 @@ def issue_prefilter() -> re.Pattern[str]:
         plain_pattern(_issue_forms()),
         _owner_regex()[0].pattern.replace("(?P<h>", "(?:").replace("(?P<o>", "(?:"),
         _pronoun_heads().pattern.replace("(?P<h>", "(?:"),
+        _owner_first_regex().pattern.replace("(?P<h>", "(?:").replace("(?P<o>", "(?:"),
     )
     return join_patterns(parts)
 
