@@ -2,11 +2,11 @@
 names them.
 
 ``find_issues`` finds issue phrases in a ``Sent`` (forms, "head + owner" phrases such as
-"انسحاب القوات الإيرانية" or "لإيران بالتموضع", pronoun heads such as "قواتها" whose owner the caller resolves,
-and actors that stand for an issue), leftmost-longest without overlaps. The helpers say
-whose presence an issue is (``own_presence_issue``, ``owns_issue``) and which target a
-stance on it counts for (``stance_target``). Affiliations come from
-``analysis.tag.actors.affiliation_of``.
+"انسحاب القوات الإيرانية" or "لإيران بالتموضع", pronoun heads such as "قواتها" whose
+owner the caller resolves, and actors that stand for an issue), leftmost-longest without
+overlaps. The helpers say whose presence an issue is (``own_presence_issue``,
+``owns_issue``) and which target a stance on it counts for (``stance_target``).
+Affiliations come from ``analysis.tag.actors.affiliation_of``.
 """
 
 from __future__ import annotations
