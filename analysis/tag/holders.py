@@ -287,7 +287,9 @@ def _direct_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
         if x.kend <= m.kstart and x.kstart >= b - 1 and x.actor_id in holder_ids
     ]
     if not prev:
-        return False
+        # an unexpressed subject: the object stands right after the verb ("ودعا الأمم
+        # المتحدة إلى …" after a sentence about its speaker)
+        return not s.key[b : m.kstart].strip()
     gap = s.key[prev[-1].kend : m.kstart]
     return gap.strip() == "" and s.key[m.kstart - 1 : m.kstart] != "و"
 

@@ -46,23 +46,11 @@ from analysis.text.normalize import fold
 
 __all__ = ["FIRST_PERSON", "cue_holders"]
 
+# a preposition with a pronoun ("له، عليهم، منهما، إليهن"): never a verb's subject
 _PRONOUN_PPS = frozenset(
     p + e
-    for p in (
-        "له",
-        "لها",
-        "عليه",
-        "عليها",
-        "فيه",
-        "فيها",
-        "منه",
-        "منها",
-        "معه",
-        "معها",
-        "اليه",
-        "اليها",
-    )
-    for e in ("", "م")
+    for p in ("ل", "علي", "في", "من", "مع", "الي", "عن", "ب")
+    for e in ("ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم")
 )
 _OPEN_QUOTES = frozenset('"«“')
 _NP_STOPS = frozenset(
@@ -327,5 +315,10 @@ def _overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at
         )
 
     plural = bool(feats) and all(num in ("p", "d") for _g, num in feats)
-    after = bool(nxt) and not plural and (definite(nxt) or content_word(j))
+    # an actor right after the verb that did not agree with it is its object ("كما دعا
+    # الأمم المتحدة … إلى"), not a subject of another kind
+    actor_after = j < len(s.tokens) and any(
+        s.tokens[j][0] <= m.kstart < s.tokens[j][1] for m in s.mentions if m.kind in ACTOR_KINDS
+    )
+    after = bool(nxt) and not plural and not actor_after and (definite(nxt) or content_word(j))
     return after or (bool(prev) and definite(prev) and not is_clause_end(prev))

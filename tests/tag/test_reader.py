@@ -55,7 +55,7 @@ CASES = [
     (["وقال مسؤول تركي رفض الكشف عن اسمه إن الهدنة صامدة."], set()),
     (["وتعرضت المدينة لهجوم عنيف أمس."], set()),
     # after a first-person verb the noun is its object, not its subject: the speaker holds it
-    (["وقال الوزير التركي: ندعو الحكومة السورية إلى وقف القصف."], {("TUR", "demand", "")}),
+    (["وقال الوزير التركي: ندعو الحكومة السورية إلى وقف القصف."], {("TUR", "demand", "SYR")}),
     # قام بـ + verbal noun; a verbal noun with its genitive subject
     (["وقامت أنقرة بالضغط على الفصائل لقبول الهدنة."], {("TUR", "demand", "")}),
     (
@@ -195,6 +195,16 @@ CASES = [
     (["وتعثرت الجولة بسبب تمسك الحكومة السورية بشروطها."], {("SYR", "condition", "")}),
     (["وأصرت دمشق على شروطها للتفاوض."], {("SYR", "condition", "")}),
     (["وأصرت دمشق على انسحاب القوات التركية."], {("SYR", "demand", "")}),
+    # an unexpressed subject continues the previous sentence past a pronoun after a
+    # preposition ("منهما") and past an actor that is the verb's object
+    (
+        ["وقدم المبعوث الأممي دي ميستورا ورقة إلى الوفدين.", "وطلب منهما الرد عليها."],
+        {("de_mistura", "demand", "")},
+    ),
+    (
+        ["وقال يحيى العريضي إن الوفد باق في جنيف.", "كما دعا الأمم المتحدة إلى وقف القصف."],
+        {("aridi", "demand", "UN")},
+    ),
 ]
 
 
