@@ -237,6 +237,33 @@ def test_moves_strict_lenient_and_issue(tmp_path):
     assert _score(result, "positions", "issue") == [1, 1, 0]  # scored on strict matches
 
 
+def test_recall_on_the_gold_rows_not_marked_doubtful(tmp_path):
+    rows = [
+        {"doc_id": "d1", "sent": "1", "section": "body", "text": S1, "holder": "USA"},
+        {"doc_id": "d1", "sent": "2", "section": "body", "text": S2, "holder": "SYR"},
+    ]
+    for row, note in zip(rows, ("", "doubt: a conjecture"), strict=True):
+        row.update(
+            move="demand",
+            counterpart="",
+            issue="",
+            in_exchange_for="",
+            modality="asserted",
+            note=note,
+        )
+    _write(tmp_path, "positions", rows)
+    found = pd.DataFrame(
+        [
+            {"doc_id": "d1", "sent_id": 3, "holder_id": "SYR", "move": "demand"},
+            {"doc_id": "d1", "sent_id": 3, "holder_id": "RUS", "move": "demand"},
+        ]
+    ).assign(counterpart_id="", issue="")
+    result = evaluate(tmp_path, _tables(positions=found))
+    assert _score(result, "positions", "holder") == [2, 2, 1]
+    # the one clear row is missed; the hit is on the doubtful one
+    assert _score(result, "positions", "holder, confident gold rows") == [1, 2, 0]
+
+
 def test_predictions_outside_the_gold_counted_lines_are_not_scored_twice(tmp_path):
     # a move the tagger finds in the comment form is a section error, counted there
     _write(tmp_path, "sections", SECTIONS)
