@@ -246,6 +246,9 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
     reach = int(frame.get("needs_within", {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)))
     if frame.get("needs") and not _follows(s, i, frame["needs"], reach):
         return f"needs {'/'.join(frame['needs'])} after it"
+    ahead = range(i + 1, min(i + 1 + int(frame.get("needs_future", 0)), len(s.tokens)))
+    if frame.get("needs_future") and not any(_future_verb(s, j) for j in ahead):
+        return "needs a future verb after it"
     at = i
     for key, within, default in _REQUIRED:
         need = frame.get(key)
@@ -255,6 +258,13 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
             if at < 0:
                 return "requires " + "/".join(need)
     return ""
+
+
+def _future_verb(s: Sent, j: int) -> bool:
+    """Is token ``j`` a future verb: after سوف/لن, or read with the future سـ?"""
+    if j > 0 and bare(s.token_text(j - 1)) in ("سوف", "لن", "ولن"):
+        return True
+    return any(r.verbal and r.future for r in analyses(word_at(s, j)))
 
 
 # frame keys of words that must follow: (words, window key, default window)
