@@ -123,6 +123,17 @@ def light_reach() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
+def light_preps() -> dict[str, str]:
+    """Light verb lemma → the preposition its noun must carry (``prep``: "قام بالضغط",
+    not "قامت الخطة على")."""
+    return {
+        lemma_key(str(v["lemma"])): fold(str(v["prep"]))
+        for v in frames_data().get("light_verbs", [])
+        if v.get("prep")
+    }
+
+
+@functools.cache
 def light_noun_lemmas() -> frozenset[str]:
     return frozenset(lemma_key(str(v["lemma"])) for v in frames_data().get("light_nouns", []))
 
@@ -405,6 +416,7 @@ def _light_noun(
     """The frame noun a light verb governs, within a few words after it."""
     index = frame_index()
     only = light_only().get(verb.lemma)
+    prep = light_preps().get(verb.lemma, "")
     reach = light_reach().get(verb.lemma, ()) if verb.verbal else ()
     far = False  # past the near window or a comma: only a noun after ``reach`` counts
     width = _LIGHT_REACH if reach else _LIGHT_GAP
@@ -420,7 +432,7 @@ def _light_noun(
         far = far or j > i + _LIGHT_GAP + len([k for k in skip if k < j])
         if bare(raw) in COMPLEMENTISERS:
             break  # "أكد أنه تم الاتفاق": the noun is in the content clause, not the object
-        if not candidate(bare(raw)):
+        if not candidate(bare(raw)) or not bare(raw).lstrip("وف").startswith(prep):
             continue
         if far and not _after_reach(s, j, reach):
             continue
