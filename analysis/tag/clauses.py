@@ -210,7 +210,18 @@ def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
             return True
         if is_clause_end(s.token_text(j)):
             return False
-    return False
+    # "لا يمكنها أن تقبل", "لن تستطيع أن ترفض": a negated modal before أن
+    words = [bare(s.token_text(j)) for j in range(max(0, i - 3), i)]
+    return (
+        len(words) == 3
+        and words[2] in ("ان", "بان")
+        and words[1].startswith(_MODALS)
+        and (words[0] in negators() or (words[0][:1] in "وف" and words[0][1:] in negators()))
+    )
+
+
+# "can, be able to" (يمكن، يستطيع، تستطيع …) with any pronoun attached
+_MODALS = ("يمكن", "تستطيع", "يستطيع", "نستطيع", "يقدر", "تقدر")
 
 
 def future_form(s: Sent, kstart: int) -> bool:

@@ -308,8 +308,10 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
     out: list[Cue] = []
     used: set[int] = set()
     n = len(s.tokens)
+    # a word the mention tagger read as a name is that name: "مصر" is Egypt, not مُصِرّ
+    named = {s.tok_index(m.kstart) for m in s.mentions if not m.reason.startswith("nisba")}
     for i in range(n):
-        if i in used or not candidate(bare(s.token_text(i))):
+        if i in used or i in named or not candidate(bare(s.token_text(i))):
             continue
         readings, rule = reading_at(s, i, _after_actor(s, i))
         options = _frame_readings(readings, bare(s.token_text(i - 1)) if i else "")

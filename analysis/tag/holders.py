@@ -261,7 +261,10 @@ def move_counterpart(
         prev2 = bare(s.token_text(i - 2)) if i > 1 else ""
         if near and preps and prev in counterpart_fillers() and prev2 in preps:
             return m.actor_id  # "على نظيره الأمريكي"
-        if move in {"accept", "reject"} and prev in _OBJECT_NOUNS:
+        # "رفض العرض الأمريكي", "تقبل بالمقترح التركي"
+        if move in {"accept", "reject"} and (
+            prev in _OBJECT_NOUNS or (prev[:1] in "بل" and prev[1:] in _OBJECT_NOUNS)
+        ):
             return m.actor_id
         if move in {"threat", "demand"} and _direct_object(s, m, b, holder_ids):
             return m.actor_id  # "تطالب إسرائيل روسيا بـ…": object right after the subject
