@@ -275,6 +275,9 @@ def _future_verb(s: Sent, j: int) -> bool:
     """Is token ``j`` a future verb: after سوف/لن, or read with the future سـ?"""
     if j > 0 and bare(s.token_text(j - 1)) in ("سوف", "لن", "ولن"):
         return True
+    # only a word that starts with سـ (after و/ف) can carry it: the rest is not analysed
+    if not bare(s.token_text(j)).lstrip("وف").startswith("س"):
+        return False
     return any(r.verbal and r.future for r in analyses(word_at(s, j)))
 
 
