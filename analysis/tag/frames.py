@@ -345,7 +345,33 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
             if trace is not None:
                 trace.append(f"{word}: {r.lemma}/{r.pos} ({rule}) → frame {frame['id']}")
             break
-    return sorted(out, key=lambda c: c.kstart)
+    return _drop_embedded(s, sorted(out, key=lambda c: c.kstart))
+
+
+def _drop_embedded(s: Sent, cues: list[Cue]) -> list[Cue]:
+    """Cues without the verbs in the complement of an earlier move ("طالبت المعارضة بأن
+    تلتزم روسيا بالهدنة"): what a demand, a pledge or a condition asks of someone is not
+    that actor's move."""
+    keep: list[Cue] = []
+    for c in cues:
+        if not (c.how in ("verb", "adj") or (c.light and c.verb_reading.verbal)) or not any(
+            _complement_of(s, head, c) for head in keep
+        ):
+            keep.append(c)
+    return keep
+
+
+def _complement_of(s: Sent, head: Cue, c: Cue) -> bool:
+    """Does cue ``c`` stand in a أن-clause of cue ``head``: أن/بأن within three words
+    after the head (its subject may come first: "اشترطت دمشق أن"), ``c`` within eight,
+    no comma between? A later "وقالت إن" opens a new statement, not a complement."""
+    lo = s.tok_index(max(head.kstart, head.kend - 1)) + 1
+    hi = s.tok_index(c.verb_span[0])
+    if not lo <= hi <= lo + 8:
+        return False
+    if any(is_clause_end(s.token_text(k)) for k in range(lo, hi)):
+        return False
+    return any(bare(s.token_text(k)) in ("ان", "بان") for k in range(lo, min(hi, lo + 3)))
 
 
 def _cue_span(s: Sent, i: int, r: Reading) -> tuple[int, int]:

@@ -205,6 +205,14 @@ CASES = [
     # مُصِرّ "insistent")
     (["وقال الوزير إن دمشق لا يمكنها أن تقبل بالمقترح التركي."], {("SYR", "reject", "TUR")}),
     (["وأكدت الخارجية الروسية أن مصر على اتصال دائم بالأطراف."], set()),
+    # what a demand or a condition asks of another actor is not that actor's move; a new
+    # statement after a reporting verb is
+    (["وطالبت المعارضة السورية بأن تلتزم روسيا بالهدنة."], {("syrian_opposition", "demand", "")}),
+    (["واشترطت دمشق أن توافق المعارضة السورية على الخطة."], {("SYR", "condition", "")}),
+    (
+        ["ورفضت دمشق العرض التركي وقالت الوكالة إن المعارضة السورية وافقت عليه."],
+        {("SYR", "reject", "TUR"), ("syrian_opposition", "accept", "")},
+    ),
     # قام carries a noun with بـ only: "قامت الخطة على" is "the plan rested on"
     (
         ["وقامت أنقرة بتسليم المواقع.", "وقامت الخطة الروسية التركية على نشر مراقبين هناك."],
