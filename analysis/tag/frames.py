@@ -41,6 +41,7 @@ __all__ = [
     "word_at",
 ]
 
+_WITHOUT = frozenset({"دون", "بدون", "بلا"})
 _NOMINAL = {"noun": ("noun", "adj"), "adj": ("adj", "noun"), "verb": ("verb",)}
 _WORD = re.compile(r"[^\s«»“”\"'()\[\]،,؛;.:!?؟-]+")
 # Words a light verb may have between itself and its noun: "أعرب عن استعداده",
@@ -334,6 +335,8 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
                 continue
             why = _blocked(s, i, frame, r)
             how = "verb" if r.verbal else ("adj" if frame["pos"] == "adj" else "noun")
+            if not why and how == "noun" and bare(s.token_text(i - 1)).lstrip("و") in _WITHOUT:
+                why = "after دون (without X's consent is no move of X)"
             if not why and how == "noun" and frame.get("alone") is False:
                 why = "only after a light verb"
             if why:

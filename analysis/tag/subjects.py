@@ -38,9 +38,9 @@ from analysis.tag.agreement import (
 )
 from analysis.tag.antecedents import antecedent, coordinated_actors
 from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end, one_of
-from analysis.tag.frames import Cue
+from analysis.tag.frames import Cue, word_at
 from analysis.tag.issues import IssueHit
-from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES
+from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
 from analysis.text.normalize import fold
 
@@ -113,8 +113,11 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
     title = one_of(bare(s.token_text(first)), TITLES)
     title_ok = title and s.tok_index(head.kstart) - first <= 4 and head.kind in ACTOR_KINDS
     if s.tokens[first][0] != head.kstart and not (nisba_ok or title_ok):
+        # a name deeper in the phrase is its subject after a head noun ("رئيس مكتب الأمن
+        # الوطني السوري، علي مملوك", "المرشح الجمهوري دونالد ترامب"); after a name the
+        # dictionary lacks ("وطالب الفيصل إدارة ترامب") it is the object
         persons = [m for m in np if m.kind == "person"]
-        if not persons:
+        if not persons or any(r.pos == "noun_prop" for r in analyses(word_at(s, first))):
             return []
         head = persons[0]
     persons = [m for m in np if m.kind == "person" and m is not head]

@@ -213,6 +213,10 @@ CASES = [
         ["ورفضت دمشق العرض التركي وقالت الوكالة إن المعارضة السورية وافقت عليه."],
         {("SYR", "reject", "TUR"), ("syrian_opposition", "accept", "")},
     ),
+    # after a name the dictionary lacks, a person further on is the verb's object
+    (["وطالب الفيصل إدارة الرئيس الأميركي دونالد ترامب بتوضيح موقفها."], set()),
+    # "without Assad's consent" is no refusal by Assad
+    (["وقال الوزير إنه لا تدخل في سوريا دون موافقة الرئيس بشار الأسد."], set()),
     # قام carries a noun with بـ only: "قامت الخطة على" is "the plan rested on"
     (
         ["وقامت أنقرة بتسليم المواقع.", "وقامت الخطة الروسية التركية على نشر مراقبين هناك."],
