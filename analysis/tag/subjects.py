@@ -324,4 +324,19 @@ def _overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at
         s.tokens[j][0] <= m.kstart < s.tokens[j][1] for m in s.mentions if m.kind in ACTOR_KINDS
     )
     after = bool(nxt) and not plural and not actor_after and (definite(nxt) or content_word(j))
-    return after or (bool(prev) and definite(prev) and not is_clause_end(prev))
+    return after or (bool(prev) and definite(prev) and not is_clause_end(prev)) or _topic(s, i)
+
+
+def _topic(s: Sent, i: int) -> bool:
+    """Is the verb at token ``i`` in a content clause whose topic after إن/أن is a noun
+    that names no actor ("قال المبعوث إن الأطراف المشاركة في المحادثات … اتفقت")? That
+    noun is the verb's subject."""
+    for j in range(i - 1, max(-1, i - 9), -1):
+        raw = s.token_text(j)
+        if is_clause_end(raw):
+            return False
+        if bare(raw) in ("ان", "بان", "لان") and j + 1 < i:
+            k = s.tokens[j + 1][0]
+            named = any(m.kstart <= k < m.kend for m in s.mentions if m.kind in ACTOR_KINDS)
+            return bare(s.token_text(j + 1)).startswith("ال") and not named
+    return False

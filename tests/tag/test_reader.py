@@ -215,6 +215,14 @@ CASES = [
     ),
     # after a name the dictionary lacks, a person further on is the verb's object
     (["وطالب الفيصل إدارة الرئيس الأميركي دونالد ترامب بتوضيح موقفها."], set()),
+    # the topic after إن is the subject, even when it names no actor: not the speaker
+    (
+        [
+            "وقال مبعوث الأمم المتحدة إلى سوريا : إن الأطراف المشاركة في المحادثات السورية"
+            " في جنيف اتفقت على تشكيل لجنة."
+        ],
+        set(),
+    ),
     # "without Assad's consent" is no refusal by Assad
     (["وقال الوزير إنه لا تدخل في سوريا دون موافقة الرئيس بشار الأسد."], set()),
     # قام carries a noun with بـ only: "قامت الخطة على" is "the plan rested on"
