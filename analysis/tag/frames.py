@@ -258,6 +258,9 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
     reach = int(frame.get("needs_within", {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)))
     if frame.get("needs") and not _follows(s, i, frame["needs"], reach):
         return f"needs {'/'.join(frame['needs'])} after it"
+    out = frame.get("ruled_out_by")
+    if out and _within(s, i, out, int(frame.get("ruled_out_within", 4))) >= 0:
+        return "ruled out by " + "/".join(out[:3]) + " …"
     ahead = range(i + 1, min(i + 1 + int(frame.get("needs_future", 0)), len(s.tokens)))
     if frame.get("needs_future") and not any(_future_verb(s, j) for j in ahead):
         return "needs a future verb after it"

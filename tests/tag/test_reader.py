@@ -213,6 +213,9 @@ CASES = [
         ["ورفضت دمشق العرض التركي وقالت الوكالة إن المعارضة السورية وافقت عليه."],
         {("SYR", "reject", "TUR"), ("syrian_opposition", "accept", "")},
     ),
+    # rejecting an accusation is a denial, not a move
+    (["وعبر التحالف الدولي عن رفضه القاطع لاتهام وزارة الدفاع الروسية."], set()),
+    (["ورفضت موسكو الاتهامات الأمريكية بشأن الهجوم."], set()),
     # after a name the dictionary lacks, a person further on is the verb's object
     (["وطالب الفيصل إدارة الرئيس الأميركي دونالد ترامب بتوضيح موقفها."], set()),
     # the topic after إن is the subject, even when it names no actor: not the speaker
