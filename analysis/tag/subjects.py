@@ -214,9 +214,22 @@ def _subject_before(
             return [], ""
         if is_clause_end(raw) or bare(raw) in _NP_STOPS:
             return [], ""
+        if j == i - 1 and _bare_noun(s, j):
+            return [], ""  # "… على أساس برنامج يدعو إلى": the noun before the verb is its subject
         steps += 1
         j -= 1
     return [], ""
+
+
+def _bare_noun(s: Sent, j: int) -> bool:
+    """Is token ``j`` an indefinite noun with no clitic in front, read only as a noun?"""
+    tok = bare(s.token_text(j))
+    if len(tok) < 3 or tok in PRONOUNS:
+        return False
+    readings = analyses(word_at(s, j))
+    return bool(readings) and all(
+        r.pos == "noun" and not (r.article or r.prep or r.conj) for r in readings
+    )
 
 
 _FEMININE_TITLES = frozenset(fold(w) for w in ("رئيسة", "وزيرة"))

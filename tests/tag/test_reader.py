@@ -213,6 +213,8 @@ CASES = [
         ["ورفضت دمشق العرض التركي وقالت الوكالة إن المعارضة السورية وافقت عليه."],
         {("SYR", "reject", "TUR"), ("syrian_opposition", "accept", "")},
     ),
+    # a bare noun right before the verb is its subject, not a name further back
+    (["وجاء انتخاب الرئيس الأمريكي دونالد ترامب على أساس برنامج يدعو إلى الضغط على إيران."], set()),
     # rejecting an accusation is a denial, not a move
     (["وعبر التحالف الدولي عن رفضه القاطع لاتهام وزارة الدفاع الروسية."], set()),
     (["ورفضت موسكو الاتهامات الأمريكية بشأن الهجوم."], set()),
