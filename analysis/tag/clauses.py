@@ -85,12 +85,16 @@ def is_clause_end(tok: str) -> bool:
     return bool(_CLAUSE_PUNCT.search(tok[-1:])) if tok else False
 
 
+def token_after(s: Sent, kpos: int) -> int:
+    """Index of the first token that starts at or after key position ``kpos`` (a cue
+    ending inside a token: the next one)."""
+    i = s.tok_index(kpos)
+    return i + 1 if i < len(s.tokens) and s.tokens[i][0] < kpos else i
+
+
 def subject_np(s: Sent, kpos: int, *, max_tokens: int = 9) -> tuple[int, int]:
     """Key span of the noun phrase right after ``kpos`` (a verb's subject)."""
-    i = s.tok_index(kpos)
-    if i < len(s.tokens) and s.tokens[i][0] < kpos:  # kpos inside a token: start after it
-        i += 1
-    first = i
+    i = first = token_after(s, kpos)
     end = s.tokens[i][0] if i < len(s.tokens) else len(s.key)
     while i < len(s.tokens) and i - first < max_tokens:
         raw = s.token_text(i)
@@ -203,8 +207,7 @@ def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
         # a cue inside a token (بعدم …) carries its own negation
         return s.key[s.tokens[i][0] : kpos] in {"بعدم", "لعدم", "عدم"}
     for j in range(max(0, i - window), i):
-        tok = bare(s.token_text(j))
-        if tok in negators() or (tok[:1] in "وف" and tok[1:] in negators()):
+        if _negator(bare(s.token_text(j))):
             if j + 1 < len(s.tokens) and bare(s.token_text(j + 1)) in STILL_VERBS:
                 continue  # "ما زال اتفاقها قائماً": still, not a negation
             return True
@@ -216,8 +219,13 @@ def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
         len(words) == 3
         and words[2] in ("ان", "بان")
         and words[1].startswith(_MODALS)
-        and (words[0] in negators() or (words[0][:1] in "وف" and words[0][1:] in negators()))
+        and _negator(words[0])
     )
+
+
+def _negator(tok: str) -> bool:
+    """Is the folded token a negator, with or without و/ف in front?"""
+    return tok in negators() or (tok[:1] in "وف" and tok[1:] in negators())
 
 
 # "can, be able to" (يمكن، يستطيع، تستطيع …) with any pronoun attached

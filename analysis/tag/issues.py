@@ -56,10 +56,9 @@ def _issue_forms() -> Lexicon:
 
 
 @functools.cache
-def _owner_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    """head (≤ 2 words) owner, e.g. "انسحاب القوات الإيرانية", "وجود عسكري إيراني"."""
-    data = load_yaml("issues")
-    heads = sorted({fold(h) for h in data["head_terms"]}, key=len, reverse=True)
+def _owners() -> tuple[dict[str, str], str]:
+    """Folded owner term → its issue, and the terms as one regex alternation (longest
+    first, any spaces between words)."""
     owners: dict[str, str] = {}
     for iid, d in issues_data().items():
         for o in d.get("owners", []):
@@ -67,6 +66,14 @@ def _owner_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     alt_o = "|".join(
         r"\s+".join(map(re.escape, o.split())) for o in sorted(owners, key=len, reverse=True)
     )
+    return owners, alt_o
+
+
+@functools.cache
+def _owner_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """head (≤ 2 words) owner, e.g. "انسحاب القوات الإيرانية", "وجود عسكري إيراني"."""
+    heads = sorted({fold(h) for h in load_yaml("issues")["head_terms"]}, key=len, reverse=True)
+    owners, alt_o = _owners()
     alt_h = "|".join(map(re.escape, heads))
     # up to two words between head and owner, but not a clause word ("الانسحاب فإن واشنطن")
     gap_word = rf"(?!(?:{'|'.join(_GAP_STOP)})\s)[^\s،,.:؛]+"
@@ -84,10 +91,7 @@ _PRESENCE = ("التموضع", "الانتشار", "البقاء", "التمرك
 @functools.cache
 def _owner_first_regex() -> re.Pattern[str]:
     """لـ + owner + بـ + a presence noun ("السماح لإيران بالتموضع في سوريا")."""
-    _rx, owners = _owner_regex()
-    alt_o = "|".join(
-        r"\s+".join(map(re.escape, o.split())) for o in sorted(owners, key=len, reverse=True)
-    )
+    _owners_map, alt_o = _owners()
     alt_h = "|".join(map(re.escape, (fold(h) for h in _PRESENCE)))
     return re.compile(rf"(?<![\w])و?لل?(?P<o>{alt_o})\s+ب(?P<h>{alt_h})(?![\w])")
 
@@ -213,11 +217,13 @@ def stance_target(issue: str) -> str:
 @functools.cache
 def issue_prefilter() -> re.Pattern[str]:
     """One regex over folded text: could the sentence name an issue at all?"""
+    # the same patterns, their named groups unnamed so that they can be joined
     parts = (
         plain_pattern(_issue_forms()),
-        _owner_regex()[0].pattern.replace("(?P<h>", "(?:").replace("(?P<o>", "(?:"),
-        _pronoun_heads().pattern.replace("(?P<h>", "(?:"),
-        _owner_first_regex().pattern.replace("(?P<h>", "(?:").replace("(?P<o>", "(?:"),
+        *(
+            rx.pattern.replace("(?P<h>", "(?:").replace("(?P<o>", "(?:")
+            for rx in (_owner_regex()[0], _pronoun_heads(), _owner_first_regex())
+        ),
     )
     return join_patterns(parts)
 

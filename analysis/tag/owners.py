@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from analysis.tag.agreement import GENERIC_HEADS, MASC_HEADS, RELATIVES, TITLES
 from analysis.tag.antecedents import antecedent, coordinated_actors
-from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end, one_of
+from analysis.tag.clauses import (
+    Mention,
+    Sent,
+    after_prep,
+    bare,
+    is_clause_end,
+    one_of,
+    token_after,
+)
 from analysis.tag.frames import Cue, word_at
 from analysis.text.normalize import fold
 
@@ -47,9 +55,7 @@ def noun_holders(
     s: Sent, cue: Cue, pool: list[Mention], previous: list[Mention]
 ) -> tuple[list[Mention], str]:
     b = cue.kend
-    i = s.tok_index(b)
-    if i < len(s.tokens) and s.tokens[i][0] < b:
-        i += 1
+    i = token_after(s, b)
     nxt = s.tokens[i][0] if i < len(s.tokens) else len(s.key)
     while nxt < len(s.key) and s.key[nxt] in '"«“(':
         nxt += 1  # تفاهم "أميركي روسي": a quote before the nisba

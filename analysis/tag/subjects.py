@@ -37,7 +37,15 @@ from analysis.tag.agreement import (
     verb_features,
 )
 from analysis.tag.antecedents import antecedent, coordinated_actors
-from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end, one_of
+from analysis.tag.clauses import (
+    Mention,
+    Sent,
+    after_prep,
+    bare,
+    is_clause_end,
+    one_of,
+    token_after,
+)
 from analysis.tag.frames import Cue, word_at
 from analysis.tag.issues import IssueHit
 from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses
@@ -77,12 +85,7 @@ def _subjects(pool: list[Mention]) -> list[Mention]:
 
 def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
     """Mentions of the noun phrase right after the verb (its subject in VSO order)."""
-    i = s.tok_index(b)
-    if i < len(s.tokens) and s.tokens[i][0] < b:
-        i += 1
-    # "قدمت له روسيا", "تبدي فيها روسيا": a pronoun after a preposition before the subject
-    while i < len(s.tokens) and bare(s.token_text(i)) in _PRONOUN_PPS:
-        i += 1
+    i = _subject_start(s, b)
     # a subject in quotation marks: وطالبت " وحدات حماية الشعب " القوى الدولية
     while i < len(s.tokens) and not bare(s.token_text(i)) and s.token_text(i) in _OPEN_QUOTES:
         i += 1
@@ -140,13 +143,18 @@ _TWO_SIDES = frozenset(
 )
 
 
+def _subject_start(s: Sent, b: int) -> int:
+    """Where a subject after the verb ending at ``b`` may start: past a pronoun after a
+    preposition ("قدمت له روسيا", "واتفق فيه الجانبان")."""
+    i = token_after(s, b)
+    while i < len(s.tokens) and bare(s.token_text(i)) in _PRONOUN_PPS:
+        i += 1
+    return i
+
+
 def _two_sides(s: Sent, b: int) -> str:
     """The "two sides" word that is the subject right after a verb ending at ``b``."""
-    i = s.tok_index(b)
-    if i < len(s.tokens) and s.tokens[i][0] < b:
-        i += 1
-    while i < len(s.tokens) and bare(s.token_text(i)) in _PRONOUN_PPS:
-        i += 1  # "واتفق فيه الجانبان"
+    i = _subject_start(s, b)
     if i >= len(s.tokens) or not one_of(bare(s.token_text(i)), _TWO_SIDES):
         return ""
     nxt = s.tokens[i + 1][0] if i + 1 < len(s.tokens) else -1
@@ -249,9 +257,7 @@ def cue_holders(
     a, b = cue.verb_span
     if cue.light and not cue.verb_reading.verbal:
         # "تم تقديم مقترح من قبل الحكومة": a light verbal noun's agent phrase
-        i = s.tok_index(cue.kend)
-        i = i + 1 if i < len(s.tokens) and s.tokens[i][0] < cue.kend else i
-        agent, how = agent_phrase(s, cue, i, pool)
+        agent, how = agent_phrase(s, cue, token_after(s, cue.kend), pool)
         if agent is not None:
             return coordinated_actors(s, agent, pool), how
     pool = _subjects(pool)
@@ -305,8 +311,7 @@ def _overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at
     is that noun, not an earlier actor. A plural or dual verb has its subject in its own
     ending when a noun follows (verb-subject order takes a singular verb: "وقدموا ضمانات").
     ``noun_at``: where a light verb's own noun stands (its object, "وقدم ضمانات")."""
-    i, j = s.tok_index(a), s.tok_index(b)
-    j = j + 1 if j < len(s.tokens) and s.tokens[j][0] < b else j
+    i, j = s.tok_index(a), token_after(s, b)
     if j < len(s.tokens) and s.tokens[j][0] <= noun_at < s.tokens[j][1]:
         j += 1
     nxt = s.token_text(j) if j < len(s.tokens) else ""
