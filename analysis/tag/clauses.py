@@ -43,7 +43,9 @@ _SPEECH_EVENTS = frozenset(
 _CLAUSE_PUNCT = re.compile(r"[،,؛;.!?؟:\n]")
 #: Words that open a content clause ("أن", "أنه"): what follows is not the verb's object.
 COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "لان", "اننا"})
-_TOKEN = re.compile(r"\S+")
+# A quote mark standing alone is no word: a partial quote (إنه " توصل لاتفاق ") must not
+# part a verb from its subject or a light verb from its noun.
+_TOKEN = re.compile(r"(?![\"«»“”']+(?:\s|$))\S+")
 #: Words that open a new clause (before them the clause around a cue ends).
 _CLAUSE_BREAKS = frozenset(
     {"بينما", "لكن", "لكنه", "لكنها", "غير", "فيما", "حين", "وبينما", "فان", "فانه", "فانها"}
@@ -108,7 +110,8 @@ def subject_np(s: Sent, kpos: int, *, max_tokens: int = 9) -> tuple[int, int]:
             break
         end = s.tokens[i][1]
         if is_clause_end(raw.rstrip('»”"')) or raw.endswith(("،", ",", ":")):
-            end = s.tokens[i][1] - 1
+            # a comma standing alone ends the phrase at the word before it
+            end = s.tokens[i][1] - 1 if bare(raw) or i == first else s.tokens[i - 1][1]
             break
         i += 1
     start = s.tokens[first][0] if first < len(s.tokens) else len(s.key)
@@ -206,13 +209,16 @@ def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
     if i < len(s.tokens) and s.tokens[i][0] < kpos:
         # a cue inside a token (بعدم …) carries its own negation
         return s.key[s.tokens[i][0] : kpos] in {"بعدم", "لعدم", "عدم"}
-    for j in range(max(0, i - window), i):
-        if _negator(bare(s.token_text(j))):
+    # nearest first: a clause end between the negator and the cue ends the search
+    for j in range(i - 1, max(0, i - window) - 1, -1):
+        if is_clause_end(s.token_text(j)):
+            return False
+        if _negator(tok := bare(s.token_text(j))):
+            if tok == "ما" and (j == 0 or is_clause_end(s.token_text(j - 1))):
+                return False  # "، ما يؤكد": the relative "which" opens the clause
             if j + 1 < len(s.tokens) and bare(s.token_text(j + 1)) in STILL_VERBS:
                 continue  # "ما زال اتفاقها قائماً": still, not a negation
             return True
-        if is_clause_end(s.token_text(j)):
-            return False
     # "لا يمكنها أن تقبل", "لن تستطيع أن ترفض": a negated modal before أن
     words = [bare(s.token_text(j)) for j in range(max(0, i - 3), i)]
     return (

@@ -24,10 +24,12 @@ from analysis.tag.clauses import (
     bare,
     coordinated,
     lookback_mentions,
+    one_of,
     subject_np,
 )
 from analysis.tag.cues import counterpart_fillers, nominal_forms
 from analysis.tag.issues import IssueHit
+from analysis.tag.morph import PREPOSITIONS
 from analysis.text.normalize import fold
 
 _SELF_WORDS = frozenset({"بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته"})
@@ -142,6 +144,9 @@ def stance_holders(
 ) -> list[tuple[str, str]]:
     """Who holds the attitude: its explicit subject, else the speaker of the sentence."""
     verbal = bool(form) and fold(form).lstrip("وف") not in nominal_forms()
+    i = s.tok_index(a)
+    if verbal and i > 0 and one_of(bare(s.token_text(i - 1)), PREPOSITIONS):
+        verbal = False  # "بعد رفض شروط واشنطن": a verbal noun, its genitive no subject
     subj = explicit_subject(s, a, b, issues=issues, verbal=verbal)
     if subj:
         return [(m.actor_id, m.surface) for m in subj]

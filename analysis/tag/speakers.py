@@ -199,9 +199,15 @@ def _finish(
 
 def _content_start(s: Sent, kend: int) -> int:
     """Where the reported content begins after a cue (إن/أن, colon or an opening quote)."""
+    prev = kend
     for ta, tb in s.tokens:
         if ta < kend:
             continue
+        # a quote mark standing alone is no token: look for it in the gap before
+        gap = next((prev + k for k, c in enumerate(s.key[prev:ta]) if c in '«“"'), -1)
+        if gap >= 0:
+            return gap
+        prev = tb
         raw = s.key[ta:tb]
         if (
             bare(raw) in {"ان", "انه", "انها", "بان", "انهم", "اننا"}

@@ -107,6 +107,14 @@ UNIT = [
         False,
     ),  # no carry over an unattributed sentence
     (
+        ["وشهدت المنطقة هدوءا.", 'وأضافت " تمخض اللقاء عن تعهد من الرئيس أردوغان بأن لا ينتشر " .'],
+        1,
+        "outlet",
+        "",
+        False,
+        False,
+    ),  # a name inside the quotation that opens after the verb is not its speaker
+    (
         ["ذكرت صحيفة الأخبار نقلا عن مسؤولين سوريين أن دمشق رفضت العرض."],
         0,
         "unnamed_source",

@@ -67,6 +67,11 @@ def test_sent_maps_key_spans_back_to_the_text():
         ("تنسحب القوات", "تنسحب", False),
         ("طالب بعدم الانسحاب", "الانسحاب", True),
         ("لن يقبل أحد أن تنسحب القوات", "تنسحب", False),  # too far before
+        # the nearest word first: a comma further back does not hide the negator
+        ("وقال لافروف، لن نقبل بالشروط", "نقبل", True),
+        ('وقال: " لن نقبل بالشروط', "نقبل", True),  # a quote mark is no word
+        ("وصلت القوات، ما يؤكد انسحابها", "يؤكد", False),  # "، ما": the relative "which"
+        ("ما زال الاتفاق قائما", "الاتفاق", False),
     ],
 )
 def test_negated(text, word, expected):
@@ -137,6 +142,8 @@ def test_clause_bounds(text, word, clause):
         ("قال وزير الخارجية إن الحل سياسي", "قال", "وزير الخارجية"),
         ("قال المتحدث في بيان إن", "قال", "المتحدث"),
         ("أعلن الجيش يوم الأحد أن", "أعلن", "الجيش"),
+        # a comma standing alone ends the phrase at the word before it
+        ('قال مصدر لـ" العربي الجديد " , إن', "قال", 'مصدر لـ" العربي الجديد'),
     ],
 )
 def test_subject_np(text, after, subject):

@@ -86,6 +86,13 @@ CASES = [
     # a first-person verb in a quotation: the speaker holds it
     (['وقال نتنياهو: " لن نسمح لإيران بالتموضع في سوريا " .'], {("netanyahu", "threat", "")}),
     (["وقال المتحدث: نرفض المقترح الروسي."], set()),
+    # a partial quotation does not part the light verb from its noun or the pronoun
+    (
+        ['قال وزير الخارجية الروسي سيرغي لافروف إنه " توصل لاتفاق " مع أنقرة .'],
+        {("lavrov", "agreement", "TUR")},
+    ),
+    # a comma before the negator does not hide it
+    (["وقال نتنياهو، لن نقبل بالعرض الروسي."], {("netanyahu", "reject", "RUS")}),
     # a subject in quotation marks after the verb
     (['وطالبت " هيئة تحرير الشام " الفصائل بالانسحاب.'], {("hts", "demand", "")}),
     # a verbal noun's possessive pronoun: the nearest agreeing actor, object or not

@@ -78,6 +78,8 @@ UNIT = [
         {("USA", "us_presence", "conditional")},
     ),
     ("وشهدت البادية اشتباكات بين القوات الإيرانية وتنظيم داعش.", set()),  # no attitude
+    # after a preposition the cue is a verbal noun: the genitive of its object is no holder
+    ("انسحب الفصيل من قاعدة التنف بعد رفض شروط واشنطن.", set()),
     # a direction word of another conjunct (وقف إطلاق النار) does not turn the issue round
     (
         "وأبدت دمشق استعدادها لوقف إطلاق النار والتحول إلى العملية السياسية.",
