@@ -4,10 +4,18 @@ unexpressed subject points back to.
 ``subject_position(s, m)`` says whether a mention can be a clause's subject (not the
 genitive of "إجلاء المعارضة"); ``antecedent`` finds the nearest agreeing actor before a
 position, in the sentence and then the previous one, or the nearest pair for a dual or
-plural; ``coordinated_actors`` reads a chain of actors joined by و.
+plural; ``coordinated_actors`` reads a chain of actors joined by و. A number anaphor
+("الدول الثلاث", "الوزراء الثلاثة": ``number_anaphor``) stands for the nearest chain of that
+many actors (``numbered_group``), in the sentence or the two before (``earlier_sentences``).
 """
 
 from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+import pandas as pd
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import (
@@ -17,12 +25,25 @@ from analysis.tag.agreement import (
     TITLES,
     agrees,
     mention_agreement,
+    note_heads,
 )
+from analysis.tag.claims import mentions_by_sentence
 from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end, one_of
 from analysis.tag.frames import reading_at
 from analysis.tag.morph import VERB_PARTICLES
+from analysis.text.normalize import fold
 
-__all__ = ["antecedent", "coordinated_actors", "subject_position"]
+__all__ = [
+    "NUMBER_WORDS",
+    "actor_groups",
+    "antecedent",
+    "coordinated_actors",
+    "earlier_sentences",
+    "number_anaphor",
+    "number_anaphors",
+    "numbered_group",
+    "subject_position",
+]
 
 _SUBJECT_OPENERS = frozenset(
     {*("و", "ف", "ان", "لكن", "ولكن", "ثم", "اما", "بينما", "فيما", "حيث", "اذ", "كما"), "اي"}
@@ -107,3 +128,112 @@ def antecedent(
         if agrees(mention_agreement(m), want, gender_only=False) and mention_agreement(m):
             return [m], "antecedent in the previous sentence"
     return [], ""
+
+
+# A plural noun of actors with a number after it names that many actors named before
+# ("توصلت الدول الثلاث", "الوزراء الثلاثة اتفقوا"); an adjective may come between
+# ("الدول الضامنة الثلاث").
+_GROUP_NOUNS = frozenset(
+    fold(w)
+    for w in ("الدول", "الوزراء", "الأطراف", "البلدان", "الرؤساء", "الزعماء", "القادة", "العواصم")
+)
+_GROUP_ADJECTIVES = frozenset(fold(w) for w in ("الضامنة", "الراعية", "المعنية", "الكبرى"))
+_NUMBERS = {
+    fold(word): n
+    for n, words in (
+        (3, ("الثلاث", "الثلاثة")),
+        (4, ("الأربع", "الأربعة")),
+        (5, ("الخمس", "الخمسة")),
+    )
+    for word in words
+}
+
+
+#: The number words as they stand in raw text: which sentences may hold a number anaphor.
+NUMBER_WORDS = re.compile("الثلاث|الأربع|الاربع|الخمس")
+
+
+def number_anaphor(s: Sent, i: int) -> tuple[int, int]:
+    """(n, index of the number word) when token ``i`` opens a number anaphor, else (0, i)."""
+    if i >= len(s.tokens) or not one_of(bare(s.token_text(i)), _GROUP_NOUNS):
+        return 0, i
+    j = i + 1
+    if j < len(s.tokens) and bare(s.token_text(j)) in _GROUP_ADJECTIVES:
+        j += 1
+    if j < len(s.tokens) and not is_clause_end(s.token_text(j - 1)):
+        n = _NUMBERS.get(bare(s.token_text(j)), 0)
+        if n:
+            return n, j
+    return 0, i
+
+
+def number_anaphors(s: Sent) -> bool:
+    """Does the sentence hold a number anaphor?"""
+    return any(number_anaphor(s, i)[0] for i in range(len(s.tokens)))
+
+
+def actor_groups(s: Sent, pool: list[Mention], before: int | None = None) -> list[list[Mention]]:
+    """The chains of two or more actors joined by و (ending before key position ``before``),
+    in text order."""
+    out: list[list[Mention]] = []
+    taken: set[int] = set()
+    for m in pool:
+        if m.kstart in taken or (before is not None and m.kend > before):
+            continue
+        chain = [x for x in coordinated_actors(s, m, pool) if before is None or x.kend <= before]
+        taken.update(x.kstart for x in chain)
+        if len(chain) >= 2:
+            out.append(chain)
+    return out
+
+
+def numbered_group(
+    s: Sent, a: int, pool: list[Mention], earlier: list[list[Mention]], n: int
+) -> tuple[list[Mention], str]:
+    """The nearest chain of exactly ``n`` different actors before ``a`` in the sentence,
+    else in ``earlier`` (the chains of the sentences before, nearest last). None when the
+    nearest chains name another number of actors: a guess would be a wrong holder."""
+    for where, groups in (("in the sentence", actor_groups(s, pool, a)), ("before", earlier)):
+        for group in reversed(groups):
+            ids = list(dict.fromkeys(m.actor_id for m in group))
+            if len(ids) == n:
+                first = [next(m for m in group if m.actor_id == i) for i in ids]
+                return first, f"the {n} actors named {where}"
+    return [], ""
+
+
+def earlier_sentences(
+    sentences: pd.DataFrame, mentions: pd.DataFrame
+) -> tuple[Callable[[str, int], list[Mention]], Callable[[str, int], list[list[Mention]]]]:
+    """Two readers of the sentences before a sentence: ``previous(doc_id, sent_id)``, the
+    previous sentence's actor mentions that are not the object of a preposition (where a
+    pronoun subject's antecedent may stand), and ``groups(doc_id, sent_id)``, the chains of
+    actors joined by و in the two sentences before (a number anaphor's antecedents)."""
+    by_sent = mentions_by_sentence(mentions)
+    text = {
+        (str(d), int(i)): (int(st), str(t))
+        for d, i, st, t in sentences[["doc_id", "sent_id", "start", "text"]].itertuples(index=False)
+    }
+
+    @functools.lru_cache(maxsize=64)
+    def built(doc_id: str, sent_id: int) -> tuple[Sent, list[Mention]] | None:
+        key = (doc_id, sent_id)
+        if key not in text or key not in by_sent:
+            return None
+        start, body = text[key]
+        s = Sent.build(doc_id, sent_id, start, body, by_sent[key])
+        note_heads(s)
+        return s, [m for m in s.mentions if m.kind in ACTOR_KINDS]
+
+    def previous(doc_id: str, sent_id: int) -> list[Mention]:
+        found = built(doc_id, sent_id - 1)
+        return [m for m in found[1] if not after_prep(found[0], m)] if found else []
+
+    def groups(doc_id: str, sent_id: int) -> list[list[Mention]]:
+        out: list[list[Mention]] = []
+        for k in (sent_id - 2, sent_id - 1):
+            found = built(doc_id, k)
+            out.extend(actor_groups(*found) if found else [])
+        return out
+
+    return previous, groups

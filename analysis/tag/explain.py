@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import note_heads
+from analysis.tag.antecedents import actor_groups
 from analysis.tag.attribution import attribute
 from analysis.tag.claims import mentions_by_sentence
 from analysis.tag.clauses import Sent, after_prep, bare, clause_bounds
@@ -35,6 +36,7 @@ def explain(text: str) -> str:
     by_sent = mentions_by_sentence(mentions)
     lines: list[str] = []
     previous: list = []
+    chains: list[list[list]] = [[], []]  # actors joined by و in the two sentences before
     for rec in sentences.itertuples(index=False):
         s = Sent.build(
             "text", rec.sent_id, rec.start, rec.text, by_sent.get(("text", rec.sent_id), ())
@@ -60,13 +62,13 @@ def explain(text: str) -> str:
         issues = find_issues(s)
         for cue in cues:
             lo, hi = clause_bounds(s, cue.kstart)
-            holders, rule = cue_holders(s, cue, issues, previous)
+            holders, rule = cue_holders(s, cue, issues, previous, chains[0] + chains[1])
             who = ", ".join(m.actor_id for m in holders) or "none"
             lines.append(
                 f"  clause «{s.surface(lo, hi).strip()}»: frame {cue.frame['id']}"
                 f" ({cue.how}); holder {who} by {rule}"
             )
-        rows = moves_in_sentence(s, att, previous)
+        rows = moves_in_sentence(s, att, previous, chains[0] + chains[1])
         lines.append("  moves:" if rows else "  moves: none")
         for row in rows:
             lines.append(
@@ -74,5 +76,7 @@ def explain(text: str) -> str:
                 f" issue={row['issue'] or '-'} modality={row['modality']}"
             )
             lines.append(f"      reason: {row['reason']}")
-        previous = [m for m in note_heads(s) if m.kind in ACTOR_KINDS and not after_prep(s, m)]
+        actors = [m for m in note_heads(s) if m.kind in ACTOR_KINDS]
+        previous = [m for m in actors if not after_prep(s, m)]
+        chains = [chains[1], actor_groups(s, actors)]
     return "\n".join(lines)

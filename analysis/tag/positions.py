@@ -21,19 +21,17 @@ from typing import Any
 import pandas as pd
 
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
-from analysis.tag.agreement import note_heads
+from analysis.tag.antecedents import NUMBER_WORDS, earlier_sentences, number_anaphors
 from analysis.tag.claims import (
     OUTLET,
     REPORTS,
     claim_row,
     iter_claims,
-    mentions_by_sentence,
     typed_columns,
 )
 from analysis.tag.clauses import (
     Mention,
     Sent,
-    after_prep,
     bare,
     future_form,
     is_clause_end,
@@ -216,7 +214,7 @@ def _holders_of(
         own = speaker_fallback(s, a, b, ctx["att"], ctx["speaker_cue"])
         if own:
             return own, "the speaker's own state (بلاده)"
-    ms, rule = cue_holders(s, cue, issues, ctx["previous"])
+    ms, rule = cue_holders(s, cue, issues, ctx["previous"], ctx["groups"])
     if ms:
         return [(m.actor_id, m.surface) for m in ms], rule
     if rule == FIRST_PERSON:
@@ -235,10 +233,15 @@ def _holders_of(
 
 
 def moves_in_sentence(
-    s: Sent, att: dict[str, Any] | None, previous: list[Mention] | None = None
+    s: Sent,
+    att: dict[str, Any] | None,
+    previous: list[Mention] | None = None,
+    groups: list[list[Mention]] | None = None,
 ) -> list[dict[str, Any]]:
     """Position records for one sentence; ``previous`` holds the previous sentence's actor
-    mentions that are not prepositional objects (antecedents of a pronoun subject)."""
+    mentions that are not prepositional objects (antecedents of a pronoun subject),
+    ``groups`` the chains of actors joined by و in the sentences before (antecedents of a
+    number anaphor)."""
     cues = find_cues(s)
     if not cues:
         return []
@@ -249,6 +252,7 @@ def moves_in_sentence(
     ctx = {
         "att": att,
         "previous": previous or [],
+        "groups": groups or [],
         "speaker_cue": int(att.get("cue_start", -1)) if att else -1,
     }
     refs = {i for i in range(len(cues)) if _reference(s, cues, i)}
@@ -417,28 +421,6 @@ def _modality(s: Sent, a: int, hypos: list[int]) -> str:
     return "asserted"
 
 
-def _previous_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame):
-    """(doc_id, sent_id) → the previous sentence's actor mentions that are not the object
-    of a preposition: where a pronoun subject's antecedent may stand."""
-    by_sent = mentions_by_sentence(mentions)
-    text = {
-        (str(d), int(i)): (int(st), str(t))
-        for d, i, st, t in sentences[["doc_id", "sent_id", "start", "text"]].itertuples(index=False)
-    }
-
-    @functools.lru_cache(maxsize=64)
-    def previous(doc_id: str, sent_id: int) -> list[Mention]:
-        key = (doc_id, sent_id - 1)
-        if key not in text or key not in by_sent:
-            return []
-        start, body = text[key]
-        prev = Sent.build(doc_id, sent_id - 1, start, body, by_sent[key])
-        note_heads(prev)
-        return [m for m in prev.mentions if m.kind in ACTOR_KINDS and not after_prep(prev, m)]
-
-    return previous
-
-
 def _holder_possible(
     sentences: pd.DataFrame, mentions: pd.DataFrame, attribution: pd.DataFrame
 ) -> pd.DataFrame:
@@ -461,7 +443,9 @@ def _holder_possible(
         ]
         keys.update(zip(spoken["doc_id"].astype(str), spoken["sent_id"].astype(int), strict=True))
     pairs = zip(sentences["doc_id"].astype(str), sentences["sent_id"].astype(int), strict=True)
-    return sentences[[k in keys for k in pairs]]
+    # a number anaphor ("الدول الثلاث") names actors up to two sentences before
+    numbered = sentences["text"].str.contains(NUMBER_WORDS).to_numpy()
+    return sentences[[k in keys or n for k, n in zip(pairs, numbered, strict=True)]]
 
 
 def tag_positions(
@@ -476,7 +460,7 @@ def tag_positions(
     document ("الاتفاق", "العرض الأمريكي" again) is a reference to it and is not counted
     again."""
     rows: list[dict[str, Any]] = []
-    previous = _previous_mentions(sentences, mentions)
+    previous, groups = earlier_sentences(sentences, mentions)
     made: set[tuple[str, str, str]] = set()
     for s, att, date, outlet in iter_claims(
         _holder_possible(sentences, mentions, attribution),
@@ -486,7 +470,9 @@ def tag_positions(
         prefilter(),
     ):
         seen = set()
-        for mv in moves_in_sentence(s, att, previous(s.doc_id, s.sent_id)):
+        # the chains of actors before are read only for a number anaphor ("الدول الثلاث")
+        chains = groups(s.doc_id, s.sent_id) if number_anaphors(s) else []
+        for mv in moves_in_sentence(s, att, previous(s.doc_id, s.sent_id), chains):
             k = (mv["holder_id"], mv["move"], mv["issue"], mv["cue"])
             done = (s.doc_id, mv["holder_id"], mv["move"])
             if k in seen or (mv.pop("definite_noun", False) and done in made):

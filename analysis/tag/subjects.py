@@ -22,6 +22,8 @@ No rule, no holder: a wrong holder is worse than none.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import (
     GENERIC_HEADS,
@@ -36,7 +38,12 @@ from analysis.tag.agreement import (
     third_person,
     verb_features,
 )
-from analysis.tag.antecedents import antecedent, coordinated_actors
+from analysis.tag.antecedents import (
+    antecedent,
+    coordinated_actors,
+    number_anaphor,
+    numbered_group,
+)
 from analysis.tag.clauses import (
     Mention,
     Sent,
@@ -161,6 +168,18 @@ def _two_sides(s: Sent, b: int) -> str:
     return "" if any(m.kstart == nxt for m in s.mentions) else s.token_text(i)
 
 
+def _numbered_subject(s: Sent, a: int, b: int) -> tuple[int, str]:
+    """A number anaphor right before the verb at ``[a, b)`` or right after it ("الدول
+    الثلاث توصلت", "اتفق الرؤساء الثلاثة"): how many actors it names, and its words."""
+    i = s.tok_index(a)
+    for start in (i - 2, i - 3, _subject_start(s, b)):
+        n, j = number_anaphor(s, start) if start >= 0 else (0, start)
+        named = j + 1 < len(s.tokens) and any(m.kstart == s.tokens[j + 1][0] for m in s.mentions)
+        if n and (start > i or j == i - 1) and not named:  # "الرؤساء الثلاثة بوتين و…"
+            return n, s.surface(s.tokens[start][0], s.tokens[j][1])
+    return 0, ""
+
+
 def _joined_before(s: Sent, m: Mention, pool: list[Mention]) -> list[Mention]:
     """The actors joined to ``m`` by و before it, nearest first ("فرنسا وروسيا والصين")."""
     out: list[Mention] = []
@@ -246,10 +265,16 @@ _LED_BY = frozenset(fold(w) for w in ("بقيادة", "برئاسة", "بزعا�
 
 
 def cue_holders(
-    s: Sent, cue: Cue, issues: list[IssueHit], previous: list[Mention]
+    s: Sent,
+    cue: Cue,
+    issues: list[IssueHit],
+    previous: list[Mention],
+    groups: Iterable[list[Mention]] = (),
 ) -> tuple[list[Mention], str]:
     """The cue's holders (mentions, in text order) and the rule that found them; a rule
-    name starting ``pronoun:`` with no mentions asks the caller for the speaker."""
+    name starting ``pronoun:`` with no mentions asks the caller for the speaker.
+    ``previous``: the previous sentence's actors; ``groups``: the chains of actors joined
+    by و in the sentences before (``antecedents.earlier_sentences``)."""
     note_heads(s)
     pool = _actors(s, issues)
     if cue.how == "noun":
@@ -275,6 +300,10 @@ def cue_holders(
     found, rule = _subject_before(s, a, pool, feats, near=True)
     if found:
         return found, rule
+    n, phrase = _numbered_subject(s, a, b)
+    if n:
+        ms, how = numbered_group(s, a, pool, list(groups), n)
+        return (ms, f"«{phrase}» → {how}") if ms else ([], f"«{phrase}» with no {n} actors before")
     sides = _two_sides(s, b)
     if sides:
         ms, how = antecedent(s, a, pool, previous, {("", "d")})

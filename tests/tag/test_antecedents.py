@@ -7,7 +7,14 @@ from __future__ import annotations
 import pytest
 
 from analysis.tag.agreement import note_heads
-from analysis.tag.antecedents import antecedent, coordinated_actors, subject_position
+from analysis.tag.antecedents import (
+    actor_groups,
+    antecedent,
+    coordinated_actors,
+    number_anaphor,
+    numbered_group,
+    subject_position,
+)
 from analysis.tag.clauses import Sent
 from analysis.tag.mentions import tag_text
 
@@ -59,3 +66,36 @@ def test_antecedent(text, want, expected):
     s = sent(text)
     found, _how = antecedent(s, len(s.key), s.mentions, [], want)
     assert [m.actor_id for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("توصلت الدول الثلاث إلى اتفاق", 3),
+        ("وأكد الوزراء الثلاثة دعمهم", 3),
+        ("وقالت الدول الضامنة الثلاث", 3),  # an adjective between noun and number
+        ("اجتمعت الأطراف الأربعة", 4),
+        ("اجتمعت الدول المجاورة", 0),  # no number
+        ("الدول، الثلاث", 0),  # a comma between
+    ],
+)
+def test_number_anaphor(text, n):
+    s = sent(text)
+    start = next(
+        i
+        for i in range(len(s.tokens))
+        if s.token_text(i).rstrip("،") == "الدول"
+        or s.token_text(i).startswith(("الوزراء", "الاطراف"))
+    )
+    assert number_anaphor(s, start)[0] == n
+
+
+def test_numbered_group_takes_the_nearest_chain_of_that_many_actors():
+    before = sent("اجتمع وزراء خارجية روسيا وتركيا وإيران، وحضر ممثلو الأردن والولايات المتحدة.")
+    groups = actor_groups(before, [m for m in before.mentions if m.kind == "state"])
+    assert [[m.actor_id for m in g] for g in groups] == [["RUS", "TUR", "IRN"], ["JOR", "USA"]]
+    s = sent("وقال إن الدول الثلاث اتفقت على الخرائط")
+    found, how = numbered_group(s, len(s.key), [], groups, 3)
+    assert [m.actor_id for m in found] == ["RUS", "TUR", "IRN"] and how.endswith("before")
+    # a chain of another size is no antecedent: no guess
+    assert numbered_group(s, len(s.key), [], groups[1:], 3) == ([], "")

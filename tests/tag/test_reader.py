@@ -93,6 +93,24 @@ CASES = [
     ),
     # a comma before the negator does not hide it
     (["وقال نتنياهو، لن نقبل بالعرض الروسي."], {("netanyahu", "reject", "RUS")}),
+    # a number anaphor names the chain of that many actors before it
+    (
+        [
+            "اجتمع وزراء خارجية تركيا وروسيا وإيران في أنطاليا.",
+            "وأشار في بيان إلى أن الوزراء الثلاثة اتفقوا على كل النقاط.",
+        ],
+        {("TUR", "agreement", "RUS"), ("RUS", "agreement", "TUR"), ("IRN", "agreement", "TUR")},
+    ),
+    (
+        [
+            "وكانت الدول الراعية ( روسيا وتركيا وإيران ) قد اجتمعت في أستانا.",
+            "وبحثت الوفود الوضع الميداني.",
+            "وكانت الدول الثلاث توصلت إلى اتفاق على إنشاء مناطق لخفض التوتر.",
+        ],
+        {("RUS", "agreement", "TUR"), ("TUR", "agreement", "RUS"), ("IRN", "agreement", "RUS")},
+    ),
+    # no chain of three before: no guess
+    (["اجتمع وزيرا خارجية روسيا وتركيا في موسكو.", "واتفقت الدول الثلاث على تشكيل لجنة."], set()),
     # a subject in quotation marks after the verb
     (['وطالبت " هيئة تحرير الشام " الفصائل بالانسحاب.'], {("hts", "demand", "")}),
     # a verbal noun's possessive pronoun: the nearest agreeing actor, object or not
