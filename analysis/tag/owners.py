@@ -140,7 +140,7 @@ def agent_phrase(s: Sent, cue: Cue, i: int, pool: list[Mention]) -> tuple[Mentio
     ("يتم توفير ضمانات للمدنيين من الطرف الروسي")."""
     k = s.tok_index(cue.verb_span[0])
     passive = any(bare(s.token_text(j)).lstrip("و") in _PASSIVE for j in range(max(0, k - 2), k))
-    for j in range(i, min(i + 8, len(s.tokens) - 1)):
+    for j in range(i, min(i + 12, len(s.tokens) - 1)):
         raw, tok = s.token_text(j), bare(s.token_text(j))
         if is_clause_end(raw):
             return None, ""

@@ -26,6 +26,14 @@ def owners(text: str, move: str) -> tuple[list[str], str]:
         ("وتعثرت المفاوضات بسبب اشتراط أنقرة خروج المقاتلين", "condition", ["TUR"], "genitive"),
         ('وتحدث الوزير عن تفاهم "أميركي روسي" حول الجنوب', "agreement", ["USA", "RUS"], "nisba"),
         ("وكانت المبادرة قد تم طرحها من قبل الحكومة التركية", "offer", ["TUR"], "agent"),
+        # the noun's complement may be long before the passive that presents it
+        (
+            "يذكر أن المبادرة بإنشاء مجموعة اتصال دولية حول الأزمة السورية تم طرحها من قبل"
+            " الحكومة التركية",
+            "offer",
+            ["TUR"],
+            "agent",
+        ),
         ("وانتشرت القوات في المدينة بطلب من السلطات السورية", "demand", ["SYR"], "request of"),
         ("وأقامت تركيا المنطقة بالتفاهم مع روسيا", "agreement", ["TUR"], "مع X"),
         ("وتم التوصل إلى اتفاق بين تركيا وروسيا حول المدينة", "agreement", ["TUR", "RUS"], "بين"),
