@@ -279,9 +279,10 @@ def move_counterpart(
 def _first_free_token(s: Sent, b: int, holder_ids: set[str]) -> int:
     """Index of the first token after the cue and after the holder's mention if it follows
     the cue (VSO): a counterpart preposition must come right there ("عرضت واشنطن على دمشق")."""
-    i = s.tok_index(b)
+    i = first = s.tok_index(b)
     for m in s.mentions:
-        if m.actor_id in holder_ids and m.kstart >= b and m.kstart - b <= 2:
+        # the holder may follow its title ("اتفق الرئيس الروسي مع نظيره التركي")
+        if m.actor_id in holder_ids and m.kstart >= b and s.tok_index(m.kstart) - first <= 2:
             i = s.tok_index(m.kend)
     # titles and coordinated holders: skip tokens still inside holder mentions
     return i

@@ -315,14 +315,17 @@ def moves_in_sentence(
         if move == "agreement":
             parties, how = agreement_parties(s, holders, counterpart, b, main_end)
             why = [*why, how] if how else why
+        named = {h for h, _ in holders}
         for holder_id, holder_surface, counterpart in parties:
+            # a party joined to the counterpart ("مع أنقرة وطهران") was not found by the rule
+            how_found = rule if holder_id in named else "the counterpart or a party joined to it"
             owner = owner_for_pronoun or holder_id
             ids = _collapse([_resolve(h, owner) for h in main_hits])
             phrases: dict[str, str] = {}
             for h in main_hits:
                 phrases.setdefault(_resolve(h, owner), s.surface(h.kstart, h.kend))
             for issue in ids or [""]:
-                reason = [*why, f"holder: {rule} «{holder_surface}»"]
+                reason = [*why, f"holder: {how_found} «{holder_surface}»"]
                 if phrases.get(issue):
                     reason.append(f"issue: «{phrases[issue]}»")
                 out.append(

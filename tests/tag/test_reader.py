@@ -93,6 +93,16 @@ CASES = [
     ),
     # a comma before the negator does not hide it
     (["وقال نتنياهو، لن نقبل بالعرض الروسي."], {("netanyahu", "reject", "RUS")}),
+    # the counterpart after a title's counterpart ("مع نظيره/نظيريه" + nisba)
+    (["واتفق الرئيس الروسي مع نظيره التركي على وقف إطلاق النار."], {("RUS", "agreement", "TUR")}),
+    (
+        ["قال الوزير الروسي سيرغي لافروف إنه توصل لاتفاق مع نظيريه التركي والإيراني."],
+        {
+            ("lavrov", "agreement", "TUR"),
+            ("TUR", "agreement", "lavrov"),
+            ("IRN", "agreement", "lavrov"),
+        },
+    ),
     # a number anaphor names the chain of that many actors before it
     (
         [
@@ -296,3 +306,10 @@ def test_every_row_says_why():
     reason = out["reason"].iloc[0]
     assert "frame reject.verb" in reason
     assert "holder: subject after the verb «جيمس جيفري»" in reason
+
+
+def test_a_party_joined_to_the_counterpart_says_so():
+    out = tag(["اتفقت موسكو مع أنقرة وطهران على عقد القمة."])
+    reasons = dict(zip(out["holder_id"], out["reason"], strict=True))
+    assert "holder: subject after the verb «موسكو»" in reasons["RUS"]
+    assert "holder: the counterpart or a party joined to it «وطهران»" in reasons["IRN"]
