@@ -94,6 +94,21 @@ def token_after(s: Sent, kpos: int) -> int:
     return i + 1 if i < len(s.tokens) and s.tokens[i][0] < kpos else i
 
 
+# Prepositions inside a title ("المبعوث الخاص إلى سورية", "السفير لدى موسكو").
+_TITLE_PREPS = frozenset({"الي", "لدي"})
+
+
+def _name_follows(s: Sent, i: int) -> bool:
+    """Does a person's name start within the three words after token ``i``, with no
+    clause end between (the preposition belongs to the title before the name)?"""
+    for j in range(i + 1, min(i + 4, len(s.tokens))):
+        if any(m.kind == "person" and m.kstart == s.tokens[j][0] for m in s.mentions):
+            return True
+        if is_clause_end(s.token_text(j)):
+            return False
+    return False
+
+
 def subject_np(s: Sent, kpos: int, *, max_tokens: int = 9) -> tuple[int, int]:
     """Key span of the noun phrase right after ``kpos`` (a verb's subject)."""
     i = first = token_after(s, kpos)
@@ -102,10 +117,16 @@ def subject_np(s: Sent, kpos: int, *, max_tokens: int = 9) -> tuple[int, int]:
         raw = s.token_text(i)
         tok = bare(raw)
         in_mention = any(m.kstart <= s.tokens[i][0] < m.kend for m in s.mentions)
-        if not in_mention and (
-            raw[:1] == ":" or tok in _NP_STOP or (tok.startswith("ل") and tok[1:] in {"ان", "انه"})
+        if (
+            not in_mention
+            and (
+                raw[:1] == ":"
+                or tok in _NP_STOP
+                or (tok.startswith("ل") and tok[1:] in {"ان", "انه"})
+            )
+            and not (tok in _TITLE_PREPS and _name_follows(s, i))
         ):
-            break
+            break  # but "المبعوث الخاص إلى سورية ستيفان دي ميستورا" is one title
         if tok == "في" and i + 1 < len(s.tokens) and bare(s.token_text(i + 1)) in _SPEECH_EVENTS:
             break
         end = s.tokens[i][1]

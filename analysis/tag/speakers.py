@@ -18,6 +18,7 @@ from analysis.tag.actors import affiliation_of
 from analysis.tag.claims import OUTLET, REPORTS, UNNAMED
 from analysis.tag.clauses import Sent, bare, best_mention, lookback_mentions, subject_np
 from analysis.tag.cues import reporting_categories, reporting_lexicon
+from analysis.tag.morph import analyses
 from analysis.tag.sources import find_sources
 from analysis.text.normalize import fold
 
@@ -155,6 +156,8 @@ def _verb_speaker(
                 _speaker_affiliation(m.actor_id),
                 speaker_kspan=(m.kstart, m.kend),
             )
+    if found is None and _postposed(s, b) and doc_state.get("prev"):
+        found = _carry(doc_state["prev"])  # "« … »، قال.": the speaker named before
     if found is None and (
         cat in {"participle", "speech_noun"} or (not _sentence_initial(s, a) and _joined_verb(s, a))
     ):
@@ -225,16 +228,34 @@ def _opens_content(s: Sent, kend: int) -> bool:
 
 
 def _joined_verb(s: Sent, kpos: int) -> bool:
-    """Is the cue a verb joined by و/ف to an earlier clause ("…، وقال")?"""
+    """Is the cue a verb joined to an earlier clause, by و/ف ("…، وقال") or by a comma
+    alone ("نشر مكتب دي ميستورا ورقة، قال إنه طرحها")?"""
     i = s.tok_index(kpos)
-    return i < len(s.tokens) and s.key[s.tokens[i][0] : kpos] in {"و", "ف"}
+    if i >= len(s.tokens):
+        return False
+    after_comma = i > 0 and s.token_text(i - 1)[-1:] in ",،" and s.tokens[i][0] == kpos
+    return s.key[s.tokens[i][0] : kpos] in {"و", "ف"} or after_comma
+
+
+_LEADING = frozenset({"كما", "لكن", "ولكن", "ثم", "قد", "لقد", "فيما", "بينما", "بدوره", "بدورها"})
+
+
+def _postposed(s: Sent, kend: int) -> bool:
+    """Does the sentence end right after the cue ("…، قال.")?"""
+    return not s.key[kend:].strip(' .،,:؛;!؟?\n"»”')
 
 
 def _main_subject(s: Sent, doc_state: dict[str, Any]) -> Attribution | None:
-    """The subject after the sentence's first word (its main verb)."""
-    if len(s.tokens) < 2:
+    """The subject after the sentence's main verb: its first word past particles (كما،
+    لكن، وقد), when that word can be a verb."""
+    i = 0
+    while i < len(s.tokens) - 1 and (
+        not bare(s.token_text(i)) or bare(s.token_text(i)).lstrip("وف") in _LEADING
+    ):
+        i += 1
+    if i >= len(s.tokens) - 1 or not any(r.verbal for r in analyses(bare(s.surface(*s.tokens[i])))):
         return None
-    a, b = subject_np(s, s.tokens[0][1])
+    a, b = subject_np(s, s.tokens[i][1])
     found = classify_np(s, a, b, doc_state)
     return found if found is not None and found.speaker_kind != "source" else None
 

@@ -107,6 +107,38 @@ UNIT = [
         False,
     ),  # no carry over an unattributed sentence
     (
+        ["وأعلن المبعوث الدولي الخاص إلى سورية ستيفان دي ميستورا , أنه يأمل عودة الوفدين."],
+        0,
+        "de_mistura",
+        "",
+        False,
+        False,
+    ),  # a preposition inside a title before the name
+    (
+        ["ونشر مكتب دي ميستورا ورقة من 12 بندا , قال إنه طرحها على الوفدين ."],
+        0,
+        "de_mistura",
+        "",
+        False,
+        False,
+    ),  # a verb after a comma alone continues the main clause: its subject speaks
+    (
+        ["قال لافروف إن الحوار مستمر.", '" نحن نراقب كل شيء " , قال .'],
+        1,
+        "lavrov",
+        "",
+        False,
+        True,
+    ),  # "«…»، قال.": the speaker named before
+    (
+        ["اندلاع الثورة ضد نظام الأسد كان مفاجئا , مضيفا أن الحل بعيد ."],
+        0,
+        "outlet",
+        "",
+        False,
+        False,
+    ),  # the main subject is a verb's: a sentence that opens with a noun has none
+    (
         ["وشهدت المنطقة هدوءا.", 'وأضافت " تمخض اللقاء عن تعهد من الرئيس أردوغان بأن لا ينتشر " .'],
         1,
         "outlet",
