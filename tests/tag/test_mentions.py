@@ -42,6 +42,17 @@ def actors_in(text: str) -> list[str]:
         ("قالت تركيا إن الجيش الوطني تقدم", ["TUR@تركيا", "fsa@الجيش الوطني"]),
         ("قالت تركيا إن الجيش الوطني الليبي تقدم", ["TUR@تركيا"]),
         ("بوتيـــن", ["putin@بوتيـــن"]),
+        # the opposition's negotiating body, its short name only beside the opposition
+        ("رفضت الهيئة العليا للمفاوضات", ["syrian_opposition@الهيئة العليا للمفاوضات"]),
+        (
+            "قالت المعارضة السورية إن الهيئة العليا رفضت",
+            ["syrian_opposition@المعارضة السورية", "syrian_opposition@الهيئة العليا"],
+        ),
+        ("أعلنت الهيئة العليا للانتخابات النتائج", []),
+        # the government delegation of the Geneva talks, in a document on Syria
+        ("وصل الوفد الحكومي السوري إلى جنيف", ["SYR@الوفد الحكومي السوري"]),
+        ("قال الأسد إن الوفد الحكومي سيعود", ["assad@الأسد", "SYR@الوفد الحكومي"]),
+        ("وصل الوفد الحكومي إلى جنيف", []),
         # quotes and guillemets
         ('تنظيم "القاعدة" يتبنى', ['al_qaeda@تنظيم "القاعدة']),
         ("أعلن «داعش»", ["isis@داعش"]),
