@@ -19,12 +19,20 @@ table.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from typing import Any
 
 import pandas as pd
 
-from analysis.tag.claims import OUTLET, REPORTS, UNNAMED, claim_sentences, mentions_by_sentence
+from analysis.tag.claims import (
+    CHAIN_SEP,
+    OUTLET,
+    REPORTS,
+    UNNAMED,
+    claim_sentences,
+    mentions_by_sentence,
+)
 from analysis.tag.clauses import Sent
 from analysis.tag.cues import reporting_lexicon
 from analysis.tag.lexicon import join_patterns, plain_pattern
@@ -53,10 +61,9 @@ ATTRIBUTION_COLUMNS = [
     "hedge_cue",
     "carried_over",
     "quote_spans",
+    "clause_speakers",
 ]
 
-
-CHAIN_SEP = " > "
 
 _HAS_QUOTE = re.compile('[«»“”"]')
 _QUOTE_PAIRS = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
@@ -118,7 +125,7 @@ def attribute(
             att = Attribution()
         state["open_quote"] = _quote_open_after(text, bool(state.get("open_quote")))
         if att.speaker_id != OUTLET:
-            state["prev"] = att
+            state["prev"] = att.later[-1] if att.later else att  # "وأضاف": the last speaker
             if att.speaker_kind == UNNAMED and not att.carried_over:
                 state["last_unnamed"] = att
         elif rec.section == "body":
@@ -168,6 +175,21 @@ def _row(
         "hedge_cue": hedge_cue,
         "carried_over": att.carried_over,
         "quote_spans": quotes,
+        "clause_speakers": json.dumps(
+            [
+                {
+                    "start": later.cue_span[0],
+                    "speaker_id": later.speaker_id,
+                    "speaker_kind": later.speaker_kind,
+                    "speaker_surface": later.speaker_surface,
+                    "speaker_affiliation": later.speaker_affiliation,
+                }
+                for later in att.later
+            ],
+            ensure_ascii=False,
+        )
+        if att.later
+        else "",
     }
 
 

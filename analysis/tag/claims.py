@@ -10,6 +10,7 @@ defined here.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -23,6 +24,8 @@ from analysis.text.normalize import fold
 
 #: Speaker ids that are not actors from the dictionary.
 UNNAMED, REPORTS, OUTLET = "unnamed_source", "reports", "outlet"
+#: Joins the outlet, the cited sources and the speaker in ``source_chain``.
+CHAIN_SEP = " > "
 #: Sections that carry the article's own claims; other sections never produce claims.
 
 
@@ -116,6 +119,35 @@ def claim_row(
         "outlet": outlet,
         **found,
     }
+
+
+def speaker_at(att: dict[str, Any] | None, pos: int) -> dict[str, Any] | None:
+    """The attribution that holds at document offset ``pos``: the sentence's, or that of
+    the last later clause naming its own speaker before ``pos`` (``clause_speakers``),
+    with its cue and source chain."""
+    raw = att.get("clause_speakers") if att else ""
+    if not raw or not isinstance(raw, str):
+        return att
+    here = [c for c in json.loads(raw) if int(c["start"]) <= pos]
+    if not here:
+        return att
+    clause = here[-1]
+    chain = str(att.get("source_chain") or "").split(CHAIN_SEP)
+    if chain and chain[-1] == att.get("speaker_id") and len(chain) > 1:
+        chain = chain[:-1]
+    return {
+        **att,
+        **{k: v for k, v in clause.items() if k != "start"},
+        "cue_start": int(clause["start"]),
+        "source_chain": CHAIN_SEP.join([*chain, str(clause["speaker_id"])]),
+        "carried_over": False,
+    }
+
+
+def speaker_columns(att: dict[str, Any]) -> dict[str, Any]:
+    """The row columns a later clause's own speaker sets on the moves and stances after
+    its cue (``speaker_at``)."""
+    return {"speaker_id": att["speaker_id"], "source_chain": att["source_chain"]}
 
 
 def holder_affiliation(holder_id: str, att: dict[str, Any] | None) -> str:

@@ -51,6 +51,8 @@ _CLAUSE_BREAKS = frozenset(
     {"بينما", "لكن", "لكنه", "لكنها", "غير", "فيما", "حين", "وبينما", "فان", "فانه", "فانها"}
 )
 _PREPS = frozenset(["في", "من", "علي", "الي", "عن", "مع", "ب", "ل", "لدي", "عند", "ضد"])
+#: "His country, its government" (folded): the speaker's own state, a subject like a name.
+SELF_WORDS = frozenset({"بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته"})
 
 
 def _clitic(key: str, reason: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from analysis.resources import load_yaml
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.clauses import COMPLEMENTISERS, Sent, bare, is_clause_end
+from analysis.tag.clauses import COMPLEMENTISERS, SELF_WORDS, Sent, bare, is_clause_end
 from analysis.tag.forms import known_forms
 from analysis.tag.morph import (
     PREPOSITIONS,
@@ -306,7 +306,10 @@ def _attached(word: str, wanted: set[str]) -> bool:
 
 
 def _after_actor(s: Sent, i: int) -> bool:
+    """Does an actor (or "بلاده": the speaker's state) stand right before token ``i``?"""
     start = s.tokens[i][0]
+    if i > 0 and bare(s.token_text(i - 1)) in SELF_WORDS:
+        return True
     return any(0 <= start - m.kend <= 1 and m.kind in ACTOR_KINDS for m in s.mentions)
 
 

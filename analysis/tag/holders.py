@@ -18,6 +18,7 @@ from typing import Any
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
 from analysis.tag.claims import OUTLET, REPORTS
 from analysis.tag.clauses import (
+    SELF_WORDS,
     Mention,
     Sent,
     after_prep,
@@ -31,8 +32,6 @@ from analysis.tag.cues import counterpart_fillers, nominal_forms
 from analysis.tag.issues import IssueHit
 from analysis.tag.morph import PREPOSITIONS
 from analysis.text.normalize import fold
-
-_SELF_WORDS = frozenset({"بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته"})
 
 
 def explicit_subject(
@@ -109,7 +108,7 @@ def _np_starts_with(s: Sent, np_start: int, m: Mention) -> bool:
 def self_reference(s: Sent, kstart: int) -> bool:
     """ "بلاده/حكومتنا" just before the cue: the speaker's own state."""
     i = s.tok_index(kstart)
-    return any(bare(s.token_text(j)) in _SELF_WORDS for j in range(max(0, i - 3), i))
+    return any(bare(s.token_text(j)) in SELF_WORDS for j in range(max(0, i - 3), i))
 
 
 def speaker_holder(att: dict[str, Any] | None, kstart: int) -> list[tuple[str, str]]:
@@ -127,7 +126,7 @@ def _self_span(s: Sent, kstart: int) -> tuple[int, int]:
     """Key span of "بلاده/حكومتنا" among the three tokens before ``kstart`` (empty if none)."""
     i = s.tok_index(kstart)
     for j in range(max(0, i - 3), i):
-        if bare(s.token_text(j)) in _SELF_WORDS:
+        if bare(s.token_text(j)) in SELF_WORDS:
             return s.tokens[j]
     return kstart, kstart
 
@@ -180,7 +179,7 @@ def speaker_fallback(
     holders = speaker_holder(att, a)
     if holders and self_reference(s, a):
         sid = holders[0][0]
-        return [(affiliation_of(sid, level="state") or sid, "")]
+        return [(affiliation_of(sid, level="state") or sid, s.surface(*_self_span(s, a)))]
     a_doc = s.doc_span(a, b)[0]
     # pronoun-drop verb right after the speaker's cue ("وأضاف أنه رفض …") or sentence-
     # initial ("ورفض العرض") in a carried-over passage

@@ -27,6 +27,8 @@ from analysis.tag.claims import (
     REPORTS,
     claim_row,
     iter_claims,
+    speaker_at,
+    speaker_columns,
     typed_columns,
 )
 from analysis.tag.clauses import (
@@ -261,7 +263,12 @@ def moves_in_sentence(
     for idx, cue in enumerate(cues):
         a, b, frame = cue.kstart, cue.kend, cue.frame
         end = _scope_end(s, spans_cues, idx)
-        holders, rule = _holders_of(s, cue, issues, ctx, prev_holders)
+        # a later clause may have its own speaker ("…، فيما قال ظريف إن بلاده ترفض …")
+        here = speaker_at(att, s.doc_span(*cue.verb_span)[0])
+        said = {} if here is att or here is None else speaker_columns(here)
+        cue_at = int(here["cue_start"]) if said and here else ctx["speaker_cue"]
+        cctx = {**ctx, "att": here, "speaker_cue": cue_at}
+        holders, rule = _holders_of(s, cue, issues, cctx, prev_holders)
         holders = [h for h in holders if _in_the_file(h[0], s, ctx["previous"], issues)]
         if not holders:
             continue
@@ -340,6 +347,7 @@ def moves_in_sentence(
                         # move's own condition ("يهدد … إذا لم تنسحب"), not a trade
                         "in_exchange_for": "|".join(e for e in ex_issues if e != issue),
                         "reason": "; ".join(reason),
+                        **said,
                     }
                 )
     return out

@@ -112,7 +112,14 @@ def attribute_sentence(s: Sent, doc_state: dict[str, Any]) -> Attribution:
                 att = _prefer(att, found, cited)
                 continue
         if att is not None and att.speaker_kind != "source":
-            continue  # first speaker wins; later verbs are inside the reported content
+            # the sentence's speaker is the first; a later clause may name its own
+            # ("قال لافروف إن …، فيما قال ظريف إن …"); other verbs are reported content
+            later = _clause_speaker(s, a, b, doc_state)
+            if later is not None and later.speaker_id != att.speaker_id:
+                later.cue, later.cue_id, later.cue_kpos = s.surface(a, b), cat, a
+                later.cue_span = s.doc_span(a, b)
+                att.later.append(later)
+            continue
         if content_from is not None and a >= content_from:
             continue  # a verb inside reported content ("قال إن دمشق تعتبر …")
         content_from = _content_start(s, b)
@@ -165,6 +172,27 @@ def _verb_speaker(
     if found is None and _sentence_initial(s, a) and doc_state.get("prev"):
         found = _carry(doc_state["prev"])
     return found
+
+
+def _clause_speaker(s: Sent, a: int, b: int, doc_state: dict[str, Any]) -> Attribution | None:
+    """The speaker a later clause names for itself: a reporting verb after a comma or a
+    clause opener (فيما، بينما، في حين، لكن), its subject named right after it."""
+    i = s.tok_index(a)
+    if i == 0 or i >= len(s.tokens) or _opens_content(s, b):
+        return None
+    prev = s.token_text(i - 1)
+    if not (prev[-1:] in ",،" or bare(prev).lstrip("و") in _CLAUSE_OPENERS):
+        return None
+    np_a, np_b = subject_np(s, b)
+    found = classify_np(s, np_a, np_b, doc_state)
+    if found is None or found.speaker_kind == "source":
+        return None
+    # a speaker named deeper in the phrase is the object's ("، توضح استمرار الدعم الأميركي")
+    named_first = any(m.kstart == np_a for m in s.mentions)
+    return found if named_first or found.speaker_kind in {"person", UNNAMED} else None
+
+
+_CLAUSE_OPENERS = frozenset({"فيما", "بينما", "حين", "لكن", "بدوره", "بدورها", "جهته", "جهتها"})
 
 
 def _hedges(s: Sent, hits: list[tuple[int, int, str, tuple[str, ...]]]) -> list[str]:
@@ -357,3 +385,4 @@ class Attribution:
     speaker_kspan: tuple[int, int] | None = None
     cue_kpos: int = -1
     cue_span: tuple[int, int] = (-1, -1)
+    later: list[Attribution] = field(default_factory=list)  # later clauses' own speakers

@@ -22,7 +22,13 @@ from typing import Any
 import pandas as pd
 
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.claims import claim_row, iter_claims, typed_columns
+from analysis.tag.claims import (
+    claim_row,
+    iter_claims,
+    speaker_at,
+    speaker_columns,
+    typed_columns,
+)
 from analysis.tag.clauses import (
     Sent,
     bare,
@@ -184,7 +190,11 @@ def stances_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, A
         targets = _targets(s, cue, cands)
         if not targets:
             continue
-        holders = stance_holders(s, a, b, cat, form, issues, att, speaker_cue)
+        # a later clause may have its own speaker ("…، فيما قال ظريف إن بلاده …")
+        here = speaker_at(att, s.doc_span(a, max(b, a + 1))[0])
+        own = here is not att and here is not None
+        cue_at = int(here["cue_start"]) if own else speaker_cue
+        holders = stance_holders(s, a, b, cat, form, issues, here, cue_at)
         if not holders:
             continue
         neg = bool(form) and negated(s, a)
@@ -193,8 +203,10 @@ def stances_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, A
         att_sign = signs.get(cat, 1) * (-1 if neg else 1)
         if cat == "commit":
             att_sign = commit_sign.get(a, 1)
+        said = speaker_columns(here) if own else {}
         for h in targets:
-            out.extend(_target_stances(s, cue, h, holders, issues, dirs, att_sign))
+            found = _target_stances(s, cue, h, holders, issues, dirs, att_sign)
+            out.extend({**st, **said} for st in found)
             used.add(h.kstart)
     return out
 

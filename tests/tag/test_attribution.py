@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -270,3 +271,24 @@ def test_fixture_corpus_relay_chain(fixture_tables):
     assert quds["speaker_id"] == "unnamed_source" and bool(quds["hedged"])
     assert quds["speaker_affiliation"] == "quds_force"
     assert quds["cited_source"] == "src:الوقائع"
+
+
+def test_a_later_clause_names_its_own_speaker():
+    out = run(
+        [
+            "قال لافروف إن الحوار مستمر , فيما قال وزير الخارجية الإيراني محمد جواد ظريف إن"
+            " بلاده ترفض الشروط.",
+            "وأضاف أن الحوار مفيد.",
+        ]
+    )
+    first = out.loc[0]
+    assert first.speaker_id == "lavrov"  # the sentence's speaker is the first
+    later = json.loads(first.clause_speakers)
+    assert [c["speaker_id"] for c in later] == ["zarif"]
+    assert later[0]["start"] > int(first.cue_start)  # its own cue, after the first
+    assert out.loc[1, "speaker_id"] == "zarif"  # "وأضاف": the last speaker
+
+
+def test_an_object_after_a_later_verb_is_no_speaker():
+    out = run(["قال لافروف إن الحوار مستمر , وأكد استمرار الدعم الأميركي للمفاوضات."])
+    assert out.loc[0, "clause_speakers"] == ""

@@ -11,6 +11,7 @@ from analysis.tag.claims import (
     claim_sentences,
     holder_affiliation,
     mentions_by_sentence,
+    speaker_at,
 )
 
 
@@ -56,3 +57,24 @@ def test_mentions_by_sentence():
     assert [m["actor_id"] for m in grouped[("a", 0)]] == ["IRN", "RUS"]
     assert mentions_by_sentence(mentions.iloc[:0]) == {}
     assert OUTLET == "outlet"
+
+
+def test_speaker_at_takes_the_last_clause_speaker_before_the_position():
+    later = '[{"start": 50, "speaker_id": "zarif", "speaker_kind": "person",'
+    later += ' "speaker_surface": "ظريف", "speaker_affiliation": "IRN"}]'
+    att = {
+        "speaker_id": "lavrov",
+        "speaker_kind": "person",
+        "cue_start": 0,
+        "source_chain": "Outlet > lavrov",
+        "clause_speakers": later,
+    }
+    assert speaker_at(att, 10) is att  # the first clause: the sentence's speaker
+    here = speaker_at(att, 60)
+    assert (here["speaker_id"], here["cue_start"], here["source_chain"]) == (
+        "zarif",
+        50,
+        "Outlet > zarif",
+    )
+    assert speaker_at({**att, "clause_speakers": ""}, 60)["speaker_id"] == "lavrov"
+    assert speaker_at(None, 60) is None

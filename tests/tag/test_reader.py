@@ -103,6 +103,14 @@ CASES = [
             ("IRN", "agreement", "lavrov"),
         },
     ),
+    # a later clause's own speaker: "بلاده" is his state, not the first speaker's
+    (
+        [
+            "قال لافروف إن موسكو تدعم الحل , فيما قال وزير الخارجية الإيراني محمد جواد ظريف"
+            " إن بلاده ترفض أي شروط مسبقة."
+        ],
+        {("IRN", "reject", "")},
+    ),
     # a number anaphor names the chain of that many actors before it
     (
         [
@@ -313,3 +321,11 @@ def test_a_party_joined_to_the_counterpart_says_so():
     reasons = dict(zip(out["holder_id"], out["reason"], strict=True))
     assert "holder: subject after the verb «موسكو»" in reasons["RUS"]
     assert "holder: the counterpart or a party joined to it «وطهران»" in reasons["IRN"]
+
+
+def test_a_later_clause_speaker_is_the_rows_speaker():
+    out = tag(["قال لافروف إن الحوار مستمر , فيما قال جواد ظريف إننا نرفض أي شروط مسبقة."])
+    assert out[["holder_id", "move", "speaker_id"]].values.tolist() == [
+        ["zarif", "reject", "zarif"]
+    ]
+    assert out.loc[0, "source_chain"].endswith("> zarif")
