@@ -36,6 +36,7 @@ from analysis.tag.claims import (
 from analysis.tag.clauses import Sent
 from analysis.tag.cues import reporting_lexicon
 from analysis.tag.lexicon import join_patterns, plain_pattern
+from analysis.tag.mend import mend
 from analysis.tag.sources import sources_lexicon
 from analysis.tag.speakers import Attribution, attribute_sentence
 from analysis.text.normalize import fold
@@ -116,7 +117,7 @@ def attribute(
             state["open_quote"] = False
         prev_para = para
         quotes = _quote_spans(int(rec.start), text) if _HAS_QUOTE.search(text) else []
-        if pre.search(fold(text)) or state.get("open_quote"):
+        if pre.search(mend(fold(text))) or state.get("open_quote"):
             s = Sent.build(
                 doc_id, sent_id, int(rec.start), text, by_sent.get((doc_id, sent_id), ())
             )

@@ -20,6 +20,7 @@ import pandas as pd
 from analysis.schema import COUNTED_SECTIONS
 from analysis.tag.actors import affiliation_of
 from analysis.tag.clauses import Sent
+from analysis.tag.mend import mend
 from analysis.text.normalize import fold
 
 #: Speaker ids that are not actors from the dictionary.
@@ -79,7 +80,7 @@ def iter_claims(
     atts = AttributionIndex(_of_sentences(attribution, sub))
     for rec in sub[["doc_id", "sent_id", "start", "text"]].itertuples(index=False):
         text = str(rec.text)
-        key = fold(text)
+        key = mend(fold(text))
         if not prefilter_re.search(key):
             continue
         doc_id, sent_id = str(rec.doc_id), int(rec.sent_id)

@@ -18,8 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.cues import negators
+from analysis.tag.mend import broken_spaces, lone_letter
 from analysis.text.normalize import fold, match_key
 
 # Tokens that end a subject noun phrase after a verb (folded forms). Why: Arabic reporting
@@ -378,6 +381,11 @@ class Sent:
         """The sentence at document offset ``start``, with its mentions (rows of the
         mentions table: start, end, actor_id, kind, surface, reason)."""
         key, offsets = match_key(text)
+        if lone_letter(key):
+            drop = broken_spaces(key)  # "وأك د": a diacritic the scraper wrote as a space
+            if drop:
+                key = "".join(ch for i, ch in enumerate(key) if i not in set(drop))
+                offsets = np.delete(offsets, drop)
         s = cls(doc_id, sent_id, start, start + len(text), text, key, offsets)
         s.tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(key)]
         for m in mentions:
@@ -419,6 +427,11 @@ class Sent:
     def tok_index(self, kpos: int) -> int:
         """Index of the token containing or following key position ``kpos``."""
         return bisect.bisect_right([t[1] for t in self.tokens], kpos)
+
+    def word(self, i: int) -> str:
+        """Token ``i`` as written, without punctuation and without the spaces a scraper put
+        for a diacritic ("مقترح ا" → "مقترحا")."""
+        return "".join(bare(self.surface(*self.tokens[i])).split())
 
     def token_text(self, i: int) -> str:
         """Token ``i`` of the key."""

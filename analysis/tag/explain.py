@@ -46,7 +46,7 @@ def explain(text: str) -> str:
         for i in range(len(s.tokens)):
             tok = bare(s.token_text(i))
             if candidate(tok):
-                word = bare(s.surface(*s.tokens[i]))
+                word = s.word(i)
                 readings = ", ".join(sorted({f"{r.lemma}/{r.pos}" for r in analyses(word)}))
                 lines.append(f"    {word}: {readings}")
         lines.append(

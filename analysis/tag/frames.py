@@ -181,8 +181,7 @@ def cue_prefilter() -> _Prefilter:
 
 def word_at(s: Sent, i: int) -> str:
     """The original spelling of token ``i`` for the analyser (no marks, no punctuation)."""
-    a, b = s.tokens[i]
-    return strip_marks(bare(s.surface(a, b)))
+    return strip_marks(s.word(i))
 
 
 def reading_at(s: Sent, i: int, after_actor: bool = False) -> tuple[list[Reading], str]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from analysis.tag.actors import affiliation_of
 from analysis.tag.claims import OUTLET, REPORTS, UNNAMED
-from analysis.tag.clauses import Sent, bare, best_mention, lookback_mentions, subject_np
+from analysis.tag.clauses import Mention, Sent, bare, best_mention, lookback_mentions, subject_np
 from analysis.tag.cues import reporting_categories, reporting_lexicon
 from analysis.tag.morph import analyses
 from analysis.tag.sources import find_sources
@@ -63,6 +63,9 @@ def classify_np(s: Sent, a: int, b: int, doc_state: dict[str, Any]) -> Attributi
         att.speaker_id, att.speaker_kind = sources[0][2], "source"
         att.speaker_surface = s.surface(a, b)
         return att
+    # an actor after a preposition inside the phrase is not its head ("جدد التحذير من
+    # استمرار الوجود الإيراني": the warning is nobody's speech act by Iran)
+    ms = [m for m in ms if not _after_preposition_in(s, a, m)]
     if ms:
         m = best_mention(ms)
         assert m is not None
@@ -174,6 +177,17 @@ def _verb_speaker(
     return found
 
 
+def _after_preposition_in(s: Sent, a: int, m: Mention) -> bool:
+    """Is there a preposition between the start ``a`` of a phrase and mention ``m``?"""
+    return any(
+        bare(s.token_text(j)) in _NP_PREPOSITIONS
+        for j in range(s.tok_index(a), s.tok_index(m.kstart))
+    )
+
+
+_NP_PREPOSITIONS = frozenset({"من", "في", "علي", "عن", "الي", "مع", "ضد", "حول", "تجاه"})
+
+
 def _clause_speaker(s: Sent, a: int, b: int, doc_state: dict[str, Any]) -> Attribution | None:
     """The speaker a later clause names for itself: a reporting verb after a comma or a
     clause opener (فيما، بينما، في حين، لكن), its subject named right after it."""
@@ -281,7 +295,7 @@ def _main_subject(s: Sent, doc_state: dict[str, Any]) -> Attribution | None:
         not bare(s.token_text(i)) or bare(s.token_text(i)).lstrip("وف") in _LEADING
     ):
         i += 1
-    if i >= len(s.tokens) - 1 or not any(r.verbal for r in analyses(bare(s.surface(*s.tokens[i])))):
+    if i >= len(s.tokens) - 1 or not any(r.verbal for r in analyses(s.word(i))):
         return None
     a, b = subject_np(s, s.tokens[i][1])
     found = classify_np(s, a, b, doc_state)

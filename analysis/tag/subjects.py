@@ -286,7 +286,7 @@ def cue_holders(
         if agent is not None:
             return coordinated_actors(s, agent, pool), how
     pool = _subjects(pool)
-    word = bare(s.surface(*s.tokens[s.tok_index(a)])) if s.tokens else ""
+    word = s.word(s.tok_index(a)) if s.tokens else ""
     # a light verbal noun's genitive is its subject ("توقيع إيران ونظام الأسد اتفاقاً")
     feats = verb_features(cue.verb_reading, word) if cue.verb_reading.verbal else {("", "na")}
     i = s.tok_index(a)

@@ -108,6 +108,22 @@ UNIT = [
         False,
     ),  # no carry over an unattributed sentence
     (
+        ["وجدد التحذير من استمرار الوجود الإيراني في سوريا ."],
+        0,
+        "outlet",
+        "",
+        False,
+        False,
+    ),  # an actor after a preposition inside the phrase does not speak
+    (
+        ["وأك د الوزير الروسي سيرغي لافروف أن ه لن يعود ."],
+        0,
+        "lavrov",
+        "",
+        False,
+        False,
+    ),  # a reporting verb the scraper broke ("وأك د" for وأكّد)
+    (
         ["وأعلن المبعوث الدولي الخاص إلى سورية ستيفان دي ميستورا , أنه يأمل عودة الوفدين."],
         0,
         "de_mistura",

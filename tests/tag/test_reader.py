@@ -111,6 +111,8 @@ CASES = [
         ],
         {("IRN", "reject", "")},
     ),
+    # a cue the scraper broke (a diacritic written as a space) is read whole
+    (["ر فضت دمشق العرض الأمريكي ."], {("SYR", "reject", "USA")}),
     # a number anaphor names the chain of that many actors before it
     (
         [

@@ -1,0 +1,78 @@
+"""Words a scraper broke by writing each diacritic as a space.
+
+Some scraped pages (much of syria-claims) carry "وأك د" for وأكّد, "ي عرف" for يُعرف,
+"أن ه" for أنّه and "سر ا" for سرًّا: the shadda, the short vowels and the tanween became
+spaces. The readers see such a word as a lone letter beside a fragment. ``broken_spaces``
+finds the spaces that stand for a mark, on folded text (``analysis.text.normalize``), and
+``mend`` deletes them; ``clauses.Sent`` deletes them from its key and its offset map, so
+every offset still points into the original text.
+
+A lone letter joins the word beside it when the joined form has a camel-tools reading: a
+fragment that has none on its own first ("ورح ب" → ورحب), else the accusative alef (ا) the
+word before it, ه and ة the word before, any other letter the word after (a prefix: ي، ت،
+ن، أ). و stands alone in Arabic, and a run of lone
+letters is an abbreviation ("ب ي د"), so neither is joined.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.tag.morph import analyses
+
+__all__ = ["broken_spaces", "lone_letter", "mend"]
+
+_LONE = re.compile(r"(?<!\S)[\u0621-\u064a](?!\S)")
+_WORD = re.compile(r"[\u0621-\u064a]+")
+_SUFFIX_FIRST = frozenset("هة")
+
+
+def broken_spaces(key: str) -> list[int]:
+    """Positions of the spaces in folded ``key`` that stand for a diacritic, ascending."""
+    out: set[int] = set()
+    for m in _LONE.finditer(key):
+        a = m.start()
+        letter = key[a]
+        if letter == "و":
+            continue
+        left_start = key.rfind(" ", 0, max(a - 1, 0)) + 1
+        left = key[left_start : a - 1] if a > 0 and key[a - 1] == " " else ""
+        right_end = key.find(" ", a + 2)
+        right = (
+            key[a + 2 : right_end if right_end >= 0 else len(key)]
+            if key[a + 1 : a + 2] == " "
+            else ""
+        )
+        if len(left) == 1 or len(right) == 1:
+            continue  # "ب ي د": an abbreviation
+        sides = (
+            ("left",)
+            if letter == "ا"
+            else (("left", "right") if letter in _SUFFIX_FIRST else ("right", "left"))
+        )
+        joins = {
+            side: word + letter if side == "left" else letter + word
+            for side, word in (("left", left), ("right", right))
+            if side in sides and _WORD.fullmatch(word)
+        }
+        ok = [side for side in sides if side in joins and (letter == "ا" or analyses(joins[side]))]
+        # a fragment that is no word wants its letter back ("ورح ب السفير" → ورحب, not
+        # بالسفير); otherwise the letter's usual side
+        broken = [side for side in ok if not analyses(left if side == "left" else right)]
+        side = (broken or ok or [""])[0]
+        if side:
+            out.add(a - 1 if side == "left" else a + 1)
+    return sorted(out)
+
+
+def lone_letter(key: str) -> bool:
+    """Does ``key`` hold a letter standing alone (a word the scraper may have broken)?"""
+    return _LONE.search(key) is not None
+
+
+def mend(key: str) -> str:
+    """``key`` without the spaces that stand for a diacritic."""
+    if not lone_letter(key):
+        return key
+    drop = set(broken_spaces(key))
+    return "".join(ch for i, ch in enumerate(key) if i not in drop)
