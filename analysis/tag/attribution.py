@@ -35,11 +35,11 @@ from analysis.tag.claims import (
 )
 from analysis.tag.clauses import Sent
 from analysis.tag.cues import reporting_lexicon
-from analysis.tag.lexicon import join_patterns, plain_pattern
+from analysis.tag.lexicon import Prefilter, prefilter_of
 from analysis.tag.mend import mend
 from analysis.tag.sources import sources_lexicon
 from analysis.tag.speakers import Attribution, attribute_sentence
-from analysis.text.normalize import fold
+from analysis.text.normalize import fold_sentence
 
 __all__ = ["ATTRIBUTION_COLUMNS", "CHAIN_SEP", "attribute", "source_chain"]
 
@@ -71,9 +71,9 @@ _QUOTE_PAIRS = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 
 
 @functools.cache
-def prefilter() -> re.Pattern[str]:
+def prefilter() -> Prefilter:
     """One regex over folded text: does the sentence need the deeper treatment?"""
-    return join_patterns(plain_pattern(lx) for lx in (reporting_lexicon(), sources_lexicon()))
+    return prefilter_of((reporting_lexicon(), sources_lexicon()))
 
 
 def _quote_spans(start: int, text: str) -> list[list[int]]:
@@ -117,7 +117,7 @@ def attribute(
             state["open_quote"] = False
         prev_para = para
         quotes = _quote_spans(int(rec.start), text) if _HAS_QUOTE.search(text) else []
-        if pre.search(mend(fold(text))) or state.get("open_quote"):
+        if pre.search(mend(fold_sentence(text))) or state.get("open_quote"):
             s = Sent.build(
                 doc_id, sent_id, int(rec.start), text, by_sent.get((doc_id, sent_id), ())
             )

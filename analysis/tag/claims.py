@@ -21,7 +21,7 @@ from analysis.schema import COUNTED_SECTIONS
 from analysis.tag.actors import affiliation_of
 from analysis.tag.clauses import Sent
 from analysis.tag.mend import mend
-from analysis.text.normalize import fold
+from analysis.text.normalize import fold_sentence
 
 #: Speaker ids that are not actors from the dictionary.
 UNNAMED, REPORTS, OUTLET = "unnamed_source", "reports", "outlet"
@@ -40,7 +40,9 @@ def mentions_by_sentence(mentions: pd.DataFrame) -> dict[tuple[str, int], list[d
         if c in mentions
     ]
     out: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for rec in mentions[cols].to_dict("records"):
+    # column lists zipped: to_dict("records") boxes every value of the arrow columns anew
+    values = zip(*(mentions[c].tolist() for c in cols), strict=True)
+    for rec in (dict(zip(cols, row, strict=True)) for row in values):
         out.setdefault((str(rec["doc_id"]), int(rec["sent_id"])), []).append(rec)
     return out
 
@@ -80,7 +82,7 @@ def iter_claims(
     atts = AttributionIndex(_of_sentences(attribution, sub))
     for rec in sub[["doc_id", "sent_id", "start", "text"]].itertuples(index=False):
         text = str(rec.text)
-        key = mend(fold(text))
+        key = mend(fold_sentence(text))
         if not prefilter_re.search(key):
             continue
         doc_id, sent_id = str(rec.doc_id), int(rec.sent_id)

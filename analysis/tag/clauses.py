@@ -13,6 +13,7 @@ on them.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -354,6 +355,20 @@ class Mention:
     head: str = ""  # the folded word before it (the noun a nisba modifies), when read
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _keyed(text: str) -> tuple[str, Any, tuple[tuple[int, int], ...]]:
+    """A sentence's key, offsets and token spans, remembered: attribution, positions and
+    stances build many of the same sentences of a chunk (the offsets are never written)."""
+    key, offsets = match_key(text)
+    if lone_letter(key):
+        drop = broken_spaces(key)  # "وأك د": a diacritic the scraper wrote as a space
+        if drop:
+            gone = set(drop)
+            key = "".join(ch for i, ch in enumerate(key) if i not in gone)
+            offsets = np.delete(offsets, drop)
+    return key, offsets, tuple(m.span() for m in _TOKEN.finditer(key))
+
+
 @dataclass
 class Sent:
     """A sentence's folded key, its map to document offsets, tokens and mentions."""
@@ -380,14 +395,9 @@ class Sent:
     ) -> Sent:
         """The sentence at document offset ``start``, with its mentions (rows of the
         mentions table: start, end, actor_id, kind, surface, reason)."""
-        key, offsets = match_key(text)
-        if lone_letter(key):
-            drop = broken_spaces(key)  # "وأك د": a diacritic the scraper wrote as a space
-            if drop:
-                key = "".join(ch for i, ch in enumerate(key) if i not in set(drop))
-                offsets = np.delete(offsets, drop)
+        key, offsets, tokens = _keyed(text)
         s = cls(doc_id, sent_id, start, start + len(text), text, key, offsets)
-        s.tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(key)]
+        s.tokens = list(tokens)
         for m in mentions:
             ks, ke = s.key_span(int(m["start"]) - start, int(m["end"]) - start)
             if ke > ks:

@@ -19,7 +19,14 @@ from typing import Any
 from analysis.resources import load_yaml
 from analysis.tag.actors import affiliation_of
 from analysis.tag.clauses import Sent, bare
-from analysis.tag.lexicon import Lexicon, build_lexicon, join_patterns, plain_pattern
+from analysis.tag.lexicon import (
+    Lexicon,
+    Prefilter,
+    build_lexicon,
+    join_lexicons,
+    plain_pattern,
+    word_heads,
+)
 from analysis.text.normalize import fold
 
 #: Words that end the gap between an issue's head and its owner (a new clause begins).
@@ -215,17 +222,44 @@ def stance_target(issue: str) -> str:
 
 
 @functools.cache
-def issue_prefilter() -> re.Pattern[str]:
+def issue_prefilter() -> Prefilter:
     """One regex over folded text: could the sentence name an issue at all?"""
     # the same patterns, their named groups unnamed so that they can be joined
     parts = (
-        plain_pattern(_issue_forms()),
+        (plain_pattern(_issue_forms()), _issue_forms().heads),
         *(
-            rx.pattern.replace("(?P<h>", "(?:").replace("(?P<o>", "(?:")
-            for rx in (_owner_regex()[0], _pronoun_heads(), _owner_first_regex())
+            (rx.pattern.replace("(?P<h>", "(?:").replace("(?P<o>", "(?:"), heads)
+            for rx, heads in (
+                (_owner_regex()[0], _owner_regex_heads()),
+                (_pronoun_heads(), _pronoun_head_words()),
+                (_owner_first_regex(), _owner_first_heads()),
+            )
         ),
     )
-    return join_patterns(parts)
+    return join_lexicons(parts)
+
+
+_CLITIC_STARTS = ("", "و", "ف", "ب", "ل")  # [وفبل]? in front of a head
+
+
+@functools.cache
+def _owner_regex_heads() -> frozenset[str] | None:
+    """The words a match of ``_owner_regex`` begins: a clitic, perhaps ال, a head term."""
+    heads = {fold(h) for h in load_yaml("issues")["head_terms"]}
+    return word_heads(heads, [c + a for c in _CLITIC_STARTS for a in ("", "ال")])
+
+
+@functools.cache
+def _pronoun_head_words() -> frozenset[str] | None:
+    """The words a match of ``_pronoun_heads`` begins."""
+    return word_heads({fold(h) for h in load_yaml("issues")["pronoun_heads"]}, _CLITIC_STARTS)
+
+
+@functools.cache
+def _owner_first_heads() -> frozenset[str] | None:
+    """The words a match of ``_owner_first_regex`` begins: و?لل? and an owner term."""
+    owners = (" ".join(o.split()) for o in _owners()[0])
+    return word_heads(owners, ("ل", "لل", "ول", "ولل"))
 
 
 def owns_issue(holder: str, issue: str) -> bool:

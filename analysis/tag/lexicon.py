@@ -10,11 +10,20 @@ lexicons themselves are built in ``analysis.tag.cues``, ``analysis.tag.sources``
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analysis.text.normalize import fold
+
+# A word as the look-arounds of the patterns see it: a run of \w characters. A whole-word
+# match begins a run, so the run is the match's proclitics and its first word's lead.
+_RUN = re.compile(r"\w+")
+_LEAD = re.compile(r"\w*")
+# From this many forms on, testing a sentence's words before ``find`` runs the regex is
+# cheaper than the regex alone (SaudiNewsNet: a failed alternation costs by its length).
+_GUARDED_FORMS = 100
 
 
 def build_lexicon(
@@ -49,7 +58,47 @@ def build_lexicon(
     # Why the explicit look-arounds: \b treats the Arabic tatweel/marks oddly, and the key
     # has neither; a letter or digit on either side means we are inside another word.
     regex = re.compile(rf"(?<![\w]){pre}(?P<w>{body})(?![\w])")
-    return Lexicon(regex, {k: tuple(v) for k, v in index.items()})
+    starts = ["", *proclitics]
+    if future:
+        starts += [p + "س" for p in starts]
+    return Lexicon(regex, {k: tuple(v) for k, v in index.items()}, word_heads(index, starts))
+
+
+def word_heads(forms: Iterable[str], prefixes: Iterable[str]) -> frozenset[str] | None:
+    """Every word (``\\w`` run) a whole-word match of one of ``forms`` can begin, each form
+    after one of ``prefixes``: a sentence with none of them cannot match. None when a form
+    does not begin with a word character (then any sentence may)."""
+    prefixes = tuple(prefixes)
+    out: set[str] = set()
+    for form in forms:
+        first, *rest = form.split(" ")
+        lead = _LEAD.match(first).group()  # up to the first non-word char
+        # a later word stands alone, without clitics; a longer one (article aside) is a
+        # rarer test than the first: "منطقه" in "من منطقه"
+        later = max((_LEAD.match(w).group() for w in rest), key=_weight, default="")
+        if _weight(later) > _weight(lead):
+            out.add(later)
+            continue
+        if not lead:
+            return None
+        out.update(p + lead for p in prefixes)
+    return frozenset(out)
+
+
+def _weight(word: str) -> int:
+    return len(word.removeprefix("ال"))
+
+
+@functools.lru_cache(maxsize=16)
+def words_of(key: str) -> frozenset[str]:
+    """The words of a folded key; remembered, as several lexicons read each sentence."""
+    return frozenset(_RUN.findall(key))
+
+
+def may_match(heads: frozenset[str] | None, key: str) -> bool:
+    """False when no word of ``key`` is one of ``heads`` (``word_heads``): the regex they
+    were made for cannot match, and need not be run."""
+    return heads is None or not heads.isdisjoint(words_of(key))
 
 
 def plain_pattern(lex: Lexicon) -> str:
@@ -63,14 +112,46 @@ def join_patterns(patterns: Iterable[str]) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
+class Prefilter:
+    """A joined prefilter regex behind a word test: ``search(key)`` runs the regex only on
+    a key with one of ``heads`` (the big alternations cost tens of µs a sentence; most
+    sentences of a news corpus have none of their words)."""
+
+    regex: re.Pattern[str]
+    heads: frozenset[str] | None
+
+    def search(self, key: str) -> re.Match[str] | None:
+        return self.regex.search(key) if may_match(self.heads, key) else None
+
+
+def join_lexicons(
+    parts: Iterable[tuple[str, frozenset[str] | None]],
+) -> Prefilter:
+    """``join_patterns`` of (pattern, its ``word_heads``) pairs, with the heads' union."""
+    parts = list(parts)
+    heads = [h for _p, h in parts]
+    union = None if any(h is None for h in heads) else frozenset().union(*heads)
+    return Prefilter(join_patterns(p for p, _h in parts), union)
+
+
+def prefilter_of(lexicons: Iterable[Lexicon]) -> Prefilter:
+    """One prefilter for sentences where any of ``lexicons`` may match."""
+    return join_lexicons((plain_pattern(lx), lx.heads) for lx in lexicons)
+
+
+@dataclass(frozen=True)
 class Lexicon:
-    """Folded forms compiled into one regex; ``index`` maps a matched form to its labels."""
+    """Folded forms compiled into one regex; ``index`` maps a matched form to its labels;
+    ``heads`` are the words a match may begin (``word_heads``; None: not known)."""
 
     regex: re.Pattern[str]
     index: dict[str, tuple[str, ...]]
+    heads: frozenset[str] | None = None
 
     def find(self, key: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Every match in ``key``: (start, end, form, labels); start skips the proclitic."""
+        if len(self.index) >= _GUARDED_FORMS and not may_match(self.heads, key):
+            return []
         out = []
         for m in self.regex.finditer(key):
             form = re.sub(r"\s+", " ", m.group("w"))

@@ -268,14 +268,15 @@ class FoldedDoc:
     def __init__(self, text: str, spans: list[tuple[int, int]]):
         self.text = text
         self.key, self.offsets = match_key(text)
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(self.key)]
-        self.tstart = [t[0] for t in toks]
-        self.tend = [t[1] for t in toks]
-        self.tok = [t[2] for t in toks]
-        # sentence spans converted to key positions
+        # findall builds the token strings in C; one span() a token gives both ends
+        self.tok = _TOKEN_RE.findall(self.key)
+        ends = [m.span() for m in _TOKEN_RE.finditer(self.key)]
+        self.tstart = [a for a, _ in ends]
+        self.tend = [b for _, b in ends]
+        # sentence spans converted to key positions, all in one searchsorted each
         offs = self.offsets
-        self.sstart = [int(np.searchsorted(offs, s, "left")) for s, _ in spans]
-        self.send = [int(np.searchsorted(offs, e, "left")) for _, e in spans]
+        self.sstart = np.searchsorted(offs, [s for s, _ in spans], "left").tolist()
+        self.send = np.searchsorted(offs, [e for _, e in spans], "left").tolist()
         self._sent_tokens: dict[int, set[str]] = {}
 
     def sentence_of(self, i: int) -> int:

@@ -123,8 +123,11 @@ def _anaphors(m: Matcher, doc: FoldedDoc, text: str, found: list[tuple]) -> list
     named = _anaphor_targets(m.dictionary, m.anaphors)
     groups = [row for row in found if any(row[3] in ids for ids in named.values())]
     taken = {(row[1], row[2]) for row in found}
+    tails = _anaphor_tails(m.anaphors)
     out = []
     for t, tok in enumerate(doc.tok):
+        if not tok.endswith(tails):
+            continue  # most tokens: no form below can be an anaphor (one C call, not three)
         bare = strip_conj(tok)
         # التنظيم, بالتنظيم, and ل + article written لل: للتنظيم
         forms = (
@@ -155,6 +158,14 @@ def _anaphors(m: Matcher, doc: FoldedDoc, text: str, found: list[tuple]) -> list
             out.append(row)
             groups.append(row)  # a chain: the next "التنظيم" may refer back to this one
     return out
+
+
+@functools.cache
+def _anaphor_tails(anaphors: frozenset[str]) -> tuple[str, ...]:
+    """What every token read as an anaphor ends with: the anaphor without its first letter
+    (each of ``_anaphors``' forms keeps the token's end; "للتنظيم" → "التنظيم" keeps all
+    but the first letter)."""
+    return tuple(sorted(form[1:] for form in anaphors))
 
 
 @functools.cache

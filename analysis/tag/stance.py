@@ -58,7 +58,7 @@ from analysis.tag.issues import (
     owns_issue,
     stance_target,
 )
-from analysis.tag.lexicon import join_patterns, plain_pattern
+from analysis.tag.lexicon import Prefilter, prefilter_of
 
 __all__ = ["STANCE_COLUMNS", "issue_direction", "stances_in_sentence", "tag_stances"]
 
@@ -92,9 +92,9 @@ MAX_AFTER, MAX_BEFORE = 9, 5
 
 
 @functools.cache
-def prefilter() -> re.Pattern[str]:
+def prefilter() -> Prefilter:
     """One regex over folded text: attitude or direction cue present."""
-    return join_patterns(plain_pattern(lx) for lx in (attitude_lexicon(), direction_lexicon()))
+    return prefilter_of((attitude_lexicon(), direction_lexicon()))
 
 
 # و with the article (and perhaps بـ/لـ) on a noun: a new conjunct ("والتحول", "وبالعودة")

@@ -54,6 +54,7 @@ __all__ = [
     "fold",
     "fold_for_dedup",
     "fold_letters",
+    "fold_sentence",
     "match_key",
     "original_span",
     "section_key",
@@ -125,6 +126,13 @@ def _table() -> tuple[dict[int, str], np.ndarray]:
 def fold(text: str) -> str:
     """The folded matching form of ``text`` (no offsets); used for dictionary aliases."""
     return text.translate(_table()[0])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def fold_sentence(text: str) -> str:
+    """:func:`fold` of one sentence, remembered: attribution, stances and positions each
+    fold every sentence of a chunk (a few thousand) to run their prefilter."""
+    return fold(text)
 
 
 def match_key(text: str) -> tuple[str, np.ndarray]:
