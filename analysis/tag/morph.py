@@ -205,6 +205,10 @@ def verb_context(prev: str, *, clause_start: bool, after_actor: bool, token: str
     return ""
 
 
+# Indefinite colour adjectives (folded): the word before them is a noun.
+_COLOURS = frozenset({"احمر", "حمراء", "حمر", "اخضر", "خضراء", "خضر"})
+
+
 def noun_context(prev: str, nxt: str, readings: tuple[Reading, ...]) -> str:
     """Why context makes this word a noun ("" when it does not)."""
     if prev in PREPOSITIONS:
@@ -246,6 +250,8 @@ def choose(
     ):
         # an indefinite nisba adjective follows: "تفاهم تركي روسي", "عرض أمريكي"
         return nouns + verbs, "noun before an indefinite adjective"
+    if nxt in _COLOURS:
+        return nouns + verbs, "noun before a colour adjective"  # "خط أحمر", "ضوء أخضر"
     if any(r.pos == "prep" for r in nouns) and prev not in VERB_PARTICLES:
         # ضمن، قبل، بعد: a preposition unless a verbal particle comes before it
         return nouns + verbs, "preposition reading"

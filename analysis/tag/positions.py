@@ -287,6 +287,8 @@ def moves_in_sentence(
         counterpart = move_counterpart(
             s, move, frame.get("counterpart", []), b, main_end, holder_ids, spans
         )
+        if frame.get("needs_counterpart") and not counterpart:
+            continue  # "حذر من خطورة التصعيد": a warning to no one is no threat
         owner_for_pronoun = counterpart if move in {"demand", "condition"} and counterpart else ""
         modality = _modality(s, cue.verb_span[0], hypos)
         if modality == "asserted" and _may(s, cue):

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import (
+    FEMININE_HEADS,
     GENERIC_HEADS,
     MASC_HEADS,
     PRONOUNS,
@@ -122,6 +123,16 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
     nisba_ok = head.reason.startswith("nisba") and generic and s.tok_index(head.kstart) == first + 1
     title = one_of(bare(s.token_text(first)), TITLES)
     title_ok = title and s.tok_index(head.kstart) - first <= 4 and head.kind in ACTOR_KINDS
+    # an institution and its state in idafa ("حكومة الجمهورية العربية السورية", "وفد النظام")
+    body = bare(s.token_text(first))
+    idafa_ok = (
+        not body.startswith("ال")
+        and (one_of(body, FEMININE_HEADS) or one_of(body, MASC_HEADS))
+        and s.tok_index(head.kstart) == first + 1
+        and head.kind in ACTOR_KINDS
+    )
+    if idafa_ok:
+        title_ok = True  # the verb agrees with the head noun, as after a title
     if s.tokens[first][0] != head.kstart and not (nisba_ok or title_ok):
         # a name deeper in the phrase is its subject after a head noun ("رئيس مكتب الأمن
         # الوطني السوري، علي مملوك", "المرشح الجمهوري دونالد ترامب"); after a name the
@@ -136,7 +147,8 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
     # after a title the verb agrees with the title ("اتفق وزراء خارجية روسيا وتركيا")
     agr = mention_agreement(head)
     if title_ok:
-        agr = ("f", "s") if one_of(bare(s.token_text(first)), _FEMININE_TITLES) else ("m", "s")
+        feminine = one_of(body, _FEMININE_TITLES) or (idafa_ok and one_of(body, FEMININE_HEADS))
+        agr = ("f", "s") if feminine else ("m", "s")
     if not agrees(agr, feats, gender_only=True) and head.kind != "person":
         return []
     return coordinated_actors(s, head, pool)

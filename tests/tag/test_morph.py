@@ -104,6 +104,10 @@ def test_expansion_is_what_the_file_holds():
         ("وستعرض الحكومة خطة جديدة", [("offer.verb", "verb")]),
         ("ورحبت الفصائل بالاتفاق", [("accept.welcome", "verb"), ("agreement.noun", "noun")]),
         ("ورحبت الفصائل بالوفد الزائر", []),  # welcoming a visitor is not a move
+        # a red line is a noun before its colour, even after a definite noun
+        ("وقال الوزير إن الوجود الإيراني خط أحمر", [("threat.red_line", "noun")]),
+        # a warning is a threat only with its own future act or with an addressee
+        ("وحذر الوزير إسرائيل من انتهاك الأجواء", [("threat.warn_party", "verb")]),
         ("قبل أن تنسحب القوات", []),  # قبل is "before"
         ("طلب عدم ذكر اسمه", []),
         ("أنقرة مستعدة تماما", []),  # مستعد needs لـ

@@ -113,6 +113,22 @@ CASES = [
     ),
     # a cue the scraper broke (a diacritic written as a space) is read whole
     (["ر فضت دمشق العرض الأمريكي ."], {("SYR", "reject", "USA")}),
+    # warning a named party against an act is a threat to it; warning of a danger is not
+    (
+        ["وحذر رئيس الأركان الإيراني إسرائيل من انتهاك الأجواء السورية ."],
+        {("IRN", "threat", "ISR")},
+    ),
+    (["وحذر رئيس الأركان الإيراني من خطورة التصعيد في المنطقة ."], set()),
+    # a red line drawn by the speaker
+    (
+        ["وقال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن تهريب السلاح إلى حزب الله خط أحمر ."],
+        {("lieberman", "threat", "")},
+    ),
+    # an institution and its state in idafa is the subject after the verb
+    (
+        ["تدعو حكومة الجمهورية العربية السورية مجلس الأمن إلى إدانة الاعتداءات ."],
+        {("SYR", "demand", "UN")},
+    ),
     # a number anaphor names the chain of that many actors before it
     (
         [
