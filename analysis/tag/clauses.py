@@ -55,6 +55,14 @@ _CLAUSE_BREAKS = frozenset(
     {"بينما", "لكن", "لكنه", "لكنها", "غير", "فيما", "حين", "وبينما", "فان", "فانه", "فانها"}
 )
 _PREPS = frozenset(["في", "من", "علي", "الي", "عن", "مع", "ب", "ل", "لدي", "عند", "ضد"])
+#: Group nouns whose من/عن names the actor they are part of ("فصائل من المعارضة"), folded.
+PARTITIVE_HEADS = frozenset(
+    fold(w)
+    for w in (
+        *("فصائل", "عناصر", "قادة", "ممثلين", "ممثلون", "ممثلو", "ممثلي", "مسؤولون"),
+        *("مسؤولين", "مسؤولو", "مسؤولي", "أعضاء", "وفد", "وفود", "مقاتلين", "مقاتلون"),
+    )
+)
 #: "His country, its government" (folded): the speaker's own state, a subject like a name.
 SELF_WORDS = frozenset({"بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته"})
 
@@ -197,6 +205,9 @@ def after_prep(s: Sent, m: Mention) -> bool:
     if i < len(s.tokens) and s.tokens[i][0] < m.kstart:
         head = s.key[s.tokens[i][0] : m.kstart]
         return head in {"ب", "ل", "لل", "وب", "ول"}
+    if i > 1 and bare(s.token_text(i - 1)) in ("من", "عن"):
+        # "فصائل من المعارضة", "ممثلين عن إيران": a part of the actor, not its object
+        return not one_of(bare(s.token_text(i - 2)), PARTITIVE_HEADS)
     return i > 0 and bare(s.token_text(i - 1)) in _PREPS
 
 

@@ -46,6 +46,7 @@ from analysis.tag.antecedents import (
     numbered_group,
 )
 from analysis.tag.clauses import (
+    PARTITIVE_HEADS,
     Mention,
     Sent,
     after_prep,
@@ -106,6 +107,8 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
         # a preposition, complementiser or adjunct ends the phrase; so does an object with
         # an attached preposition right after the verb ("وقدموا … للأميركيين")
         stop = tok in PREPOSITIONS or tok in _NP_STOPS
+        if i > first and tok in ("من", "عن") and one_of(bare(s.token_text(i - 1)), PARTITIVE_HEADS):
+            stop = False  # "فصائل من المعارضة": the actor the subject is part of
         if not inside and (stop or (i == first and tok.startswith(("ب", "ل")))):
             break
         np += [m for m in inside if m not in np]
@@ -131,7 +134,15 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
         and s.tok_index(head.kstart) == first + 1
         and head.kind in ACTOR_KINDS
     )
-    if idafa_ok:
+    # a part of an actor ("فصائل من المعارضة", "مسؤولون من الحكومة")
+    partitive_ok = (
+        one_of(body, PARTITIVE_HEADS)
+        and first + 1 < len(s.tokens)
+        and bare(s.token_text(first + 1)) in ("من", "عن")
+        and s.tok_index(head.kstart) == first + 2
+    )
+    if idafa_ok or partitive_ok:
+        idafa_ok = True
         title_ok = True  # the verb agrees with the head noun, as after a title
     if s.tokens[first][0] != head.kstart and not (nisba_ok or title_ok):
         # a name deeper in the phrase is its subject after a head noun ("رئيس مكتب الأمن
@@ -162,12 +173,25 @@ _TWO_SIDES = frozenset(
 )
 
 
+# Time words that may stand between a verb and its subject (folded).
+_WHEN = frozenset(
+    {
+        *("اليوم", "امس", "غدا", "مساء", "صباح", "ظهر", "الاحد", "الاثنين", "الثلاثاء"),
+        *("الاربعاء", "الخميس", "الجمعه", "السبت"),
+    }
+)
+
+
 def _subject_start(s: Sent, b: int) -> int:
     """Where a subject after the verb ending at ``b`` may start: past a pronoun after a
     preposition ("قدمت له روسيا", "واتفق فيه الجانبان")."""
     i = token_after(s, b)
-    while i < len(s.tokens) and bare(s.token_text(i)) in _PRONOUN_PPS:
-        i += 1
+    while i < len(s.tokens) and (
+        bare(s.token_text(i)) in _PRONOUN_PPS or bare(s.token_text(i)) in _WHEN
+    ):
+        i += 1  # "أعلنت اليوم الثلاثاء، وزارة الخارجية …": the time comes first
+    if i > token_after(s, b) and i < len(s.tokens) and s.token_text(i) in (",", "،"):
+        i += 1  # the comma after the time
     return i
 
 

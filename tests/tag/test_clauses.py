@@ -162,7 +162,13 @@ def test_coordinated_and_lookback():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("اتصل بوتين بإيران", True), ("اتصل بوتين مع إيران", True), ("قالت إيران", False)],
+    [
+        ("اتصل بوتين بإيران", True),
+        ("اتصل بوتين مع إيران", True),
+        ("قالت إيران", False),
+        ("وصل وفد من إيران", False),  # a part of the actor: "وفد من إيران"
+        ("خرجت القوات من إيران", True),
+    ],
 )
 def test_after_prep(text, expected):
     s = sent(text, with_mentions=True)

@@ -129,6 +129,12 @@ CASES = [
         ["تدعو حكومة الجمهورية العربية السورية مجلس الأمن إلى إدانة الاعتداءات ."],
         {("SYR", "demand", "UN")},
     ),
+    # a part of an actor is its subject ("فصائل من المعارضة"), past a time set off by a comma
+    (["وطالبت فصائل من المعارضة السورية بانسحاب القوات ."], {("syrian_opposition", "demand", "")}),
+    (
+        ["توصلت اليوم الثلاثاء , فصائل من المعارضة السورية إلى اتفاق لإخلاء المدينة ."],
+        {("syrian_opposition", "agreement", "")},
+    ),
     # a number anaphor names the chain of that many actors before it
     (
         [
