@@ -314,7 +314,9 @@ def moves_in_sentence(
             "exchange_phrase": ex_phrase,
             "modality": modality,
             "cue": s.surface(*cue.verb_span) if cue.light else s.surface(a, b),
-            "definite_noun": cue.how == "noun" and cue.reading.article,
+            # a noun is definite with the article or in idafa ("مطالب الرياض"، "شروطها")
+            "definite_noun": cue.how == "noun"
+            and (cue.reading.article or rule.startswith(("genitive", "possessive"))),
             "span": s.doc_span(
                 min(a, cue.verb_span[0]),
                 max(b, main_end if ex else min(end, _phrase_end(s, b, end))),
@@ -469,9 +471,9 @@ def tag_positions(
 ) -> pd.DataFrame:
     """Negotiation moves in headline/body sentences (columns: ``POSITION_COLUMNS``).
 
-    A move named by a definite noun whose holder already made that move earlier in the
-    document ("الاتفاق", "العرض الأمريكي" again) is a reference to it and is not counted
-    again."""
+    A move named by a definite noun (with the article or in idafa) whose holder already
+    made that move earlier in the document ("الاتفاق", "العرض الأمريكي", "رفض دمشق" again)
+    is a reference to it and is not counted again."""
     rows: list[dict[str, Any]] = []
     previous, groups = earlier_sentences(sentences, mentions)
     made: set[tuple[str, str, str]] = set()
