@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,6 +121,18 @@ def _name_follows(s: Sent, i: int) -> bool:
         if is_clause_end(s.token_text(j)):
             return False
     return False
+
+
+def words_after(s: Sent, i: int, reach: int) -> Iterator[int]:
+    """The tokens of the ``reach`` words after token ``i``, a name counting as one word
+    ("استعداد وحدات حماية الشعب لتشكيل")."""
+    j, words = i + 1, 0
+    while j < len(s.tokens) and words < reach:
+        yield j
+        j += 1
+        words += j >= len(s.tokens) or not any(
+            m.kstart < s.tokens[j][0] < m.kend for m in s.mentions
+        )
 
 
 def subject_np(s: Sent, kpos: int, *, max_tokens: int = 9) -> tuple[int, int]:

@@ -15,10 +15,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from analysis.resources import load_yaml
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.clauses import COMPLEMENTISERS, SELF_WORDS, Sent, bare, is_clause_end
+from analysis.tag.clauses import (
+    COMPLEMENTISERS,
+    SELF_WORDS,
+    Sent,
+    bare,
+    is_clause_end,
+    words_after,
+)
 from analysis.tag.forms import known_forms
+from analysis.tag.frame_data import (
+    frame_index,
+    light_lemmas,
+    light_noun_lemmas,
+    light_only,
+    light_preps,
+    light_reach,
+)
 from analysis.tag.morph import (
     PREPOSITIONS,
     Reading,
@@ -30,16 +44,7 @@ from analysis.tag.morph import (
 )
 from analysis.text.normalize import fold, strip_marks
 
-__all__ = [
-    "Cue",
-    "cue_prefilter",
-    "find_cues",
-    "frame_index",
-    "frames_data",
-    "light_lemmas",
-    "reading_at",
-    "word_at",
-]
+__all__ = ["Cue", "cue_prefilter", "find_cues", "reading_at", "word_at"]
 
 _WITHOUT = frozenset({"دون", "بدون", "بلا"})
 _NOMINAL = {"noun": ("noun", "adj"), "adj": ("adj", "noun"), "verb": ("verb",)}
@@ -78,65 +83,6 @@ class Cue:
     @property
     def verb_reading(self) -> Reading:
         return self.light_reading or self.reading
-
-
-@functools.cache
-def frames_data() -> dict[str, Any]:
-    return load_yaml("frames")
-
-
-@functools.cache
-def frame_index() -> dict[tuple[str, str], tuple[dict[str, Any], ...]]:
-    """(lemma key, pos) → its frames in file order: a lemma may make two moves told apart
-    by what follows it (دعا إلى المؤتمر, an invitation, before دعا إلى وقف, a call); the
-    first frame not blocked there wins."""
-    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for frame in frames_data()["frames"]:
-        for lemma in frame["lemmas"]:
-            out.setdefault((lemma_key(str(lemma)), str(frame["pos"])), []).append(frame)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-@functools.cache
-def light_lemmas() -> frozenset[str]:
-    return frozenset(lemma_key(str(v["lemma"])) for v in frames_data().get("light_verbs", []))
-
-
-@functools.cache
-def light_only() -> dict[str, frozenset[str]]:
-    """Light verb lemma → the only noun lemmas it carries (``only`` in frames.yaml)."""
-    return {
-        lemma_key(str(v["lemma"])): frozenset(lemma_key(str(n)) for n in v["only"])
-        for v in frames_data().get("light_verbs", [])
-        if v.get("only")
-    }
-
-
-@functools.cache
-def light_reach() -> dict[str, tuple[str, ...]]:
-    """Light verb lemma → the prepositions after which its noun may stand further away
-    (``reach`` in frames.yaml: "توصل … إلى اتفاق")."""
-    return {
-        lemma_key(str(v["lemma"])): tuple(fold(str(p)) for p in v["reach"])
-        for v in frames_data().get("light_verbs", [])
-        if v.get("reach")
-    }
-
-
-@functools.cache
-def light_preps() -> dict[str, str]:
-    """Light verb lemma → the preposition its noun must carry (``prep``: "قام بالضغط",
-    not "قامت الخطة على")."""
-    return {
-        lemma_key(str(v["lemma"])): fold(str(v["prep"]))
-        for v in frames_data().get("light_verbs", [])
-        if v.get("prep")
-    }
-
-
-@functools.cache
-def light_noun_lemmas() -> frozenset[str]:
-    return frozenset(lemma_key(str(v["lemma"])) for v in frames_data().get("light_nouns", []))
 
 
 @functools.cache
@@ -231,7 +177,7 @@ def _follows(s: Sent, i: int, preps: list[str], reach: int = 1) -> bool:
     ``preps``? A verb's preposition comes after its subject ("تمسكت المعارضة بـ"), a
     noun's after its genitive ("تمسك المعارضة بـ"), an adjective's right after it."""
     folded = [fold(p) for p in preps]
-    for j in range(i + 1, min(i + 1 + reach, len(s.tokens))):
+    for j in words_after(s, i, reach):
         nxt = bare(s.token_text(j))
         for p in folded:
             if nxt == p or (len(p) == 1 and nxt.startswith(p) and len(nxt) > 2):
@@ -291,7 +237,7 @@ _REQUIRED = (("requires_after", "within", 25), ("requires_also", "also_within", 
 def _within(s: Sent, i: int, need: list[str], reach: int) -> int:
     """The first token within ``reach`` after token ``i`` that is one of ``need``, or -1."""
     words = {fold(str(w)) for w in need}
-    for j in range(i + 1, min(i + 1 + reach, len(s.tokens))):
+    for j in words_after(s, i, reach):
         w = bare(s.token_text(j))
         if w in words or w.lstrip("وبل") in words or _attached(w, words):
             return j

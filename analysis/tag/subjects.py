@@ -316,6 +316,11 @@ def cue_holders(
     if cue.how == "noun":
         return noun_holders(s, cue, pool, previous)
     a, b = cue.verb_span
+    if cue.light and cue.verb_reading.verbal:
+        # "أعرب نوري محمود عن استعداد وحدات حماية الشعب لـ…": the noun's own genitive
+        owned, how = noun_holders(s, cue, pool, previous)
+        if owned and how == "genitive of the noun":
+            return owned, f"{how}, not the light verb's subject"
     if cue.light and not cue.verb_reading.verbal:
         # "تم تقديم مقترح من قبل الحكومة": a light verbal noun's agent phrase
         agent, how = agent_phrase(s, cue, token_after(s, cue.kend), pool)

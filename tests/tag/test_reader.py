@@ -137,6 +137,13 @@ CASES = [
     ),
     # a noun in idafa is definite: the holder's move named again is no new move
     (["رفضت دمشق العرض الأمريكي .", "وأدى رفض دمشق إلى تعثر المفاوضات ."], set()),
+    # after a light verb, the noun's own genitive holds the move, a name counting as one
+    # word before the preposition the noun needs
+    (
+        ['وأعرب المتحدث عن استعداد " وحدات حماية الشعب " لتشكيل غرفة عمليات مشتركة .'],
+        {("ypg", "offer", "")},
+    ),
+    (["وأكد استعداد الجيش السوري الحر للالتزام بالهدنة ."], {("fsa", "guarantee", "")}),
     # a number anaphor names the chain of that many actors before it
     (
         [

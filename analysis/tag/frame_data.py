@@ -1,0 +1,81 @@
+"""The frames file (``data/frames.yaml``) as the indexes ``analysis.tag.frames`` reads:
+frames by lemma and part of speech, and the light verbs and nouns with their options
+(``only``, ``reach``, ``prep``). Lemmas are keyed as ``analysis.tag.morph.lemma_key``."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from analysis.resources import load_yaml
+from analysis.tag.morph import lemma_key
+from analysis.text.normalize import fold
+
+__all__ = [
+    "frame_index",
+    "frames_data",
+    "light_lemmas",
+    "light_noun_lemmas",
+    "light_only",
+    "light_preps",
+    "light_reach",
+]
+
+
+@functools.cache
+def frames_data() -> dict[str, Any]:
+    return load_yaml("frames")
+
+
+@functools.cache
+def frame_index() -> dict[tuple[str, str], tuple[dict[str, Any], ...]]:
+    """(lemma key, pos) → its frames in file order: a lemma may make two moves told apart
+    by what follows it (دعا إلى المؤتمر, an invitation, before دعا إلى وقف, a call); the
+    first frame not blocked there wins."""
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for frame in frames_data()["frames"]:
+        for lemma in frame["lemmas"]:
+            out.setdefault((lemma_key(str(lemma)), str(frame["pos"])), []).append(frame)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.cache
+def light_lemmas() -> frozenset[str]:
+    return frozenset(lemma_key(str(v["lemma"])) for v in frames_data().get("light_verbs", []))
+
+
+@functools.cache
+def light_only() -> dict[str, frozenset[str]]:
+    """Light verb lemma → the only noun lemmas it carries (``only`` in frames.yaml)."""
+    return {
+        lemma_key(str(v["lemma"])): frozenset(lemma_key(str(n)) for n in v["only"])
+        for v in frames_data().get("light_verbs", [])
+        if v.get("only")
+    }
+
+
+@functools.cache
+def light_reach() -> dict[str, tuple[str, ...]]:
+    """Light verb lemma → the prepositions after which its noun may stand further away
+    (``reach`` in frames.yaml: "توصل … إلى اتفاق")."""
+    return {
+        lemma_key(str(v["lemma"])): tuple(fold(str(p)) for p in v["reach"])
+        for v in frames_data().get("light_verbs", [])
+        if v.get("reach")
+    }
+
+
+@functools.cache
+def light_preps() -> dict[str, str]:
+    """Light verb lemma → the preposition its noun must carry (``prep``: "قام بالضغط",
+    not "قامت الخطة على")."""
+    return {
+        lemma_key(str(v["lemma"])): fold(str(v["prep"]))
+        for v in frames_data().get("light_verbs", [])
+        if v.get("prep")
+    }
+
+
+@functools.cache
+def light_noun_lemmas() -> frozenset[str]:
+    return frozenset(lemma_key(str(v["lemma"])) for v in frames_data().get("light_nouns", []))

@@ -1,0 +1,32 @@
+"""The frames file as indexes (tag.frame_data)."""
+
+from __future__ import annotations
+
+from analysis.tag.frame_data import (
+    frame_index,
+    frames_data,
+    light_lemmas,
+    light_noun_lemmas,
+    light_only,
+    light_preps,
+    light_reach,
+)
+from analysis.tag.morph import lemma_key
+
+
+def test_every_frame_is_indexed_by_each_of_its_lemmas_in_file_order():
+    index = frame_index()
+    for frame in frames_data()["frames"]:
+        for lemma in frame["lemmas"]:
+            assert frame in index[(lemma_key(str(lemma)), str(frame["pos"]))]
+    # a lemma with two frames keeps them in file order (invitation before call)
+    dua = [f["id"] for f in index[(lemma_key("دَعا"), "verb")]]
+    assert dua.index("offer.invite") < dua.index("demand.call")
+
+
+def test_light_words_and_their_options():
+    assert lemma_key("قَدَّم") in light_lemmas()
+    assert lemma_key("تَوْقِيع") in light_noun_lemmas()
+    assert light_only()[lemma_key("اِسْتَخْدَم")] == frozenset({lemma_key("فِيتُو")})
+    assert light_reach()[lemma_key("تَوَصَّل")] == ("الي", "ل")
+    assert light_preps()[lemma_key("قام")] == "ب"
