@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.cues import negators
+from analysis.tag.cues import future_lexicon, negators
 from analysis.tag.mend import broken_spaces, lone_letter
 from analysis.text.normalize import fold, match_key
 
@@ -470,3 +470,22 @@ class Sent:
         """Token ``i`` of the key."""
         a, b = self.tokens[i]
         return self.key[a:b]
+
+
+def modality_at(s: Sent, a: int, hypos: list[int]) -> str:
+    """The modality of the cue at key position ``a``: negated, hypothetical (after an if
+    at ``hypos`` in its clause or opening the sentence), future, or asserted."""
+    i = s.tok_index(a)
+    tok_start = s.tokens[i][0] if i < len(s.tokens) else a
+    if negated(s, a) or s.key[max(0, a - 8) : a].rstrip().endswith(("رفض ان", "رفضت ان")):
+        return "negated"
+    lo = max((tb for ta, tb in s.tokens if tb <= a and is_clause_end(s.key[ta:tb])), default=0)
+    opener = s.tokens[1][1] if len(s.tokens) > 1 else len(s.key)
+    # "في حال انسحبت …، فإن موسكو ستضمن …": a sentence-initial if governs the main clause
+    if any(lo <= h < a for h in hypos) or any(h <= opener and h < a for h in hypos):
+        return "hypothetical"
+    if future_form(s, a) or s.key[tok_start:a].endswith("س"):
+        return "future"
+    if any(lo <= f < a for f, _e, _w, _l in future_lexicon().find(s.key)):
+        return "future"  # "من المتوقع أن تعرض أنقرة …"
+    return "asserted"

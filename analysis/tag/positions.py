@@ -35,13 +35,11 @@ from analysis.tag.clauses import (
     Mention,
     Sent,
     bare,
-    future_form,
     is_clause_end,
-    negated,
+    modality_at,
 )
 from analysis.tag.cues import (
     exchange_lexicon,
-    future_lexicon,
     hypothetical_lexicon,
     peripheral_states,
 )
@@ -263,12 +261,12 @@ def moves_in_sentence(
     for idx, cue in enumerate(cues):
         a, b, frame = cue.kstart, cue.kend, cue.frame
         end = _scope_end(s, spans_cues, idx)
-        # a later clause may have its own speaker ("…، فيما قال ظريف إن بلاده ترفض …")
-        here = speaker_at(att, s.doc_span(*cue.verb_span)[0])
+        here = speaker_at(att, s.doc_span(*cue.verb_span)[0])  # "…، فيما قال ظريف إن …"
         said = {} if here is att or here is None else speaker_columns(here)
         cue_at = int(here["cue_start"]) if said and here else ctx["speaker_cue"]
-        cctx = {**ctx, "att": here, "speaker_cue": cue_at}
-        holders, rule = _holders_of(s, cue, issues, cctx, prev_holders)
+        holders, rule = _holders_of(
+            s, cue, issues, {**ctx, "att": here, "speaker_cue": cue_at}, prev_holders
+        )
         holders = [h for h in holders if _in_the_file(h[0], s, ctx["previous"], issues)]
         if not holders:
             continue
@@ -290,8 +288,10 @@ def moves_in_sentence(
         if frame.get("needs_counterpart") and not counterpart:
             continue  # "حذر من خطورة التصعيد": a warning to no one is no threat
         owner_for_pronoun = counterpart if move in {"demand", "condition"} and counterpart else ""
-        modality = _modality(s, cue.verb_span[0], hypos)
+        modality = modality_at(s, cue.verb_span[0], hypos)
         if modality == "asserted" and _may(s, cue):
+            if here is None or here["speaker_id"] == OUTLET:
+                continue  # "وقد تقبل تركيا …" in the outlet's own voice: its guess, no move
             modality = "hypothetical"  # "قد تتفق أنقرة وواشنطن": may agree, not agreed
         if cue.how == "noun" and re.search(
             r"(?<![\w])ان\s+(?:ت|ي)كون\s", s.key[max(0, a - 40) : a]
@@ -417,23 +417,6 @@ def _may(s: Sent, cue: Cue) -> bool:
     before = bare(s.token_text(i - 1)) if i > 0 else ""
     verb = cue.verb_reading
     return before in {"قد", "وقد", "فقد"} and verb.verbal and verb.asp == "i"
-
-
-def _modality(s: Sent, a: int, hypos: list[int]) -> str:
-    i = s.tok_index(a)
-    tok_start = s.tokens[i][0] if i < len(s.tokens) else a
-    if negated(s, a) or s.key[max(0, a - 8) : a].rstrip().endswith(("رفض ان", "رفضت ان")):
-        return "negated"
-    lo = max((tb for ta, tb in s.tokens if tb <= a and is_clause_end(s.key[ta:tb])), default=0)
-    opener = s.tokens[1][1] if len(s.tokens) > 1 else len(s.key)
-    # "في حال انسحبت …، فإن موسكو ستضمن …": a sentence-initial if governs the main clause
-    if any(lo <= h < a for h in hypos) or any(h <= opener and h < a for h in hypos):
-        return "hypothetical"
-    if future_form(s, a) or s.key[tok_start:a].endswith("س"):
-        return "future"
-    if any(lo <= f < a for f, _e, _w, _l in future_lexicon().find(s.key)):
-        return "future"  # "من المتوقع أن تعرض أنقرة …"
-    return "asserted"
 
 
 def _holder_possible(

@@ -14,6 +14,7 @@ from analysis.tag.clauses import (
     future_form,
     is_clause_end,
     lookback_mentions,
+    modality_at,
     negated,
     past_negation,
     subject_np,
@@ -174,3 +175,18 @@ def test_after_prep(text, expected):
     s = sent(text, with_mentions=True)
     iran = next(m for m in s.mentions if m.actor_id == "IRN")
     assert after_prep(s, iran) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("رفضت دمشق العرض", "رفضت", "asserted"),
+        ("لم تقبل دمشق العرض", "تقبل", "negated"),
+        ("ستقبل دمشق العرض", "ستقبل", "future"),
+        ("إذا انسحبت القوات فإن دمشق تقبل العرض", "تقبل", "hypothetical"),  # an opening if
+    ],
+)
+def test_modality_at(text, word, expected):
+    s = sent(text)
+    hypos = [s.key.find("اذا")] if "اذا" in s.key else []
+    assert modality_at(s, at(s, word), hypos) == expected
