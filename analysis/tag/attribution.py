@@ -36,10 +36,9 @@ from analysis.tag.claims import (
 from analysis.tag.clauses import Sent
 from analysis.tag.cues import reporting_lexicon
 from analysis.tag.lexicon import Prefilter, prefilter_of
-from analysis.tag.mend import mend
+from analysis.tag.mend import sentence_key
 from analysis.tag.sources import sources_lexicon
 from analysis.tag.speakers import Attribution, attribute_sentence
-from analysis.text.normalize import fold_sentence
 
 __all__ = ["ATTRIBUTION_COLUMNS", "CHAIN_SEP", "attribute", "source_chain"]
 
@@ -117,7 +116,7 @@ def attribute(
             state["open_quote"] = False
         prev_para = para
         quotes = _quote_spans(int(rec.start), text) if _HAS_QUOTE.search(text) else []
-        if pre.search(mend(fold_sentence(text))) or state.get("open_quote"):
+        if pre.search(sentence_key(text)) or state.get("open_quote"):
             s = Sent.build(
                 doc_id, sent_id, int(rec.start), text, by_sent.get((doc_id, sent_id), ())
             )

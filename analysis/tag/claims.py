@@ -20,8 +20,7 @@ import pandas as pd
 from analysis.schema import COUNTED_SECTIONS
 from analysis.tag.actors import affiliation_of
 from analysis.tag.clauses import Sent
-from analysis.tag.mend import mend
-from analysis.text.normalize import fold_sentence
+from analysis.tag.mend import sentence_key
 
 #: Speaker ids that are not actors from the dictionary.
 UNNAMED, REPORTS, OUTLET = "unnamed_source", "reports", "outlet"
@@ -82,7 +81,7 @@ def iter_claims(
     atts = AttributionIndex(_of_sentences(attribution, sub))
     for rec in sub[["doc_id", "sent_id", "start", "text"]].itertuples(index=False):
         text = str(rec.text)
-        key = mend(fold_sentence(text))
+        key = sentence_key(text)
         if not prefilter_re.search(key):
             continue
         doc_id, sent_id = str(rec.doc_id), int(rec.sent_id)
@@ -147,10 +146,18 @@ def speaker_at(att: dict[str, Any] | None, pos: int) -> dict[str, Any] | None:
     }
 
 
-def speaker_columns(att: dict[str, Any]) -> dict[str, Any]:
-    """The row columns a later clause's own speaker sets on the moves and stances after
-    its cue (``speaker_at``)."""
-    return {"speaker_id": att["speaker_id"], "source_chain": att["source_chain"]}
+def clause_speaker(
+    att: dict[str, Any] | None, pos: int, speaker_cue: int
+) -> tuple[dict[str, Any] | None, int, dict[str, Any]]:
+    """What a move or stance at document offset ``pos`` takes from its clause's speaker
+    (``speaker_at``): the attribution, its cue offset (``speaker_cue``, the sentence's, when
+    the clause has no speaker of its own), and the row columns a later clause's own speaker
+    sets (none otherwise)."""
+    here = speaker_at(att, pos)
+    if here is att or here is None:
+        return here, speaker_cue, {}
+    columns = {"speaker_id": here["speaker_id"], "source_chain": here["source_chain"]}
+    return here, int(here["cue_start"]), columns
 
 
 def holder_affiliation(holder_id: str, att: dict[str, Any] | None) -> str:

@@ -23,7 +23,7 @@ import numpy as np
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.cues import future_lexicon, negators
-from analysis.tag.mend import broken_spaces, lone_letter
+from analysis.tag.mend import broken_spaces, lone_letter, without
 from analysis.text.normalize import fold, match_key
 
 # Tokens that end a subject noun phrase after a verb (folded forms). Why: Arabic reporting
@@ -386,9 +386,7 @@ def _keyed(text: str) -> tuple[str, Any, tuple[tuple[int, int], ...]]:
     if lone_letter(key):
         drop = broken_spaces(key)  # "وأك د": a diacritic the scraper wrote as a space
         if drop:
-            gone = set(drop)
-            key = "".join(ch for i, ch in enumerate(key) if i not in gone)
-            offsets = np.delete(offsets, drop)
+            key, offsets = without(key, drop), np.delete(offsets, drop)
     return key, offsets, tuple(m.span() for m in _TOKEN.finditer(key))
 
 

@@ -10,8 +10,8 @@ every offset still points into the original text.
 A lone letter joins the word beside it when the joined form has a camel-tools reading: a
 fragment that has none on its own first ("ورح ب" → ورحب), else the accusative alef (ا) the
 word before it, ه and ة the word before, any other letter the word after (a prefix: ي، ت،
-ن، أ). و stands alone in Arabic, and a run of lone
-letters is an abbreviation ("ب ي د"), so neither is joined.
+ن، أ). و stands alone in Arabic, and a run of lone letters is an abbreviation ("ب ي د"),
+so neither is joined.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 from analysis.tag.morph import analyses
+from analysis.text.normalize import fold_sentence
 
-__all__ = ["broken_spaces", "lone_letter", "mend"]
+__all__ = ["broken_spaces", "lone_letter", "mend", "sentence_key", "without"]
 
 _LONE = re.compile(r"(?<!\S)[\u0621-\u064a](?!\S)")
 _WORD = re.compile(r"[\u0621-\u064a]+")
@@ -70,9 +71,17 @@ def lone_letter(key: str) -> bool:
     return _LONE.search(key) is not None
 
 
+def without(key: str, drop: list[int]) -> str:
+    """``key`` without the characters at positions ``drop``."""
+    gone = set(drop)
+    return "".join(ch for i, ch in enumerate(key) if i not in gone)
+
+
 def mend(key: str) -> str:
     """``key`` without the spaces that stand for a diacritic."""
-    if not lone_letter(key):
-        return key
-    drop = set(broken_spaces(key))
-    return "".join(ch for i, ch in enumerate(key) if i not in drop)
+    return without(key, broken_spaces(key)) if lone_letter(key) else key
+
+
+def sentence_key(text: str) -> str:
+    """A sentence's folded and mended text, as the readers' prefilters see it."""
+    return mend(fold_sentence(text))

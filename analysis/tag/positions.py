@@ -26,9 +26,8 @@ from analysis.tag.claims import (
     OUTLET,
     REPORTS,
     claim_row,
+    clause_speaker,
     iter_claims,
-    speaker_at,
-    speaker_columns,
     typed_columns,
 )
 from analysis.tag.clauses import (
@@ -261,9 +260,8 @@ def moves_in_sentence(
     for idx, cue in enumerate(cues):
         a, b, frame = cue.kstart, cue.kend, cue.frame
         end = _scope_end(s, spans_cues, idx)
-        here = speaker_at(att, s.doc_span(*cue.verb_span)[0])  # "…، فيما قال ظريف إن …"
-        said = {} if here is att or here is None else speaker_columns(here)
-        cue_at = int(here["cue_start"]) if said and here else ctx["speaker_cue"]
+        # "…، فيما قال ظريف إن …": the clause's own speaker
+        here, cue_at, said = clause_speaker(att, s.doc_span(*cue.verb_span)[0], ctx["speaker_cue"])
         holders, rule = _holders_of(
             s, cue, issues, {**ctx, "att": here, "speaker_cue": cue_at}, prev_holders
         )

@@ -185,6 +185,8 @@ def _after_preposition_in(s: Sent, a: int, m: Mention) -> bool:
     )
 
 
+# Not all of morph.PREPOSITIONS: a title may hold لدى before its name ("المندوب السوري لدى
+# الأمم المتحدة بشار الجعفري").
 _NP_PREPOSITIONS = frozenset({"من", "في", "علي", "عن", "الي", "مع", "ضد", "حول", "تجاه"})
 
 

@@ -24,9 +24,8 @@ import pandas as pd
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.claims import (
     claim_row,
+    clause_speaker,
     iter_claims,
-    speaker_at,
-    speaker_columns,
     typed_columns,
 )
 from analysis.tag.clauses import (
@@ -191,9 +190,7 @@ def stances_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, A
         if not targets:
             continue
         # a later clause may have its own speaker ("…، فيما قال ظريف إن بلاده …")
-        here = speaker_at(att, s.doc_span(a, max(b, a + 1))[0])
-        own = here is not att and here is not None
-        cue_at = int(here["cue_start"]) if own else speaker_cue
+        here, cue_at, said = clause_speaker(att, s.doc_span(a, max(b, a + 1))[0], speaker_cue)
         holders = stance_holders(s, a, b, cat, form, issues, here, cue_at)
         if not holders:
             continue
@@ -203,7 +200,6 @@ def stances_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, A
         att_sign = signs.get(cat, 1) * (-1 if neg else 1)
         if cat == "commit":
             att_sign = commit_sign.get(a, 1)
-        said = speaker_columns(here) if own else {}
         for h in targets:
             found = _target_stances(s, cue, h, holders, issues, dirs, att_sign)
             out.extend({**st, **said} for st in found)

@@ -141,9 +141,8 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
         and bare(s.token_text(first + 1)) in ("من", "عن")
         and s.tok_index(head.kstart) == first + 2
     )
-    if idafa_ok or partitive_ok:
-        idafa_ok = True
-        title_ok = True  # the verb agrees with the head noun, as after a title
+    headed = idafa_ok or partitive_ok
+    title_ok = title_ok or headed  # the verb agrees with the head noun, as after a title
     if s.tokens[first][0] != head.kstart and not (nisba_ok or title_ok):
         # a name deeper in the phrase is its subject after a head noun ("رئيس مكتب الأمن
         # الوطني السوري، علي مملوك", "المرشح الجمهوري دونالد ترامب"); after a name the
@@ -158,7 +157,7 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
     # after a title the verb agrees with the title ("اتفق وزراء خارجية روسيا وتركيا")
     agr = mention_agreement(head)
     if title_ok:
-        feminine = one_of(body, _FEMININE_TITLES) or (idafa_ok and one_of(body, FEMININE_HEADS))
+        feminine = one_of(body, _FEMININE_TITLES) or (headed and one_of(body, FEMININE_HEADS))
         agr = ("f", "s") if feminine else ("m", "s")
     if not agrees(agr, feats, gender_only=True) and head.kind != "person":
         return []

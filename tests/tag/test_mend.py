@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.tag.clauses import Sent
-from analysis.tag.mend import mend
+from analysis.tag.mend import mend, sentence_key
 from analysis.text.normalize import fold
 
 
@@ -38,3 +38,7 @@ def test_a_mended_sentence_keeps_its_offsets_into_the_text():
     assert s.word(0) == "وأكد"  # the analyser's spelling, the space gone
     assert s.surface(*s.tokens[0]) == "وأك د"  # the evidence as the page wrote it
     assert s.doc_span(*s.tokens[2]) == (100 + text.index("أن ه"), 100 + text.index("أن ه") + 4)
+
+
+def test_the_prefilters_read_the_mended_sentence():
+    assert sentence_key("وأك د الوزير أن ه لن يعود") == fold("وأكد الوزير أنه لن يعود")
