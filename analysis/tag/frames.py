@@ -24,6 +24,7 @@ from analysis.tag.clauses import (
     is_clause_end,
     words_after,
 )
+from analysis.tag.cues import negators
 from analysis.tag.forms import known_forms
 from analysis.tag.frame_data import (
     frame_index,
@@ -209,6 +210,8 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
     ahead = range(i + 1, min(i + 1 + int(frame.get("needs_future", 0)), len(s.tokens)))
     if frame.get("needs_future") and not any(_future_verb(s, j) for j in ahead):
         return "needs a future verb after it"
+    if frame.get("predicate") and _attribute(s, i):
+        return "an attribute of the indefinite noun before it, not a predicate"
     at = i
     for key, within, default in _REQUIRED:
         need = frame.get(key)
@@ -218,6 +221,38 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
             if at < 0:
                 return "requires " + "/".join(need)
     return ""
+
+
+# Indefinite nouns after which an adjective is still the predicate ("يعتبره أمراً مرفوضاً")
+_PREDICATE_NOUNS = frozenset({"امر", "امرا", "شيء", "شيئا"})
+
+
+def _attribute(s: Sent, i: int) -> bool:
+    """Is the adjective at token ``i`` (after غير/ليس) an attribute of an indefinite noun
+    right before it ("بتدخل مرفوض", "فرضت وضعاً غير مقبول") rather than a predicate ("إن
+    المقترح مرفوض", "البيان " مرفوض ""), or modifying an adverbial noun ("بشكل غير مقبول")?"""
+    j = i - 1
+    if j >= 0 and bare(s.token_text(j)) in negators():
+        j -= 1
+    if j < 0 or is_clause_end(s.token_text(j)):
+        return False
+    word = bare(s.token_text(j))
+    if not word or not word[0].isalpha() or word in _PREDICATE_NOUNS:
+        return False
+    ta, tb = s.tokens[j]
+    if any(m.kstart < tb and m.kend > ta for m in s.mentions):
+        return False  # a name is definite ("… في سوريا غير مقبول")
+    readings, _rule = reading_at(s, j)
+    first = readings[0] if readings else None
+    return (
+        first is not None
+        and first.pos in _INDEFINITE_NOUN_POS
+        and not first.article
+        and first.enclitic in ("0", "na")
+    )
+
+
+_INDEFINITE_NOUN_POS = frozenset({"noun", "adj", "noun_quant"})
 
 
 def _future_verb(s: Sent, j: int) -> bool:

@@ -453,11 +453,12 @@ def tag_positions(
     """Negotiation moves in headline/body sentences (columns: ``POSITION_COLUMNS``).
 
     A move named by a definite noun (with the article or in idafa) whose holder already
-    made that move earlier in the document ("الاتفاق", "العرض الأمريكي", "رفض دمشق" again)
-    is a reference to it and is not counted again."""
+    made that move about the same issue earlier in the document ("العرض الأمريكي", "رفض
+    دمشق" again) is a reference to it and is not counted again; an agreement named again
+    ("الاتفاق") is a reference whatever it is said to be about."""
     rows: list[dict[str, Any]] = []
     previous, groups = earlier_sentences(sentences, mentions)
-    made: set[tuple[str, str, str]] = set()
+    made: set[tuple[str, str, str, str]] = set()
     for s, att, date, outlet in iter_claims(
         _holder_possible(sentences, mentions, attribution),
         documents,
@@ -470,7 +471,10 @@ def tag_positions(
         chains = groups(s.doc_id, s.sent_id) if number_anaphors(s) else []
         for mv in moves_in_sentence(s, att, previous(s.doc_id, s.sent_id), chains):
             k = (mv["holder_id"], mv["move"], mv["issue"], mv["cue"])
-            done = (s.doc_id, mv["holder_id"], mv["move"])
+            # an agreement named again is the same agreement whatever the phrase it is
+            # about; another move about another issue is a new move
+            about = "" if mv["move"] == "agreement" else mv["issue"]
+            done = (s.doc_id, mv["holder_id"], mv["move"], about)
             if k in seen or (mv.pop("definite_noun", False) and done in made):
                 continue
             seen.add(k)

@@ -18,7 +18,7 @@ from analysis.tag.actors import affiliation_of
 from analysis.tag.claims import OUTLET, REPORTS, UNNAMED
 from analysis.tag.clauses import Mention, Sent, bare, best_mention, lookback_mentions, subject_np
 from analysis.tag.cues import reporting_categories, reporting_lexicon
-from analysis.tag.morph import analyses
+from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.sources import find_sources
 from analysis.text.normalize import fold
 
@@ -107,6 +107,8 @@ def attribute_sentence(s: Sent, doc_state: dict[str, Any]) -> Attribution:
                 att = _prefer(att, found, cited)
             continue
         if form in {"نقل", "نقلت", "ينقل", "تنقل"}:
+            if _transfer(s, a):
+                continue  # "يتم بموجبها نقل المقاتلين": a transfer, no report
             relay = _relay(s, b, doc_state)
             if relay is not None:
                 medium, found = relay
@@ -151,6 +153,7 @@ def _verb_speaker(
     np_a, np_b = subject_np(s, b)
     if cat == "speech_noun" or _opens_content(s, b):
         np_a = np_b  # "في بيان"، "وتابع: «…»": nothing after the cue names the speaker
+    np_b = _before_quotation(s, np_a, np_b)
     found = classify_np(s, np_a, np_b, doc_state)
     if found is None:
         before = [m for m in lookback_mentions(s, a, max_tokens=4) if m.kind != "place"]
@@ -263,6 +266,40 @@ def _content_start(s: Sent, kend: int) -> int:
         ):
             return ta
     return len(s.key)
+
+
+# Words that open a quotation rather than a quoted name ("قال X " لن نسمح …")
+_QUOTE_OPENERS = frozenset(
+    {*("ان", "انه", "انها", "لن", "لا", "لم", "ما", "نحن", "انا", "هذا", "هذه", "هناك", "لقد")}
+)
+
+
+# Words after which "نقل" is the verbal noun "transfer" ("يتم بموجبها نقل المقاتلين")
+_TRANSFER_BEFORE = frozenset({"تم", "يتم", "سيتم", "جرى", "يجري", "بموجبها", "بموجبه", "عملية"})
+
+
+def _transfer(s: Sent, kpos: int) -> bool:
+    """Is "نقل" at ``kpos`` a noun (a transfer), not "reported"?"""
+    i = s.tok_index(kpos)
+    prev = bare(s.token_text(i - 1)) if i > 0 else ""
+    return prev in _TRANSFER_BEFORE or prev in PREPOSITIONS
+
+
+def _before_quotation(s: Sent, a: int, b: int) -> int:
+    """End of the speaker phrase [a, b) before a quotation that opens inside it ("وقال
+    المالكي عبر مواقع التواصل " يفاجئنا الرئيس الفرنسي …"): an opening quote followed by
+    a verb or a particle; a quoted name ("المتحدث باسم " جيش الإسلام "") stays."""
+    prev = None
+    for ta, tb in s.tokens:
+        if ta < a or ta >= b:
+            continue
+        if prev is not None and any(c in '«“"' for c in s.key[prev:ta]):
+            word = bare(s.key[ta:tb])
+            readings = analyses(s.word(s.tok_index(ta)))
+            if word in _QUOTE_OPENERS or (readings and all(r.verbal for r in readings)):
+                return prev
+        prev = tb
+    return b
 
 
 def _opens_content(s: Sent, kend: int) -> bool:

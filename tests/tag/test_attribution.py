@@ -164,6 +164,30 @@ UNIT = [
         False,
     ),  # a name inside the quotation that opens after the verb is not its speaker
     (
+        ['وقال مصدر عراقي عبر مواقع التواصل " يفاجئنا الرئيس ماكرون بتدخل مرفوض " .'],
+        0,
+        "unnamed_source",
+        "",
+        True,
+        False,
+    ),  # a quotation opening inside the speaker phrase ends it: the president is quoted
+    (
+        ['وقال المتحدث باسم " جيش الإسلام " إن الفصائل رفضت العرض .'],
+        0,
+        "jaish_al_islam",
+        "",
+        False,
+        False,
+    ),  # a quoted name stays in the phrase
+    (
+        ["وتنص الصفقة التي يتم بموجبها نقل مقاتلي داعش عن طريق البادية على الانسحاب ."],
+        0,
+        "outlet",
+        "",
+        False,
+        False,
+    ),  # نقل after يتم is a transfer: the fighters moved are no speaker
+    (
         ["ذكرت صحيفة الأخبار نقلا عن مسؤولين سوريين أن دمشق رفضت العرض."],
         0,
         "unnamed_source",

@@ -137,6 +137,16 @@ CASES = [
     ),
     # a noun in idafa is definite: the holder's move named again is no new move
     (["رفضت دمشق العرض الأمريكي .", "وأدى رفض دمشق إلى تعثر المفاوضات ."], set()),
+    # ... but a guarantee about another issue is another guarantee, and an agreement named
+    # again is the same agreement whatever it is said to be about
+    (
+        ["ضمنت روسيا الهدنة في حلب .", "وأدى ضمان روسيا انسحاب الميليشيات الإيرانية إلى تهدئة ."],
+        {("RUS", "guarantee", "")},
+    ),
+    (
+        ["واتفقت روسيا مع تركيا على الهدنة .", "ونص اتفاق روسيا على انسحاب الميليشيات الإيرانية ."],
+        set(),
+    ),
     # after a light verb, the noun's own genitive holds the move, a name counting as one
     # word before the preposition the noun needs
     (
@@ -144,7 +154,13 @@ CASES = [
         {("ypg", "offer", "")},
     ),
     (["وأكد استعداد الجيش السوري الحر للالتزام بالهدنة ."], {("fsa", "guarantee", "")}),
-    # a number anaphor names the chain of that many actors before it
+    # "مرفوض" and "غير مقبول" as the predicate of the speaker's words: his rejection; as
+    # the attribute of an indefinite noun, or in the outlet's own voice, no move
+    (["وقال لافروف إن هذا الحل مرفوض جملة وتفصيلا ."], {("lavrov", "reject", "")}),
+    (["وأكد لافروف أن بقاء القوات الأمريكية في سوريا غير مقبول ."], {("lavrov", "reject", "")}),
+    (["وقال لافروف إن واشنطن تقوم بتدخل مرفوض في شؤون سوريا ."], set()),
+    (["وقال لافروف إن تركيا فرضت وضعا غير مقبول في الشمال ."], set()),
+    (["وهذا الحل مرفوض ."], set()),
     (
         [
             "اجتمع وزراء خارجية تركيا وروسيا وإيران في أنطاليا.",
