@@ -124,6 +124,12 @@ def future_lexicon() -> Lexicon:
 
 
 @functools.cache
+def forecast_lexicon() -> Lexicon:
+    """The writer's assessments before a forecast act (من المؤكد أن، أعتقد أن …)."""
+    return build_lexicon([("forecast", _move_cues()["forecast_openers"])], proclitics="وف")
+
+
+@functools.cache
 def exchange_lexicon() -> Lexicon:
     """Exchange, condition and sequence markers (مقابل، شرط، قبل أن …)."""
     return build_lexicon(

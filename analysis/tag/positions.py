@@ -54,6 +54,7 @@ from analysis.tag.holders import (
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.subjects import FIRST_PERSON, cue_holders
+from analysis.tag.voice import forecast, may_form
 
 __all__ = ["MOVE_TYPES", "POSITION_COLUMNS", "tag_positions"]
 
@@ -287,10 +288,12 @@ def moves_in_sentence(
             continue  # "حذر من خطورة التصعيد": a warning to no one is no threat
         owner_for_pronoun = counterpart if move in {"demand", "condition"} and counterpart else ""
         modality = modality_at(s, cue.verb_span[0], hypos)
-        if modality == "asserted" and _may(s, cue):
+        guess = forecast(s, cue)
+        if guess or (modality == "asserted" and may_form(s, cue)):
             if here is None or here["speaker_id"] == OUTLET:
                 continue  # "وقد تقبل تركيا …" in the outlet's own voice: its guess, no move
-            modality = "hypothetical"  # "قد تتفق أنقرة وواشنطن": may agree, not agreed
+            if not guess:
+                modality = "hypothetical"  # "قد تتفق أنقرة وواشنطن": may agree, not agreed
         if cue.how == "noun" and re.search(
             r"(?<![\w])ان\s+(?:ت|ي)كون\s", s.key[max(0, a - 40) : a]
         ):
@@ -304,6 +307,9 @@ def moves_in_sentence(
         elif modality == "negated" and frame.get("negated_as"):
             move, modality = str(frame["negated_as"]), "asserted"
             why.append(f"negated {cue.move} read as {move}")
+        if guess:
+            modality = "hypothetical"  # "أعتقد أن تركيا لن تسمح …": the speaker's forecast
+            why.append(f"forecast after «{guess}»")
         main_hits, ex_phrase, ex_issues = _move_issues(
             s, issues, (b, end, main_end), ex, cue.how, frame, next(iter(holder_ids))
         )
@@ -407,14 +413,6 @@ def _in_the_file(holder: str, s: Sent, previous: list[Mention], issues: list[Iss
         and (affiliation_of(m.actor_id, level="state") or m.actor_id) not in peripheral
         for m in [*s.mentions, *previous]
     )
-
-
-def _may(s: Sent, cue: Cue) -> bool:
-    """قد before an imperfective verb says "may" (قد تقبل), before a perfective "has"."""
-    i = s.tok_index(cue.verb_span[0])
-    before = bare(s.token_text(i - 1)) if i > 0 else ""
-    verb = cue.verb_reading
-    return before in {"قد", "وقد", "فقد"} and verb.verbal and verb.asp == "i"
 
 
 def _holder_possible(

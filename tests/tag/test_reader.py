@@ -361,6 +361,35 @@ def test_qad_with_an_imperfective_verb_is_a_possibility(sentence, modality):
     assert out["modality"].tolist() == modality
 
 
+@pytest.mark.parametrize(
+    ("sentence", "rows"),
+    [
+        # an assessment before a future act is a forecast: the writer's, no one's move
+        ("فمن المؤكد أن تركيا لن تسمح للوحدات الكردية بالسيطرة على المدينة .", []),
+        ("ومن الواضح جدا أن روسيا ستضغط على النظام لقبول الهدنة .", []),
+        # said by an actor, his forecast of another's act: hypothetical, negation kept
+        (
+            "وقال لافروف : أعتقد أن تركيا لن تقبل بالهدنة .",
+            [("TUR", "reject", "hypothetical")],
+        ),
+        # the assessment of a past act asserts it; a future act without one is a move
+        ("ومن المؤكد أن تركيا رفضت الهدنة .", [("TUR", "reject", "asserted")]),
+        (
+            "وأكدت تركيا أنها لن تسمح للوحدات الكردية بالسيطرة على المدينة .",
+            [("TUR", "threat", "asserted")],
+        ),
+        # a clause end between the assessment and the act ends its reach
+        (
+            "ومن الواضح أن الهدنة صامدة , وقال أردوغان إن تركيا لن تسمح للوحدات الكردية بالتقدم .",
+            [("TUR", "threat", "asserted")],
+        ),
+    ],
+)
+def test_an_assessment_before_a_future_act_is_a_forecast(sentence, rows):
+    out = tag([sentence])
+    assert [(r.holder_id, r.move, r.modality) for r in out.itertuples()] == rows
+
+
 def test_every_row_says_why():
     out = tag(["ورفض المبعوث الأمريكي، جيمس جيفري، المقترح الروسي."])
     reason = out["reason"].iloc[0]
