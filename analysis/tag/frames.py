@@ -343,11 +343,31 @@ def _drop_embedded(s: Sent, cues: list[Cue]) -> list[Cue]:
     that actor's move."""
     keep: list[Cue] = []
     for c in cues:
-        if not (c.how in ("verb", "adj") or (c.light and c.verb_reading.verbal)) or not any(
-            _complement_of(s, head, c) for head in keep
-        ):
-            keep.append(c)
+        clause = c.how in ("verb", "adj") or (c.light and c.verb_reading.verbal)
+        if clause and any(_complement_of(s, head, c) for head in keep):
+            continue
+        nominal = c.how == "noun" or (c.light is not None and not c.verb_reading.verbal)
+        if nominal and any(_asked(s, head, c) for head in keep):
+            continue
+        keep.append(c)
     return keep
+
+
+def _asked(s: Sent, head: Cue, c: Cue) -> bool:
+    """Is the noun cue ``c`` what a demand asks for: with بـ/لـ or after إلى within six words
+    after it, no comma between ("طالبت إسرائيل روسيا بتقديم ضمانات", "تضغط على موسكو
+    لتقديم ضمانات")? The guarantee is asked of Russia, not given by it."""
+    if head.move not in ("demand", "condition") or head.how == "noun":
+        return False
+    lo = s.tok_index(max(head.kstart, head.kend - 1)) + 1
+    hi = s.tok_index(c.verb_span[0])
+    if not lo <= hi <= lo + 6 or any(is_clause_end(s.token_text(k)) for k in range(lo, hi)):
+        return False
+    prev = bare(s.token_text(hi - 1)) if hi > 0 else ""
+    word = bare(s.token_text(hi))
+    # an attached بـ/لـ: the word starts with it and its lemma does not ("لتقديم")
+    attached = word[:1] in ("ب", "ل") and fold(c.verb_reading.lemma)[:1] != word[:1]
+    return attached or prev in ("الى", "علي")
 
 
 def _complement_of(s: Sent, head: Cue, c: Cue) -> bool:
