@@ -90,13 +90,14 @@ class Cue:
 def _surface_sets() -> tuple[frozenset[str], frozenset[str]]:
     """Every token that is a form of a cue lemma with its clitics, and those of a frame's
     own lemma (not only a light word's, and not a bare preposition: قبل، ضمن), built once."""
-    lights = light_lemmas() | light_noun_lemmas()
+    frames = frame_index()
     every: set[str] = set()
     own: set[str] = set()
     for form, pairs in known_forms().items():
         words = surfaces(form)
         every |= words
-        if any(lemma_key(lemma) not in lights for lemma, _pos in pairs):
+        # a lemma may be a light verb and a frame's own (طرح: "طرح خطة", "طرحها على")
+        if any((lemma_key(lemma), pos) in frames for lemma, pos in pairs):
             own |= words
     return frozenset(every), frozenset(own - PREPOSITIONS)
 

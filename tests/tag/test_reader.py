@@ -174,6 +174,14 @@ CASES = [
         ["ودعت تركيا روسيا إلى الالتزام بالهدنة , وتعهدت روسيا بضمان الهدنة ."],
         {("TUR", "demand", "RUS"), ("RUS", "guarantee", "")},
     ),
+    # a paper put to a party is an offer; a question put to it is not
+    (["وطرح دي ميستورا الورقة على الحكومة السورية ."], {("de_mistura", "offer", "SYR")}),
+    (["وطرح لافروف على نظيره التركي سؤالا حول المدينة ."], set()),
+    # an invitation reaches past a long list of the invited
+    (
+        ["ووجهت روسيا دعوة إلى 33 تيارا وائتلافا وحزبا سوريا , بعضها في الداخل , لحضور المؤتمر ."],
+        {("RUS", "offer", "")},
+    ),
     # a number anaphor names the chain of that many actors before it
     (
         [
