@@ -54,7 +54,7 @@ from analysis.tag.holders import (
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.subjects import FIRST_PERSON, cue_holders
-from analysis.tag.voice import forecast, may_form
+from analysis.tag.voice import forecast, may_form, question
 
 __all__ = ["MOVE_TYPES", "POSITION_COLUMNS", "tag_positions"]
 
@@ -288,12 +288,13 @@ def moves_in_sentence(
             continue  # "حذر من خطورة التصعيد": a warning to no one is no threat
         owner_for_pronoun = counterpart if move in {"demand", "condition"} and counterpart else ""
         modality = modality_at(s, cue.verb_span[0], hypos)
-        guess = forecast(s, cue)
-        if guess or (modality == "asserted" and may_form(s, cue)):
-            if here is None or here["speaker_id"] == OUTLET:
-                continue  # "وقد تقبل تركيا …" in the outlet's own voice: its guess, no move
-            if not guess:
-                modality = "hypothetical"  # "قد تتفق أنقرة وواشنطن": may agree, not agreed
+        guess = (
+            forecast(s, cue)
+            or (may_form(s, cue) if modality != "hypothetical" else "")
+            or question(s, cue)
+        )
+        if guess and (here is None or here["speaker_id"] == OUTLET):
+            continue  # "وقد تقبل تركيا …" in the outlet's own voice: its guess, no move
         if cue.how == "noun" and re.search(
             r"(?<![\w])ان\s+(?:ت|ي)كون\s", s.key[max(0, a - 40) : a]
         ):
@@ -308,8 +309,9 @@ def moves_in_sentence(
             move, modality = str(frame["negated_as"]), "asserted"
             why.append(f"negated {cue.move} read as {move}")
         if guess:
-            modality = "hypothetical"  # "أعتقد أن تركيا لن تسمح …": the speaker's forecast
-            why.append(f"forecast after «{guess}»")
+            # "قد تتفق أنقرة وواشنطن", "أعتقد أن تركيا لن تسمح …": the speaker's guess
+            modality = "hypothetical"
+            why.append(f"a possibility or forecast («{guess}»)")
         main_hits, ex_phrase, ex_issues = _move_issues(
             s, issues, (b, end, main_end), ex, cue.how, frame, next(iter(holder_ids))
         )

@@ -4,9 +4,11 @@ Two constructions of Arabic news make a move the writer's (or an analyst's) gues
 than something an actor did or said:
 
 - **قد before an imperfective verb** is "may" ("وقد تقبل تركيا …"); before a perfective it
-  is "has" and asserts ("وقد رفضت دمشق");
+  is "has" and asserts ("وقد رفضت دمشق"); ربما/لعل before a verb is "perhaps";
 - **an assessment before a future act** ("من المؤكد أن تركيا لن تسمح …", "أعتقد أن موسكو
   ستضغط …", ``forecast_openers`` in ``data/cues_moves.yaml``) forecasts it.
+
+A verb in a question ("هل ستقبل تركيا …؟") asks; it reports no move either.
 
 In the outlet's own voice such a move is dropped (the readers' convention: analysts' and
 columnists' forecasts are not moves); quoted, it is the speaker's hypothetical.
@@ -15,21 +17,52 @@ columnists' forecasts are not moves); quoted, it is the speaker's hypothetical.
 from __future__ import annotations
 
 from analysis.tag.clauses import Sent, bare, future_form, is_clause_end
-from analysis.tag.cues import forecast_lexicon
+from analysis.tag.cues import forecast_lexicon, negators
 from analysis.tag.frames import Cue
 
-__all__ = ["forecast", "may_form"]
+__all__ = ["forecast", "may_form", "question"]
 
-# words a forecast opener may have between itself and أن ("من الواضح جداً أن")
-_OPENER_GAP = 1
+# words a forecast opener may have between itself and أن ("من الواضح جداً أن", "يرى
+# المحلل السياسي فلان أن")
+_OPENER_GAP = 4
 
 
-def may_form(s: Sent, cue: Cue) -> bool:
-    """قد before an imperfective verb says "may" (قد تقبل), before a perfective "has"."""
+_QAD = frozenset({"قد", "وقد", "فقد"})
+_PERHAPS = frozenset({"ربما", "وربما", "لربما", "لعل", "ولعل", "لعله", "لعلها", "ولعلها"})
+
+
+def may_form(s: Sent, cue: Cue) -> str:
+    """The word that makes the verb a possibility ("" if none): قد before an imperfective
+    verb says "may" (قد تقبل), before a perfective "has"; ربما/لعل before a verb, negated
+    or not, says "perhaps" ("ربما لا تتفق")."""
     i = s.tok_index(cue.verb_span[0])
-    before = bare(s.token_text(i - 1)) if i > 0 else ""
+    before = [bare(s.token_text(j)) for j in range(max(0, i - 2), i)]
     verb = cue.verb_reading
-    return before in {"قد", "وقد", "فقد"} and verb.verbal and verb.asp == "i"
+    if not verb.verbal or not before:
+        return ""
+    if before[-1] in _QAD:
+        return s.token_text(i - 1) if verb.asp == "i" else ""
+    if before[-1] in _PERHAPS:
+        return s.token_text(i - 1)
+    if len(before) == 2 and before[0] in _PERHAPS and before[1] in negators():
+        return s.token_text(i - 2)
+    return ""
+
+
+def question(s: Sent, cue: Cue) -> str:
+    """The question mark that ends a verb cue's clause ("" if none): "هل ستقبل تركيا …؟",
+    "أم لا ?" ask, they report no move. A move noun in a question names a move that may
+    well exist ("إلى متى سيبقى الفيتو الروسي محترماً ?")."""
+    if not cue.verb_reading.verbal:
+        return ""
+    i = s.tok_index(cue.kend)
+    for j in range(i, len(s.tokens)):
+        raw = s.token_text(j)
+        if raw[-1:] in "?؟":
+            return raw[-1:]
+        if is_clause_end(raw) and raw[-1:] not in ":":
+            return ""
+    return ""
 
 
 def forecast(s: Sent, cue: Cue) -> str:

@@ -182,6 +182,11 @@ CASES = [
         ["ووجهت روسيا دعوة إلى 33 تيارا وائتلافا وحزبا سوريا , بعضها في الداخل , لحضور المؤتمر ."],
         {("RUS", "offer", "")},
     ),
+    # asking for anonymity, declining to comment and backing another's plan are no moves
+    (["ونقلت الوكالة عن مسؤول أمريكي طلب عدم كشف هويته أن واشنطن تدرس الخيارات ."], set()),
+    (["وتتحفظ دمشق عن إصدار أي تعليق رسمي حول الموضوع ."], set()),
+    (["وكانت روسيا قالت إنها مستعدة لدعم خطة الأمم المتحدة في حلب ."], set()),
+    (["وتحفظت تركيا على البند الثالث من الاتفاق ."], {("TUR", "reject", "")}),
     # a number anaphor names the chain of that many actors before it
     (
         [
@@ -394,6 +399,11 @@ def test_qad_with_an_imperfective_verb_is_a_possibility(sentence, modality):
             "وقال لافروف : أعتقد أن تركيا لن تقبل بالهدنة .",
             [("TUR", "reject", "hypothetical")],
         ),
+        # perhaps (ربما، لعل), negated or not; an actor's opinion of another's future act
+        ("ربما لا تتفق تركيا وروسيا في كل الأمور .", []),
+        ("وترى موسكو أن واشنطن سترفض الاتفاق الجديد .", [("USA", "reject", "hypothetical")]),
+        # a verb in a question asks; it reports no move
+        ("فهل ستقبل تركيا بالهدنة في الشمال ?", []),
         # the assessment of a past act asserts it; a future act without one is a move
         ("ومن المؤكد أن تركيا رفضت الهدنة .", [("TUR", "reject", "asserted")]),
         (
