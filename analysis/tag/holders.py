@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
-from analysis.tag.claims import OUTLET, REPORTS
+from analysis.tag.claims import OUTLET, REPORTS, UNNAMED
 from analysis.tag.clauses import (
     SELF_WORDS,
     Mention,
@@ -112,12 +112,16 @@ def self_reference(s: Sent, kstart: int) -> bool:
 
 
 def speaker_holder(att: dict[str, Any] | None, kstart: int) -> list[tuple[str, str]]:
-    """The sentence's speaker as holder (actors and unnamed sources only)."""
+    """The sentence's speaker as holder, an actor only: an unnamed source ("مصادر
+    دبلوماسية", "مسؤول أمني كردي") holds no move of his own (only "بلاده" in his words
+    names his state: ``_own_state``)."""
     if (
         not att
         or att["speaker_id"] in {OUTLET, REPORTS}
         or att["speaker_kind"] in {"source", "media", "place", OUTLET, REPORTS}
     ):
+        return []
+    if att["speaker_kind"] == UNNAMED:
         return []
     return [(str(att["speaker_id"]), str(att["speaker_surface"]))]
 
@@ -149,10 +153,9 @@ def stance_holders(
     subj = explicit_subject(s, a, b, issues=issues, verbal=verbal)
     if subj:
         return [(m.actor_id, m.surface) for m in subj]
+    if self_reference(s, a):
+        return _own_state(s, a, att)
     holders = speaker_holder(att, a)
-    if holders and self_reference(s, a):
-        sid = holders[0][0]
-        return [(affiliation_of(sid, level="state") or sid, s.surface(*_self_span(s, a)))]
     if holders and _in_speakers_words(s, a, b, att, speaker_cue):
         return holders
     return []
@@ -171,15 +174,28 @@ def _in_speakers_words(
     return 0 <= speaker_cue < a_doc or in_quote or bool(att and att.get("carried_over"))
 
 
+def _own_state(s: Sent, a: int, att: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """ "بلاده": the speaker's state; an unnamed speaker's from his affiliation ("السفير
+    الروسي … إن بلاده ستعارضه"), none when he has none."""
+    if att and att.get("speaker_kind") == UNNAMED:
+        org = str(att.get("speaker_affiliation") or "")
+        state = (affiliation_of(org, level="state") or org) if org else ""
+        return [(state, s.surface(*_self_span(s, a)))] if state else []
+    holders = speaker_holder(att, a)
+    if not holders:
+        return []
+    sid = holders[0][0]
+    return [(affiliation_of(sid, level="state") or sid, s.surface(*_self_span(s, a)))]
+
+
 def speaker_fallback(
     s: Sent, a: int, b: int, att: dict[str, Any] | None, speaker_cue: int
 ) -> list[tuple[str, str]]:
     """The sentence's speaker as the holder of a verb with no subject of its own, when the
     verb stands in the reported content ("وأضاف أنه رفض …", "بلاده رفضت …")."""
+    if self_reference(s, a):
+        return _own_state(s, a, att)
     holders = speaker_holder(att, a)
-    if holders and self_reference(s, a):
-        sid = holders[0][0]
-        return [(affiliation_of(sid, level="state") or sid, s.surface(*_self_span(s, a)))]
     a_doc = s.doc_span(a, b)[0]
     # pronoun-drop verb right after the speaker's cue ("وأضاف أنه رفض …") or sentence-
     # initial ("ورفض العرض") in a carried-over passage

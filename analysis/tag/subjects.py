@@ -151,9 +151,15 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
         if not persons or any(r.pos == "noun_prop" for r in analyses(word_at(s, first))):
             return []
         head = persons[0]
-    persons = [m for m in np if m.kind == "person" and m is not head]
+    # "رئيس مكتب الأمن الوطني السوري، علي مملوك": the person in apposition, not a person
+    # further on ("وزارة الخارجية الإيرانية بقرار ترامب": the genitive of an object)
+    persons = [
+        m
+        for m in np
+        if m.kind == "person" and m is not head and not _prepositional(s, head.kend, m.kstart)
+    ]
     if head.kind != "person" and persons:
-        head = persons[0]  # "رئيس مكتب الأمن الوطني السوري، علي مملوك": the person
+        head = persons[0]
     # after a title the verb agrees with the title ("اتفق وزراء خارجية روسيا وتركيا")
     agr = mention_agreement(head)
     if title_ok:
@@ -162,6 +168,19 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
     if not agrees(agr, feats, gender_only=True) and head.kind != "person":
         return []
     return coordinated_actors(s, head, pool)
+
+
+def _prepositional(s: Sent, a: int, b: int) -> bool:
+    """Does key span [a, b) hold a preposition, alone or attached to its noun ("بقرار")?
+    Titles and adjectives ("المعارض الأستاذ") do not part a name from its head."""
+    for j in range(s.tok_index(a), s.tok_index(b)):
+        if s.tokens[j][0] < a:
+            continue
+        tok = bare(s.token_text(j))
+        readings = analyses(word_at(s, j)) if tok[:1] in ("ب", "ل") else []
+        if tok in PREPOSITIONS or (readings and all(r.prep for r in readings)):
+            return True
+    return False
 
 
 # "the two sides" (nominative: a subject) stands for the pair named before ("الرئيسين،
@@ -329,6 +348,9 @@ def cue_holders(
     word = s.word(s.tok_index(a)) if s.tokens else ""
     # a light verbal noun's genitive is its subject ("توقيع إيران ونظام الأسد اتفاقاً")
     feats = verb_features(cue.verb_reading, word) if cue.verb_reading.verbal else {("", "na")}
+    if cue.verb_reading.verbal and not third_person(cue.verb_reading, word):
+        # "بصمات إيرانية ونطالب مجلس الأمن": "we" is never a name before the verb
+        return [], FIRST_PERSON
     i = s.tok_index(a)
     before = bare(s.token_text(i - 1)) if i > 0 else ""
     if before in RELATIVES:

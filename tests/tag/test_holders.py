@@ -57,13 +57,14 @@ def test_self_reference(text, cue, expected):
             {"speaker_id": "lavrov", "speaker_kind": "person", "speaker_surface": "لافروف"},
             [("lavrov", "لافروف")],
         ),
+        # an unnamed source holds no move of his own
         (
             {
                 "speaker_id": "unnamed_source",
                 "speaker_kind": "unnamed_source",
                 "speaker_surface": "مصدر",
             },
-            [("unnamed_source", "مصدر")],
+            [],
         ),
         ({"speaker_id": "outlet", "speaker_kind": "outlet", "speaker_surface": ""}, []),
         ({"speaker_id": "reports", "speaker_kind": "reports", "speaker_surface": "تقارير"}, []),

@@ -187,6 +187,14 @@ CASES = [
     (["وتتحفظ دمشق عن إصدار أي تعليق رسمي حول الموضوع ."], set()),
     (["وكانت روسيا قالت إنها مستعدة لدعم خطة الأمم المتحدة في حلب ."], set()),
     (["وتحفظت تركيا على البند الثالث من الاتفاق ."], {("TUR", "reject", "")}),
+    # a person further on after a preposition is no apposition of the subject
+    (["ونددت وزارة الخارجية الإيرانية بقرار ترامب بشأن القدس ."], {("IRN", "reject", "")}),
+    # "we" is never a name before the verb; an unnamed source with no body holds nothing
+    (["هيلي : الصاروخ يحمل بصمات إيرانية ونطالب مجلس الأمن بالتحرك ."], set()),
+    (["وتشير مصادر دبلوماسية إلى أن بلاده ستعارض مشروع القرار ."], set()),
+    (["وقال مسؤول أمني كردي إن الأكراد رفضوا التهديدات , وتعهدوا بالدفاع عن المنطقة ."], set()),
+    # "بلاده" in an unnamed official's words: the state he speaks for
+    (["وقال مصدر في الخارجية الروسية إن بلاده ستعارض مشروع القرار ."], {("RUS", "reject", "")}),
     # a number anaphor names the chain of that many actors before it
     (
         [
