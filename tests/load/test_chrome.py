@@ -61,6 +61,7 @@ def test_a_tail_marker_in_the_upper_half_is_not_a_tail():
         ("تابع الموقع على مواقع التواصل الاجتماعي .", "boilerplate.share"),
         ("على اليسار : مقاتلون قرب معبر حدودي في ريف حلب .", "caption.photo_side"),
         ("في صور : مجلس الأمن يصوت على مشروع قرار جديد حول سوريا .", "boilerplate.gallery_label"),
+        ("نعم , أنا أوافق لا , أنا لا أتفق جاري التحميل .", "boilerplate.poll"),
     ],
 )
 def test_furniture_sentences_inside_a_body_line(sentence, reason):
