@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.tag.actors import ACTOR_KINDS
@@ -24,6 +23,7 @@ from analysis.tag.clauses import (
     is_clause_end,
     words_after,
 )
+from analysis.tag.cue import Cue, drop_embedded
 from analysis.tag.cues import negators
 from analysis.tag.forms import known_forms
 from analysis.tag.frame_data import (
@@ -45,9 +45,13 @@ from analysis.tag.morph import (
 )
 from analysis.text.normalize import fold, strip_marks
 
-__all__ = ["Cue", "cue_prefilter", "find_cues", "reading_at", "word_at"]
+__all__ = ["cue_prefilter", "find_cues", "reading_at", "word_at"]
 
 _WITHOUT = frozenset({"دون", "بدون", "بلا"})
+# verbs of denial: "نفت الرياض ممارسة أي ضغوط" denies the move the noun names
+_DENIALS = frozenset(
+    {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "انكر", "انكرت", "ينكر", "تنكر"}
+)
 _NOMINAL = {"noun": ("noun", "adj"), "adj": ("adj", "noun"), "verb": ("verb",)}
 _WORD = re.compile(r"[^\s«»“”\"'()\[\]،,؛;.:!?؟-]+")
 # Words a light verb may have between itself and its noun: "أعرب عن استعداده",
@@ -56,34 +60,6 @@ _LIGHT_GAP = 9
 _RELATIVE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 # How far a light verb with ``reach`` looks for "إلى + noun" past adverbials and commas.
 _LIGHT_REACH = 20
-
-
-@dataclass
-class Cue:
-    """A move cue: key span of its word, the frame, the reading and why it was read so."""
-
-    kstart: int
-    kend: int
-    frame: dict[str, Any]
-    reading: Reading
-    how: str  # verb | noun | adj | light
-    rule: str
-    light: tuple[int, int] | None = None  # key span of the light verb
-    light_reading: Reading | None = None
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def move(self) -> str:
-        return str(self.frame["move"])
-
-    @property
-    def verb_span(self) -> tuple[int, int]:
-        """The span whose subject holds the move: the light verb, else the cue itself."""
-        return self.light or (self.kstart, self.kend)
-
-    @property
-    def verb_reading(self) -> Reading:
-        return self.light_reading or self.reading
 
 
 @functools.cache
@@ -307,6 +283,10 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
         readings, rule = reading_at(s, i, _after_actor(s, i))
         options = _frame_readings(readings, bare(s.token_text(i - 1)) if i else "")
         word = s.token_text(i)
+        if options and not options[0][0].verbal and _denied(s, i):
+            if trace is not None:
+                trace.append(f"{word}: a move noun after a verb of denial; no move")
+            continue
         if not options and trace is not None:
             top = readings[0] if readings else None
             trace.append(
@@ -335,53 +315,19 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
             if trace is not None:
                 trace.append(f"{word}: {r.lemma}/{r.pos} ({rule}) → frame {frame['id']}")
             break
-    return _drop_embedded(s, sorted(out, key=lambda c: c.kstart))
+    return drop_embedded(s, sorted(out, key=lambda c: c.kstart))
 
 
-def _drop_embedded(s: Sent, cues: list[Cue]) -> list[Cue]:
-    """Cues without the verbs in the complement of an earlier move ("طالبت المعارضة بأن
-    تلتزم روسيا بالهدنة"): what a demand, a pledge or a condition asks of someone is not
-    that actor's move."""
-    keep: list[Cue] = []
-    for c in cues:
-        clause = c.how in ("verb", "adj") or (c.light and c.verb_reading.verbal)
-        if clause and any(_complement_of(s, head, c) for head in keep):
-            continue
-        nominal = c.how == "noun" or (c.light is not None and not c.verb_reading.verbal)
-        if nominal and any(_asked(s, head, c) for head in keep):
-            continue
-        keep.append(c)
-    return keep
-
-
-def _asked(s: Sent, head: Cue, c: Cue) -> bool:
-    """Is the noun cue ``c`` what a demand asks for: with بـ/لـ or after إلى within six words
-    after it, no comma between ("طالبت إسرائيل روسيا بتقديم ضمانات", "تضغط على موسكو
-    لتقديم ضمانات")? The guarantee is asked of Russia, not given by it."""
-    if head.move not in ("demand", "condition") or head.how == "noun":
-        return False
-    lo = s.tok_index(max(head.kstart, head.kend - 1)) + 1
-    hi = s.tok_index(c.verb_span[0])
-    if not lo <= hi <= lo + 6 or any(is_clause_end(s.token_text(k)) for k in range(lo, hi)):
-        return False
-    prev = bare(s.token_text(hi - 1)) if hi > 0 else ""
-    word = bare(s.token_text(hi))
-    # an attached بـ/لـ: the word starts with it and its lemma does not ("لتقديم")
-    attached = word[:1] in ("ب", "ل") and fold(c.verb_reading.lemma)[:1] != word[:1]
-    return attached or prev in ("الى", "علي")
-
-
-def _complement_of(s: Sent, head: Cue, c: Cue) -> bool:
-    """Does cue ``c`` stand in a أن-clause of cue ``head``: أن/بأن within three words
-    after the head (its subject may come first: "اشترطت دمشق أن"), ``c`` within eight,
-    no comma between? A later "وقالت إن" opens a new statement, not a complement."""
-    lo = s.tok_index(max(head.kstart, head.kend - 1)) + 1
-    hi = s.tok_index(c.verb_span[0])
-    if not lo <= hi <= lo + 8:
-        return False
-    if any(is_clause_end(s.token_text(k)) for k in range(lo, hi)):
-        return False
-    return any(bare(s.token_text(k)) in ("ان", "بان") for k in range(lo, min(hi, lo + 3)))
+def _denied(s: Sent, i: int) -> bool:
+    """Does a verb of denial stand right before token ``i``, or before its subject ("نفت
+    الرياض ممارسة أي ضغوط", "ونفى ممارسة الضغط")?"""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        raw = s.token_text(j)
+        if is_clause_end(raw):
+            return False
+        if bare(raw).lstrip("و") in _DENIALS:
+            return True
+    return False
 
 
 def _cue_span(s: Sent, i: int, r: Reading) -> tuple[int, int]:

@@ -19,7 +19,8 @@ from analysis.tag.clauses import (
     one_of,
     token_after,
 )
-from analysis.tag.frames import Cue, word_at
+from analysis.tag.cue import Cue
+from analysis.tag.frames import word_at
 from analysis.text.normalize import fold
 
 __all__ = ["FIRST_PERSON", "agent_phrase", "noun_holders"]

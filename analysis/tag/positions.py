@@ -37,12 +37,13 @@ from analysis.tag.clauses import (
     is_clause_end,
     modality_at,
 )
+from analysis.tag.cue import Cue
 from analysis.tag.cues import (
     exchange_lexicon,
     hypothetical_lexicon,
     peripheral_states,
 )
-from analysis.tag.frames import Cue, cue_prefilter, find_cues
+from analysis.tag.frames import cue_prefilter, find_cues
 from analysis.tag.holders import (
     agreement_parties,
     coordinated_verb,

@@ -55,7 +55,8 @@ from analysis.tag.clauses import (
     one_of,
     token_after,
 )
-from analysis.tag.frames import Cue, word_at
+from analysis.tag.cue import Cue
+from analysis.tag.frames import word_at
 from analysis.tag.issues import IssueHit
 from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders

@@ -17,8 +17,8 @@ columnists' forecasts are not moves); quoted, it is the speaker's hypothetical.
 from __future__ import annotations
 
 from analysis.tag.clauses import Sent, bare, future_form, is_clause_end
+from analysis.tag.cue import Cue
 from analysis.tag.cues import forecast_lexicon, negators
-from analysis.tag.frames import Cue
 
 __all__ = ["forecast", "may_form", "question"]
 

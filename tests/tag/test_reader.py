@@ -195,6 +195,14 @@ CASES = [
     (["وقال مسؤول أمني كردي إن الأكراد رفضوا التهديدات , وتعهدوا بالدفاع عن المنطقة ."], set()),
     # "بلاده" in an unnamed official's words: the state he speaks for
     (["وقال مصدر في الخارجية الروسية إن بلاده ستعارض مشروع القرار ."], {("RUS", "reject", "")}),
+    # exerting pressure (ممارسة الضغط) is a demand by whoever seeks to exert it; a denied
+    # move noun is no move
+    (
+        ["وتسعى الحكومة التركية لممارسة الضغط على الولايات المتحدة ."],
+        {("TUR", "demand", "USA")},
+    ),
+    (["لكن الرياض نفت ممارسة أي ضغوط على الأمم المتحدة ."], set()),
+    (["ونفت موسكو تقديم أي ضمانات لأنقرة ."], set()),
     # a number anaphor names the chain of that many actors before it
     (
         [
