@@ -203,6 +203,11 @@ CASES = [
     ),
     (["لكن الرياض نفت ممارسة أي ضغوط على الأمم المتحدة ."], set()),
     (["ونفت موسكو تقديم أي ضمانات لأنقرة ."], set()),
+    # a move noun's genitive may be an institution or group of the actor ("قوى المعارضة")
+    (
+        ["وتعثر المؤتمر بعد رفض قوى المعارضة السورية المشاركة فيه ."],
+        {("syrian_opposition", "reject", "")},
+    ),
     # a number anaphor names the chain of that many actors before it
     (
         [
