@@ -8,7 +8,9 @@
      apposition ("رفض رئيس المكتب، علي مملوك، العرض"); the verb's gender must agree;
   2. **subject before the verb** in the same clause, agreeing in gender and number
      ("الروس ضغطوا", "أنقرة مستعدة");
-  3. **relative**: الذي/التي/الذين → the mention the relative follows;
+  3. **relative**: الذي/التي/الذين → the mention the relative follows; when the verb
+     carries the head as its object pronoun ("الاتفاق الذي ضمنته تركيا"), its subject
+     after it;
   4. **pronoun** (أنه، لكنها، وهم …) or an unexpressed subject → the nearest agreeing actor
      before it in the sentence, then in the previous sentence, that is not the object of a
      preposition (a recipient is never the holder);
@@ -358,6 +360,11 @@ def cue_holders(
         head = [
             m for m in pool if m.kend <= s.tokens[i - 1][0] and s.tokens[i - 1][0] - m.kend <= 2
         ]
+        if not head and cue.verb_reading.enclitic.endswith("_dobj"):
+            # "الاتفاق الذي ضمنته تركيا": the pronoun is the head, the subject follows
+            subj = _subject_after(s, b, pool, feats)
+            if subj:
+                return subj, "subject after the verb of a relative clause"
         if not head:
             return [], "relative with a head that is not an actor"
     found, rule = _subject_before(s, a, pool, feats, near=True)

@@ -208,6 +208,11 @@ CASES = [
         ["وتعثر المؤتمر بعد رفض قوى المعارضة السورية المشاركة فيه ."],
         {("syrian_opposition", "reject", "")},
     ),
+    # a relative clause whose verb carries the head as its object pronoun has its own
+    # subject after the verb; without the pronoun the head is the subject
+    (["وهي مرتبطة بالاتفاق الذي ضمنته تركيا في أنقرة ."], {("TUR", "guarantee", "")}),
+    (["وتعثرت محادثات السلام التي اقترحتها موسكو في سوتشي ."], {("RUS", "offer", "")}),
+    (["وحول المخاطر التي تهدد سوريا ووحدتها ."], set()),
     # a number anaphor names the chain of that many actors before it
     (
         [
