@@ -216,8 +216,7 @@ def _attribute(s: Sent, i: int) -> bool:
     word = bare(s.token_text(j))
     if not word or not word[0].isalpha() or word in _PREDICATE_NOUNS:
         return False
-    ta, tb = s.tokens[j]
-    if any(m.kstart < tb and m.kend > ta for m in s.mentions):
+    if _named(s, j):
         return False  # a name is definite ("… في سوريا غير مقبول")
     readings, _rule = reading_at(s, j)
     first = readings[0] if readings else None
@@ -232,12 +231,21 @@ def _attribute(s: Sent, i: int) -> bool:
 _INDEFINITE_NOUN_POS = frozenset({"noun", "adj", "noun_quant"})
 
 
+def _named(s: Sent, j: int) -> bool:
+    """Is token ``j`` part of an actor's name?"""
+    ta, tb = s.tokens[j]
+    return any(m.kstart < tb and m.kend > ta for m in s.mentions)
+
+
 def _future_verb(s: Sent, j: int) -> bool:
     """Is token ``j`` a future verb: after سوف/لن, or read with the future سـ?"""
     if j > 0 and bare(s.token_text(j - 1)) in ("سوف", "لن", "ولن"):
         return True
-    # only a word that starts with سـ (after و/ف) can carry it: the rest is not analysed
+    # only a word that starts with سـ (after و/ف) can carry it: the rest is not analysed;
+    # a name is no verb ("سيرغي لافروف" is not سـ + يرغي)
     if not bare(s.token_text(j)).lstrip("وف").startswith("س"):
+        return False
+    if _named(s, j):
         return False
     return any(r.verbal and r.future for r in analyses(word_at(s, j)))
 
