@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
+from analysis.tag.agreement import agrees, mention_agreement, verb_features
 from analysis.tag.claims import OUTLET, REPORTS, UNNAMED
 from analysis.tag.clauses import (
     SELF_WORDS,
@@ -30,7 +31,7 @@ from analysis.tag.clauses import (
 )
 from analysis.tag.cues import counterpart_fillers, nominal_forms
 from analysis.tag.issues import IssueHit
-from analysis.tag.morph import PREPOSITIONS
+from analysis.tag.morph import PREPOSITIONS, Reading
 from analysis.text.normalize import fold
 
 
@@ -222,6 +223,16 @@ def coordinated_verb(s: Sent, kpos: int) -> bool:
     tok = s.key[s.tokens[i][0] : kpos] if i < len(s.tokens) else ""
     prev = bare(s.token_text(i - 1)) if i > 0 else ""
     return tok in {"و", "ف"} or prev in {"لكنه", "لكنها", "ثم", "كما", "ولكنه", "ولكنها"}
+
+
+def joined_holder_agrees(s: Sent, reading: Reading, word: str, holder_id: str) -> bool:
+    """May the previous move's holder be the subject of this joined verb? Its mention in
+    the sentence must agree with the verb in gender ("، ويطالب" after "الولايات المتحدة"
+    is some other subject's)."""
+    ms = [m for m in s.mentions if m.actor_id == holder_id]
+    if not ms or not reading.verbal:
+        return True
+    return agrees(mention_agreement(ms[-1]), verb_features(reading, word), gender_only=True)
 
 
 def _pronoun_subject(s: Sent, kpos: int, speaker_cue: int) -> bool:

@@ -48,6 +48,7 @@ from analysis.tag.holders import (
     agreement_parties,
     coordinated_verb,
     first_person_speaker,
+    joined_holder_agrees,
     move_counterpart,
     self_reference,
     speaker_fallback,
@@ -225,7 +226,13 @@ def _holders_of(
     if cue.how == "noun":
         return [], rule
     # a pronoun that names no agreeing actor ("لكنها" after a man) is not the last holder
-    if prev_holders and coordinated_verb(s, a) and not rule.startswith("pronoun:"):
+    word = s.word(s.tok_index(a)) if s.tokens else ""
+    if (
+        prev_holders
+        and coordinated_verb(s, a)
+        and not rule.startswith("pronoun:")
+        and joined_holder_agrees(s, cue.verb_reading, word, prev_holders[0][0])
+    ):
         return prev_holders, "coordinated with the previous move"
     holders = speaker_fallback(s, a, b, ctx["att"], ctx["speaker_cue"])
     if holders:

@@ -213,6 +213,11 @@ CASES = [
     (["وهي مرتبطة بالاتفاق الذي ضمنته تركيا في أنقرة ."], {("TUR", "guarantee", "")}),
     (["وتعثرت محادثات السلام التي اقترحتها موسكو في سوتشي ."], {("RUS", "offer", "")}),
     (["وحول المخاطر التي تهدد سوريا ووحدتها ."], set()),
+    # a verb joined to the previous move takes its holder only when they agree in gender
+    (
+        ["واستخدمت الولايات المتحدة الفيتو ضد مشروع القرار , ويطالب المشروع بالانسحاب ."],
+        {("USA", "reject", "")},
+    ),
     # a number anaphor names the chain of that many actors before it
     (
         [
