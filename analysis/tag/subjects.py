@@ -73,6 +73,8 @@ _PRONOUN_PPS = frozenset(
     for e in ("ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم")
 )
 _OPEN_QUOTES = frozenset('"«“')
+# first-person pronouns before an adjective (folded, و/ف stripped)
+_WE = frozenset({"نحن", "انا", "اننا", "انني", "لاننا"})
 _NP_STOPS = frozenset(
     {
         *("ان", "انه", "انها", "بان", "لان", ":", "الذي", "التي", "الذين", "حيث", "بينما"),
@@ -153,6 +155,8 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
         persons = [m for m in np if m.kind == "person"]
         if not persons or any(r.pos == "noun_prop" for r in analyses(word_at(s, first))):
             return []
+        if _complement_before(s, first, s.tok_index(persons[0].kstart)):
+            return []  # "وطالبت مرات عدة بتنحي الأسد": a name in a complement
         head = persons[0]
     # "رئيس مكتب الأمن الوطني السوري، علي مملوك": the person in apposition, not a person
     # further on ("وزارة الخارجية الإيرانية بقرار ترامب": the genitive of an object)
@@ -180,8 +184,27 @@ def _prepositional(s: Sent, a: int, b: int) -> bool:
         if s.tokens[j][0] < a:
             continue
         tok = bare(s.token_text(j))
+        if tok in PREPOSITIONS:
+            return True
         readings = analyses(word_at(s, j)) if tok[:1] in ("ب", "ل") else []
-        if tok in PREPOSITIONS or (readings and all(r.prep for r in readings)):
+        if readings and all(r.prep for r in readings):
+            return True
+    return False
+
+
+def _complement_before(s: Sent, i: int, k: int) -> bool:
+    """Do tokens ``i`` to ``k`` hold a verb or a noun with بـ ("مرات عدة بتنحي", "أي عمل
+    يعزز موقع"), so that a name at ``k`` is in a complement, not the end of a title
+    ("المرشح الجمهوري للرئاسة دونالد ترامب", "المتحدث باسم الخارجية")?"""
+    for j in range(i, k):
+        tok = bare(s.token_text(j))
+        if tok == "باسم":
+            continue
+        readings = analyses(word_at(s, j))
+        # a word with بـ the analyser cannot read ("بتنحي") is still a noun with بـ
+        if tok[:1] == "ب" and len(tok) > 3 and all(r.prep for r in readings):
+            return True
+        if readings and all(r.verbal for r in readings):
             return True
     return False
 
@@ -355,6 +378,8 @@ def cue_holders(
         # "بصمات إيرانية ونطالب مجلس الأمن": "we" is never a name before the verb
         return [], FIRST_PERSON
     i = s.tok_index(a)
+    if cue.how == "adj" and i > 0 and bare(s.token_text(i - 1)).lstrip("وف") in _WE:
+        return [], FIRST_PERSON  # "ونحن مستعدون للمساهمة": the speaker's readiness
     before = bare(s.token_text(i - 1)) if i > 0 else ""
     if before in RELATIVES:
         head = [

@@ -218,6 +218,16 @@ CASES = [
         ["واستخدمت الولايات المتحدة الفيتو ضد مشروع القرار , ويطالب المشروع بالانسحاب ."],
         {("USA", "reject", "")},
     ),
+    # insisting that something is so is a claim; endangering (يعرض للخطر) is no offer
+    (["وتنفي الحكومة السورية قصف المدنيين وتصر على أنها تستهدف المسلحين ."], set()),
+    (["وقال الوزير إن قرار ترامب يعرض التعاون مع روسيا للخطر ."], set()),
+    # "we are ready" is the speaker's readiness, not the last state named
+    (
+        ['وقال بوتين إن " سوريا بلد صديق لنا , ونحن مستعدون للمساهمة في العملية السياسية " .'],
+        {("putin", "offer", "")},
+    ),
+    # a name after a verb or a noun with بـ is in a complement, not the subject's title
+    (["وطالبت مرات عدة بتنحي الأسد عن السلطة ."], set()),
     # a number anaphor names the chain of that many actors before it
     (
         [
