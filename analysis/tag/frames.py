@@ -52,6 +52,8 @@ _WITHOUT = frozenset({"دون", "بدون", "بلا"})
 _DENIALS = frozenset(
     {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "انكر", "انكرت", "ينكر", "تنكر"}
 )
+# pronouns a preposition may carry ("عليها", "منهم")
+_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"})
 _NOMINAL = {"noun": ("noun", "adj"), "adj": ("adj", "noun"), "verb": ("verb",)}
 _WORD = re.compile(r"[^\s«»“”\"'()\[\]،,؛;.:!?؟-]+")
 # Words a light verb may have between itself and its noun: "أعرب عن استعداده",
@@ -160,6 +162,8 @@ def _follows(s: Sent, i: int, preps: list[str], reach: int = 1) -> bool:
         for p in folded:
             if nxt == p or (len(p) == 1 and nxt.startswith(p) and len(nxt) > 2):
                 return True
+            if nxt.startswith(p) and nxt[len(p) :] in _SUFFIXES:
+                return True  # "تتحفظ روسيا عليها": the preposition with a pronoun
         if is_clause_end(s.token_text(j)):
             break
     return False

@@ -39,10 +39,10 @@ from analysis.tag.clauses import (
 )
 from analysis.tag.cue import Cue
 from analysis.tag.cues import (
-    exchange_lexicon,
     hypothetical_lexicon,
     peripheral_states,
 )
+from analysis.tag.exchange import exchange_marker, unless_before
 from analysis.tag.frames import cue_prefilter, find_cues
 from analysis.tag.holders import (
     agreement_parties,
@@ -106,27 +106,6 @@ def _scope_end(s: Sent, cues, idx: int) -> int:
     b = cues[idx][1]
     nxt = [c[0] for c in cues[idx + 1 :] if c[0] > b]
     return nxt[0] if nxt else len(s.key)
-
-
-def _exchange(s: Sent, b: int, end: int) -> tuple[int, int, str] | None:
-    """The first exchange/condition/sequence marker in the move's scope."""
-    for a2, b2, _f, labels in exchange_lexicon().find(s.key):
-        if b <= a2 < end:
-            if labels[0] == "sequence" and not _sequence_ok(s, b2):
-                continue
-            return a2, b2, labels[0]
-    return None
-
-
-def _sequence_ok(s: Sent, kend: int) -> bool:
-    """قبل/بعد count as an exchange only before a move word (انسحاب، خروج …)."""
-    after = s.key[kend : kend + 40].split()[:3]
-    return any(
-        bare(w)
-        .lstrip("وبل")
-        .startswith(("انسحاب", "الانسحاب", "خروج", "اخراج", "سحب", "رفع", "وقف", "اي", "ان"))
-        for w in after
-    )
 
 
 def _clause_end(s: Sent, b: int, end: int) -> int:
@@ -281,7 +260,7 @@ def moves_in_sentence(
         # a subject after the cue, with its apposition ("، جيمس جيفري،"), is inside the clause
         after = [m.kend for m in s.mentions if m.kend > b and m.surface in dict(holders).values()]
         clause_end = _clause_end(s, max([b, *after]), end)
-        ex = _exchange(s, b, end)
+        ex = exchange_marker(s, b, end)
         if ex and ex[0] > clause_end + 3:
             ex = None  # a marker in a later clause belongs to another statement
         end = min(end, clause_end) if ex is None else end
@@ -308,14 +287,20 @@ def moves_in_sentence(
         ):
             modality = "hypothetical"  # "أن تكون روسيا ضامنة": a role proposed, not taken
         why = [f"frame {frame['id']} ({cue.how}: {cue.reading.lemma}, {cue.rule})"]
+        unless = modality == "negated" and ex is not None and ex[2] == "on_condition"
+        unless = unless and unless_before(s, ex[0])
         if frame.get("only_negated"):
             if modality != "negated":
                 continue  # "سمحت" is no red line; "لن تسمح" is
             modality = "asserted"
             why.append(f"negated {cue.reading.lemma} read as {move}")
-        elif modality == "negated" and frame.get("negated_as"):
+        elif modality == "negated" and frame.get("negated_as") and not unless:
             move, modality = str(frame["negated_as"]), "asserted"
             why.append(f"negated {cue.move} read as {move}")
+        if unless:
+            # "لن تشارك في المؤتمر إلا في حال …": not unless = on condition
+            move, modality = "condition", "asserted"
+            why.append(f"negated {cue.move} with إلا and a condition read as a condition")
         if guess:
             # "قد تتفق أنقرة وواشنطن", "أعتقد أن تركيا لن تسمح …": the speaker's guess
             modality = "hypothetical"

@@ -228,6 +228,19 @@ CASES = [
     ),
     # a name after a verb or a noun with بـ is in a complement, not the subject's title
     (["وطالبت مرات عدة بتنحي الأسد عن السلطة ."], set()),
+    # not unless (لن … إلا في حال): a condition
+    (
+        ["وأكدت الهيئة العليا للمفاوضات أنها لن تشارك في المؤتمر إلا في حال رحيل الأسد ."],
+        {("syrian_opposition", "condition", "")},
+    ),
+    # reservations are "على" something, with its pronoun too; "تحفظ الأمن" is حفظ (keeps);
+    # intercepting missiles is no objection
+    (
+        ["بينما يرفض النظام السوري المناطق الآمنة وتتحفظ روسيا عليها ."],
+        {("SYR", "reject", ""), ("RUS", "reject", "")},
+    ),
+    (["بينما تحفظ تركيا الأمن داخل حدودها ."], set()),
+    (["واعترضت إسرائيل صاروخا أطلق من سوريا ."], set()),
     # a number anaphor names the chain of that many actors before it
     (
         [
