@@ -22,7 +22,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-from analysis.tag.camel import get_analyzer
+from analysis.tag.camel import get_lean_analyzer
 
 __all__ = [
     "Reading",
@@ -106,7 +106,8 @@ _PREP_NAMES = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك", "la_prep": "ل
 def analyses(word: str) -> tuple[Reading, ...]:
     """All distinct readings of one word (cached per word type)."""
     out: dict[Reading, None] = {}
-    for a in get_analyzer().analyze(word):
+    # the lean analyser: the same readings, without the features a Reading leaves out
+    for a in get_lean_analyzer().analyze(word):
         r = Reading(
             lemma=lemma_key(str(a.get("lex", ""))),
             pos=str(a.get("pos", "")),
