@@ -31,10 +31,13 @@ def test_lean_analyses_are_the_full_ones():
         assert _kept(lean.analyze(word)) == _kept(full.analyze(word)), word
 
 
-def test_lean_entries_keep_only_the_lean_features():
-    db = get_lean_analyzer()._db
-    stems = next(iter(db.stem_hash.values()))
-    assert stems and all(set(feats) <= LEAN_FEATURES for _cat, feats in stems)
+def test_lean_entries_are_the_full_ones_kept_features_only():
+    lean, full = get_lean_analyzer()._db, get_analyzer()._db
+    for table in ("prefix_hash", "stem_hash", "suffix_hash"):
+        lean_entries, full_entries = getattr(lean, table), getattr(full, table)
+        assert lean_entries.keys() == full_entries.keys()
+        for key, entries in full_entries.items():
+            assert lean_entries[key] == [(cat, _kept([feats])[0]) for cat, feats in entries]
 
 
 def test_missing_resource_message_for_the_lean_analyser(monkeypatch, tmp_path):
