@@ -176,8 +176,9 @@ def _iter_built_chunks(
     head = list(itertools.islice(pending, 2))  # a second chunk: worth a pool
     n_workers = (cpu_count() if len(head) > 1 else 1) if workers is None else workers
     if n_workers <= 1 or len(head) < 2:
-        for job in itertools.chain(head, pending):
-            yield _build_job(job)
+        # not `job`: that name is the closure jobs() calls for the chunks still to come
+        for chunk in itertools.chain(head, pending):
+            yield _build_job(chunk)
         return
     yield from pool_map(_build_job, itertools.chain(head, pending), n_workers)
 

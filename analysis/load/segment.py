@@ -33,7 +33,6 @@ _PARA = re.compile(r"[^\n]+")
 # A sentence-final mark, the closers that belong to it, then whitespace or the end.
 _END = re.compile(r"[.!?؟…]+(?:\s*[»”’\")\]])*(?=\s|$)")
 _QUOTES = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|\"[^\"\n]*\"")
-_TOKEN_BEFORE = re.compile(r"(\S+)\s*$")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 # Single letters are initials or abbreviations (د. = doctor, أ. ف. ب = AFP) ...
 _ABBREV_EN = frozenset(
@@ -93,10 +92,12 @@ def _is_false_end(para: str, mark_start: int, mark: str, after: int) -> bool:
         return False
     # a short window: searching the whole prefix would make long paragraphs quadratic
     before = para[max(0, mark_start - 80) : mark_start]
-    tok = _TOKEN_BEFORE.search(before)
-    if tok is None:
+    # the last run of non-space characters (str.split and \s agree on what is space);
+    # not a regex search: "(\S+)\s*$" is tried at every position of the window
+    words = before.rsplit(None, 1)
+    if not words:
         return True  # a paragraph starting with "." has nothing to end
-    word = tok.group(1)
+    word = words[-1]
     nxt = _NEXT_TOKEN.match(para, after)
     nxt_tok = nxt.group(1) if nxt else ""
     # decimals and dotted dates in pre-tokenised text: "7 . 12", "13 . 06 . 2018"

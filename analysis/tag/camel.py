@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["MissingResource", "data_dir", "get_analyzer", "resource_status"]
+__all__ = [
+    "LEAN_FEATURES",
+    "MissingResource",
+    "data_dir",
+    "get_analyzer",
+    "get_lean_analyzer",
+    "resource_status",
+]
 
 
 class MissingResource(RuntimeError):
@@ -73,9 +80,8 @@ def resource_status() -> pd.DataFrame:
     )
 
 
-@functools.cache
-def get_analyzer():
-    """The camel-tools MSA morphological analyser (cached); ``MissingResource`` if absent."""
+def _db_path() -> Path:
+    """The MSA morphology database file; ``MissingResource`` if absent."""
     rid, rel, _, hint = _RESOURCES[0]
     path = data_dir() / rel
     if not path.exists():
@@ -83,6 +89,13 @@ def get_analyzer():
             f"camel-tools resource {rid!r} is missing (looked for {path}). "
             f"Install it with `{hint}`, or set CAMELTOOLS_DATA to a folder that holds it."
         )
+    return path
+
+
+@functools.cache
+def get_analyzer():
+    """The camel-tools MSA morphological analyser (cached); ``MissingResource`` if absent."""
+    path = _db_path()
     # camel-tools is heavy and needs its data: imported only when the analyser is wanted
     from camel_tools.morphology.analyzer import Analyzer
     from camel_tools.morphology.database import MorphologyDB
@@ -91,3 +104,30 @@ def get_analyzer():
     # could try to download when none is installed.
     db = MorphologyDB(str(path), "a")
     return Analyzer(db, backoff="NONE", cache_size=100_000)
+
+
+#: The features of an analysis that ``get_lean_analyzer`` keeps: what
+#: ``analysis.tag.morph.analyses`` reads, and the two that fill in ``gen`` and ``num``.
+LEAN_FEATURES = frozenset(
+    {
+        *("lex", "pos", "asp", "per", "gen", "num", "vox"),
+        *("prc0", "prc1", "prc2", "enc0", "form_gen", "form_num"),
+    }
+)
+
+
+@functools.cache
+def get_lean_analyzer():
+    """An MSA analyser whose analyses hold only ``LEAN_FEATURES`` (cached, uncached per
+    word: ``analysis.tag.morph.analyses`` caches); ``MissingResource`` if absent.
+
+    Those features have the values ``get_analyzer`` gives, for the same analyses in the
+    same order. The full analyser spends most of a word's time on features no tagger reads
+    (diacritised forms, tokenisations, phonology: regex rewrites per analysis), and its
+    database holds 40 features per entry (4 s and 450 MB per process); this one parses
+    and merges only what the taggers use.
+    """
+    path = _db_path()
+    from analysis.tag.camel_lean import LeanAnalyzer, LeanDB  # camel-tools: as above
+
+    return LeanAnalyzer(LeanDB(str(path), "a", keep=LEAN_FEATURES), backoff="NONE")

@@ -58,6 +58,7 @@ def _matcher_for(dictionary: Dictionary) -> Matcher:
         dictionary=dictionary,
         first=dict(first),
         by_first=dict(by_first),
+        by_second={f: _by_second(aliases) for f, aliases in by_first.items()},
         place_before=frozenset(dictionary.setting("place_before")),
         place_from_heads=tuple(dictionary.setting("place_from_heads")),
         # multi-word heads ("المجال الجوي") are matched word for word, never on their last
@@ -67,6 +68,18 @@ def _matcher_for(dictionary: Dictionary) -> Matcher:
         anaphors=frozenset(dictionary.setting("anaphors")),
         anaphor_window=int(dictionary.raw.get("anaphor_window", 3)),
     )
+
+
+def _by_second(aliases: list[Alias]) -> tuple[dict[str, tuple[Alias, ...]], tuple[Alias, ...]]:
+    """``(second token → the aliases a token followed by it can start, one-word aliases
+    too, in the list's order; the one-word aliases)`` of aliases sharing a first token."""
+    single = tuple(a for a in aliases if len(a.tokens) == 1)
+    seconds = {a.tokens[1] for a in aliases if len(a.tokens) > 1}
+    by_next = {
+        nxt: tuple(a for a in aliases if len(a.tokens) == 1 or a.tokens[1] == nxt)
+        for nxt in seconds
+    }
+    return by_next, single
 
 
 def _heads_by_last_word(heads: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -254,6 +267,10 @@ class Matcher:
     first: dict[str, list[tuple[str, str]]]
     # alias first token -> aliases starting with it, longest first
     by_first: dict[str, list[Alias]]
+    # alias first token -> (next token -> the aliases of by_first that can match before
+    # it, the one-word ones) (_by_second): most aliases of a common first word ("حزب",
+    # "الجيش") are ruled out by the next token with one dict probe, not a tail test each
+    by_second: dict[str, tuple[dict[str, tuple[Alias, ...]], tuple[Alias, ...]]]
     place_before: frozenset[str]
     place_from_heads: tuple[str, ...]
     nisba_place_heads: dict[str, tuple[tuple[str, ...], ...]]
@@ -268,11 +285,17 @@ class FoldedDoc:
     def __init__(self, text: str, spans: list[tuple[int, int]]):
         self.text = text
         self.key, self.offsets = match_key(text)
-        # findall builds the token strings in C; one span() a token gives both ends
+        # findall builds the token strings in C; each token's start is then where it
+        # next occurs: the characters between tokens are no letters, and a token begins
+        # with one (a third faster than a match object per token)
         self.tok = _TOKEN_RE.findall(self.key)
-        ends = [m.span() for m in _TOKEN_RE.finditer(self.key)]
-        self.tstart = [a for a, _ in ends]
-        self.tend = [b for _, b in ends]
+        starts, at, find = [], 0, self.key.find
+        for tok in self.tok:
+            at = find(tok, at)
+            starts.append(at)
+            at += len(tok)
+        self.tstart = starts
+        self.tend = [a + len(t) for a, t in zip(starts, self.tok, strict=True)]
         # sentence spans converted to key positions, all in one searchsorted each
         offs = self.offsets
         self.sstart = np.searchsorted(offs, [s for s, _ in spans], "left").tolist()

@@ -64,17 +64,24 @@ def _tag_document(m: Matcher, text: str, spans: list[tuple[int, int]]) -> list[t
     found: list[tuple] = []
     conditional: list[tuple[int, Alias]] = []
     chain: dict[int, str] = {}  # token index -> place/skip decision of a nisba ending there
-    n = len(doc.tok)
-    i = 0
-    while i < n:
-        cands = m.first.get(doc.tok[i])
-        if not cands:
-            i += 1
+    tokens = doc.tok
+    n = len(tokens)
+    first = m.first
+    i = 0  # the first token not consumed by a match
+    # only tokens that can start an alias (one set test each in C, not a Python loop step)
+    for h in [t for t, tok in enumerate(tokens) if tok in first]:
+        if h < i:
             continue
+        i = h
+        cands = first[tokens[i]]
         k = doc.sentence_of(i)
         best = None
+        nxt = tokens[i + 1] if i + 1 < n else None
         for f, clitic in cands:
-            for alias in m.by_first[f]:
+            by_next, single = m.by_second[f]
+            # the aliases whose second token is the next one (a tail test would fail the
+            # others), in by_first's order: longest first
+            for alias in by_next.get(nxt, single):
                 j = i + len(alias.tokens)
                 if best is not None and j - i <= best[1] - i:
                     break
@@ -85,7 +92,7 @@ def _tag_document(m: Matcher, text: str, spans: list[tuple[int, int]]) -> list[t
                 best = (alias, j, clitic)
                 break
         if best is None or k < 0:
-            i += 1
+            i = h + 1
             continue
         alias, j, clitic = best
         decision = place_reason(m, doc, alias, clitic, i, k, j)

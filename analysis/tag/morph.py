@@ -9,11 +9,13 @@ word type) are ranked by rules read from its neighbours (``choose``):
   (بـ/لـ/كـ), or as the first term of an idafa (an indefinite word followed by a definite
   noun or an actor's name, away from a clause start).
 
-Analysing every word type costs about 1.4 ms per type, too much for a large corpus (see
-``docs/scale.md``), so only *candidate* words are analysed: a word whose stem, once its
-clitics are stripped (``stems``), is an inflected form of a cue lemma. Those forms are
-expanded once from the cue lemmas with camel-tools' generator (``expand_lemma``) and kept
-as package data (``data/frame_forms.tsv``, rebuilt by ``python -m analysis.tag.forms``).
+Analysing every word type costs about 1.4 ms per type with camel-tools' full analyser (a
+fifth of that with the lean one ``analyses`` uses, ``analysis.tag.camel_lean``), too much
+for a large corpus (see ``docs/scale.md``), so only *candidate* words are analysed: a word
+whose stem, once its clitics are stripped (``stems``), is an inflected form of a cue lemma.
+Those forms are expanded once from the cue lemmas with camel-tools' generator
+(``expand_lemma``) and kept as package data (``data/frame_forms.tsv``, rebuilt by
+``python -m analysis.tag.forms``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-from analysis.tag.camel import get_analyzer
+from analysis.tag.camel import get_lean_analyzer
 
 __all__ = [
     "Reading",
@@ -106,7 +108,8 @@ _PREP_NAMES = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك", "la_prep": "ل
 def analyses(word: str) -> tuple[Reading, ...]:
     """All distinct readings of one word (cached per word type)."""
     out: dict[Reading, None] = {}
-    for a in get_analyzer().analyze(word):
+    # the lean analyser: the same readings, without the features a Reading leaves out
+    for a in get_lean_analyzer().analyze(word):
         r = Reading(
             lemma=lemma_key(str(a.get("lex", ""))),
             pos=str(a.get("pos", "")),

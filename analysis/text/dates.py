@@ -204,6 +204,10 @@ def _text_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((k, re.compile(p, re.IGNORECASE)) for k, p in kinds.items())
 
 
+# Four digits in a row: every form _text_patterns finds has a four-digit year.
+_YEAR_DIGITS = re.compile(f"[0-9{ARABIC_INDIC_DIGITS}{PERSIAN_DIGITS}]{{4}}")
+
+
 @functools.cache
 def _weekday_before() -> re.Pattern:
     """A weekday (after "يوم") right before a date: "يوم الاثنين، 22 كانون الثاني 2019"."""
@@ -221,6 +225,10 @@ def find_dates_in_text(
     order is read day first unless only month-first is possible. Impossible dates and
     years outside ``min_year``–``max_year`` (default: next year) are skipped.
     """
+    if not _YEAR_DIGITS.search(text):
+        # no year, no date: one quick scan instead of four patterns tried at every
+        # position (most of what the loader searches, headlines and bylines, has none)
+        return []
     max_year = max_year or dt.date.today().year + 1
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []

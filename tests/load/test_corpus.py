@@ -331,6 +331,15 @@ def test_a_process_pool_gives_the_same_tables(fixture_corpus):
         pd.testing.assert_frame_equal(getattr(pooled, name), getattr(alone, name))
 
 
+def test_one_process_builds_more_than_two_chunks(fixture_corpus):
+    """In one process, chunks after the first two are built too (the same tables)."""
+    alone = load_corpus(fixture_corpus, workers=1)
+    chunked = load_corpus(fixture_corpus, workers=1, chunk_size=1)
+    assert len(alone.documents) > 2
+    for name in ("documents", "sentences", "rejected"):
+        pd.testing.assert_frame_equal(getattr(chunked, name), getattr(alone, name))
+
+
 def test_content_hash_follows_the_text_and_metadata(tmp_path):
     rows = [
         {"text": ARTICLE, "outlet": "أ", "title": "ت"},

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from analysis.tag.lexicon import build_lexicon, join_patterns, plain_pattern
+from analysis.tag.lexicon import build_lexicon, join_patterns, plain_pattern, trie_pattern
 from analysis.text.normalize import match_key
 
 
@@ -68,3 +71,21 @@ def test_join_patterns_is_one_prefilter(text, hit):
     assert "(?P<" not in pattern
     prefilter = join_patterns(plain_pattern(lx) for lx in lexicons)
     assert bool(prefilter.search(match_key(text)[0])) is hit
+
+
+def test_trie_pattern_matches_as_the_longest_first_alternation():
+    """The prefix-tree body finds what the alternation of the forms, longest first, finds."""
+    forms = ["قبل", "قبل ان", "قبل اي", "في حال", "في حاله", "حال", "ما لم", "م", "a.b", "a"]
+    alternation = "|".join(
+        r"\s+".join(map(re.escape, f.split(" "))) for f in sorted(forms, key=len, reverse=True)
+    )
+    old = re.compile(rf"(?<![\w])[وف]??(?P<w>{alternation})(?![\w])")
+    new = re.compile(rf"(?<![\w])[وف]??(?P<w>{trie_pattern(forms)})(?![\w])")
+    rng = random.Random(0)
+    pieces = [*forms, "و", "ف", " ", "  ", "ه", "ان", ".", "b", "x"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(8))
+        assert [m.span("w") for m in new.finditer(text)] == [
+            m.span("w") for m in old.finditer(text)
+        ], text
+    assert trie_pattern([]) == ""

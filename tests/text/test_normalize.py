@@ -56,6 +56,15 @@ def test_offsets_map_back(text, needle, surface):
     assert text[start:end] == surface
 
 
+def test_fold_leaves_code_points_past_the_table_as_they_are():
+    """The fold's table ends at the last code point it changes (U+FEFF)."""
+    text = "\ufeff\uff01\ufffd\U0001f600\U00010000\U0010ffff"
+    assert fold(text) == text[1:]
+    key, offsets = match_key(text)
+    assert key == text[1:]
+    np.testing.assert_array_equal(offsets, np.arange(1, len(text)))
+
+
 def test_offsets_identity_when_nothing_changes():
     key, offsets = match_key("روسيا")
     assert key == "روسيا"
