@@ -448,10 +448,12 @@ def tag_positions(
     A move named by a definite noun (with the article or in idafa) whose holder already
     made that move about the same issue earlier in the document ("العرض الأمريكي", "رفض
     دمشق" again) is a reference to it and is not counted again; an agreement named again
-    ("الاتفاق") is a reference whatever it is said to be about."""
+    ("الاتفاق") is a reference whatever it is said to be about. A sentence the document
+    already holds word for word (a headline repeated in a share block) makes no rows."""
     rows: list[dict[str, Any]] = []
     previous, groups = earlier_sentences(sentences, mentions)
     made: set[tuple[str, str, str, str]] = set()
+    repeated: set[tuple[str, str]] = set()
     for s, att, date, outlet in iter_claims(
         _holder_possible(sentences, mentions, attribution),
         documents,
@@ -459,6 +461,12 @@ def tag_positions(
         attribution,
         prefilter(),
     ):
+        # a sentence the page already holds (a headline repeated in a share block) says
+        # nothing new
+        said = (s.doc_id, " ".join(s.key.split()))
+        if said in repeated:
+            continue
+        repeated.add(said)
         seen = set()
         # the chains of actors before are read only for a number anaphor ("الدول الثلاث")
         chains = groups(s.doc_id, s.sent_id) if number_anaphors(s) else []

@@ -478,6 +478,13 @@ def test_an_assessment_before_a_future_act_is_a_forecast(sentence, rows):
     assert [(r.holder_id, r.move, r.modality) for r in out.itertuples()] == rows
 
 
+def test_a_sentence_the_page_already_holds_makes_no_rows():
+    # a headline repeated in a share block at the foot of the page says nothing new
+    headline = "الأمم المتحدة تعتزم تقديم مقترحات سياسية لبدء إصلاحات في سوريا ."
+    out = tag([headline, "وبحث المبعوث الوضع مع الوفود .", headline])
+    assert out["sent_id"].tolist() == [0]
+
+
 def test_every_row_says_why():
     out = tag(["ورفض المبعوث الأمريكي، جيمس جيفري، المقترح الروسي."])
     reason = out["reason"].iloc[0]
