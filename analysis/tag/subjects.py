@@ -403,6 +403,16 @@ def cue_holders(
     if sides:
         ms, how = antecedent(s, a, pool, previous, {("", "d")})
         return (ms, f"«{sides}» → {how}") if len(ms) == 2 else ([], f"«{sides}» with no pair")
+    if (
+        cue.how != "adj"
+        and i > 1
+        and not is_clause_end(s.token_text(i - 1))
+        and bare(s.token_text(i - 2)) not in PREPOSITIONS
+        and _bare_noun(s, i - 1)
+    ):
+        # "مشروع قرار يدعو النظام السوري إلى": the noun before the verb is its subject,
+        # the actor after it the one called on
+        return [], "a noun before the verb is its subject"
     if cue.how != "adj" and third_person(cue.verb_reading, word):
         # "ندعو النظام": after a first-person verb the noun is its object
         subj = _subject_after(s, b, pool, feats)

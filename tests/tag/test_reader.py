@@ -241,6 +241,12 @@ CASES = [
     ),
     (["بينما تحفظ تركيا الأمن داخل حدودها ."], set()),
     (["واعترضت إسرائيل صاروخا أطلق من سوريا ."], set()),
+    # a bare noun right before the verb is its subject; the actor after it is called on
+    (["وصوتت الجمعية العامة على مشروع قرار يدعو النظام السوري إلى إنهاء الصراع ."], set()),
+    (
+        ["من جهته، هدد نتنياهو بتوسيع الضربات على المواقع الإيرانية ."],
+        {("netanyahu", "threat", "")},
+    ),
     # a number anaphor names the chain of that many actors before it
     (
         [
