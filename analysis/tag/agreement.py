@@ -62,6 +62,15 @@ FEMININE_HEADS = frozenset(
         *("حكومة", "إدارة", "قيادة", "هيئة", "وزارة", "رئاسة", "سلطات", "دولة"),
     )
 )
+
+
+def institution_head(tok: str) -> bool:
+    """Is the folded token the head noun of an institution or group without the article
+    ("حكومة", "قوى", "وفد"), the first term of an idafa whose genitive names its actor
+    ("حكومة الجمهورية العربية السورية", "رفض قوى المعارضة")?"""
+    return not tok.startswith("ال") and (one_of(tok, FEMININE_HEADS) or one_of(tok, MASC_HEADS))
+
+
 HUMAN_PLURALS = frozenset(fold(w) for w in ("الروس", "الأتراك", "الأمريكان", "الأكراد", "العرب"))
 
 

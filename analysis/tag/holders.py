@@ -119,10 +119,8 @@ def speaker_holder(att: dict[str, Any] | None, kstart: int) -> list[tuple[str, s
     if (
         not att
         or att["speaker_id"] in {OUTLET, REPORTS}
-        or att["speaker_kind"] in {"source", "media", "place", OUTLET, REPORTS}
+        or att["speaker_kind"] in {"source", "media", "place", OUTLET, REPORTS, UNNAMED}
     ):
-        return []
-    if att["speaker_kind"] == UNNAMED:
         return []
     return [(str(att["speaker_id"]), str(att["speaker_surface"]))]
 

@@ -8,7 +8,7 @@ no rule, no owner.
 
 from __future__ import annotations
 
-from analysis.tag.agreement import FEMININE_HEADS, GENERIC_HEADS, MASC_HEADS, RELATIVES, TITLES
+from analysis.tag.agreement import GENERIC_HEADS, MASC_HEADS, RELATIVES, TITLES, institution_head
 from analysis.tag.antecedents import antecedent, coordinated_actors
 from analysis.tag.clauses import (
     Mention,
@@ -69,7 +69,7 @@ def noun_holders(
             return coordinated_actors(s, m, pool), "genitive of the noun"
         if m.reason.startswith("nisba") and not after_prep(s, m) and m.kstart == nxt:
             return _nisbas(s, m, pool), "nisba of the noun"
-    if i + 1 < len(s.tokens) and _institution(s, i):
+    if i + 1 < len(s.tokens) and institution_head(bare(s.token_text(i))):
         # "رفض قوى المعارضة السورية", "مطالب حكومة النظام": an institution of X in idafa
         at = s.tokens[i + 1][0]
         for m in pool:
@@ -104,13 +104,6 @@ def noun_holders(
     if cue.move == "agreement":
         return _parties(s, i, pool)
     return [], ""
-
-
-def _institution(s: Sent, i: int) -> bool:
-    """Is token ``i`` a head noun of an institution or group without the article ("قوى",
-    "حكومة", "وفد"), the first term of an idafa whose genitive names its actor?"""
-    tok = bare(s.token_text(i))
-    return not tok.startswith("ال") and (one_of(tok, FEMININE_HEADS) or one_of(tok, MASC_HEADS))
 
 
 def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:

@@ -463,10 +463,10 @@ def tag_positions(
     ):
         # a sentence the page already holds (a headline repeated in a share block) says
         # nothing new
-        said = (s.doc_id, " ".join(s.key.split()))
-        if said in repeated:
+        words = (s.doc_id, " ".join(s.key.split()))
+        if words in repeated:
             continue
-        repeated.add(said)
+        repeated.add(words)
         seen = set()
         # the chains of actors before are read only for a number anaphor ("الدول الثلاث")
         chains = groups(s.doc_id, s.sent_id) if number_anaphors(s) else []

@@ -35,6 +35,7 @@ from analysis.tag.agreement import (
     RELATIVES,
     TITLES,
     agrees,
+    institution_head,
     mention_agreement,
     nisba_names_actor,
     note_heads,
@@ -134,8 +135,7 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
     # an institution and its state in idafa ("حكومة الجمهورية العربية السورية", "وفد النظام")
     body = bare(s.token_text(first))
     idafa_ok = (
-        not body.startswith("ال")
-        and (one_of(body, FEMININE_HEADS) or one_of(body, MASC_HEADS))
+        institution_head(body)
         and s.tok_index(head.kstart) == first + 1
         and head.kind in ACTOR_KINDS
     )
@@ -375,7 +375,9 @@ def cue_holders(
     # a light verbal noun's genitive is its subject ("توقيع إيران ونظام الأسد اتفاقاً")
     feats = verb_features(cue.verb_reading, word) if cue.verb_reading.verbal else {("", "na")}
     if cue.verb_reading.verbal and not third_person(cue.verb_reading, word):
-        # "بصمات إيرانية ونطالب مجلس الأمن": "we" is never a name before the verb
+        # "بصمات إيرانية ونطالب مجلس الأمن": "we" is never a name before the verb, and
+        # the noun after it is its object ("ندعو النظام"); every verb past here can be
+        # third person
         return [], FIRST_PERSON
     i = s.tok_index(a)
     if cue.how == "adj" and i > 0 and bare(s.token_text(i - 1)).lstrip("وف") in _WE:
@@ -413,8 +415,7 @@ def cue_holders(
         # "مشروع قرار يدعو النظام السوري إلى": the noun before the verb is its subject,
         # the actor after it the one called on
         return [], "a noun before the verb is its subject"
-    if cue.how != "adj" and third_person(cue.verb_reading, word):
-        # "ندعو النظام": after a first-person verb the noun is its object
+    if cue.how != "adj":
         subj = _subject_after(s, b, pool, feats)
         if subj:
             return subj, "subject after the verb"
@@ -425,17 +426,13 @@ def cue_holders(
         want = {PRONOUNS[rule.split(":", 1)[1]]}
         ms, how = antecedent(s, a, pool, previous, want)
         return ms, f"{rule} → {how}" if ms else rule
-    if third_person(cue.verb_reading, word) and not _overt_subject(
-        s, a, b, feats, cue.kstart if cue.light else -1
-    ):
+    if not _overt_subject(s, a, b, feats, cue.kstart if cue.light else -1):
         # an unexpressed subject: "… وقدموا ضمانات" after "الروس دعموا"; the previous
         # sentence only for a sentence-initial verb that continues it ("وعرض عليه …")
         first = s.tok_index(a) <= 1
         ms, how = antecedent(s, a, pool, previous if first else [], feats)
         if ms:
             return ms, f"unexpressed subject → {how}"
-    if not third_person(cue.verb_reading, word):
-        return [], FIRST_PERSON
     return [], "no subject"
 
 

@@ -67,7 +67,7 @@ def question(s: Sent, cue: Cue) -> str:
 
 def forecast(s: Sent, cue: Cue) -> str:
     """The assessment phrase that makes the cue's future act a forecast ("" if none): an
-    opener followed by أن (one word may stand between), before the cue in the sentence,
+    opener followed by أن (up to ``_OPENER_GAP`` words between), before the cue in the sentence,
     with no clause end between its أن and the cue; the cue a future verb (سـ، سوف، لن)."""
     a = cue.verb_span[0]
     if not (cue.verb_reading.verbal and future_form(s, a)):
