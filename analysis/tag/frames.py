@@ -275,11 +275,14 @@ def _attached(word: str, wanted: set[str]) -> bool:
 
 
 def _after_actor(s: Sent, i: int) -> bool:
-    """Does an actor (or "بلاده": the speaker's state) stand right before token ``i``?"""
+    """Does an actor (or "بلاده": the speaker's state) stand right before token ``i``, or
+    any name before a word with و ("في أنقرة وطالب": a name and an indefinite noun are not
+    coordinated, so a new clause begins)?"""
     start = s.tokens[i][0]
     if i > 0 and bare(s.token_text(i - 1)) in SELF_WORDS:
         return True
-    return any(0 <= start - m.kend <= 1 and m.kind in ACTOR_KINDS for m in s.mentions)
+    conj = bare(s.token_text(i))[:1] == "و"
+    return any(0 <= start - m.kend <= 1 and (conj or m.kind in ACTOR_KINDS) for m in s.mentions)
 
 
 def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:

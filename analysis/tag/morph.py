@@ -258,6 +258,14 @@ def choose(
     if any(r.pos == "prep" for r in nouns) and prev not in VERB_PARTICLES:
         # ضمن، قبل، بعد: a preposition unless a verbal particle comes before it
         return nouns + verbs, "preposition reading"
+    if (
+        token.startswith("و")
+        and prev.startswith("ال")
+        and any(r.enclitic.endswith("_poss") for r in nouns)
+    ):
+        # "تعنت النظام ورفضه الشروع": a verbal noun with its pronoun joined to the noun
+        # phrase before it, not a new clause
+        return nouns + verbs, "noun with a pronoun joined to the noun before"
     why = verb_context(prev, clause_start=clause_start, after_actor=after_actor, token=token)
     if any(r.future for r in verbs) and token.startswith(("س", "وس", "فس")):
         why = why or "verb with future prefix"

@@ -11,7 +11,10 @@
   3. **relative**: الذي/التي/الذين → the mention the relative follows; when the verb
      carries the head as its object pronoun ("الاتفاق الذي ضمنته تركيا"), its subject
      after it;
-  4. **pronoun** (أنه، لكنها، وهم …) or an unexpressed subject → the nearest agreeing actor
+  4. **joined verb**: a verb with و after an earlier verb shares that verb's subject
+     when it agrees ("بوتين يطرد دبلوماسيين أمريكيين ويهدد"; ``analysis.tag.joined``);
+     the noun right before it is never its subject;
+  5. **pronoun** (أنه، لكنها، وهم …) or an unexpressed subject → the nearest agreeing actor
      before it in the sentence, then in the previous sentence, that is not the object of a
      preposition (a recipient is never the holder);
 - nouns: their owner (``analysis.tag.owners``).
@@ -61,27 +64,17 @@ from analysis.tag.clauses import (
 from analysis.tag.cue import Cue
 from analysis.tag.frames import word_at
 from analysis.tag.issues import IssueHit
-from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses
+from analysis.tag.joined import joined, joined_verbs
+from analysis.tag.morph import PREPOSITIONS, analyses
+from analysis.tag.overt import NP_STOPS, PRONOUN_PPS, bare_noun, overt_subject
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
 from analysis.text.normalize import fold
 
 __all__ = ["FIRST_PERSON", "cue_holders"]
 
-# a preposition with a pronoun ("له، عليهم، منهما، إليهن"): never a verb's subject
-_PRONOUN_PPS = frozenset(
-    p + e
-    for p in ("ل", "علي", "في", "من", "مع", "الي", "عن", "ب")
-    for e in ("ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم")
-)
 _OPEN_QUOTES = frozenset('"«“')
 # first-person pronouns before an adjective (folded, و/ف stripped)
 _WE = frozenset({"نحن", "انا", "اننا", "انني", "لاننا"})
-_NP_STOPS = frozenset(
-    {
-        *("ان", "انه", "انها", "بان", "لان", ":", "الذي", "التي", "الذين", "حيث", "بينما"),
-        *("لكن", "الا", "امس", "اليوم", "يوم", "خلال", "عقب", "اثر"),
-    }
-)
 
 
 def _actors(s: Sent, issues: list[IssueHit]) -> list[Mention]:
@@ -112,7 +105,7 @@ def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]
         inside = [m for m in pool if m.kstart <= s.tokens[i][1] and s.tokens[i][0] < m.kend]
         # a preposition, complementiser or adjunct ends the phrase; so does an object with
         # an attached preposition right after the verb ("وقدموا … للأميركيين")
-        stop = tok in PREPOSITIONS or tok in _NP_STOPS
+        stop = tok in PREPOSITIONS or tok in NP_STOPS
         if i > first and tok in ("من", "عن") and one_of(bare(s.token_text(i - 1)), PARTITIVE_HEADS):
             stop = False  # "فصائل من المعارضة": the actor the subject is part of
         if not inside and (stop or (i == first and tok.startswith(("ب", "ل")))):
@@ -231,7 +224,7 @@ def _subject_start(s: Sent, b: int) -> int:
     preposition ("قدمت له روسيا", "واتفق فيه الجانبان")."""
     i = token_after(s, b)
     while i < len(s.tokens) and (
-        bare(s.token_text(i)) in _PRONOUN_PPS or bare(s.token_text(i)) in _WHEN
+        bare(s.token_text(i)) in PRONOUN_PPS or bare(s.token_text(i)) in _WHEN
     ):
         i += 1  # "أعلنت اليوم الثلاثاء، وزارة الخارجية …": the time comes first
     if i > token_after(s, b) and i < len(s.tokens) and s.token_text(i) in (",", "،"):
@@ -285,7 +278,7 @@ def _subject_before(
     while j >= 0 and steps < (1 if near else 4):
         raw = s.token_text(j)
         tok = bare(raw).lstrip("و") if bare(raw) not in PRONOUNS else bare(raw)
-        if tok in ("كان", "كانت", "كانوا", "قد", "لقد", "لم", "لن", "لا", "ما", "سوف", "ايضا"):
+        if tok in _BETWEEN:
             j -= 1
             continue
         if tok in RELATIVES:
@@ -319,26 +312,54 @@ def _subject_before(
             ):
                 return group, "subject before the verb"
             return [], ""
-        if is_clause_end(raw) or bare(raw) in _NP_STOPS:
+        if is_clause_end(raw) or bare(raw) in NP_STOPS:
             return [], ""
-        if j == i - 1 and _bare_noun(s, j):
+        if j == i - 1 and bare_noun(s, j):
             return [], ""  # "… على أساس برنامج يدعو إلى": the noun before the verb is its subject
         steps += 1
         j -= 1
     return [], ""
 
 
-def _bare_noun(s: Sent, j: int) -> bool:
-    """Is token ``j`` an indefinite noun with no clitic in front, read only as a noun?"""
-    tok = bare(s.token_text(j))
-    if len(tok) < 3 or tok in PRONOUNS:
-        return False
-    readings = analyses(word_at(s, j))
-    return bool(readings) and all(
-        r.pos == "noun" and not (r.article or r.prep or r.conj) for r in readings
-    )
+def _joined_subject(
+    s: Sent, i: int, pool: list[Mention], feats, depth: int = 0
+) -> tuple[list[Mention], str]:
+    """The subject of the verb the verb at token ``i`` continues, when it agrees with it:
+    the nearest earlier verb; after a content clause ("قال الرئيس إن الحل سيكون …، ودعا")
+    either that clause's verb or the verb that governs it, and none when both have an
+    agreeing subject that differs (a wrong holder is worse than none)."""
+    inner: list[Mention] = []
+    for j, r, content in joined_verbs(s, i):
+        word = s.word(j)
+        # any verb the word may be ("تحمل": تَحَمَّل or تُحَمِّل)
+        own = {f for x in analyses(word) if x.verbal for f in verb_features(x, word)}
+        ja, jb = s.tokens[j]
+        found, _how = _subject_before(s, ja, pool, own, near=True)
+        found = found or _subject_after(s, jb, pool, own)
+        if not found and depth < 2 and joined(s, j, r):
+            found, _how = _joined_subject(s, j, pool, own, depth + 1)
+        one = len(found) == 1
+        if found and not (one and not agrees(mention_agreement(found[0]), feats, gender_only=True)):
+            if content:
+                inner = found
+                continue
+            if inner and {m.actor_id for m in inner} != {m.actor_id for m in found}:
+                return [], "joined by و after a content clause: two subjects could hold it"
+            return found, f"joined by و to «{word}» → its subject"
+        if not content:
+            break
+    if inner:
+        return inner, "joined by و to the verb of the content clause before it → its subject"
+    return [], "joined by و to a verb whose subject names no actor"
 
 
+# words between a subject and its verb ("روسيا نفسها شجبت", "كانت قد")
+_BETWEEN = frozenset(
+    {
+        *("كان", "كانت", "كانوا", "قد", "لقد", "لم", "لن", "لا", "ما", "سوف", "ايضا"),
+        *("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها"),
+    }
+)
 _FEMININE_TITLES = frozenset(fold(w) for w in ("رئيسة", "وزيرة"))
 # "X, led by Y": Y modifies the subject X (بقيادة، برئاسة، بزعامة)
 _LED_BY = frozenset(fold(w) for w in ("بقيادة", "برئاسة", "بزعامة"))
@@ -394,7 +415,10 @@ def cue_holders(
                 return subj, "subject after the verb of a relative clause"
         if not head:
             return [], "relative with a head that is not an actor"
-    found, rule = _subject_before(s, a, pool, feats, near=True)
+    # "بوتين يطرد دبلوماسيين أمريكيين ويهدد": the noun before a verb with و is the
+    # object of the verb before it
+    linked = cue.how != "adj" and joined(s, i, cue.verb_reading)
+    found, rule = ([], "") if linked else _subject_before(s, a, pool, feats, near=True)
     if found:
         return found, rule
     n, phrase = _numbered_subject(s, a, b)
@@ -410,7 +434,7 @@ def cue_holders(
         and i > 1
         and not is_clause_end(s.token_text(i - 1))
         and bare(s.token_text(i - 2)) not in PREPOSITIONS
-        and _bare_noun(s, i - 1)
+        and bare_noun(s, i - 1)
     ):
         # "مشروع قرار يدعو النظام السوري إلى": the noun before the verb is its subject,
         # the actor after it the one called on
@@ -419,6 +443,8 @@ def cue_holders(
         subj = _subject_after(s, b, pool, feats)
         if subj:
             return subj, "subject after the verb"
+    if linked and joined_verbs(s, i):
+        return _joined_subject(s, i, pool, feats)
     found, rule = _subject_before(s, a, pool, feats)
     if found:
         return found, rule
@@ -426,7 +452,7 @@ def cue_holders(
         want = {PRONOUNS[rule.split(":", 1)[1]]}
         ms, how = antecedent(s, a, pool, previous, want)
         return ms, f"{rule} → {how}" if ms else rule
-    if not _overt_subject(s, a, b, feats, cue.kstart if cue.light else -1):
+    if not overt_subject(s, a, b, feats, cue.kstart if cue.light else -1):
         # an unexpressed subject: "… وقدموا ضمانات" after "الروس دعموا"; the previous
         # sentence only for a sentence-initial verb that continues it ("وعرض عليه …")
         first = s.tok_index(a) <= 1
@@ -434,58 +460,3 @@ def cue_holders(
         if ms:
             return ms, f"unexpressed subject → {how}"
     return [], "no subject"
-
-
-def _overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at: int = -1) -> bool:
-    """Is there a noun phrase (not an actor) right before or after the verb that can be its
-    subject ("الجلسات التمهيدية … اتفقت", "وطالبت منظمة حقوقية الحكومة")? Then the subject
-    is that noun, not an earlier actor. A plural or dual verb has its subject in its own
-    ending when a noun follows (verb-subject order takes a singular verb: "وقدموا ضمانات").
-    ``noun_at``: where a light verb's own noun stands (its object, "وقدم ضمانات")."""
-    i, j = s.tok_index(a), token_after(s, b)
-    if j < len(s.tokens) and s.tokens[j][0] <= noun_at < s.tokens[j][1]:
-        j += 1
-    nxt = s.token_text(j) if j < len(s.tokens) else ""
-    prev = s.token_text(i - 1) if i > 0 else ""
-    mention_at = {m.kstart for m in s.mentions}
-
-    def definite(tok: str) -> bool:
-        t = tok.lstrip('«"“(')
-        return (t.startswith(("ال", "وال")) and not is_clause_end(tok)) or tok[:1] in '«"“'
-
-    def content_word(k: int) -> bool:
-        tok = bare(s.token_text(k))
-        return (
-            len(tok) > 2
-            and s.tokens[k][0] not in mention_at
-            and tok not in PREPOSITIONS
-            and tok not in VERB_PARTICLES
-            and tok not in _NP_STOPS
-            and tok not in _PRONOUN_PPS
-            and not tok[:1].isdigit()
-            and not tok.startswith(("ب", "ل"))
-        )
-
-    plural = bool(feats) and all(num in ("p", "d") for _g, num in feats)
-    # an actor right after the verb that did not agree with it is its object ("كما دعا
-    # الأمم المتحدة … إلى"), not a subject of another kind
-    actor_after = j < len(s.tokens) and any(
-        s.tokens[j][0] <= m.kstart < s.tokens[j][1] for m in s.mentions if m.kind in ACTOR_KINDS
-    )
-    after = bool(nxt) and not plural and not actor_after and (definite(nxt) or content_word(j))
-    return after or (bool(prev) and definite(prev) and not is_clause_end(prev)) or _topic(s, i)
-
-
-def _topic(s: Sent, i: int) -> bool:
-    """Is the verb at token ``i`` in a content clause whose topic after إن/أن is a noun
-    that names no actor ("قال المبعوث إن الأطراف المشاركة في المحادثات … اتفقت")? That
-    noun is the verb's subject."""
-    for j in range(i - 1, max(-1, i - 9), -1):
-        raw = s.token_text(j)
-        if is_clause_end(raw):
-            return False
-        if bare(raw) in ("ان", "بان", "لان") and j + 1 < i:
-            k = s.tokens[j + 1][0]
-            named = any(m.kstart <= k < m.kend for m in s.mentions if m.kind in ACTOR_KINDS)
-            return bare(s.token_text(j + 1)).startswith("ال") and not named
-    return False

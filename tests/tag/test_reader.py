@@ -424,6 +424,30 @@ CASES = [
         ["وقال يحيى العريضي إن الوفد باق في جنيف.", "كما دعا الأمم المتحدة إلى وقف القصف."],
         {("aridi", "demand", "UN")},
     ),
+    # a verb joined by و shares the subject of the verb before it; the noun right before
+    # it is that verb's object, never its subject
+    (["بوتين يطرد دبلوماسيين أمريكيين ويهدد بعقوبات جديدة"], {("putin", "threat", "")}),
+    (["التقى لافروف نظيره التركي وعرض عليه خطة جديدة ."], {("lavrov", "offer", "")}),
+    (
+        ["استقبل أردوغان الرئيس الإيراني روحاني في أنقرة وطالب بانسحاب الميليشيات من سوريا ."],
+        {("erdogan", "demand", "")},
+    ),
+    (["حزب الله يحمل إسرائيل مسؤولية مقتل الخبير ويتوعد بالرد ."], {("hezbollah", "threat", "")}),
+    # past a content clause to the verb that governs it
+    (
+        ["أعلن بوتين أن قواته ستبقى في سوريا وهدد المعارضة بعملية جديدة ."],
+        {("putin", "threat", "syrian_opposition")},
+    ),
+    # the earlier verb's subject names no actor: no holder
+    (["وأوضح البيان أن الهدنة مستمرة وطالب بوقف القصف ."], set()),
+    # a verb in the words a speaker is quoted with continues no verb before the colon
+    (
+        [
+            'وقال غورغيني للصحافيين : " تدين فرنسا غياب وفد النظام السوري ورفضه الانخراط في'
+            ' المفاوضات " .'
+        ],
+        {("SYR", "reject", "")},
+    ),
 ]
 
 

@@ -1,0 +1,81 @@
+"""The verbs a verb joined by و/ف continues: "بوتين يطرد دبلوماسيين أمريكيين ويهدد
+بعقوبات" has يهدد share يطرد's subject; the noun right before "ويهدد" is يطرد's object,
+never a subject of the verb after it.
+
+``joined_verbs(s, i)`` lists the earlier verbs of the sentence, nearest first, that the
+verb at token ``i`` may continue; the caller takes the subject of the first that has one
+agreeing with it (``analysis.tag.subjects``).
+"""
+
+from __future__ import annotations
+
+from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.agreement import RELATIVES
+from analysis.tag.clauses import COMPLEMENTISERS, Sent, bare
+from analysis.tag.frames import reading_at, word_at
+from analysis.tag.morph import PREPOSITIONS, Reading, analyses
+from analysis.tag.overt import bare_noun
+
+__all__ = ["joined", "joined_verbs"]
+
+# How far back the earlier verb may stand, and how many are tried (the nearest, then the
+# verb of the clause a content clause depends on: "أعلن بوتين أن قواته ستنسحب وهدد").
+_REACH = 30
+_VERBS = 3
+# a word that may be a preposition or particle is not taken for a verb ("بين": بَيَّن)
+_FUNCTION = frozenset({"prep", "conj", "part", "part_neg", "rel_pron", "pron", "adv", "adv_rel"})
+# words the analyser may read as verbs that stand here as prepositions or adverbs
+_NOT_VERBS = PREPOSITIONS | {"بين", "بينما", "حيث", "كما", "منذ", "امس", "ايضا"}
+# auxiliaries and particles: no verb of their own ("كان قد", "لم")
+_AUXILIARIES = frozenset({"كان", "كانت", "كانوا", "قد", "لقد", "ليس", "ليست"})
+
+
+def joined(s: Sent, i: int, reading: Reading) -> bool:
+    """Does the verb at token ``i`` carry the conjunction و/ف ("ويهدد", "، وطالب")?"""
+    tok = bare(s.token_text(i))
+    return bool(reading.conj) and tok[:1] in ("و", "ف")
+
+
+def joined_verbs(s: Sent, i: int) -> list[tuple[int, Reading, bool]]:
+    """Earlier verbs of the sentence (token index, reading, whether it is in a content
+    clause after إن/أن), nearest first, that the verb at token ``i`` may continue; none
+    when it opens the sentence. A verb in a relative clause ("الذي تدعمه إيران", "بعد
+    حصار استمر") is passed over: the relative clause describes a noun."""
+    out: list[tuple[int, Reading, bool]] = []
+    # every word of a name ("الرئيس الإيراني روحاني" is no verb رَوَّح)
+    named = {
+        k for m in s.mentions for k in range(s.tok_index(m.kstart), s.tok_index(m.kend - 1) + 1)
+    }
+    j = i - 1
+    while j >= max(0, i - _REACH) and len(out) < _VERBS:
+        between = s.key[s.tokens[j][1] : s.tokens[i][0]]
+        if ":" in between:
+            break  # the words a speaker is quoted with continue no verb before them
+        tok = bare(s.token_text(j))
+        prev = bare(s.token_text(j - 1)) if j > 0 else ""
+        if tok in COMPLEMENTISERS and out:
+            out[-1] = (out[-1][0], out[-1][1], True)  # "قال إن الحل سيكون …، ودعا"
+        if (
+            len(tok) > 2
+            and j not in named
+            and tok.lstrip("و") not in _AUXILIARIES
+            and tok not in COMPLEMENTISERS
+            and prev not in PREPOSITIONS
+            and tok.lstrip("و") not in _NOT_VERBS
+            and not any(r.pos in _FUNCTION for r in analyses(word_at(s, j)))
+        ):
+            readings, _rule = reading_at(s, j, _after_actor(s, j))
+            # a verb after a relative or an indefinite noun describes that noun ("بعد
+            # حصار استمر لأسابيع")
+            describes = prev.lstrip("و") in RELATIVES or (
+                j > 0 and j - 1 not in named and bare_noun(s, j - 1)
+            )
+            if readings and readings[0].verbal and not describes:
+                out.append((j, readings[0], False))
+        j -= 1
+    return out
+
+
+def _after_actor(s: Sent, j: int) -> bool:
+    start = s.tokens[j][0]
+    return any(0 <= start - m.kend <= 1 and m.kind in ACTOR_KINDS for m in s.mentions)

@@ -1,0 +1,94 @@
+"""The noun phrases around a verb that are not actors: whether a verb has an overt
+subject that names no actor ("الجلسات التمهيدية … اتفقت"), whether the word before it is
+a bare noun ("مشروع قرار يدعو"), and the words that end a subject noun phrase. A verb
+with such a subject has no actor holder: the subject is that noun.
+"""
+
+from __future__ import annotations
+
+from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.agreement import PRONOUNS
+from analysis.tag.clauses import Sent, bare, is_clause_end, token_after
+from analysis.tag.frames import word_at
+from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses
+
+__all__ = ["NP_STOPS", "PRONOUN_PPS", "bare_noun", "overt_subject", "topic"]
+
+# a preposition with a pronoun ("له، عليهم، منهما، إليهن"): never a verb's subject
+PRONOUN_PPS = frozenset(
+    p + e
+    for p in ("ل", "علي", "في", "من", "مع", "الي", "عن", "ب")
+    for e in ("ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم")
+)
+NP_STOPS = frozenset(
+    {
+        *("ان", "انه", "انها", "بان", "لان", ":", "الذي", "التي", "الذين", "حيث", "بينما"),
+        *("لكن", "الا", "امس", "اليوم", "يوم", "خلال", "عقب", "اثر"),
+    }
+)
+
+
+def bare_noun(s: Sent, j: int) -> bool:
+    """Is token ``j`` an indefinite noun with no clitic in front, read only as a noun?"""
+    tok = bare(s.token_text(j))
+    if len(tok) < 3 or tok in PRONOUNS:
+        return False
+    readings = analyses(word_at(s, j))
+    return bool(readings) and all(
+        r.pos == "noun" and not (r.article or r.prep or r.conj) for r in readings
+    )
+
+
+def overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at: int = -1) -> bool:
+    """Is there a noun phrase (not an actor) right before or after the verb that can be its
+    subject ("الجلسات التمهيدية … اتفقت", "وطالبت منظمة حقوقية الحكومة")? Then the subject
+    is that noun, not an earlier actor. A plural or dual verb has its subject in its own
+    ending when a noun follows (verb-subject order takes a singular verb: "وقدموا ضمانات").
+    ``noun_at``: where a light verb's own noun stands (its object, "وقدم ضمانات")."""
+    i, j = s.tok_index(a), token_after(s, b)
+    if j < len(s.tokens) and s.tokens[j][0] <= noun_at < s.tokens[j][1]:
+        j += 1
+    nxt = s.token_text(j) if j < len(s.tokens) else ""
+    prev = s.token_text(i - 1) if i > 0 else ""
+    mention_at = {m.kstart for m in s.mentions}
+
+    def definite(tok: str) -> bool:
+        t = tok.lstrip('«"“(')
+        return (t.startswith(("ال", "وال")) and not is_clause_end(tok)) or tok[:1] in '«"“'
+
+    def content_word(k: int) -> bool:
+        tok = bare(s.token_text(k))
+        return (
+            len(tok) > 2
+            and s.tokens[k][0] not in mention_at
+            and tok not in PREPOSITIONS
+            and tok not in VERB_PARTICLES
+            and tok not in NP_STOPS
+            and tok not in PRONOUN_PPS
+            and not tok[:1].isdigit()
+            and not tok.startswith(("ب", "ل"))
+        )
+
+    plural = bool(feats) and all(num in ("p", "d") for _g, num in feats)
+    # an actor right after the verb that did not agree with it is its object ("كما دعا
+    # الأمم المتحدة … إلى"), not a subject of another kind
+    actor_after = j < len(s.tokens) and any(
+        s.tokens[j][0] <= m.kstart < s.tokens[j][1] for m in s.mentions if m.kind in ACTOR_KINDS
+    )
+    after = bool(nxt) and not plural and not actor_after and (definite(nxt) or content_word(j))
+    return after or (bool(prev) and definite(prev) and not is_clause_end(prev)) or topic(s, i)
+
+
+def topic(s: Sent, i: int) -> bool:
+    """Is the verb at token ``i`` in a content clause whose topic after إن/أن is a noun
+    that names no actor ("قال المبعوث إن الأطراف المشاركة في المحادثات … اتفقت")? That
+    noun is the verb's subject."""
+    for j in range(i - 1, max(-1, i - 9), -1):
+        raw = s.token_text(j)
+        if is_clause_end(raw):
+            return False
+        if bare(raw) in ("ان", "بان", "لان") and j + 1 < i:
+            k = s.tokens[j + 1][0]
+            named = any(m.kstart <= k < m.kend for m in s.mentions if m.kind in ACTOR_KINDS)
+            return bare(s.token_text(j + 1)).startswith("ال") and not named
+    return False
