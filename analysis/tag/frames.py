@@ -15,12 +15,14 @@ import re
 from typing import Any
 
 from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.agreement import TITLES
 from analysis.tag.clauses import (
     COMPLEMENTISERS,
     SELF_WORDS,
     Sent,
     bare,
     is_clause_end,
+    one_of,
     words_after,
 )
 from analysis.tag.cue import Cue, drop_embedded
@@ -185,9 +187,17 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
     reach = int(frame.get("needs_within", {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)))
     if frame.get("needs") and not _follows(s, i, frame["needs"], reach):
         return f"needs {'/'.join(frame['needs'])} after it"
+    # the verb's own subject after it does not count ("ورفض وزير الخارجية السعودي عادل
+    # الجبير الاتهامات")
+    past = _past_subject(s, i) if reading is not None and reading.verbal else i
     out = frame.get("ruled_out_by")
-    if out and _within(s, i, out, int(frame.get("ruled_out_within", 4))) >= 0:
+    if out and _within(s, past, out, int(frame.get("ruled_out_within", 4))) >= 0:
         return "ruled out by " + "/".join(out[:3]) + " …"
+    people = frame.get("not_addressed_to")
+    if people and past + 1 < len(s.tokens):
+        first = bare(s.token_text(past + 1)).removeprefix("و")
+        if first in {fold(str(w)) for w in people}:
+            return f"addressed to «{first}»: an appeal to a population, no move"
     ahead = range(i + 1, min(i + 1 + int(frame.get("needs_future", 0)), len(s.tokens)))
     if frame.get("needs_future") and not any(_future_verb(s, j) for j in ahead):
         return "needs a future verb after it"
@@ -202,6 +212,20 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
             if at < 0:
                 return "requires " + "/".join(need)
     return ""
+
+
+def _past_subject(s: Sent, i: int) -> int:
+    """The last token of the actor phrase right after the verb at token ``i`` (its subject
+    in verb-subject order: titles and names), or ``i`` when none follows."""
+    covered = {
+        k for m in s.mentions for k in range(s.tok_index(m.kstart), s.tok_index(m.kend - 1) + 1)
+    }
+    j = i + 1
+    while j < len(s.tokens) and (j in covered or one_of(bare(s.token_text(j)), TITLES)):
+        if is_clause_end(s.token_text(j)):
+            return j if j in covered else j - 1
+        j += 1
+    return j - 1 if j - 1 in covered else i
 
 
 # Indefinite nouns after which an adjective is still the predicate ("يعتبره أمراً مرفوضاً")

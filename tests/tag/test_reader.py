@@ -438,6 +438,21 @@ CASES = [
         ["أعلن بوتين أن قواته ستبقى في سوريا وهدد المعارضة بعملية جديدة ."],
         {("putin", "threat", "syrian_opposition")},
     ),
+    # a call on a population (its own citizens, residents, refugees) is an appeal, no move;
+    # a call for the refugees' return is a demand
+    (["كما دعت الحكومة السورية سكان المدينة الذين فروا إلى العودة إليها ."], set()),
+    (["وطالب أردوغان المواطنين بالمشاركة في الاستفتاء ."], set()),
+    (["دعت الحكومة السورية إلى عودة اللاجئين ."], {("SYR", "demand", "")}),
+    # عرض on television shows pictures; it offers nothing
+    (["وعرض التلفزيون الرسمي صورا للمسيرة ."], set()),
+    (["وعرضت روسيا صورا للقاعدة بعد الهجوم ."], set()),
+    # rejecting accusations is a denial, even with a long subject between
+    (["ورفض وزير الخارجية السعودي عادل الجبير الاتهامات ."], set()),
+    (["ورفضت وزارة الخارجية الروسية بشدة الاتهامات الأمريكية ."], set()),
+    # not accepting a threat is a red line, a threat; neither accepting nor rejecting is no move
+    (["وقال الوزير إن إسرائيل لن تقبل بأي تهديد على حدودها ."], {("ISR", "threat", "")}),
+    (["وقال المتحدث إن تركيا لم تقبل أو ترفض فكرة المؤتمر ."], set()),
+    (["وقال المتحدث إن تركيا لم تقبل فكرة المؤتمر ."], {("TUR", "reject", "")}),
     # the earlier verb's subject names no actor: no holder
     (["وأوضح البيان أن الهدنة مستمرة وطالب بوقف القصف ."], set()),
     # a verb in the words a speaker is quoted with continues no verb before the colon
