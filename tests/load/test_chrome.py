@@ -62,6 +62,12 @@ def test_a_tail_marker_in_the_upper_half_is_not_a_tail():
         ("على اليسار : مقاتلون قرب معبر حدودي في ريف حلب .", "caption.photo_side"),
         ("في صور : مجلس الأمن يصوت على مشروع قرار جديد حول سوريا .", "boilerplate.gallery_label"),
         ("نعم , أنا أوافق لا , أنا لا أتفق جاري التحميل .", "boilerplate.poll"),
+        (
+            "2017 - 11 - 28 21 : 43 : 56 التقى رئيس الوزراء نظيره في نيروبي"
+            " 2017 - 11 - 28 21 : 29 : 17 استقبل الرئيس الكيني ضيفه .",
+            "boilerplate.ticker",
+        ),
+        ("8 : 44 م | by Posted by Date : 8 : 34 م انتقدت الحكومة الاتفاق .", "boilerplate.ticker"),
     ],
 )
 def test_furniture_sentences_inside_a_body_line(sentence, reason):
