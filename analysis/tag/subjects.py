@@ -353,6 +353,8 @@ def _joined_subject(
     return [], "joined by و to a verb whose subject names no actor"
 
 
+# light verbs whose subject is a party to the agreement it signs ("وقعت تركيا الاتفاق")
+_SIGNING = frozenset({"وَقَّع", "أَبْرَم", "تَوَصَّل", "عَقَد"})
 # words between a subject and its verb ("روسيا نفسها شجبت", "كانت قد")
 _BETWEEN = frozenset(
     {
@@ -384,7 +386,14 @@ def cue_holders(
     if cue.light and cue.verb_reading.verbal:
         # "أعرب نوري محمود عن استعداد وحدات حماية الشعب لـ…": the noun's own genitive
         owned, how = noun_holders(s, cue, pool, previous)
-        if owned and how == "genitive of the noun":
+        # an agreement's own parties ("أعلن عن الاتفاق المؤقت بين إيران والأميركيين",
+        # "الاتفاق الروسي - الأميركي") are its holders, not whoever announces it
+        own = how == "genitive of the noun" or (
+            cue.move == "agreement"
+            and how in ("parties بين X وY", "nisba of the noun")
+            and cue.verb_reading.lemma not in _SIGNING
+        )
+        if owned and own:
             return owned, f"{how}, not the light verb's subject"
     if cue.light and not cue.verb_reading.verbal:
         # "تم تقديم مقترح من قبل الحكومة": a light verbal noun's agent phrase

@@ -453,6 +453,13 @@ CASES = [
     (["وقال الوزير إن إسرائيل لن تقبل بأي تهديد على حدودها ."], {("ISR", "threat", "")}),
     (["وقال المتحدث إن تركيا لم تقبل أو ترفض فكرة المؤتمر ."], set()),
     (["وقال المتحدث إن تركيا لم تقبل فكرة المؤتمر ."], {("TUR", "reject", "")}),
+    # an agreement's own parties hold it, not whoever announces it; a signer is a party
+    (
+        ["وأعلن الوزير عن الاتفاق المؤقت بين إيران والولايات المتحدة ."],
+        {("IRN", "agreement", "USA")},
+    ),
+    (["وأعلنت موسكو التوصل إلى التفاهم التركي الروسي حول إدلب ."], {("TUR", "agreement", "RUS")}),
+    (["ووقعت تركيا الاتفاق الروسي - الأميركي ."], {("TUR", "agreement", "")}),
     # the earlier verb's subject names no actor: no holder
     (["وأوضح البيان أن الهدنة مستمرة وطالب بوقف القصف ."], set()),
     # a verb in the words a speaker is quoted with continues no verb before the colon
