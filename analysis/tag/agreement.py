@@ -110,6 +110,10 @@ def note_heads(s: Sent) -> list[Mention]:
 MINISTRIES = frozenset(fold(w) for w in ("الخارجية", "الدفاع", "الداخلية", "الأركان", "الوزراء"))
 
 
+# heads that make a person's name a government ("حكومة نتنياهو"), not "قوات الأسد"
+_GOVERNMENTS = frozenset(fold(w) for w in ("حكومة", "إدارة"))
+
+
 def nisba_names_actor(m: Mention) -> bool:
     """Does a one-word nisba stand for its actor? Only after a generic head or a title
     ("الجانب الروسي", "وزير الخارجية الروسي"), not inside another name ("تيار الغد السوري",
@@ -145,6 +149,8 @@ def mention_agreement(m: Mention) -> tuple[str, str] | None:
         return None
     first = without_and(words[0])
     if m.kind == "person":
+        if one_of(without_and(m.head), _GOVERNMENTS):
+            return ("f", "s")  # "حكومة نتنياهو … رفضها": the government agrees
         return ("f", "s") if first.endswith("ه") and first.startswith("ال") else ("m", "s")
     if one_of(m.head, FEMININE_HEADS):
         # "فصائل الجيش الحر أدانت", "حكومة الأسد رفضت": the head noun agrees, not the name

@@ -382,9 +382,10 @@ def _cue_span(s: Sent, i: int, r: Reading) -> tuple[int, int]:
 
 def _light_blocked(s: Sent, j: int, frame: dict[str, Any]) -> bool:
     """Is the frame ruled out for the noun a light verb carries? Only a frame that names
-    what must follow it (``needs``, ``requires_after``) is checked there, then by every
-    condition of :func:`_blocked`; the others are taken as the light verb reads them."""
-    if not (frame.get("needs") or frame.get("requires_after")):
+    what must or must not follow it (``needs``, ``requires_after``, ``ruled_out_by``: "أكدت
+    رفضها للإرهاب") is checked there, then by every condition of :func:`_blocked`; the
+    others are taken as the light verb reads them."""
+    if not (frame.get("needs") or frame.get("requires_after") or frame.get("ruled_out_by")):
         return False
     return bool(_blocked(s, j, frame))
 

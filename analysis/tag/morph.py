@@ -259,6 +259,13 @@ def choose(
         # ضمن، قبل، بعد: a preposition unless a verbal particle comes before it
         return nouns + verbs, "preposition reading"
     if (
+        token.lstrip("وف").startswith("ل")
+        and any(r.prep == "ل" for r in nouns)
+        and all(r.asp == "p" for r in verbs)
+    ):
+        # "لرفضها": لـ with a verbal noun; لـ before a perfective verb is rare in news
+        return nouns + verbs, "noun after the preposition لـ"
+    if (
         token.startswith("و")
         and prev.startswith("ال")
         and any(r.enclitic.endswith("_poss") for r in nouns)

@@ -417,8 +417,12 @@ def cue_holders(
         head = [
             m for m in pool if m.kend <= s.tokens[i - 1][0] and s.tokens[i - 1][0] - m.kend <= 2
         ]
-        if not head and cue.verb_reading.enclitic.endswith("_dobj"):
-            # "الاتفاق الذي ضمنته تركيا": the pronoun is the head, the subject follows
+        resumed = cue.verb_reading.enclitic.endswith("_dobj") or (
+            i + 1 < len(s.tokens) and bare(s.token_text(i + 1)) in PRONOUN_PPS
+        )
+        if not head and resumed:
+            # "الاتفاق الذي ضمنته تركيا", "المرة الأولى التي تبدي فيها روسيا استعدادها":
+            # a pronoun stands for the head, the subject follows
             subj = _subject_after(s, b, pool, feats)
             if subj:
                 return subj, "subject after the verb of a relative clause"

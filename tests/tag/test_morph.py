@@ -127,6 +127,15 @@ def test_expansion_is_what_the_file_holds():
         # a deadline given is a demand; "ربما" is followed by a verb
         ("ومنحت أنقرة الفصائل مهلة للانسحاب", [("demand.ultimatum", "light")]),
         ("ربما تطلب الحكومة وقف القتال", [("demand.verb", "verb")]),
+        # لـ with a verbal noun, not a perfective verb; a verbal noun with its pronoun after
+        # the noun phrase before it
+        (
+            "وانتقدت الصحف حكومة نتنياهو لرفضها المقترح",
+            [("reject.noun", "noun"), ("offer.noun", "noun")],
+        ),
+        ("تدين فرنسا تعنت النظام ورفضه الانخراط في المفاوضات", [("reject.noun", "noun")]),
+        # the pictures television shows are no offer
+        ("وعرض التلفزيون الرسمي صورا للمسيرة", []),
         # a veto is used; "use" carries no other move ("used the card to press")
         ("واستخدمت موسكو الفيتو مرتين", [("reject.veto", "light")]),
         ("واستخدمت موسكو الورقة للضغط على الوفد", [("demand.pressure", "noun")]),  # not light

@@ -460,6 +460,20 @@ CASES = [
     ),
     (["وأعلنت موسكو التوصل إلى التفاهم التركي الروسي حول إدلب ."], {("TUR", "agreement", "RUS")}),
     (["ووقعت تركيا الاتفاق الروسي - الأميركي ."], {("TUR", "agreement", "")}),
+    # a relative whose verb has a pronoun for its head after it ("فيها") has its own subject
+    (
+        ["وهي المرة الأولى التي تبدي فيها روسيا استعدادها لبحث إنشاء مناطق آمنة ."],
+        {("RUS", "offer", "")},
+    ),
+    # a president's administration is the state; a government agrees as feminine
+    (
+        ["إدارة ترمب كانت خارج مسار آستانة لاعتراضها على حضور إيران كضامن ."],
+        {("USA", "reject", "")},
+    ),
+    (["وانتقدت الصحف حكومة نتنياهو لرفضها المقترح الروسي ."], {("netanyahu", "reject", "RUS")}),
+    # rejecting terrorism or a terrorist group is a stance, not a negotiation move
+    (["وشدد الجيش الحر على موقفه الرافض لتنظيم داعش ."], set()),
+    (["وأكدت المعارضة السورية رفضها للإرهاب بكل أشكاله ."], set()),
     # the earlier verb's subject names no actor: no holder
     (["وأوضح البيان أن الهدنة مستمرة وطالب بوقف القصف ."], set()),
     # a verb in the words a speaker is quoted with continues no verb before the colon
