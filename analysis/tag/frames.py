@@ -182,6 +182,8 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
     for p in frame.get("not_before_clitic", []):
         if nxt.startswith(fold(p)) and not nxt.startswith("ال") and len(nxt) > 2:
             return f"not before {p}+word"
+    if frame.get("singular") and reading is not None and reading.num == "p":
+        return "plural: another sense (استعدادات are preparations)"
     if frame.get("aspect") and reading is not None and reading.asp not in frame["aspect"]:
         return f"aspect {reading.asp} not {'/'.join(frame['aspect'])}"
     reach = int(frame.get("needs_within", {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)))
@@ -380,14 +382,15 @@ def _cue_span(s: Sent, i: int, r: Reading) -> tuple[int, int]:
     return a, b
 
 
-def _light_blocked(s: Sent, j: int, frame: dict[str, Any]) -> bool:
+def _light_blocked(s: Sent, j: int, frame: dict[str, Any], reading: Reading) -> bool:
     """Is the frame ruled out for the noun a light verb carries? Only a frame that names
     what must or must not follow it (``needs``, ``requires_after``, ``ruled_out_by``: "أكدت
-    رفضها للإرهاب") is checked there, then by every condition of :func:`_blocked`; the
-    others are taken as the light verb reads them."""
-    if not (frame.get("needs") or frame.get("requires_after") or frame.get("ruled_out_by")):
+    رفضها للإرهاب") or its number (``singular``) is checked there, then by every condition
+    of :func:`_blocked`; the others are taken as the light verb reads them."""
+    keys = ("needs", "requires_after", "ruled_out_by", "singular")
+    if not any(frame.get(k) for k in keys):
         return False
-    return bool(_blocked(s, j, frame))
+    return bool(_blocked(s, j, frame, reading))
 
 
 def _after(frame: dict[str, Any], verb: Reading) -> bool:
@@ -468,7 +471,7 @@ def _light_noun(
                 continue
             frames = index.get((r.lemma, "noun")) or index.get((r.lemma, "adj")) or ()
             frame = next(
-                (f for f in frames if _after(f, verb) and not _light_blocked(s, j, f)), None
+                (f for f in frames if _after(f, verb) and not _light_blocked(s, j, f, r)), None
             )
             if frame is None:
                 continue

@@ -474,6 +474,11 @@ CASES = [
     # rejecting terrorism or a terrorist group is a stance, not a negotiation move
     (["وشدد الجيش الحر على موقفه الرافض لتنظيم داعش ."], set()),
     (["وأكدت المعارضة السورية رفضها للإرهاب بكل أشكاله ."], set()),
+    # استعدادات are preparations, not readiness; a committed state described is no pledge
+    (["وواصل الجيش التركي تحركاته في إطار استعداداته لدخول محافظة إدلب ."], set()),
+    (["وأبدت تركيا استعدادها لدخول محافظة إدلب ."], {("TUR", "offer", "")}),
+    (["ويتاح لإيران الانضمام إلى الأسرة الدولية كدولة ملتزمة بالسلام ."], set()),
+    (["وقال الوزير إن أنقرة ملتزمة بوقف إطلاق النار ."], {("TUR", "guarantee", "")}),
     # the earlier verb's subject names no actor: no holder
     (["وأوضح البيان أن الهدنة مستمرة وطالب بوقف القصف ."], set()),
     # a verb in the words a speaker is quoted with continues no verb before the colon
