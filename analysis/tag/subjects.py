@@ -353,6 +353,20 @@ def _joined_subject(
     return [], "joined by و to a verb whose subject names no actor"
 
 
+def _addressed(s: Sent, m: Mention, cue: Cue) -> bool:
+    """Does the frame's counterpart preposition follow the actor ``m`` right away ("دعت
+    روسيا إلى", "طالب إيران بـ")? Then ``m`` may be the one the move addresses."""
+    j = token_after(s, m.kend)
+    if j >= len(s.tokens):
+        return False
+    nxt = bare(s.token_text(j))
+    # what a demand asks comes after its addressee with بـ ("طالب إيران بسحب"); a pledge's
+    # بـ is its content ("تعهدت روسيا بضمان"), not a sign of an addressee before it
+    preps = {fold(str(p)) for p in cue.frame.get("counterpart", [])}
+    preps |= {"ب"} if cue.move == "demand" else set()
+    return nxt in preps or any(len(p) == 1 and nxt.startswith(p) and len(nxt) > 3 for p in preps)
+
+
 # light verbs whose subject is a party to the agreement it signs ("وقعت تركيا الاتفاق")
 _SIGNING = frozenset({"وَقَّع", "أَبْرَم", "تَوَصَّل", "عَقَد"})
 # words between a subject and its verb ("روسيا نفسها شجبت", "كانت قد")
@@ -454,6 +468,12 @@ def cue_holders(
         return [], "a noun before the verb is its subject"
     if cue.how != "adj":
         subj = _subject_after(s, b, pool, feats)
+        if subj and linked and _addressed(s, subj[-1], cue):
+            # "رحبت تركيا بالاتفاق ودعت روسيا إلى احترامه": the subject goes on, the actor
+            # after the joined verb is the one called on
+            shared, how = _joined_subject(s, i, pool, feats)
+            if shared and shared[0].actor_id != subj[0].actor_id:
+                return shared, how
         if subj:
             return subj, "subject after the verb"
     if linked and joined_verbs(s, i):

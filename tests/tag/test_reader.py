@@ -479,6 +479,17 @@ CASES = [
     (["وأبدت تركيا استعدادها لدخول محافظة إدلب ."], {("TUR", "offer", "")}),
     (["ويتاح لإيران الانضمام إلى الأسرة الدولية كدولة ملتزمة بالسلام ."], set()),
     (["وقال الوزير إن أنقرة ملتزمة بوقف إطلاق النار ."], {("TUR", "guarantee", "")}),
+    # an actor right after a joined verb, before what it is asked, is the one called on
+    (
+        ["رحبت تركيا بالاتفاق ودعت روسيا إلى احترامه ."],
+        {("TUR", "accept", ""), ("TUR", "demand", "RUS")},
+    ),
+    (
+        ["حثت وزارة الخارجية الأمريكية تركيا على ضبط النفس , ودعت أنقرة إلى الحوار ."],
+        {("USA", "demand", "TUR")},
+    ),
+    # a title with the article before a nisba names its state ("الوزير الأمريكي")
+    (["وطالب الوزير الأمريكي إيران بسحب قواتها من سوريا ."], {("USA", "demand", "IRN")}),
     # the earlier verb's subject names no actor: no holder
     (["وأوضح البيان أن الهدنة مستمرة وطالب بوقف القصف ."], set()),
     # a verb in the words a speaker is quoted with continues no verb before the colon
