@@ -52,8 +52,9 @@ def may_form(s: Sent, cue: Cue) -> str:
 def question(s: Sent, cue: Cue) -> str:
     """The question mark that ends a verb cue's clause ("" if none): "هل ستقبل تركيا …؟",
     "أم لا ?" ask, they report no move. A move noun in a question names a move that may
-    well exist ("إلى متى سيبقى الفيتو الروسي محترماً ?")."""
-    if not cue.verb_reading.verbal:
+    well exist ("إلى متى سيبقى الفيتو الروسي محترماً ?"), unless the question asks whether it
+    does ("هل أتت استقالتك تحت ضغط روسي ?")."""
+    if not cue.verb_reading.verbal and not _yes_no(s, cue.kstart):
         return ""
     i = s.tok_index(cue.kend)
     for j in range(i, len(s.tokens)):
@@ -63,6 +64,17 @@ def question(s: Sent, cue: Cue) -> str:
         if is_clause_end(raw) and raw[-1:] not in ":":
             return ""
     return ""
+
+
+def _yes_no(s: Sent, kpos: int) -> bool:
+    """Does a yes/no question (هل) open the clause before key position ``kpos``?"""
+    for j in range(s.tok_index(kpos) - 1, -1, -1):
+        raw = s.token_text(j)
+        if is_clause_end(raw):
+            return False
+        if bare(raw).lstrip("وف") == "هل":
+            return True
+    return False
 
 
 def forecast(s: Sent, cue: Cue) -> str:

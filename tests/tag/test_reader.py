@@ -492,6 +492,8 @@ CASES = [
     ),
     # a title with the article before a nisba names its state ("الوزير الأمريكي")
     (["وطالب الوزير الأمريكي إيران بسحب قواتها من سوريا ."], {("USA", "demand", "IRN")}),
+    # a yes/no question asks whether the move exists
+    (["هل أتت استقالتك من جنيف تحت ضغط روسي أم بسبب عدم تطبيق البيان ?"], set()),
     # the earlier verb's subject names no actor: no holder
     (["وأوضح البيان أن الهدنة مستمرة وطالب بوقف القصف ."], set()),
     # a verb in the words a speaker is quoted with continues no verb before the colon
