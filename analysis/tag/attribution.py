@@ -75,6 +75,14 @@ def prefilter() -> Prefilter:
     return prefilter_of((reporting_lexicon(), sources_lexicon()))
 
 
+def _person_before_colon(text: str, start: int, mentions) -> bool:
+    """Does a person's name stand right before a colon ("… لافروف : اتفقنا")?"""
+    return any(
+        m["kind"] == "person" and text[int(m["end"]) - start :].lstrip().startswith(":")
+        for m in mentions
+    )
+
+
 def _quote_spans(start: int, text: str) -> list[list[int]]:
     return [[start + m.start(), start + m.end()] for m in _QUOTE_PAIRS.finditer(text)]
 
@@ -116,10 +124,13 @@ def attribute(
             state["open_quote"] = False
         prev_para = para
         quotes = _quote_spans(int(rec.start), text) if _HAS_QUOTE.search(text) else []
-        if pre.search(sentence_key(text)) or state.get("open_quote"):
-            s = Sent.build(
-                doc_id, sent_id, int(rec.start), text, by_sent.get((doc_id, sent_id), ())
-            )
+        ms = by_sent.get((doc_id, sent_id), ())
+        if (
+            pre.search(sentence_key(text))
+            or state.get("open_quote")
+            or _person_before_colon(text, int(rec.start), ms)
+        ):
+            s = Sent.build(doc_id, sent_id, int(rec.start), text, ms)
             att = attribute_sentence(s, state)
         else:
             att = Attribution()

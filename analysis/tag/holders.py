@@ -241,8 +241,12 @@ def _pronoun_subject(s: Sent, kpos: int, speaker_cue: int) -> bool:
     between = [m for m in s.mentions if speaker_cue < s.doc_span(m.kstart, m.kend)[0] < a_doc]
     i = s.tok_index(kpos)
     prev = bare(s.token_text(i - 1)) if i > 0 else ""
-    # "قال إنه رفض" / "وأضاف أن دمشق …": only a bare complementiser (with pronoun) before
-    return prev in {"انه", "انها", "بانه", "بانها", "انهم"} or (not between and prev in {"ان"})
+    colon = i > 0 and s.token_text(i - 1).rstrip().endswith(":")
+    # "قال إنه رفض" / "وأضاف أن دمشق …": only a bare complementiser (with pronoun) before;
+    # "لافروف : اتفقنا": the speaker's colon right before
+    return prev in {"انه", "انها", "بانه", "بانها", "انهم"} or (
+        not between and (prev in {"ان"} or colon)
+    )
 
 
 # Nouns after which a nisba or name is the counterpart of an accept/reject ("رفض العرض الأمريكي").

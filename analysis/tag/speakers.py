@@ -132,7 +132,31 @@ def attribute_sentence(s: Sent, doc_state: dict[str, Any]) -> Attribution:
         if found is not None:
             found.cue, found.cue_id, found.cue_kpos = s.surface(a, b), cat, a
             att = _prefer(att, found, cited)
+    att = _colon_speaker(s, att, doc_state, 0 if head is None else (content_from or 0))
     return _finish(s, att, doc_state, cited, _hedges(s, hits))
+
+
+def _colon_speaker(
+    s: Sent, att: Attribution | None, doc_state: dict[str, Any], after: int
+) -> Attribution | None:
+    """A person named right before a colon inside the sentence speaks what follows: run-on
+    headlines ("… ومقتل قائد من الحرس الثوري لافروف : اتفقنا مع أنقرة"). Later than the
+    sentence's own speaker, it is a later clause's speaker."""
+    for m in s.mentions:
+        if m.kind != "person" or m.kstart <= after or not s.key[m.kend :].lstrip().startswith(":"):
+            continue
+        found = classify_np(s, m.kstart, m.kend, doc_state)
+        if found is None:
+            continue
+        colon = s.key.index(":", m.kend)
+        found.cue, found.cue_id, found.cue_kpos = ":", "colon", colon
+        if att is None:
+            return found
+        if found.speaker_id != att.speaker_id and colon > att.cue_kpos:
+            found.cue_span = s.doc_span(colon, colon + 1)
+            att.later.append(found)
+        return att
+    return att
 
 
 def _prefer(att: Attribution | None, found: Attribution, cited: list[str]) -> Attribution:

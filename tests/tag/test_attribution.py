@@ -215,6 +215,16 @@ def test_headline_speaker_before_colon():
     assert bool(out.loc[0, "hedged"])
 
 
+def test_a_person_before_a_colon_inside_a_run_on_headline_speaks():
+    # the previous headline runs into this one: the name before the colon is not at the start
+    out = run(["ومقتل قائد من الحرس الثوري لافروف : اتفقنا مع أنقرة وطهران"], ["headline"])
+    assert out.loc[0, "speaker_id"] == "lavrov"
+    # after the sentence's own speaker, the name before a colon speaks a later clause
+    out = run(["قال لافروف إن الحوار مستمر وماكرون : الانتقادات غير مقبولة"])
+    assert out.loc[0, "speaker_id"] == "lavrov"
+    assert [c["speaker_id"] for c in json.loads(out.loc[0, "clause_speakers"])] == ["macron"]
+
+
 def test_source_chain_runs_outlet_cited_speaker():
     out = run(["ذكرت صحيفة «الأخبار» نقلاً عن مسؤولين سوريين أن دمشق رفضت العرض."])
     assert out.loc[0, "source_chain"] == "Outlet > al_akhbar > unnamed_source"

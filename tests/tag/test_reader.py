@@ -494,6 +494,19 @@ CASES = [
     (["وطالب الوزير الأمريكي إيران بسحب قواتها من سوريا ."], {("USA", "demand", "IRN")}),
     # a yes/no question asks whether the move exists
     (["هل أتت استقالتك من جنيف تحت ضغط روسي أم بسبب عدم تطبيق البيان ?"], set()),
+    # a person before a colon speaks what follows, also inside a run-on headline
+    (
+        ["ومقتل قائد من الحرس الثوري لافروف : اتفقنا مع أنقرة وطهران على جميع القضايا ."],
+        {
+            ("lavrov", "agreement", "TUR"),
+            ("TUR", "agreement", "lavrov"),
+            ("IRN", "agreement", "lavrov"),
+        },
+    ),
+    (
+        ["المحاميد : إيران أفشلت جنيف ماكرون : انتقادات الأسد لفرنسا غير مقبولة ."],
+        {("macron", "reject", "")},
+    ),
     # the earlier verb's subject names no actor: no holder
     (["وأوضح البيان أن الهدنة مستمرة وطالب بوقف القصف ."], set()),
     # a verb in the words a speaker is quoted with continues no verb before the colon
