@@ -175,8 +175,9 @@ def _verb_speaker(
     """The speaker of the reporting verb at key span [a, b): its subject after it, else a
     mention just before it, else the main verb's subject or the previous speaker."""
     np_a, np_b = subject_np(s, b)
-    if cat == "speech_noun" or _opens_content(s, b):
-        np_a = np_b  # "في بيان"، "وتابع: «…»": nothing after the cue names the speaker
+    if cat == "speech_noun" or _opens_content(s, b) or _resumptive_after(s, b):
+        # "في بيان"، "وتابع: «…»"، "بيانا أكد فيه": nothing after the cue names the speaker
+        np_a = np_b
     np_b = _before_quotation(s, np_a, np_b)
     found = classify_np(s, np_a, np_b, doc_state)
     if found is None:
@@ -202,6 +203,17 @@ def _verb_speaker(
     if found is None and _sentence_initial(s, a) and doc_state.get("prev"):
         found = _carry(doc_state["prev"])
     return found
+
+
+# a preposition with the pronoun of the statement it is in ("بيانا أكد فيه", "تصريحات قال
+# فيها"): the speaker is the statement's author, named before the verb
+_RESUMPTIVE = frozenset({"فيه", "فيها", "فيهما", "خلاله", "خلالها", "عبره", "عبرها"})
+
+
+def _resumptive_after(s: Sent, kend: int) -> bool:
+    """Does a preposition with the statement's pronoun follow the verb ending at ``kend``?"""
+    nxt = s.key[kend:].split(maxsplit=1)
+    return bool(nxt) and bare(nxt[0]) in _RESUMPTIVE
 
 
 def _after_preposition_in(s: Sent, a: int, m: Mention) -> bool:

@@ -225,6 +225,13 @@ def test_a_person_before_a_colon_inside_a_run_on_headline_speaks():
     assert [c["speaker_id"] for c in json.loads(out.loc[0, "clause_speakers"])] == ["macron"]
 
 
+def test_a_statement_in_which_someone_said_is_his():
+    # "بيانا أكد فيه": the preposition's pronoun is the statement; its author speaks, not the
+    # nisba in what he said
+    out = run(["وأصدر حزب الله بيانا أكد فيه رفضه للمقترح الأمريكي ."])
+    assert out.loc[0, "speaker_id"] == "hezbollah"
+
+
 def test_source_chain_runs_outlet_cited_speaker():
     out = run(["ذكرت صحيفة «الأخبار» نقلاً عن مسؤولين سوريين أن دمشق رفضت العرض."])
     assert out.loc[0, "source_chain"] == "Outlet > al_akhbar > unnamed_source"
