@@ -232,6 +232,17 @@ def test_a_statement_in_which_someone_said_is_his():
     assert out.loc[0, "speaker_id"] == "hezbollah"
 
 
+def test_whom_he_told_is_no_speaker():
+    # "قال لـ…": the outlet he told
+    out = run(["وقال لديلي صباح التركية إن المؤتمر لن يكون مقبولا ."])
+    assert out.loc[0, "speaker_id"] != "TUR"
+
+
+def test_a_name_the_dictionary_lacks_speaks_not_the_actor_before_the_verb():
+    out = run(['خروج الميليشيات الإيرانية وأكد أبو زيد : " طالبنا روسيا بخروج الميليشيات " .'])
+    assert out.loc[0, "speaker_id"] == "outlet"
+
+
 def test_source_chain_runs_outlet_cited_speaker():
     out = run(["ذكرت صحيفة «الأخبار» نقلاً عن مسؤولين سوريين أن دمشق رفضت العرض."])
     assert out.loc[0, "source_chain"] == "Outlet > al_akhbar > unnamed_source"
