@@ -8,6 +8,7 @@ no rule, no owner.
 
 from __future__ import annotations
 
+from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import GENERIC_HEADS, MASC_HEADS, RELATIVES, TITLES, institution_head
 from analysis.tag.antecedents import antecedent, coordinated_actors
 from analysis.tag.clauses import (
@@ -23,7 +24,7 @@ from analysis.tag.cue import Cue
 from analysis.tag.frames import word_at
 from analysis.text.normalize import fold
 
-__all__ = ["FIRST_PERSON", "agent_phrase", "noun_holders"]
+__all__ = ["FIRST_PERSON", "agent_phrase", "names_signers", "noun_holders"]
 
 #: The rule ``cue_holders`` names for a first- or second-person verb: the caller takes
 #: the speaker ("قال ليبرمان: «لن نسمح …»").
@@ -118,11 +119,43 @@ def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
                 group = coordinated_actors(s, ms[0], pool)
                 if s.tokens[j + 1][0] == ms[0].kstart or len(group) > 1:
                     return group, "parties بين X وY"
+        signers = _signers(s, j, pool)
+        if signers:
+            return signers, "parties: the signers of a relative clause"
         raw = s.token_text(j)
         nxt = bare(s.token_text(j + 1)) if j + 1 < len(s.tokens) else ""
         if is_clause_end(raw) and nxt not in RELATIVES:
             break
     return [], ""
+
+
+# verbs of signing or reaching whose object pronoun is the agreement ("الذي وقعته إيران")
+_SIGNED = ("وقع", "ابرم", "توصل", "عقد")
+
+
+def names_signers(s: Sent, i: int) -> bool:
+    """Does a relative clause right after the agreement noun at token ``i`` say who signed
+    or reached it ("الاتفاق النووي، الذي وقعته إيران")? Then the sentence states the
+    agreement with its parties, not only refers to it."""
+    for j in range(i + 1, min(i + 5, len(s.tokens) - 1)):
+        if bare(s.token_text(j)) in RELATIVES:
+            return bare(s.token_text(j + 1)).removeprefix("قد").startswith(_SIGNED)
+    return False
+
+
+def _signers(s: Sent, j: int, pool: list[Mention]) -> list[Mention]:
+    """The parties named in "الاتفاق، الذي وقعته إيران والدول الست" (a relative at token
+    ``j`` whose verb signs or reaches the agreement): the actors right after the verb."""
+    if bare(s.token_text(j)) not in RELATIVES or j + 2 >= len(s.tokens):
+        return []
+    verb = bare(s.token_text(j + 1)).removeprefix("قد")
+    if not verb.startswith(_SIGNED):
+        return []
+    k = j + 2
+    if bare(s.token_text(k)) in ("اليه", "اليها", "عليه", "عليها"):
+        k += 1  # "الذي توصلت إليه روسيا وتركيا"
+    first = [m for m in pool if m.kstart == s.tokens[k][0] and m.kind in ACTOR_KINDS]
+    return coordinated_actors(s, first[0], pool) if first else []
 
 
 # Words that may stand between a noun cue and its agent phrase "من قبل X": a passive or a

@@ -55,6 +55,7 @@ from analysis.tag.holders import (
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.morph import PREPOSITIONS
+from analysis.tag.owners import names_signers
 from analysis.tag.subjects import FIRST_PERSON, cue_holders
 from analysis.tag.voice import forecast, may_form, question
 
@@ -163,6 +164,10 @@ def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
     nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
     # "أقامتها تركيا بالتفاهم مع روسيا": how the clause's act is done, a move here
     manner = cue.move == "agreement" and cue.reading.prep == "ب" and nxt == "مع"
+    # "انهيار الاتفاق النووي، الذي وقعته إيران والدول الست": the agreement and its signers
+    signed = cue.move == "agreement" and names_signers(s, i)
+    if signed:
+        return False
     if not manner and cue.reading.article and (cue.reading.prep or prev in PREPOSITIONS):
         return True  # "رحبت بالمقترح الروسي", "ردا على الطلب الأمريكي": a known move
     for other in cues[:idx]:

@@ -507,6 +507,17 @@ CASES = [
         ["المحاميد : إيران أفشلت جنيف ماكرون : انتقادات الأسد لفرنسا غير مقبولة ."],
         {("macron", "reject", "")},
     ),
+    # an agreement named with its signers in a relative clause is stated, not only referred to
+    (
+        ["وحذر لافروف من انهيار الاتفاق النووي , الذي وقعته إيران والدول الكبرى ."],
+        {("IRN", "agreement", "")},
+    ),
+    (
+        ["وأشاد الوزير بالاتفاق الذي توصلت إليه روسيا وتركيا في سوتشي ."],
+        {("RUS", "agreement", "TUR")},
+    ),
+    # a settlement reached is an agreement; a political settlement called for is the issue
+    (["وتوصلت واشنطن وطهران إلى تسوية لدعوى قديمة ."], {("USA", "agreement", "IRN")}),
     # the earlier verb's subject names no actor: no holder
     (["وأوضح البيان أن الهدنة مستمرة وطالب بوقف القصف ."], set()),
     # a verb in the words a speaker is quoted with continues no verb before the colon
