@@ -19,6 +19,7 @@ from analysis.tag.claims import OUTLET, REPORTS, UNNAMED
 from analysis.tag.clauses import Mention, Sent, bare, best_mention, lookback_mentions, subject_np
 from analysis.tag.cues import reporting_categories, reporting_lexicon
 from analysis.tag.morph import PREPOSITIONS, analyses
+from analysis.tag.not_speakers import resumptive_after, told, unknown_name
 from analysis.tag.sources import find_sources
 from analysis.text.normalize import fold
 
@@ -175,12 +176,12 @@ def _verb_speaker(
     """The speaker of the reporting verb at key span [a, b): its subject after it, else a
     mention just before it, else the main verb's subject or the previous speaker."""
     np_a, np_b = subject_np(s, b)
-    if cat == "speech_noun" or _opens_content(s, b) or _resumptive_after(s, b) or _told(s, np_a):
+    if cat == "speech_noun" or _opens_content(s, b) or resumptive_after(s, b) or told(s, np_a):
         # "في بيان"، "وتابع: «…»"، "بيانا أكد فيه": nothing after the cue names the speaker
         np_a = np_b
     np_b = _before_quotation(s, np_a, np_b)
     found = classify_np(s, np_a, np_b, doc_state)
-    if found is None and np_a < np_b and _unknown_name(s, np_a):
+    if found is None and np_a < np_b and unknown_name(s, np_a):
         return None  # "وأكد أبو زيد": a person the dictionary lacks speaks, no one before
     if found is None:
         before = [m for m in lookback_mentions(s, a, max_tokens=4) if m.kind != "place"]
@@ -205,39 +206,6 @@ def _verb_speaker(
     if found is None and _sentence_initial(s, a) and doc_state.get("prev"):
         found = _carry(doc_state["prev"])
     return found
-
-
-# a preposition with the pronoun of the statement it is in ("بيانا أكد فيه", "تصريحات قال
-# فيها"): the speaker is the statement's author, named before the verb
-_RESUMPTIVE = frozenset({"فيه", "فيها", "فيهما", "خلاله", "خلالها", "عبره", "عبرها"})
-
-
-def _resumptive_after(s: Sent, kend: int) -> bool:
-    """Does a preposition with the statement's pronoun follow the verb ending at ``kend``?"""
-    nxt = s.key[kend:].split(maxsplit=1)
-    return bool(nxt) and bare(nxt[0]) in _RESUMPTIVE
-
-
-def _unknown_name(s: Sent, kpos: int) -> bool:
-    """Do two words that can be proper names, neither in an actor's mention, open the
-    phrase at ``kpos`` ("أبو زيد")?"""
-    i = s.tok_index(kpos)
-    if i + 1 >= len(s.tokens):
-        return False
-    named = any(m.kstart < s.tokens[i + 1][1] and m.kend > s.tokens[i][0] for m in s.mentions)
-    return not named and all(
-        any(r.pos == "noun_prop" for r in analyses(s.word(j))) for j in (i, i + 1)
-    )
-
-
-def _told(s: Sent, kpos: int) -> bool:
-    """Does the phrase after the verb open with لـ ("قال لديلي صباح التركية", "للصحافيين"):
-    whom he told, not who spoke? A name of the dictionary (لبنان، لافروف) is not لـ."""
-    i = s.tok_index(kpos)
-    if i >= len(s.tokens) or any(m.kstart <= kpos < m.kend for m in s.mentions):
-        return False
-    tok = bare(s.token_text(i))
-    return tok.startswith("ل") and any(r.prep == "ل" for r in analyses(s.word(i)))
 
 
 def _after_preposition_in(s: Sent, a: int, m: Mention) -> bool:

@@ -1,0 +1,43 @@
+"""Phrases after a reporting verb that do not name its speaker: the pronoun of the
+statement the verb is in ("بيانا أكد فيه"), whom the speaker told ("قال لديلي صباح"), and a
+name the actor dictionary lacks ("وأكد أبو زيد"), after which no actor before the verb may
+stand in for the speaker (``analysis.tag.speakers``)."""
+
+from __future__ import annotations
+
+from analysis.tag.clauses import Sent, bare
+from analysis.tag.morph import analyses
+
+__all__ = ["resumptive_after", "told", "unknown_name"]
+
+# a preposition with the pronoun of the statement it is in ("بيانا أكد فيه", "تصريحات قال
+# فيها"): the speaker is the statement's author, named before the verb
+_RESUMPTIVE = frozenset({"فيه", "فيها", "فيهما", "خلاله", "خلالها", "عبره", "عبرها"})
+
+
+def resumptive_after(s: Sent, kend: int) -> bool:
+    """Does a preposition with the statement's pronoun follow the verb ending at ``kend``?"""
+    nxt = s.key[kend:].split(maxsplit=1)
+    return bool(nxt) and bare(nxt[0]) in _RESUMPTIVE
+
+
+def unknown_name(s: Sent, kpos: int) -> bool:
+    """Do two words that can be proper names, neither in an actor's mention, open the
+    phrase at ``kpos`` ("أبو زيد")?"""
+    i = s.tok_index(kpos)
+    if i + 1 >= len(s.tokens):
+        return False
+    named = any(m.kstart < s.tokens[i + 1][1] and m.kend > s.tokens[i][0] for m in s.mentions)
+    return not named and all(
+        any(r.pos == "noun_prop" for r in analyses(s.word(j))) for j in (i, i + 1)
+    )
+
+
+def told(s: Sent, kpos: int) -> bool:
+    """Does the phrase after the verb open with لـ ("قال لديلي صباح التركية", "للصحافيين"):
+    whom he told, not who spoke? A name of the dictionary (لبنان، لافروف) is not لـ."""
+    i = s.tok_index(kpos)
+    if i >= len(s.tokens) or any(m.kstart <= kpos < m.kend for m in s.mentions):
+        return False
+    tok = bare(s.token_text(i))
+    return tok.startswith("ل") and any(r.prep == "ل" for r in analyses(s.word(i)))
