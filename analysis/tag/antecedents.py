@@ -65,6 +65,16 @@ def coordinated_actors(s: Sent, first: Mention, pool: list[Mention]) -> list[Men
     return out
 
 
+def _chain_start(s: Sent, m: Mention, pool: list[Mention]) -> Mention:
+    """The first actor of the chain joined by و that ``m`` ends ("روسيا وتركيا وإيران")."""
+    cur = m
+    while True:
+        before = [x for x in pool if x.kend <= cur.kstart]
+        if not before or s.key[before[-1].kend : cur.kstart].strip() not in ("و", "،و"):
+            return cur
+        cur = before[-1]
+
+
 def subject_position(s: Sent, m: Mention) -> bool:
     """Can ``m`` be a clause's subject (and so a pronoun's antecedent)? Not the second term
     of an idafa ("إجلاء المعارضة", "نفوذ إيران"): only at a clause start, after a particle
@@ -122,6 +132,15 @@ def antecedent(
     here = [m for m in here if mention_agreement(m) is not None]
     for m in reversed(here):
         if agrees(mention_agreement(m), want, gender_only=False) and mention_agreement(m):
+            chain = coordinated_actors(s, _chain_start(s, m, pool), pool)
+            chain = [x for x in chain if x.kend <= a]
+            states = len(chain) > 1 and all(
+                x.kind == "state" and mention_agreement(x) == ("f", "s") for x in chain
+            )
+            if states and subject and ("f", "s") in want and m in chain:
+                # "الدول الضامنة، أي روسيا وتركيا وإيران، قد اتفقت": states joined by و
+                # take a feminine singular verb together
+                return chain, "antecedent chain of states in the sentence"
             return [m], "antecedent in the sentence"
     prev = [m for m in previous if m.kind in ACTOR_KINDS and not m.reason.startswith("prep")]
     for m in prev:

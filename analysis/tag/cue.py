@@ -78,13 +78,26 @@ def _asked(s: Sent, head: Cue, c: Cue) -> bool:
 
 
 def _complement_of(s: Sent, head: Cue, c: Cue) -> bool:
-    """Does cue ``c`` stand in a أن-clause of cue ``head``: أن/بأن within three words
-    after the head (its subject may come first: "اشترطت دمشق أن"), ``c`` within eight,
-    no comma between? A later "وقالت إن" opens a new statement, not a complement."""
+    """Does cue ``c`` stand in a أن-clause of cue ``head``: أن/بأن within four words
+    after the head (its subject and addressee may come first: "اشترطت دمشق أن", "تريد
+    واشنطن من موسكو أن"), ``c`` within eight, no comma between? A later "وقالت إن" opens a
+    new statement, not a complement."""
     lo = s.tok_index(max(head.kstart, head.kend - 1)) + 1
     hi = s.tok_index(c.verb_span[0])
     if not lo <= hi <= lo + 8:
         return False
     if any(is_clause_end(s.token_text(k)) for k in range(lo, hi)):
         return False
-    return any(bare(s.token_text(k)) in ("ان", "بان") for k in range(lo, min(hi, lo + 3)))
+    for k in range(lo, min(hi, lo + 4)):
+        word = bare(s.token_text(k))
+        if word.removeprefix("و") in _SAYING:
+            return False  # "…، وقالت الوكالة إن": a new statement
+        if word in ("ان", "بان"):
+            return True
+    return False
+
+
+# reporting verbs that open a new statement between a move and a later أن
+_SAYING = frozenset(
+    {"قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اوضح", "اوضحت", "اعلن", "اعلنت", "ذكر", "ذكرت"}
+)

@@ -291,7 +291,24 @@ def _within(s: Sent, i: int, need: list[str], reach: int) -> int:
         w = bare(s.token_text(j))
         if w in words or w.lstrip("وبل") in words or _attached(w, words):
             return j
+        if "ل" in words and w.startswith("ل") and len(w) > 3 and _with_li(s, j):
+            return j  # "ندعو الإدارة لإعادة النظر", "لعدم التملص": لـ on a verbal noun
     return -1
+
+
+# words that start with لـ and are no verbal noun after it (لذلك "therefore")
+_LI_WORDS = frozenset(
+    {"لذلك", "لهذا", "لهذه", "لكن", "لكنه", "لكنها", "لدي", "لان", "لما", "لماذا", "لعل", "لقد"}
+)
+
+
+def _with_li(s: Sent, j: int) -> bool:
+    """Is token ``j`` a noun with لـ attached (not a name that starts with ل: لبنان)?"""
+    return (
+        bare(s.token_text(j)) not in _LI_WORDS
+        and not _named(s, j)
+        and any(r.prep == "ل" and r.pos == "noun" for r in analyses(word_at(s, j)))
+    )
 
 
 def _attached(word: str, wanted: set[str]) -> bool:

@@ -17,7 +17,7 @@ __all__ = ["NP_STOPS", "PRONOUN_PPS", "bare_noun", "overt_subject", "topic"]
 # a preposition with a pronoun ("له، عليهم، منهما، إليهن"): never a verb's subject
 PRONOUN_PPS = frozenset(
     p + e
-    for p in ("ل", "علي", "في", "من", "مع", "الي", "عن", "ب")
+    for p in ("ل", "علي", "في", "من", "مع", "الي", "عن", "ب", "خلال")
     for e in ("ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم")
 )
 NP_STOPS = frozenset(

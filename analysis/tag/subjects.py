@@ -363,7 +363,7 @@ def _addressed(s: Sent, m: Mention, cue: Cue) -> bool:
     # what a demand asks comes after its addressee with بـ ("طالب إيران بسحب"); a pledge's
     # بـ is its content ("تعهدت روسيا بضمان"), not a sign of an addressee before it
     preps = {fold(str(p)) for p in cue.frame.get("counterpart", [])}
-    preps |= {"ب"} if cue.move == "demand" else set()
+    preps |= {"ب", "ل"} if cue.move == "demand" else set()
     return nxt in preps or any(len(p) == 1 and nxt.startswith(p) and len(nxt) > 3 for p in preps)
 
 

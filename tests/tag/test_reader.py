@@ -518,6 +518,30 @@ CASES = [
     ),
     # a settlement reached is an agreement; a political settlement called for is the issue
     (["وتوصلت واشنطن وطهران إلى تسوية لدعوى قديمة ."], {("USA", "agreement", "IRN")}),
+    # wanting something of a party is a demand on it; "من خلال" is no party
+    (["وتريد واشنطن من موسكو أن تضغط على دمشق ."], {("USA", "demand", "RUS")}),
+    (["وتريد روسيا من خلال المؤتمر تعزيز دورها ."], set()),
+    # hastening to a move makes it; one row for a light verb's noun
+    (["وسارعت دمشق إلى رفض العرض التركي ."], {("SYR", "reject", "TUR")}),
+    (["وبادرت روسيا إلى تقديم مقترح جديد ."], {("RUS", "offer", "")}),
+    # لـ on a verbal noun completes a call; after a joined verb the actor before it is asked
+    (
+        ["اتهمت فرنسا الحكومة السورية بعرقلة المحادثات , ودعت روسيا لعدم التملص من مسؤولياتها ."],
+        {("FRA", "demand", "RUS")},
+    ),
+    # an invitation to a round of talks is an offer, not a call
+    (
+        ["ودعت روسيا المعارضة السورية لجولة جديدة من المحادثات ."],
+        {("RUS", "offer", "")},
+    ),
+    # states joined by و, in apposition to a group noun, agree with a feminine singular verb
+    (
+        [
+            "وكانت الدول الضامنة لوقف إطلاق النار , أي روسيا وتركيا وإيران , قد اتفقت على"
+            " تحديد إدلب منطقة لخفض التوتر ."
+        ],
+        {("RUS", "agreement", "TUR"), ("TUR", "agreement", "RUS"), ("IRN", "agreement", "RUS")},
+    ),
     # the earlier verb's subject names no actor: no holder
     (["وأوضح البيان أن الهدنة مستمرة وطالب بوقف القصف ."], set()),
     # a verb in the words a speaker is quoted with continues no verb before the colon
