@@ -45,6 +45,7 @@ from analysis.tag.morph import (
     stems,
     surfaces,
 )
+from analysis.tag.nearby import named, within
 from analysis.text.normalize import fold, strip_marks
 
 __all__ = ["cue_prefilter", "find_cues", "reading_at", "word_at"]
@@ -193,7 +194,7 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
     # الجبير الاتهامات")
     past = _past_subject(s, i) if reading is not None and reading.verbal else i
     out = frame.get("ruled_out_by")
-    if out and _within(s, past, out, int(frame.get("ruled_out_within", 4))) >= 0:
+    if out and within(s, past, out, int(frame.get("ruled_out_within", 4))) >= 0:
         return "ruled out by " + "/".join(out[:3]) + " …"
     people = frame.get("not_addressed_to")
     if people and past + 1 < len(s.tokens):
@@ -206,11 +207,11 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
     if frame.get("predicate") and _attribute(s, i):
         return "an attribute of the indefinite noun before it, not a predicate"
     at = i
-    for key, within, default in _REQUIRED:
+    for key, window, default in _REQUIRED:
         need = frame.get(key)
         if need:
             # the second set follows the first: "اعتبر الاتفاق إنجازاً", not "… خرقاً للهدنة"
-            at = _within(s, at, need, int(frame.get(within, default)))
+            at = within(s, at, need, int(frame.get(window, default)))
             if at < 0:
                 return "requires " + "/".join(need)
     return ""
@@ -246,7 +247,7 @@ def _attribute(s: Sent, i: int) -> bool:
     word = bare(s.token_text(j))
     if not word or not word[0].isalpha() or word in _PREDICATE_NOUNS:
         return False
-    if _named(s, j):
+    if named(s, j):
         return False  # a name is definite ("… في سوريا غير مقبول")
     readings, _rule = reading_at(s, j)
     first = readings[0] if readings else None
@@ -261,12 +262,6 @@ def _attribute(s: Sent, i: int) -> bool:
 _INDEFINITE_NOUN_POS = frozenset({"noun", "adj", "noun_quant"})
 
 
-def _named(s: Sent, j: int) -> bool:
-    """Is token ``j`` part of an actor's name?"""
-    ta, tb = s.tokens[j]
-    return any(m.kstart < tb and m.kend > ta for m in s.mentions)
-
-
 def _future_verb(s: Sent, j: int) -> bool:
     """Is token ``j`` a future verb: after سوف/لن, or read with the future سـ?"""
     if j > 0 and bare(s.token_text(j - 1)) in ("سوف", "لن", "ولن"):
@@ -275,46 +270,13 @@ def _future_verb(s: Sent, j: int) -> bool:
     # a name is no verb ("سيرغي لافروف" is not سـ + يرغي)
     if not bare(s.token_text(j)).lstrip("وف").startswith("س"):
         return False
-    if _named(s, j):
+    if named(s, j):
         return False
     return any(r.verbal and r.future for r in analyses(word_at(s, j)))
 
 
 # frame keys of words that must follow: (words, window key, default window)
 _REQUIRED = (("requires_after", "within", 25), ("requires_also", "also_within", 8))
-
-
-def _within(s: Sent, i: int, need: list[str], reach: int) -> int:
-    """The first token within ``reach`` after token ``i`` that is one of ``need``, or -1."""
-    words = {fold(str(w)) for w in need}
-    for j in words_after(s, i, reach):
-        w = bare(s.token_text(j))
-        if w in words or w.lstrip("وبل") in words or _attached(w, words):
-            return j
-        if "ل" in words and w.startswith("ل") and len(w) > 3 and _with_li(s, j):
-            return j  # "ندعو الإدارة لإعادة النظر", "لعدم التملص": لـ on a verbal noun
-    return -1
-
-
-# words that start with لـ and are no verbal noun after it (لذلك "therefore")
-_LI_WORDS = frozenset(
-    {"لذلك", "لهذا", "لهذه", "لكن", "لكنه", "لكنها", "لدي", "لان", "لما", "لماذا", "لعل", "لقد"}
-)
-
-
-def _with_li(s: Sent, j: int) -> bool:
-    """Is token ``j`` a noun with لـ attached (not a name that starts with ل: لبنان)?"""
-    return (
-        bare(s.token_text(j)) not in _LI_WORDS
-        and not _named(s, j)
-        and any(r.prep == "ل" and r.pos == "noun" for r in analyses(word_at(s, j)))
-    )
-
-
-def _attached(word: str, wanted: set[str]) -> bool:
-    """Is ``word`` a preposition of ``wanted`` attached to a definite noun ("للانضمام" for
-    ل, "بالانسحاب" for ب)?"""
-    return ("ل" in wanted and word.startswith("لل")) or ("ب" in wanted and word.startswith("بال"))
 
 
 def _after_actor(s: Sent, i: int) -> bool:

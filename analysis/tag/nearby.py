@@ -1,0 +1,50 @@
+"""The words around a cue that decide whether its frame holds: what must or must not
+follow it within some words (``within``: "وقّع اتفاقاً", "رفض الاتهامات", "دعا لإعادة
+النظر") and whether a word belongs to an actor's name (``named``)."""
+
+from __future__ import annotations
+
+from analysis.tag.clauses import Sent, bare, words_after
+from analysis.tag.morph import analyses
+from analysis.text.normalize import fold, strip_marks
+
+__all__ = ["named", "within"]
+
+
+def named(s: Sent, j: int) -> bool:
+    """Is token ``j`` part of an actor's name?"""
+    ta, tb = s.tokens[j]
+    return any(m.kstart < tb and m.kend > ta for m in s.mentions)
+
+
+def within(s: Sent, i: int, need: list[str], reach: int) -> int:
+    """The first token within ``reach`` after token ``i`` that is one of ``need``, or -1."""
+    words = {fold(str(w)) for w in need}
+    for j in words_after(s, i, reach):
+        w = bare(s.token_text(j))
+        if w in words or w.lstrip("وبل") in words or _attached(w, words):
+            return j
+        if "ل" in words and w.startswith("ل") and len(w) > 3 and _with_li(s, j):
+            return j  # "ندعو الإدارة لإعادة النظر", "لعدم التملص": لـ on a verbal noun
+    return -1
+
+
+# words that start with لـ and are no verbal noun after it (لذلك "therefore")
+_LI_WORDS = frozenset(
+    {"لذلك", "لهذا", "لهذه", "لكن", "لكنه", "لكنها", "لدي", "لان", "لما", "لماذا", "لعل", "لقد"}
+)
+
+
+def _with_li(s: Sent, j: int) -> bool:
+    """Is token ``j`` a noun with لـ attached (not a name that starts with ل: لبنان)?"""
+    return (
+        bare(s.token_text(j)) not in _LI_WORDS
+        and not named(s, j)
+        and any(r.prep == "ل" and r.pos == "noun" for r in analyses(strip_marks(s.word(j))))
+    )
+
+
+def _attached(word: str, wanted: set[str]) -> bool:
+    """Is ``word`` a preposition of ``wanted`` attached to a definite noun ("للانضمام" for
+    ل, "بالانسحاب" for ب)?"""
+    return ("ل" in wanted and word.startswith("لل")) or ("ب" in wanted and word.startswith("بال"))
