@@ -26,6 +26,8 @@ _VERBS = 3
 _FUNCTION = frozenset({"prep", "conj", "part", "part_neg", "rel_pron", "pron", "adv", "adv_rel"})
 # words the analyser may read as verbs that stand here as prepositions or adverbs
 _NOT_VERBS = PREPOSITIONS | {"بين", "بينما", "حيث", "كما", "منذ", "امس", "ايضا"}
+# a definite noun with a preposition or conjunction (بال، لل، وال، فال، كال): never a verb
+_DEFINITE_WITH_PREPOSITION = ("بال", "لل", "وال", "فال", "كال")
 # auxiliaries and particles: no verb of their own ("كان قد", "لم")
 _AUXILIARIES = frozenset({"كان", "كانت", "كانوا", "قد", "لقد", "ليس", "ليست"})
 
@@ -57,6 +59,8 @@ def joined_verbs(s: Sent, i: int) -> list[tuple[int, Reading, bool]]:
             out[-1] = (out[-1][0], out[-1][1], True)  # "قال إن الحل سيكون …، ودعا"
         if (
             len(tok) > 2
+            and not s.word(j).endswith("ة")  # a noun (ة folds to ه, as a verb's pronoun does)
+            and not tok.startswith(_DEFINITE_WITH_PREPOSITION)
             and j not in named
             and tok.lstrip("و") not in _AUXILIARIES
             and tok not in COMPLEMENTISERS
@@ -67,13 +71,17 @@ def joined_verbs(s: Sent, i: int) -> list[tuple[int, Reading, bool]]:
             readings, _rule = reading_at(s, j, _after_actor(s, j))
             # a verb after a relative or an indefinite noun describes that noun ("بعد
             # حصار استمر لأسابيع")
-            describes = prev.lstrip("و") in RELATIVES or (
-                j > 0 and j - 1 not in named and bare_noun(s, j - 1)
-            )
-            if readings and readings[0].verbal and not describes:
+            if readings and readings[0].verbal and not _describes(s, j, prev, named):
                 out.append((j, readings[0], False))
         j -= 1
     return out
+
+
+def _describes(s: Sent, j: int, prev: str, named: set[int]) -> bool:
+    """Does the verb at token ``j`` follow a relative or a bare indefinite noun?"""
+    if prev.lstrip("و") in RELATIVES:
+        return True
+    return j > 0 and j - 1 not in named and bare_noun(s, j - 1)
 
 
 def _after_actor(s: Sent, j: int) -> bool:

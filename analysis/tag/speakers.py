@@ -181,22 +181,33 @@ def _verb_speaker(
         np_a = np_b
     np_b = _before_quotation(s, np_a, np_b)
     found = classify_np(s, np_a, np_b, doc_state)
-    if found is None and np_a < np_b and unknown_name(s, np_a):
+    if found is not None:
+        return found
+    found = _fallback_speaker(s, a, b, cat, doc_state)
+    if found is not None and np_a < np_b and unknown_name(s, np_a):
         return None  # "وأكد أبو زيد": a person the dictionary lacks speaks, no one before
-    if found is None:
-        before = [m for m in lookback_mentions(s, a, max_tokens=4) if m.kind != "place"]
-        if before:
-            m = best_mention(before)
-            assert m is not None
-            # a news agency tagged by the actor dictionary speaks as a cited source
-            kind = "source" if m.kind == "media" else (m.kind or "actor")
-            found = Attribution(
-                m.actor_id,
-                kind,
-                m.surface,
-                _speaker_affiliation(m.actor_id),
-                speaker_kspan=(m.kstart, m.kend),
-            )
+    return found
+
+
+def _fallback_speaker(
+    s: Sent, a: int, b: int, cat: str, doc_state: dict[str, Any]
+) -> Attribution | None:
+    """The speaker when nothing after the verb names one: a mention just before it, else
+    the main verb's subject or the previous speaker."""
+    found = None
+    before = [m for m in lookback_mentions(s, a, max_tokens=4) if m.kind != "place"]
+    if before:
+        m = best_mention(before)
+        assert m is not None
+        # a news agency tagged by the actor dictionary speaks as a cited source
+        kind = "source" if m.kind == "media" else (m.kind or "actor")
+        found = Attribution(
+            m.actor_id,
+            kind,
+            m.surface,
+            _speaker_affiliation(m.actor_id),
+            speaker_kspan=(m.kstart, m.kend),
+        )
     if found is None and _postposed(s, b) and doc_state.get("prev"):
         found = _carry(doc_state["prev"])  # "« … »، قال.": the speaker named before
     if found is None and (
