@@ -542,6 +542,10 @@ CASES = [
         ],
         {("RUS", "agreement", "TUR"), ("TUR", "agreement", "RUS"), ("IRN", "agreement", "RUS")},
     ),
+    # the imperfective states a shared view or interest; an agreement reached is perfective
+    (["وقالوا لبوتين إن مصالح إيران لا تتوافق مع مصالح روسيا ."], set()),
+    (["وقال المحلل إن أنقرة تتفق مع موسكو في رؤيتها للحل ."], set()),
+    (["واتفقت موسكو مع أنقرة على وقف إطلاق النار ."], {("RUS", "agreement", "TUR")}),
     # the earlier verb's subject names no actor: no holder
     (["وأوضح البيان أن الهدنة مستمرة وطالب بوقف القصف ."], set()),
     # a verb in the words a speaker is quoted with continues no verb before the colon
