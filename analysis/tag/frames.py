@@ -45,7 +45,7 @@ from analysis.tag.morph import (
     stems,
     surfaces,
 )
-from analysis.tag.nearby import named, within
+from analysis.tag.nearby import actor_before, named, within
 from analysis.text.normalize import fold, strip_marks
 
 __all__ = ["cue_prefilter", "find_cues", "reading_at", "word_at"]
@@ -220,15 +220,12 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
 def _past_subject(s: Sent, i: int) -> int:
     """The last token of the actor phrase right after the verb at token ``i`` (its subject
     in verb-subject order: titles and names), or ``i`` when none follows."""
-    covered = {
-        k for m in s.mentions for k in range(s.tok_index(m.kstart), s.tok_index(m.kend - 1) + 1)
-    }
     j = i + 1
-    while j < len(s.tokens) and (j in covered or one_of(bare(s.token_text(j)), TITLES)):
+    while j < len(s.tokens) and (named(s, j) or one_of(bare(s.token_text(j)), TITLES)):
         if is_clause_end(s.token_text(j)):
-            return j if j in covered else j - 1
+            return j if named(s, j) else j - 1
         j += 1
-    return j - 1 if j - 1 in covered else i
+    return j - 1 if named(s, j - 1) else i
 
 
 # Indefinite nouns after which an adjective is still the predicate ("يعتبره أمراً مرفوضاً")
@@ -283,11 +280,9 @@ def _after_actor(s: Sent, i: int) -> bool:
     """Does an actor (or "بلاده": the speaker's state) stand right before token ``i``, or
     any name before a word with و ("في أنقرة وطالب": a name and an indefinite noun are not
     coordinated, so a new clause begins)?"""
-    start = s.tokens[i][0]
     if i > 0 and bare(s.token_text(i - 1)) in SELF_WORDS:
         return True
-    conj = bare(s.token_text(i))[:1] == "و"
-    return any(0 <= start - m.kend <= 1 and (conj or m.kind in ACTOR_KINDS) for m in s.mentions)
+    return actor_before(s, i, any_name=bare(s.token_text(i))[:1] == "و")
 
 
 def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:

@@ -9,11 +9,11 @@ agreeing with it (``analysis.tag.subjects``).
 
 from __future__ import annotations
 
-from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import RELATIVES
 from analysis.tag.clauses import COMPLEMENTISERS, Sent, bare
 from analysis.tag.frames import reading_at, word_at
 from analysis.tag.morph import PREPOSITIONS, Reading, analyses
+from analysis.tag.nearby import actor_before, named
 from analysis.tag.overt import bare_noun
 
 __all__ = ["joined", "joined_verbs"]
@@ -44,10 +44,6 @@ def joined_verbs(s: Sent, i: int) -> list[tuple[int, Reading, bool]]:
     when it opens the sentence. A verb in a relative clause ("الذي تدعمه إيران", "بعد
     حصار استمر") is passed over: the relative clause describes a noun."""
     out: list[tuple[int, Reading, bool]] = []
-    # every word of a name ("الرئيس الإيراني روحاني" is no verb رَوَّح)
-    named = {
-        k for m in s.mentions for k in range(s.tok_index(m.kstart), s.tok_index(m.kend - 1) + 1)
-    }
     j = i - 1
     while j >= max(0, i - _REACH) and len(out) < _VERBS:
         between = s.key[s.tokens[j][1] : s.tokens[i][0]]
@@ -61,29 +57,24 @@ def joined_verbs(s: Sent, i: int) -> list[tuple[int, Reading, bool]]:
             len(tok) > 2
             and not s.word(j).endswith("ة")  # a noun (ة folds to ه, as a verb's pronoun does)
             and not tok.startswith(_DEFINITE_WITH_PREPOSITION)
-            and j not in named
+            and not named(s, j)  # a word of a name ("الرئيس الإيراني روحاني": no verb رَوَّح)
             and tok.lstrip("و") not in _AUXILIARIES
             and tok not in COMPLEMENTISERS
             and prev not in PREPOSITIONS
             and tok.lstrip("و") not in _NOT_VERBS
             and not any(r.pos in _FUNCTION for r in analyses(word_at(s, j)))
         ):
-            readings, _rule = reading_at(s, j, _after_actor(s, j))
+            readings, _rule = reading_at(s, j, actor_before(s, j))
             # a verb after a relative or an indefinite noun describes that noun ("بعد
             # حصار استمر لأسابيع")
-            if readings and readings[0].verbal and not _describes(s, j, prev, named):
+            if readings and readings[0].verbal and not _describes(s, j, prev):
                 out.append((j, readings[0], False))
         j -= 1
     return out
 
 
-def _describes(s: Sent, j: int, prev: str, named: set[int]) -> bool:
+def _describes(s: Sent, j: int, prev: str) -> bool:
     """Does the verb at token ``j`` follow a relative or a bare indefinite noun?"""
     if prev.lstrip("و") in RELATIVES:
         return True
-    return j > 0 and j - 1 not in named and bare_noun(s, j - 1)
-
-
-def _after_actor(s: Sent, j: int) -> bool:
-    start = s.tokens[j][0]
-    return any(0 <= start - m.kend <= 1 and m.kind in ACTOR_KINDS for m in s.mentions)
+    return j > 0 and not named(s, j - 1) and bare_noun(s, j - 1)

@@ -1,20 +1,28 @@
 """The words around a cue that decide whether its frame holds: what must or must not
 follow it within some words (``within``: "وقّع اتفاقاً", "رفض الاتهامات", "دعا لإعادة
-النظر") and whether a word belongs to an actor's name (``named``)."""
+النظر"), whether a word belongs to an actor's name (``named``) and whether an actor stands
+right before it (``actor_before``)."""
 
 from __future__ import annotations
 
+from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.clauses import Sent, bare, words_after
 from analysis.tag.morph import analyses
 from analysis.text.normalize import fold, strip_marks
 
-__all__ = ["named", "within"]
+__all__ = ["actor_before", "named", "within"]
 
 
 def named(s: Sent, j: int) -> bool:
     """Is token ``j`` part of an actor's name?"""
     ta, tb = s.tokens[j]
     return any(m.kstart < tb and m.kend > ta for m in s.mentions)
+
+
+def actor_before(s: Sent, j: int, *, any_name: bool = False) -> bool:
+    """Does an actor's mention (any name, with ``any_name``) end right before token ``j``?"""
+    start = s.tokens[j][0]
+    return any(0 <= start - m.kend <= 1 and (any_name or m.kind in ACTOR_KINDS) for m in s.mentions)
 
 
 def within(s: Sent, i: int, need: list[str], reach: int) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from analysis.tag.clauses import Sent, bare
 from analysis.tag.morph import analyses
+from analysis.tag.nearby import named
 
 __all__ = ["resumptive_after", "told", "unknown_name"]
 
@@ -27,8 +28,7 @@ def unknown_name(s: Sent, kpos: int) -> bool:
     i = s.tok_index(kpos)
     if i + 1 >= len(s.tokens):
         return False
-    named = any(m.kstart < s.tokens[i + 1][1] and m.kend > s.tokens[i][0] for m in s.mentions)
-    return not named and all(
+    return not (named(s, i) or named(s, i + 1)) and all(
         any(r.pos == "noun_prop" for r in analyses(s.word(j))) for j in (i, i + 1)
     )
 

@@ -338,8 +338,10 @@ def _joined_subject(
         found = found or _subject_after(s, jb, pool, own)
         if not found and depth < 2 and joined(s, j, r):
             found, _how = _joined_subject(s, j, pool, own, depth + 1)
-        one = len(found) == 1
-        if found and not (one and not agrees(mention_agreement(found[0]), feats, gender_only=True)):
+        # a chain of actors agrees as a group; one actor must agree with the verb
+        if found and (
+            len(found) > 1 or agrees(mention_agreement(found[0]), feats, gender_only=True)
+        ):
             if content:
                 inner = found
                 continue
