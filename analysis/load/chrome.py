@@ -24,7 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.load.sections import cue_alternation
 from analysis.resources import load_yaml
@@ -247,6 +247,7 @@ def label_sentences(
     bar_rule, pull_rule = _rule("title_bar", rules), _rule("pull_quote", rules)
     line_end = text.find("\n", bar[1]) if bar is not None else -1
     line_end = len(text) if line_end < 0 else line_end
+    any_contains = _contains_union(tuple(rules))
     for i, (start, end, sec, _r) in enumerate(sentences):
         if bar is not None and bar_rule is not None:
             if end <= bar[1]:
@@ -263,6 +264,8 @@ def label_sentences(
             rule = by_id[tail[1]]
         elif (start, end) in quote_spans and pull_rule is not None:
             rule = pull_rule
+        elif not any_contains.search(keys[i]):
+            rule = None
         else:
             rule = next(
                 (
@@ -288,6 +291,14 @@ def label_sentences(
             if counted[i] and i and not _LETTER.search(piece):
                 out[i] = out[i - 1]
     return out
+
+
+@lru_cache(maxsize=8)
+def _contains_union(rules: tuple[ChromeRule, ...]) -> re.Pattern:
+    """One pattern matching where any ``contains`` rule matches: most sentences match none,
+    and one search rules them all out (the rules are then tried in order)."""
+    alts = [r.regex.pattern for r in rules if r.kind == "contains" and r.regex is not None]
+    return re.compile("|".join(f"(?:{a})" for a in alts) or r"(?!)")
 
 
 def _repeat_flags(kind, rule, keys, n_words, across) -> list[bool]:

@@ -186,8 +186,14 @@ def number_anaphor(s: Sent, i: int) -> tuple[int, int]:
     return 0, i
 
 
+_NUMBER_KEYS = re.compile("|".join(sorted(_NUMBERS)))
+
+
 def number_anaphors(s: Sent) -> bool:
     """Does the sentence hold a number anaphor?"""
+    # the token walk only where a number word stands: most sentences hold none
+    if not _NUMBER_KEYS.search(s.key):
+        return False
     return any(number_anaphor(s, i)[0] for i in range(len(s.tokens)))
 
 
