@@ -46,11 +46,27 @@ def _nisbas(s: Sent, first: Mention, pool: list[Mention]) -> list[Mention]:
     "الاتفاق الروسي - التركي")."""
     out = [first]
     for m in pool:
-        if m.kstart <= out[-1].kstart or not m.reason.startswith("nisba"):
+        if m.kstart <= out[-1].kstart or not _nisba_shaped(s, m):
             continue
         if s.key[out[-1].kend : m.kstart].strip(' -–—"«»“”') in ("", "و"):
             out.append(m)
     return out
+
+
+# Adjectives that may stand between a move noun and its nisba ("اتفاق جديد أميركي")
+_PLAIN_ADJECTIVES = frozenset(
+    fold(w)
+    for base in ("جديد", "مؤقت", "نهائي", "أولي", "سري", "مبدئي", "ثنائي", "ضمني")
+    for w in (base, base + "ة", "ال" + base, "ال" + base + "ة")
+)
+
+
+def _nisba_shaped(s: Sent, m: Mention) -> bool:
+    """A nisba, or a state's name spelt as its feminine nisba ("روسية"، "سورية"): after
+    another nisba ("مذكرة تفاهم أميركية - روسية") it is one too."""
+    return m.reason.startswith("nisba") or (
+        m.reason.startswith("toponym") and s.key[m.kstart : m.kend].endswith("يه")
+    )
 
 
 def noun_holders(
@@ -61,6 +77,8 @@ def noun_holders(
     nxt = s.tokens[i][0] if i < len(s.tokens) else len(s.key)
     while nxt < len(s.key) and s.key[nxt] in '"«“(':
         nxt += 1  # تفاهم "أميركي روسي": a quote before the nisba
+    if i + 1 < len(s.tokens) and bare(s.token_text(i)) in _PLAIN_ADJECTIVES:
+        i, nxt = i + 1, s.tokens[i + 1][0]  # "مذكرة تفاهم جديدة أميركية": an adjective first
     after = [m for m in pool if m.kstart >= b and s.tok_index(m.kstart) - i <= 2]
     for m in after:
         between = s.key[b : m.kstart]
@@ -131,6 +149,8 @@ def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
 
 # verbs of signing or reaching whose object pronoun is the agreement ("الذي وقعته إيران")
 _SIGNED = ("وقع", "ابرم", "توصل", "عقد")
+_SIGNED_ADJECTIVES = frozenset(fold(w) for w in ("الموقع", "الموقعة", "المبرم", "المبرمة"))
+_SIGNING_NOUNS = tuple(fold(w) for w in ("توقيع", "التوصل", "ابرام"))
 
 
 def names_signers(s: Sent, i: int) -> bool:
@@ -139,7 +159,20 @@ def names_signers(s: Sent, i: int) -> bool:
     agreement with its parties, not only refers to it."""
     for j in range(i + 1, min(i + 5, len(s.tokens) - 1)):
         if bare(s.token_text(j)) in RELATIVES:
-            return bare(s.token_text(j + 1)).removeprefix("قد").startswith(_SIGNED)
+            nxt = bare(s.token_text(j + 1)).removeprefix("قد")
+            if nxt in _PASSIVE:  # "الذي تم التوصل إليه"
+                return bare(s.token_text(j + 2)).startswith(_SIGNING_NOUNS)
+            return nxt.startswith(_SIGNED)
+    for j in range(i + 1, min(i + 9, len(s.tokens) - 1)):
+        raw, tok = s.token_text(j), bare(s.token_text(j))
+        # an indefinite agreement takes no relative: "مذكرة تفاهم أردنية وقعت في عمان";
+        # "الاتفاق الموقع"، "اتفاق تم توقيعه"
+        if tok.startswith(_SIGNED) or tok in _SIGNED_ADJECTIVES:
+            return True
+        if tok in _PASSIVE and bare(s.token_text(j + 1)).startswith(_SIGNING_NOUNS):
+            return True
+        if is_clause_end(raw) or tok in RELATIVES:
+            return False
     return False
 
 

@@ -556,6 +556,22 @@ CASES = [
         ],
         {("SYR", "reject", "")},
     ),
+    # an agreement welcomed is only referred to, unless the sentence says it was signed;
+    # "روسية" after a nisba is the nisba, not the name; an adjective before the nisbas
+    (
+        ["ورحب الوزيران بمذكرة تفاهم جديدة أميركية - روسية - أردنية وقعت في عمان ."],
+        {("USA", "agreement", "RUS"), ("RUS", "agreement", "USA"), ("JOR", "agreement", "USA")},
+    ),
+    (
+        ["وأشاد الأسد بالاتفاق الروسي - التركي الموقع في سوتشي ."],
+        {("RUS", "agreement", "TUR"), ("assad", "accept", "")},
+    ),
+    (["وأشاد الأسد بالاتفاق الروسي - التركي حول إدلب ."], {("assad", "accept", "")}),
+    (
+        ["وانتقدت طهران الاتفاق الذي تم التوصل إليه بين موسكو وأنقرة ."],
+        {("RUS", "agreement", "TUR")},
+    ),
+    (["وكشف المسؤول عن اتفاق سري أميركي روسي حول الجنوب ."], {("USA", "agreement", "RUS")}),
 ]
 
 
