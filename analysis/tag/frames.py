@@ -197,10 +197,9 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
     if out and within(s, past, out, int(frame.get("ruled_out_within", 4))) >= 0:
         return "ruled out by " + "/".join(out[:3]) + " …"
     people = frame.get("not_addressed_to")
-    if people and past + 1 < len(s.tokens):
-        first = bare(s.token_text(past + 1)).removeprefix("و")
-        if first in {fold(str(w)) for w in people}:
-            return f"addressed to «{first}»: an appeal to a population, no move"
+    whom = _addressee_word(s, past, people) if people else ""
+    if whom:
+        return f"addressed to «{whom}»: an appeal to a population, no move"
     ahead = range(i + 1, min(i + 1 + int(frame.get("needs_future", 0)), len(s.tokens)))
     if frame.get("needs_future") and not any(_future_verb(s, j) for j in ahead):
         return "needs a future verb after it"
@@ -257,6 +256,27 @@ def _attribute(s: Sent, i: int) -> bool:
 
 
 _INDEFINITE_NOUN_POS = frozenset({"noun", "adj", "noun_quant"})
+
+
+# what ends the search for the addressee: a preposition opens the thing asked
+_ASKED = frozenset(fold(w) for w in ("إلى", "على", "من", "في", "عن", "ب", "ل"))
+
+
+def _addressee_word(s: Sent, i: int, people: list[str]) -> str:
+    """The word of ``people`` the verb at token ``i`` addresses: among the four words after
+    it (and after a subject that names no actor), before any preposition; else ``""``."""
+    wanted = {fold(str(w)) for w in people}
+    seen = 0
+    for j in range(i + 1, len(s.tokens)):
+        w = bare(s.token_text(j)).removeprefix("و")
+        if not w or w in ",،":
+            continue  # "دعت السعودية، اليوم الخميس، مواطنيها"
+        if w in wanted:
+            return w
+        seen += 1
+        if seen >= 4 or w in _ASKED or w.startswith(("الى", "لل", "بال")):
+            return ""
+    return ""
 
 
 def _future_verb(s: Sent, j: int) -> bool:

@@ -572,6 +572,16 @@ CASES = [
         {("RUS", "agreement", "TUR")},
     ),
     (["وكشف المسؤول عن اتفاق سري أميركي روسي حول الجنوب ."], {("USA", "agreement", "RUS")}),
+    # an appeal to a population or to one's own fighters is no move, also past a subject
+    # that names no actor or a time phrase; a party pressed is not a population
+    (["ودعت الحكومة سكان المدينة الذين فروا إلى العودة إليها ."], set()),
+    (["ودعت تركيا , يوم الخميس , مواطنيها إلى مغادرة لبنان ."], set()),
+    (["ويدعو الجيش الحر مقاتليه إلى عدم الرد على القصف ."], set()),
+    (
+        ["وأكد المصدر أن الروس ضغطوا على الإيرانيين لسحب عناصرهم من الجنوب ."],
+        {("RUS", "demand", "IRN")},
+    ),
+    (["ودعت تركيا روسيا إلى حماية السكان في إدلب ."], {("TUR", "demand", "RUS")}),
 ]
 
 
