@@ -57,7 +57,7 @@ from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.owners import names_signers
 from analysis.tag.subjects import FIRST_PERSON, cue_holders
-from analysis.tag.voice import forecast, may_form, question
+from analysis.tag.voice import asked, forecast, may_form, question
 
 __all__ = ["MOVE_TYPES", "POSITION_COLUMNS", "tag_positions"]
 
@@ -287,6 +287,8 @@ def moves_in_sentence(
         )
         if guess and (here is None or here["speaker_id"] == OUTLET):
             continue  # "وقد تقبل تركيا …" in the outlet's own voice: its guess, no move
+        if asked(s, cue):
+            continue  # "ردا على سؤال حول ما إذا كانت تركيا ستقبل …": in anyone's voice
         if cue.how == "noun" and re.search(
             r"(?<![\w])ان\s+(?:ت|ي)كون\s", s.key[max(0, a - 40) : a]
         ):

@@ -20,7 +20,7 @@ from analysis.tag.clauses import Sent, bare, future_form, is_clause_end
 from analysis.tag.cue import Cue
 from analysis.tag.cues import forecast_lexicon, negators
 
-__all__ = ["forecast", "may_form", "question"]
+__all__ = ["asked", "forecast", "may_form", "question"]
 
 # words a forecast opener may have between itself and أن ("من الواضح جداً أن", "يرى
 # المحلل السياسي فلان أن")
@@ -63,6 +63,29 @@ def question(s: Sent, cue: Cue) -> str:
             return raw[-1:]
         if is_clause_end(raw) and raw[-1:] not in ":":
             return ""
+    return ""
+
+
+_ASKING = ("سؤال", "السؤال", "سؤاله", "سؤالها", "سئل", "يسال", "تسال", "تساءل", "تساؤل", "متسائل")
+
+
+def asked(s: Sent, cue: Cue) -> str:
+    """The question a move is put in ("" if none): "ردا على سؤال حول ما إذا كانت تركيا
+    ستقبل …", "وعند سؤاله هل سيقدم اعتذاراً": what a journalist asks is nobody's move. The
+    asking word may stand anywhere before; "whether" (هل، ما إذا، إن كان) opens the cue's own
+    clause, with no colon between it and the cue (after a colon comes the answer)."""
+    i = s.tok_index(cue.verb_span[0])
+    for j in range(i - 1, -1, -1):
+        raw = s.token_text(j)
+        if is_clause_end(raw) or raw[-1:] in ':"«»':
+            return ""
+        word = bare(raw).lstrip("وف")
+        after = bare(s.token_text(j + 1)) if j + 1 < i else ""
+        whether = word == "هل" or (word in ("ما", "فيما", "عما") and after == "اذا")
+        whether = whether or (word == "ان" and after.startswith("كان"))
+        if whether:
+            asking = any(bare(s.token_text(k)).lstrip("وفبل").startswith(_ASKING) for k in range(j))
+            return s.token_text(j) if asking else ""
     return ""
 
 
