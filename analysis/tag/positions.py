@@ -296,11 +296,12 @@ def moves_in_sentence(
         why = [f"frame {frame['id']} ({cue.how}: {cue.reading.lemma}, {cue.rule})"]
         unless = modality == "negated" and ex is not None and ex[2] == "on_condition"
         unless = unless and unless_before(s, ex[0])
-        if frame.get("only_negated"):
-            if modality != "negated":
-                continue  # "سمحت" is no red line; "لن تسمح" is
+        if frame.get("only_negated") or frame.get("only_future"):
+            # "سمحت" is no red line, "لن تسمح" is; "ردت على الرسالة" answers, "سترد" threatens
+            if modality != ("negated" if frame.get("only_negated") else "future"):
+                continue
+            why.append(f"{modality} {cue.reading.lemma} read as {move}")
             modality = "asserted"
-            why.append(f"negated {cue.reading.lemma} read as {move}")
         elif modality == "negated" and frame.get("negated_as") and not unless:
             move, modality = str(frame["negated_as"]), "asserted"
             why.append(f"negated {cue.move} read as {move}")
