@@ -209,10 +209,45 @@ def first_person_speaker(
 ) -> list[tuple[str, str]]:
     """The speaker as the holder of a first-person verb he is quoted saying ("قال ليبرمان:
     «لن نسمح …»", "وأضاف: «ونطالبه بـ…»"): in a quotation or after the speaker's cue."""
+    colon = _colon_actor(s, a)
+    # the sentence's own speaker's cue before the colon ("وقال دي ميستورا بعد اجتماعه مع
+    # وفد المعارضة :") makes the colon his
+    if colon is not None and speaker_cue < s.start:
+        return [(colon[0].actor_id, colon[0].surface)]
     holders = speaker_holder(att, a)
     if holders and _in_speakers_words(s, a, b, att, speaker_cue):
         return holders
     return []
+
+
+def _colon_actor(s: Sent, kpos: int) -> tuple[Mention, int] | None:
+    """The actor named right before the last colon before key position ``kpos`` (a
+    parenthesis may come between), not after a preposition, and the colon's key position:
+    "وحدات حماية الشعب : سنرد …", "الخارجية الروسية ( بيان ) : لن نسمح …" speak what follows.
+    None when another colon or a clause end stands between that colon and ``kpos``."""
+    colon = s.key.rfind(":", 0, kpos)
+    if colon < 0 or any(c in s.key[colon + 1 : kpos] for c in ".؛;!?؟"):
+        return None
+    for m in s.mentions:
+        gap = s.key[m.kend : colon].strip()
+        placed = m.kend <= colon and m.kind in ACTOR_KINDS and (not gap or _parenthesis(gap))
+        if placed and not after_prep(s, m) and not _nisba_of_object(s, m):
+            return m, colon
+    return None
+
+
+def _nisba_of_object(s: Sent, m: Mention) -> bool:
+    """A nisba on a noun after a preposition: "قال لافروف لنظيره الأمريكي :" is told, not
+    speaking."""
+    i = s.tok_index(m.kstart)
+    if not m.reason.startswith("nisba") or i == 0:
+        return False
+    head = bare(s.token_text(i - 1))
+    return head.startswith(("ل", "ب")) or head in PREPOSITIONS
+
+
+def _parenthesis(text: str) -> bool:
+    return text.startswith("(") and text.endswith(")") and text.count("(") == 1
 
 
 def coordinated_verb(s: Sent, kpos: int) -> bool:
