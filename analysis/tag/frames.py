@@ -210,9 +210,14 @@ def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = N
         need = frame.get(key)
         if need:
             # the second set follows the first: "اعتبر الاتفاق إنجازاً", not "… خرقاً للهدنة"
-            at = within(s, at, need, int(frame.get(window, default)))
+            start, at = at, within(s, at, need, int(frame.get(window, default)))
             if at < 0:
                 return "requires " + "/".join(need)
+            if frame.get("requires_in_clause") and any(
+                is_clause_end(s.token_text(j)) for j in range(start + 1, at)
+            ):
+                # "تركيا التي تدعم المعارضة ، لمؤتمر": the object stands in the verb's clause
+                return "requires " + need[0] + "… in its clause"
     return ""
 
 
@@ -434,6 +439,9 @@ def _after_reach(s: Sent, j: int, preps: tuple[str, ...]) -> bool:
     return prev in preps or any(len(p) == 1 and tok.startswith(p) for p in preps)
 
 
+_ABOUT = frozenset(fold(w) for w in ("حول", "بشأن", "إزاء", "تجاه", "حيال", "بخصوص"))
+
+
 def _light_noun(
     s: Sent, i: int, verb: Reading, rule: str, used: set[int], trace: list[str] | None
 ) -> Cue | None:
@@ -456,6 +464,8 @@ def _light_noun(
         far = far or j > i + _LIGHT_GAP + len([k for k in skip if k < j])
         if bare(raw) in COMPLEMENTISERS:
             break  # "أكد أنه تم الاتفاق": the noun is in the content clause, not the object
+        if bare(s.token_text(j - 1)) in _ABOUT:
+            continue  # "يعلن قراره حول الاتفاق": what the object is about, not the object
         if not candidate(bare(raw)) or not bare(raw).lstrip("وف").startswith(prep):
             continue
         if far and not _after_reach(s, j, reach):
