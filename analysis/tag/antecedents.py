@@ -29,8 +29,8 @@ from analysis.tag.agreement import (
 )
 from analysis.tag.claims import mentions_by_sentence
 from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end, one_of
-from analysis.tag.frames import reading_at
 from analysis.tag.morph import VERB_PARTICLES
+from analysis.tag.reading import reading_at
 from analysis.text.normalize import fold
 
 __all__ = [

@@ -15,18 +15,14 @@ import re
 from typing import Any
 
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.agreement import TITLES
 from analysis.tag.clauses import (
     COMPLEMENTISERS,
     SELF_WORDS,
     Sent,
     bare,
     is_clause_end,
-    one_of,
-    words_after,
 )
 from analysis.tag.cue import Cue, drop_embedded
-from analysis.tag.cues import negators
 from analysis.tag.forms import known_forms
 from analysis.tag.frame_data import (
     frame_index,
@@ -36,27 +32,26 @@ from analysis.tag.frame_data import (
     light_preps,
     light_reach,
 )
+from analysis.tag.frame_rules import blocked
 from analysis.tag.morph import (
     PREPOSITIONS,
     Reading,
     analyses,
-    choose,
     lemma_key,
     stems,
     surfaces,
 )
-from analysis.tag.nearby import actor_before, named, within
-from analysis.text.normalize import fold, strip_marks
+from analysis.tag.nearby import actor_before
+from analysis.tag.reading import reading_at, word_at
+from analysis.text.normalize import fold
 
-__all__ = ["cue_prefilter", "find_cues", "reading_at", "word_at"]
+__all__ = ["candidate", "cue_prefilter", "find_cues", "frame_candidate"]
 
 _WITHOUT = frozenset({"دون", "بدون", "بلا"})
 # verbs of denial: "نفت الرياض ممارسة أي ضغوط" denies the move the noun names
 _DENIALS = frozenset(
     {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "انكر", "انكرت", "ينكر", "تنكر"}
 )
-# pronouns a preposition may carry ("عليها", "منهم")
-_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"})
 _NOMINAL = {"noun": ("noun", "adj"), "adj": ("adj", "noun"), "verb": ("verb",)}
 _WORD = re.compile(r"[^\s«»“”\"'()\[\]،,؛;.:!?؟-]+")
 # Words a light verb may have between itself and its noun: "أعرب عن استعداده",
@@ -108,26 +103,6 @@ def cue_prefilter() -> _Prefilter:
     return _Prefilter()
 
 
-def word_at(s: Sent, i: int) -> str:
-    """The original spelling of token ``i`` for the analyser (no marks, no punctuation)."""
-    return strip_marks(s.word(i))
-
-
-def reading_at(s: Sent, i: int, after_actor: bool = False) -> tuple[list[Reading], str]:
-    """Token ``i``'s readings, best first by its neighbours (``morph.choose``), and the rule."""
-    raw_prev = s.token_text(i - 1) if i > 0 else ""
-    prev = bare(raw_prev)
-    nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
-    return choose(
-        analyses(word_at(s, i)),
-        prev=prev,
-        nxt=nxt,
-        clause_start=i == 0 or is_clause_end(raw_prev),
-        after_actor=after_actor,
-        token=bare(s.token_text(i)),
-    )
-
-
 _IMPERFECT_PARTICLES = frozenset({"لم", "ولم", "لن", "ولن", "ان", "بان", "لا", "سوف"})
 
 
@@ -153,152 +128,6 @@ def _frame_readings(
         if r.lemma in light:
             out.append((r, None, True))
     return out
-
-
-def _follows(s: Sent, i: int, preps: list[str], reach: int = 1) -> bool:
-    """Is one of the ``reach`` words after token ``i`` (or its attached clitic) one of
-    ``preps``? A verb's preposition comes after its subject ("تمسكت المعارضة بـ"), a
-    noun's after its genitive ("تمسك المعارضة بـ"), an adjective's right after it."""
-    folded = [fold(p) for p in preps]
-    for j in words_after(s, i, reach):
-        nxt = bare(s.token_text(j))
-        for p in folded:
-            if nxt == p or (len(p) == 1 and nxt.startswith(p) and len(nxt) > 2):
-                return True
-            if nxt.startswith(p) and nxt[len(p) :] in _SUFFIXES:
-                return True  # "تتحفظ روسيا عليها": the preposition with a pronoun
-        if is_clause_end(s.token_text(j)):
-            break
-    return False
-
-
-def _blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = None) -> str:
-    """Why a frame does not apply here ("" when it does)."""
-    rest = " ".join(bare(s.token_text(j)) for j in range(i + 1, min(i + 3, len(s.tokens))))
-    for w in frame.get("not_before", []):
-        w = fold(str(w))
-        if rest == w or rest.startswith(w + " "):
-            return f"not before «{w}»"
-    nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
-    for p in frame.get("not_before_clitic", []):
-        if nxt.startswith(fold(p)) and not nxt.startswith("ال") and len(nxt) > 2:
-            return f"not before {p}+word"
-    if frame.get("singular") and reading is not None and reading.num == "p":
-        return "plural: another sense (استعدادات are preparations)"
-    if frame.get("aspect") and reading is not None and reading.asp not in frame["aspect"]:
-        return f"aspect {reading.asp} not {'/'.join(frame['aspect'])}"
-    reach = int(frame.get("needs_within", {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)))
-    if frame.get("needs") and not _follows(s, i, frame["needs"], reach):
-        return f"needs {'/'.join(frame['needs'])} after it"
-    # the verb's own subject after it does not count ("ورفض وزير الخارجية السعودي عادل
-    # الجبير الاتهامات")
-    past = _past_subject(s, i) if reading is not None and reading.verbal else i
-    out = frame.get("ruled_out_by")
-    if out and within(s, past, out, int(frame.get("ruled_out_within", 4))) >= 0:
-        return "ruled out by " + "/".join(out[:3]) + " …"
-    people = frame.get("not_addressed_to")
-    whom = _addressee_word(s, past, people) if people else ""
-    if whom:
-        return f"addressed to «{whom}»: an appeal to a population, no move"
-    ahead = range(i + 1, min(i + 1 + int(frame.get("needs_future", 0)), len(s.tokens)))
-    if frame.get("needs_future") and not any(_future_verb(s, j) for j in ahead):
-        return "needs a future verb after it"
-    if frame.get("predicate") and _attribute(s, i):
-        return "an attribute of the indefinite noun before it, not a predicate"
-    at = i
-    for key, window, default in _REQUIRED:
-        need = frame.get(key)
-        if need:
-            # the second set follows the first: "اعتبر الاتفاق إنجازاً", not "… خرقاً للهدنة"
-            start, at = at, within(s, at, need, int(frame.get(window, default)))
-            if at < 0:
-                return "requires " + "/".join(need)
-            if frame.get("requires_in_clause") and any(
-                is_clause_end(s.token_text(j)) for j in range(start + 1, at)
-            ):
-                # "تركيا التي تدعم المعارضة ، لمؤتمر": the object stands in the verb's clause
-                return "requires " + need[0] + "… in its clause"
-    return ""
-
-
-def _past_subject(s: Sent, i: int) -> int:
-    """The last token of the actor phrase right after the verb at token ``i`` (its subject
-    in verb-subject order: titles and names), or ``i`` when none follows."""
-    j = i + 1
-    while j < len(s.tokens) and (named(s, j) or one_of(bare(s.token_text(j)), TITLES)):
-        if is_clause_end(s.token_text(j)):
-            return j if named(s, j) else j - 1
-        j += 1
-    return j - 1 if named(s, j - 1) else i
-
-
-# Indefinite nouns after which an adjective is still the predicate ("يعتبره أمراً مرفوضاً")
-_PREDICATE_NOUNS = frozenset({"امر", "امرا", "شيء", "شيئا"})
-
-
-def _attribute(s: Sent, i: int) -> bool:
-    """Is the adjective at token ``i`` (after غير/ليس) an attribute of an indefinite noun
-    right before it ("بتدخل مرفوض", "فرضت وضعاً غير مقبول") rather than a predicate ("إن
-    المقترح مرفوض", "البيان " مرفوض ""), or modifying an adverbial noun ("بشكل غير مقبول")?"""
-    j = i - 1
-    if j >= 0 and bare(s.token_text(j)) in negators():
-        j -= 1
-    if j < 0 or is_clause_end(s.token_text(j)):
-        return False
-    word = bare(s.token_text(j))
-    if not word or not word[0].isalpha() or word in _PREDICATE_NOUNS:
-        return False
-    if named(s, j):
-        return False  # a name is definite ("… في سوريا غير مقبول")
-    readings, _rule = reading_at(s, j)
-    first = readings[0] if readings else None
-    return (
-        first is not None
-        and first.pos in _INDEFINITE_NOUN_POS
-        and not first.article
-        and first.enclitic in ("0", "na")
-    )
-
-
-_INDEFINITE_NOUN_POS = frozenset({"noun", "adj", "noun_quant"})
-
-
-# what ends the search for the addressee: a preposition opens the thing asked
-_ASKED = frozenset(fold(w) for w in ("إلى", "على", "من", "في", "عن", "ب", "ل"))
-
-
-def _addressee_word(s: Sent, i: int, people: list[str]) -> str:
-    """The word of ``people`` the verb at token ``i`` addresses: among the four words after
-    it (and after a subject that names no actor), before any preposition; else ``""``."""
-    wanted = {fold(str(w)) for w in people}
-    seen = 0
-    for j in range(i + 1, len(s.tokens)):
-        w = bare(s.token_text(j)).removeprefix("و")
-        if not w or w in ",،":
-            continue  # "دعت السعودية، اليوم الخميس، مواطنيها"
-        if w in wanted:
-            return w
-        seen += 1
-        if seen >= 4 or w in _ASKED or w.startswith(("الى", "لل", "بال")):
-            return ""
-    return ""
-
-
-def _future_verb(s: Sent, j: int) -> bool:
-    """Is token ``j`` a future verb: after سوف/لن, or read with the future سـ?"""
-    if j > 0 and bare(s.token_text(j - 1)) in ("سوف", "لن", "ولن"):
-        return True
-    # only a word that starts with سـ (after و/ف) can carry it: the rest is not analysed;
-    # a name is no verb ("سيرغي لافروف" is not سـ + يرغي)
-    if not bare(s.token_text(j)).lstrip("وف").startswith("س"):
-        return False
-    if named(s, j):
-        return False
-    return any(r.verbal and r.future for r in analyses(word_at(s, j)))
-
-
-# frame keys of words that must follow: (words, window key, default window)
-_REQUIRED = (("requires_after", "within", 25), ("requires_also", "also_within", 8))
 
 
 def _after_actor(s: Sent, i: int) -> bool:
@@ -340,7 +169,7 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
                     out.append(found)
                     break
                 continue
-            why = _blocked(s, i, frame, r)
+            why = blocked(s, i, frame, r)
             how = "verb" if r.verbal else ("adj" if frame["pos"] == "adj" else "noun")
             if not why and how == "noun" and bare(s.token_text(i - 1)).lstrip("و") in _WITHOUT:
                 why = "after دون (without X's consent is no move of X)"
@@ -385,11 +214,11 @@ def _light_blocked(s: Sent, j: int, frame: dict[str, Any], reading: Reading) -> 
     """Is the frame ruled out for the noun a light verb carries? Only a frame that names
     what must or must not follow it (``needs``, ``requires_after``, ``ruled_out_by``: "أكدت
     رفضها للإرهاب") or its number (``singular``) is checked there, then by every condition
-    of :func:`_blocked`; the others are taken as the light verb reads them."""
+    of ``frame_rules.blocked``; the others are taken as the light verb reads them."""
     keys = ("needs", "requires_after", "ruled_out_by", "singular")
     if not any(frame.get(k) for k in keys):
         return False
-    return bool(_blocked(s, j, frame, reading))
+    return bool(blocked(s, j, frame, reading))
 
 
 def _after(frame: dict[str, Any], verb: Reading) -> bool:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from analysis.tag.agreement import RELATIVES
 from analysis.tag.clauses import COMPLEMENTISERS, Sent, bare
-from analysis.tag.frames import reading_at, word_at
 from analysis.tag.morph import PREPOSITIONS, Reading, analyses
 from analysis.tag.nearby import actor_before, named
 from analysis.tag.overt import bare_noun
+from analysis.tag.reading import reading_at, word_at
 
 __all__ = ["joined", "joined_verbs"]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import PRONOUNS
 from analysis.tag.clauses import Sent, bare, is_clause_end, token_after
-from analysis.tag.frames import word_at
 from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses
+from analysis.tag.reading import word_at
 
 __all__ = ["NP_STOPS", "PRONOUN_PPS", "bare_noun", "overt_subject", "topic"]
 

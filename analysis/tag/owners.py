@@ -21,7 +21,7 @@ from analysis.tag.clauses import (
     token_after,
 )
 from analysis.tag.cue import Cue
-from analysis.tag.frames import word_at
+from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
 
 __all__ = ["FIRST_PERSON", "agent_phrase", "names_signers", "noun_holders"]

@@ -62,12 +62,12 @@ from analysis.tag.clauses import (
     token_after,
 )
 from analysis.tag.cue import Cue
-from analysis.tag.frames import word_at
 from analysis.tag.issues import IssueHit
 from analysis.tag.joined import joined, joined_verbs
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.overt import NP_STOPS, PRONOUN_PPS, bare_noun, overt_subject
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
+from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
 
 __all__ = ["FIRST_PERSON", "cue_holders"]

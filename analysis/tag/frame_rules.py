@@ -1,0 +1,169 @@
+"""Why a frame does not hold at a word: the frame keys of ``data/frames.yaml`` that
+restrict where a cue word makes its move (``not_before``, ``needs``, ``ruled_out_by``,
+``not_addressed_to``, ``needs_future``, ``predicate``, ``requires_after`` …).
+
+``blocked(s, i, frame, reading)`` returns the reason, or ``""`` when the frame applies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis.tag.agreement import TITLES
+from analysis.tag.clauses import Sent, bare, is_clause_end, one_of, words_after
+from analysis.tag.cues import negators
+from analysis.tag.morph import Reading, analyses
+from analysis.tag.nearby import named, within
+from analysis.tag.reading import reading_at, word_at
+from analysis.text.normalize import fold
+
+__all__ = ["blocked"]
+
+# pronouns a preposition may carry ("عليها", "منهم")
+_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"})
+
+
+def _follows(s: Sent, i: int, preps: list[str], reach: int = 1) -> bool:
+    """Is one of the ``reach`` words after token ``i`` (or its attached clitic) one of
+    ``preps``? A verb's preposition comes after its subject ("تمسكت المعارضة بـ"), a
+    noun's after its genitive ("تمسك المعارضة بـ"), an adjective's right after it."""
+    folded = [fold(p) for p in preps]
+    for j in words_after(s, i, reach):
+        nxt = bare(s.token_text(j))
+        for p in folded:
+            if nxt == p or (len(p) == 1 and nxt.startswith(p) and len(nxt) > 2):
+                return True
+            if nxt.startswith(p) and nxt[len(p) :] in _SUFFIXES:
+                return True  # "تتحفظ روسيا عليها": the preposition with a pronoun
+        if is_clause_end(s.token_text(j)):
+            break
+    return False
+
+
+def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = None) -> str:
+    """Why a frame does not apply here ("" when it does)."""
+    rest = " ".join(bare(s.token_text(j)) for j in range(i + 1, min(i + 3, len(s.tokens))))
+    for w in frame.get("not_before", []):
+        w = fold(str(w))
+        if rest == w or rest.startswith(w + " "):
+            return f"not before «{w}»"
+    nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
+    for p in frame.get("not_before_clitic", []):
+        if nxt.startswith(fold(p)) and not nxt.startswith("ال") and len(nxt) > 2:
+            return f"not before {p}+word"
+    if frame.get("singular") and reading is not None and reading.num == "p":
+        return "plural: another sense (استعدادات are preparations)"
+    if frame.get("aspect") and reading is not None and reading.asp not in frame["aspect"]:
+        return f"aspect {reading.asp} not {'/'.join(frame['aspect'])}"
+    reach = int(frame.get("needs_within", {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)))
+    if frame.get("needs") and not _follows(s, i, frame["needs"], reach):
+        return f"needs {'/'.join(frame['needs'])} after it"
+    # the verb's own subject after it does not count ("ورفض وزير الخارجية السعودي عادل
+    # الجبير الاتهامات")
+    past = _past_subject(s, i) if reading is not None and reading.verbal else i
+    out = frame.get("ruled_out_by")
+    if out and within(s, past, out, int(frame.get("ruled_out_within", 4))) >= 0:
+        return "ruled out by " + "/".join(out[:3]) + " …"
+    people = frame.get("not_addressed_to")
+    whom = _addressee_word(s, past, people) if people else ""
+    if whom:
+        return f"addressed to «{whom}»: an appeal to a population, no move"
+    ahead = range(i + 1, min(i + 1 + int(frame.get("needs_future", 0)), len(s.tokens)))
+    if frame.get("needs_future") and not any(_future_verb(s, j) for j in ahead):
+        return "needs a future verb after it"
+    if frame.get("predicate") and _attribute(s, i):
+        return "an attribute of the indefinite noun before it, not a predicate"
+    at = i
+    for key, window, default in _REQUIRED:
+        need = frame.get(key)
+        if need:
+            # the second set follows the first: "اعتبر الاتفاق إنجازاً", not "… خرقاً للهدنة"
+            start, at = at, within(s, at, need, int(frame.get(window, default)))
+            if at < 0:
+                return "requires " + "/".join(need)
+            if frame.get("requires_in_clause") and any(
+                is_clause_end(s.token_text(j)) for j in range(start + 1, at)
+            ):
+                # "تركيا التي تدعم المعارضة ، لمؤتمر": the object stands in the verb's clause
+                return "requires " + need[0] + "… in its clause"
+    return ""
+
+
+def _past_subject(s: Sent, i: int) -> int:
+    """The last token of the actor phrase right after the verb at token ``i`` (its subject
+    in verb-subject order: titles and names), or ``i`` when none follows."""
+    j = i + 1
+    while j < len(s.tokens) and (named(s, j) or one_of(bare(s.token_text(j)), TITLES)):
+        if is_clause_end(s.token_text(j)):
+            return j if named(s, j) else j - 1
+        j += 1
+    return j - 1 if named(s, j - 1) else i
+
+
+# Indefinite nouns after which an adjective is still the predicate ("يعتبره أمراً مرفوضاً")
+_PREDICATE_NOUNS = frozenset({"امر", "امرا", "شيء", "شيئا"})
+
+
+def _attribute(s: Sent, i: int) -> bool:
+    """Is the adjective at token ``i`` (after غير/ليس) an attribute of an indefinite noun
+    right before it ("بتدخل مرفوض", "فرضت وضعاً غير مقبول") rather than a predicate ("إن
+    المقترح مرفوض", "البيان " مرفوض ""), or modifying an adverbial noun ("بشكل غير مقبول")?"""
+    j = i - 1
+    if j >= 0 and bare(s.token_text(j)) in negators():
+        j -= 1
+    if j < 0 or is_clause_end(s.token_text(j)):
+        return False
+    word = bare(s.token_text(j))
+    if not word or not word[0].isalpha() or word in _PREDICATE_NOUNS:
+        return False
+    if named(s, j):
+        return False  # a name is definite ("… في سوريا غير مقبول")
+    readings, _rule = reading_at(s, j)
+    first = readings[0] if readings else None
+    return (
+        first is not None
+        and first.pos in _INDEFINITE_NOUN_POS
+        and not first.article
+        and first.enclitic in ("0", "na")
+    )
+
+
+_INDEFINITE_NOUN_POS = frozenset({"noun", "adj", "noun_quant"})
+
+
+# what ends the search for the addressee: a preposition opens the thing asked
+_ASKED = frozenset(fold(w) for w in ("إلى", "على", "من", "في", "عن", "ب", "ل"))
+
+
+def _addressee_word(s: Sent, i: int, people: list[str]) -> str:
+    """The word of ``people`` the verb at token ``i`` addresses: among the four words after
+    it (and after a subject that names no actor), before any preposition; else ``""``."""
+    wanted = {fold(str(w)) for w in people}
+    seen = 0
+    for j in range(i + 1, len(s.tokens)):
+        w = bare(s.token_text(j)).removeprefix("و")
+        if not w or w in ",،":
+            continue  # "دعت السعودية، اليوم الخميس، مواطنيها"
+        if w in wanted:
+            return w
+        seen += 1
+        if seen >= 4 or w in _ASKED or w.startswith(("الى", "لل", "بال")):
+            return ""
+    return ""
+
+
+def _future_verb(s: Sent, j: int) -> bool:
+    """Is token ``j`` a future verb: after سوف/لن, or read with the future سـ?"""
+    if j > 0 and bare(s.token_text(j - 1)) in ("سوف", "لن", "ولن"):
+        return True
+    # only a word that starts with سـ (after و/ف) can carry it: the rest is not analysed;
+    # a name is no verb ("سيرغي لافروف" is not سـ + يرغي)
+    if not bare(s.token_text(j)).lstrip("وف").startswith("س"):
+        return False
+    if named(s, j):
+        return False
+    return any(r.verbal and r.future for r in analyses(word_at(s, j)))
+
+
+# frame keys of words that must follow: (words, window key, default window)
+_REQUIRED = (("requires_after", "within", 25), ("requires_also", "also_within", 8))
