@@ -45,8 +45,11 @@ __all__ = [
     "subject_position",
 ]
 
+# "أي"/"وهي" open an apposition that names a group noun's members ("الدول الضامنة، وهي
+# تركيا وإيران وروسيا، لم تتوصل")
 _SUBJECT_OPENERS = frozenset(
     {*("و", "ف", "ان", "لكن", "ولكن", "ثم", "اما", "بينما", "فيما", "حيث", "اذ", "كما"), "اي"}
+    | {"وهي", "وهم"}
 )
 
 

@@ -19,6 +19,7 @@ from analysis.text.normalize import fold
 
 __all__ = ["blocked"]
 
+_PAST_NEGATORS = frozenset({"لم", "ولم", "فلم", "لما", "ولما"})
 # pronouns a preposition may carry ("عليها", "منهم")
 _SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"})
 
@@ -53,7 +54,11 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
             return f"not before {p}+word"
     if frame.get("singular") and reading is not None and reading.num == "p":
         return "plural: another sense (استعدادات are preparations)"
-    if frame.get("aspect") and reading is not None and reading.asp not in frame["aspect"]:
+    aspect = reading.asp if reading is not None else ""
+    after_lam = i > 0 and bare(s.token_text(i - 1)) in _PAST_NEGATORS
+    if frame.get("jussive_past") and aspect == "i" and after_lam:
+        aspect = "p"  # "لم تتفق": the jussive after لم negates the past
+    if frame.get("aspect") and reading is not None and aspect not in frame["aspect"]:
         return f"aspect {reading.asp} not {'/'.join(frame['aspect'])}"
     reach = int(frame.get("needs_within", {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)))
     if frame.get("needs") and not _follows(s, i, frame["needs"], reach):

@@ -54,6 +54,8 @@ def overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at:
 
     def definite(tok: str) -> bool:
         t = tok.lstrip('«"“(')
+        if bare(t) in PREPOSITIONS:
+            return False  # "إلى" folds to "الى", which only looks like the article
         return (t.startswith(("ال", "وال")) and not is_clause_end(tok)) or tok[:1] in '«"“'
 
     def content_word(k: int) -> bool:

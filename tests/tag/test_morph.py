@@ -114,7 +114,11 @@ def test_expansion_is_what_the_file_holds():
         # one lemma, two moves told apart by what follows: an invitation, a call
         ("ودعت الخارجية الوفد إلى زيارة موسكو", [("offer.invite", "verb")]),
         ("ودعت الخارجية الطرفين إلى وقف القتال", [("demand.call", "verb")]),
-        ("رحبت بدعوة الوزير إلى وقف القتال", [("demand.call_noun", "noun")]),
+        # welcoming a call endorses it
+        (
+            "رحبت بدعوة الوزير إلى وقف القتال",
+            [("accept.welcome", "verb"), ("demand.call_noun", "noun")],
+        ),
         # readiness to abide by something is a pledge; to do something, an offer
         ("وأبدى الوفد استعداده للالتزام بالهدنة", [("guarantee.readiness_commit", "light")]),
         ("والحكومة جاهزة للالتزام بالهدنة", [("guarantee.ready_commit", "adj")]),

@@ -613,6 +613,27 @@ CASES = [
     (["وأعلن ترامب عن اتفاق مع روسيا حول الجنوب ."], {("trump", "agreement", "RUS")}),
     (["وتركيا التي تدعم المعارضة السورية , لمؤتمر الحوار موقف آخر ."], set()),
     (["ودعمت تركيا المؤتمر الذي اقترحته روسيا ."], {("TUR", "accept", ""), ("RUS", "offer", "")}),
+    # "لم تتفق": the jussive negates the past, an agreement not reached; "لم تعد" is "no
+    # longer", no promise
+    (["لكن روسيا وتركيا لم تتفقا بعد على قائمة المشاركين ."], {("RUS", "agreement", "TUR")}),
+    (["وقالت الصحيفة إن إيران لم تعد تخفي خسائرها في سوريا ."], set()),
+    # a consensus reached by states named in an apposition after "وهي"; "إلى" after the
+    # verb is no subject
+    (
+        ["وقالت مصادر إن الدول الضامنة , وهي تركيا وإيران وروسيا , لم تتوصل إلى توافق ."],
+        {("TUR", "agreement", "IRN"), ("IRN", "agreement", "TUR"), ("RUS", "agreement", "TUR")},
+    ),
+    # "الوفد المعارض" is the Syrian opposition's only on a page about Syria's parties
+    (["وأكد أن الوفد المعارض رفض المقترح الروسي ."], set()),
+    (
+        ["وطالب الوفد المعارض الجانب السوري بتنفيذ الاتفاق ."],
+        {("syrian_opposition", "demand", "SYR")},
+    ),
+    (
+        ["وأدانت المعارضة السورية الدعوة الروسية إلى مؤتمر سوتشي ."],
+        {("syrian_opposition", "reject", "")},
+    ),
+    (["وتسعى موسكو إلى حشد المشاركة , حيث دعت إلى حضوره الأمم المتحدة ."], {("RUS", "offer", "")}),
 ]
 
 
