@@ -20,7 +20,7 @@
 - nouns: their owner (``analysis.tag.owners``).
 
 The agreement lists are in ``analysis.tag.agreement``, the antecedent search in
-``analysis.tag.antecedents``.
+``analysis.tag.antecedents``, the subject after the verb in ``analysis.tag.vso``.
 
 No rule, no holder: a wrong holder is worse than none.
 """
@@ -31,14 +31,9 @@ from collections.abc import Iterable
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import (
-    FEMININE_HEADS,
-    GENERIC_HEADS,
-    MASC_HEADS,
     PRONOUNS,
     RELATIVES,
-    TITLES,
     agrees,
-    institution_head,
     mention_agreement,
     nisba_names_actor,
     note_heads,
@@ -52,7 +47,6 @@ from analysis.tag.antecedents import (
     numbered_group,
 )
 from analysis.tag.clauses import (
-    PARTITIVE_HEADS,
     Mention,
     Sent,
     after_prep,
@@ -67,12 +61,11 @@ from analysis.tag.joined import joined, joined_verbs
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.overt import NP_STOPS, PRONOUN_PPS, bare_noun, overt_subject
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
-from analysis.tag.reading import word_at
+from analysis.tag.vso import subject_after, subject_start
 from analysis.text.normalize import fold
 
 __all__ = ["FIRST_PERSON", "cue_holders"]
 
-_OPEN_QUOTES = frozenset('"«“')
 # first-person pronouns before an adjective (folded, و/ف stripped)
 _WE = frozenset({"نحن", "انا", "اننا", "انني", "لاننا"})
 
@@ -91,117 +84,6 @@ def _subjects(pool: list[Mention]) -> list[Mention]:
     return [m for m in pool if nisba_names_actor(m)]
 
 
-def _subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
-    """Mentions of the noun phrase right after the verb (its subject in VSO order)."""
-    i = _subject_start(s, b)
-    # a subject in quotation marks: وطالبت " وحدات حماية الشعب " القوى الدولية
-    while i < len(s.tokens) and not bare(s.token_text(i)) and s.token_text(i) in _OPEN_QUOTES:
-        i += 1
-    first, commas = i, 0
-    np: list[Mention] = []
-    while i < len(s.tokens) and i - first < 10:
-        raw = s.token_text(i)
-        tok = bare(raw)
-        inside = [m for m in pool if m.kstart <= s.tokens[i][1] and s.tokens[i][0] < m.kend]
-        # a preposition, complementiser or adjunct ends the phrase; so does an object with
-        # an attached preposition right after the verb ("وقدموا … للأميركيين")
-        stop = tok in PREPOSITIONS or tok in NP_STOPS
-        if i > first and tok in ("من", "عن") and one_of(bare(s.token_text(i - 1)), PARTITIVE_HEADS):
-            stop = False  # "فصائل من المعارضة": the actor the subject is part of
-        if not inside and (stop or (i == first and tok.startswith(("ب", "ل")))):
-            break
-        np += [m for m in inside if m not in np]
-        if is_clause_end(raw.rstrip('»”"')):
-            commas += 1
-            nxt = [m for m in pool if i + 1 < len(s.tokens) and m.kstart == s.tokens[i + 1][0]]
-            # an apposition: "، علي مملوك،" right after a title phrase
-            if commas > 1 or not raw.endswith(("،", ",")) or not nxt or nxt[0].kind != "person":
-                break
-        i += 1
-    if not np:
-        return []
-    head = np[0]
-    generic = bare(s.token_text(first)) in MASC_HEADS or bare(s.token_text(first)) in GENERIC_HEADS
-    nisba_ok = head.reason.startswith("nisba") and generic and s.tok_index(head.kstart) == first + 1
-    title = one_of(bare(s.token_text(first)), TITLES)
-    title_ok = title and s.tok_index(head.kstart) - first <= 4 and head.kind in ACTOR_KINDS
-    # an institution and its state in idafa ("حكومة الجمهورية العربية السورية", "وفد النظام")
-    body = bare(s.token_text(first))
-    idafa_ok = (
-        institution_head(body)
-        and s.tok_index(head.kstart) == first + 1
-        and head.kind in ACTOR_KINDS
-    )
-    # a part of an actor ("فصائل من المعارضة", "مسؤولون من الحكومة")
-    partitive_ok = (
-        one_of(body, PARTITIVE_HEADS)
-        and first + 1 < len(s.tokens)
-        and bare(s.token_text(first + 1)) in ("من", "عن")
-        and s.tok_index(head.kstart) == first + 2
-    )
-    headed = idafa_ok or partitive_ok
-    title_ok = title_ok or headed  # the verb agrees with the head noun, as after a title
-    if s.tokens[first][0] != head.kstart and not (nisba_ok or title_ok):
-        # a name deeper in the phrase is its subject after a head noun ("رئيس مكتب الأمن
-        # الوطني السوري، علي مملوك", "المرشح الجمهوري دونالد ترامب"); after a name the
-        # dictionary lacks ("وطالب الفيصل إدارة ترامب") it is the object
-        persons = [m for m in np if m.kind == "person"]
-        if not persons or any(r.pos == "noun_prop" for r in analyses(word_at(s, first))):
-            return []
-        if _complement_before(s, first, s.tok_index(persons[0].kstart)):
-            return []  # "وطالبت مرات عدة بتنحي الأسد": a name in a complement
-        head = persons[0]
-    # "رئيس مكتب الأمن الوطني السوري، علي مملوك": the person in apposition, not a person
-    # further on ("وزارة الخارجية الإيرانية بقرار ترامب": the genitive of an object)
-    persons = [
-        m
-        for m in np
-        if m.kind == "person" and m is not head and not _prepositional(s, head.kend, m.kstart)
-    ]
-    if head.kind != "person" and persons:
-        head = persons[0]
-    # after a title the verb agrees with the title ("اتفق وزراء خارجية روسيا وتركيا")
-    agr = mention_agreement(head)
-    if title_ok:
-        feminine = one_of(body, _FEMININE_TITLES) or (headed and one_of(body, FEMININE_HEADS))
-        agr = ("f", "s") if feminine else ("m", "s")
-    if not agrees(agr, feats, gender_only=True) and head.kind != "person":
-        return []
-    return coordinated_actors(s, head, pool)
-
-
-def _prepositional(s: Sent, a: int, b: int) -> bool:
-    """Does key span [a, b) hold a preposition, alone or attached to its noun ("بقرار")?
-    Titles and adjectives ("المعارض الأستاذ") do not part a name from its head."""
-    for j in range(s.tok_index(a), s.tok_index(b)):
-        if s.tokens[j][0] < a:
-            continue
-        tok = bare(s.token_text(j))
-        if tok in PREPOSITIONS:
-            return True
-        readings = analyses(word_at(s, j)) if tok[:1] in ("ب", "ل") else []
-        if readings and all(r.prep for r in readings):
-            return True
-    return False
-
-
-def _complement_before(s: Sent, i: int, k: int) -> bool:
-    """Do tokens ``i`` to ``k`` hold a verb or a noun with بـ ("مرات عدة بتنحي", "أي عمل
-    يعزز موقع"), so that a name at ``k`` is in a complement, not the end of a title
-    ("المرشح الجمهوري للرئاسة دونالد ترامب", "المتحدث باسم الخارجية")?"""
-    for j in range(i, k):
-        tok = bare(s.token_text(j))
-        if tok == "باسم":
-            continue
-        readings = analyses(word_at(s, j))
-        # a word with بـ the analyser cannot read ("بتنحي") is still a noun with بـ
-        if tok[:1] == "ب" and len(tok) > 3 and all(r.prep for r in readings):
-            return True
-        if readings and all(r.verbal for r in readings):
-            return True
-    return False
-
-
 # "the two sides" (nominative: a subject) stands for the pair named before ("الرئيسين،
 # بوتين وأردوغان … واتفق فيه الجانبان"), unless names follow it ("الرئيسان التركي أردوغان")
 _TWO_SIDES = frozenset(
@@ -210,31 +92,9 @@ _TWO_SIDES = frozenset(
 )
 
 
-# Time words that may stand between a verb and its subject (folded).
-_WHEN = frozenset(
-    {
-        *("اليوم", "امس", "غدا", "مساء", "صباح", "ظهر", "الاحد", "الاثنين", "الثلاثاء"),
-        *("الاربعاء", "الخميس", "الجمعه", "السبت"),
-    }
-)
-
-
-def _subject_start(s: Sent, b: int) -> int:
-    """Where a subject after the verb ending at ``b`` may start: past a pronoun after a
-    preposition ("قدمت له روسيا", "واتفق فيه الجانبان")."""
-    i = token_after(s, b)
-    while i < len(s.tokens) and (
-        bare(s.token_text(i)) in PRONOUN_PPS or bare(s.token_text(i)) in _WHEN
-    ):
-        i += 1  # "أعلنت اليوم الثلاثاء، وزارة الخارجية …": the time comes first
-    if i > token_after(s, b) and i < len(s.tokens) and s.token_text(i) in (",", "،"):
-        i += 1  # the comma after the time
-    return i
-
-
 def _two_sides(s: Sent, b: int) -> str:
     """The "two sides" word that is the subject right after a verb ending at ``b``."""
-    i = _subject_start(s, b)
+    i = subject_start(s, b)
     if i >= len(s.tokens) or not one_of(bare(s.token_text(i)), _TWO_SIDES):
         return ""
     nxt = s.tokens[i + 1][0] if i + 1 < len(s.tokens) else -1
@@ -245,7 +105,7 @@ def _numbered_subject(s: Sent, a: int, b: int) -> tuple[int, str]:
     """A number anaphor right before the verb at ``[a, b)`` or right after it ("الدول
     الثلاث توصلت", "اتفق الرؤساء الثلاثة"): how many actors it names, and its words."""
     i = s.tok_index(a)
-    for start in (i - 2, i - 3, _subject_start(s, b)):
+    for start in (i - 2, i - 3, subject_start(s, b)):
         n, j = number_anaphor(s, start) if start >= 0 else (0, start)
         named = j + 1 < len(s.tokens) and any(m.kstart == s.tokens[j + 1][0] for m in s.mentions)
         if n and (start > i or j == i - 1) and not named:  # "الرؤساء الثلاثة بوتين و…"
@@ -335,7 +195,7 @@ def _joined_subject(
         own = {f for x in analyses(word) if x.verbal for f in verb_features(x, word)}
         ja, jb = s.tokens[j]
         found, _how = _subject_before(s, ja, pool, own, near=True)
-        found = found or _subject_after(s, jb, pool, own)
+        found = found or subject_after(s, jb, pool, own)
         if not found and depth < 2 and joined(s, j, r):
             found, _how = _joined_subject(s, j, pool, own, depth + 1)
         # a chain of actors agrees as a group; one actor must agree with the verb
@@ -378,7 +238,6 @@ _BETWEEN = frozenset(
         *("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها"),
     }
 )
-_FEMININE_TITLES = frozenset(fold(w) for w in ("رئيسة", "وزيرة"))
 # "X, led by Y": Y modifies the subject X (بقيادة، برئاسة، بزعامة)
 _LED_BY = frozenset(fold(w) for w in ("بقيادة", "برئاسة", "بزعامة"))
 
@@ -439,7 +298,7 @@ def cue_holders(
         if not head and resumed:
             # "الاتفاق الذي ضمنته تركيا", "المرة الأولى التي تبدي فيها روسيا استعدادها":
             # a pronoun stands for the head, the subject follows
-            subj = _subject_after(s, b, pool, feats)
+            subj = subject_after(s, b, pool, feats)
             if subj:
                 return subj, "subject after the verb of a relative clause"
         if not head:
@@ -469,7 +328,7 @@ def cue_holders(
         # the actor after it the one called on
         return [], "a noun before the verb is its subject"
     if cue.how != "adj":
-        subj = _subject_after(s, b, pool, feats)
+        subj = subject_after(s, b, pool, feats)
         if subj and linked and _addressed(s, subj[-1], cue):
             # "رحبت تركيا بالاتفاق ودعت روسيا إلى احترامه": the subject goes on, the actor
             # after the joined verb is the one called on

@@ -1,0 +1,167 @@
+"""The subject after a verb (verb-subject order): the noun phrase right after it, past a
+time word or a pronoun after a preposition, through a title and a comma-set apposition
+("رفض رئيس المكتب، علي مملوك، العرض"), in the gender the verb agrees with."""
+
+from __future__ import annotations
+
+from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.agreement import (
+    FEMININE_HEADS,
+    GENERIC_HEADS,
+    MASC_HEADS,
+    TITLES,
+    agrees,
+    institution_head,
+    mention_agreement,
+)
+from analysis.tag.antecedents import coordinated_actors
+from analysis.tag.clauses import (
+    PARTITIVE_HEADS,
+    Mention,
+    Sent,
+    bare,
+    is_clause_end,
+    one_of,
+    token_after,
+)
+from analysis.tag.morph import PREPOSITIONS, analyses
+from analysis.tag.overt import NP_STOPS, PRONOUN_PPS
+from analysis.tag.reading import word_at
+from analysis.text.normalize import fold
+
+__all__ = ["subject_after", "subject_start"]
+
+_OPEN_QUOTES = frozenset('"«“')
+_FEMININE_TITLES = frozenset(fold(w) for w in ("رئيسة", "وزيرة"))
+
+# Time words that may stand between a verb and its subject (folded).
+_WHEN = frozenset(
+    {
+        *("اليوم", "امس", "غدا", "مساء", "صباح", "ظهر", "الاحد", "الاثنين", "الثلاثاء"),
+        *("الاربعاء", "الخميس", "الجمعه", "السبت"),
+    }
+)
+
+
+def subject_start(s: Sent, b: int) -> int:
+    """Where a subject after the verb ending at ``b`` may start: past a pronoun after a
+    preposition ("قدمت له روسيا", "واتفق فيه الجانبان")."""
+    i = token_after(s, b)
+    while i < len(s.tokens) and (
+        bare(s.token_text(i)) in PRONOUN_PPS or bare(s.token_text(i)) in _WHEN
+    ):
+        i += 1  # "أعلنت اليوم الثلاثاء، وزارة الخارجية …": the time comes first
+    if i > token_after(s, b) and i < len(s.tokens) and s.token_text(i) in (",", "،"):
+        i += 1  # the comma after the time
+    return i
+
+
+def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
+    """Mentions of the noun phrase right after the verb (its subject in VSO order)."""
+    i = subject_start(s, b)
+    # a subject in quotation marks: وطالبت " وحدات حماية الشعب " القوى الدولية
+    while i < len(s.tokens) and not bare(s.token_text(i)) and s.token_text(i) in _OPEN_QUOTES:
+        i += 1
+    first, commas = i, 0
+    np: list[Mention] = []
+    while i < len(s.tokens) and i - first < 10:
+        raw = s.token_text(i)
+        tok = bare(raw)
+        inside = [m for m in pool if m.kstart <= s.tokens[i][1] and s.tokens[i][0] < m.kend]
+        # a preposition, complementiser or adjunct ends the phrase; so does an object with
+        # an attached preposition right after the verb ("وقدموا … للأميركيين")
+        stop = tok in PREPOSITIONS or tok in NP_STOPS
+        if i > first and tok in ("من", "عن") and one_of(bare(s.token_text(i - 1)), PARTITIVE_HEADS):
+            stop = False  # "فصائل من المعارضة": the actor the subject is part of
+        if not inside and (stop or (i == first and tok.startswith(("ب", "ل")))):
+            break
+        np += [m for m in inside if m not in np]
+        if is_clause_end(raw.rstrip('»”"')):
+            commas += 1
+            nxt = [m for m in pool if i + 1 < len(s.tokens) and m.kstart == s.tokens[i + 1][0]]
+            # an apposition: "، علي مملوك،" right after a title phrase
+            if commas > 1 or not raw.endswith(("،", ",")) or not nxt or nxt[0].kind != "person":
+                break
+        i += 1
+    if not np:
+        return []
+    head = np[0]
+    generic = bare(s.token_text(first)) in MASC_HEADS or bare(s.token_text(first)) in GENERIC_HEADS
+    nisba_ok = head.reason.startswith("nisba") and generic and s.tok_index(head.kstart) == first + 1
+    title = one_of(bare(s.token_text(first)), TITLES)
+    title_ok = title and s.tok_index(head.kstart) - first <= 4 and head.kind in ACTOR_KINDS
+    # an institution and its state in idafa ("حكومة الجمهورية العربية السورية", "وفد النظام")
+    body = bare(s.token_text(first))
+    idafa_ok = (
+        institution_head(body)
+        and s.tok_index(head.kstart) == first + 1
+        and head.kind in ACTOR_KINDS
+    )
+    # a part of an actor ("فصائل من المعارضة", "مسؤولون من الحكومة")
+    partitive_ok = (
+        one_of(body, PARTITIVE_HEADS)
+        and first + 1 < len(s.tokens)
+        and bare(s.token_text(first + 1)) in ("من", "عن")
+        and s.tok_index(head.kstart) == first + 2
+    )
+    headed = idafa_ok or partitive_ok
+    title_ok = title_ok or headed  # the verb agrees with the head noun, as after a title
+    if s.tokens[first][0] != head.kstart and not (nisba_ok or title_ok):
+        # a name deeper in the phrase is its subject after a head noun ("رئيس مكتب الأمن
+        # الوطني السوري، علي مملوك", "المرشح الجمهوري دونالد ترامب"); after a name the
+        # dictionary lacks ("وطالب الفيصل إدارة ترامب") it is the object
+        persons = [m for m in np if m.kind == "person"]
+        if not persons or any(r.pos == "noun_prop" for r in analyses(word_at(s, first))):
+            return []
+        if _complement_before(s, first, s.tok_index(persons[0].kstart)):
+            return []  # "وطالبت مرات عدة بتنحي الأسد": a name in a complement
+        head = persons[0]
+    # "رئيس مكتب الأمن الوطني السوري، علي مملوك": the person in apposition, not a person
+    # further on ("وزارة الخارجية الإيرانية بقرار ترامب": the genitive of an object)
+    persons = [
+        m
+        for m in np
+        if m.kind == "person" and m is not head and not _prepositional(s, head.kend, m.kstart)
+    ]
+    if head.kind != "person" and persons:
+        head = persons[0]
+    # after a title the verb agrees with the title ("اتفق وزراء خارجية روسيا وتركيا")
+    agr = mention_agreement(head)
+    if title_ok:
+        feminine = one_of(body, _FEMININE_TITLES) or (headed and one_of(body, FEMININE_HEADS))
+        agr = ("f", "s") if feminine else ("m", "s")
+    if not agrees(agr, feats, gender_only=True) and head.kind != "person":
+        return []
+    return coordinated_actors(s, head, pool)
+
+
+def _prepositional(s: Sent, a: int, b: int) -> bool:
+    """Does key span [a, b) hold a preposition, alone or attached to its noun ("بقرار")?
+    Titles and adjectives ("المعارض الأستاذ") do not part a name from its head."""
+    for j in range(s.tok_index(a), s.tok_index(b)):
+        if s.tokens[j][0] < a:
+            continue
+        tok = bare(s.token_text(j))
+        if tok in PREPOSITIONS:
+            return True
+        readings = analyses(word_at(s, j)) if tok[:1] in ("ب", "ل") else []
+        if readings and all(r.prep for r in readings):
+            return True
+    return False
+
+
+def _complement_before(s: Sent, i: int, k: int) -> bool:
+    """Do tokens ``i`` to ``k`` hold a verb or a noun with بـ ("مرات عدة بتنحي", "أي عمل
+    يعزز موقع"), so that a name at ``k`` is in a complement, not the end of a title
+    ("المرشح الجمهوري للرئاسة دونالد ترامب", "المتحدث باسم الخارجية")?"""
+    for j in range(i, k):
+        tok = bare(s.token_text(j))
+        if tok == "باسم":
+            continue
+        readings = analyses(word_at(s, j))
+        # a word with بـ the analyser cannot read ("بتنحي") is still a noun with بـ
+        if tok[:1] == "ب" and len(tok) > 3 and all(r.prep for r in readings):
+            return True
+        if readings and all(r.verbal for r in readings):
+            return True
+    return False
