@@ -28,7 +28,15 @@ from analysis.tag.agreement import (
     note_heads,
 )
 from analysis.tag.claims import mentions_by_sentence
-from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end, one_of
+from analysis.tag.clauses import (
+    COMPLEMENTISERS,
+    Mention,
+    Sent,
+    after_prep,
+    bare,
+    is_clause_end,
+    one_of,
+)
 from analysis.tag.morph import VERB_PARTICLES
 from analysis.tag.reading import reading_at
 from analysis.text.normalize import fold
@@ -42,6 +50,7 @@ __all__ = [
     "number_anaphor",
     "number_anaphors",
     "numbered_group",
+    "outside_content",
     "subject_position",
 ]
 
@@ -100,6 +109,23 @@ def subject_position(s: Sent, m: Mention) -> bool:
         return True
     readings, _why = reading_at(s, i - 1)
     return bool(readings) and readings[0].verbal
+
+
+def outside_content(s: Sent, a: int, pool: list[Mention]) -> list[Mention]:
+    """``pool`` without the actors of a content clause (after أن/إن) that a comma closes
+    before key position ``a``: "وأوضحت أن إيران ستزيد التوترات، داعية إلى …" is not
+    Iran calling; the participle's subject is the main clause's."""
+    i = s.tok_index(a)
+    comma = next((j for j in range(i - 1, -1, -1) if s.token_text(j) in (",", "،")), -1)
+    if comma < 0:
+        return pool
+    opener = next(
+        (j for j in range(comma - 1, -1, -1) if bare(s.token_text(j)) in COMPLEMENTISERS), -1
+    )
+    if opener < 0:
+        return pool
+    lo, hi = s.tokens[opener][1], s.tokens[comma][0]
+    return [m for m in pool if not lo <= m.kstart < hi]
 
 
 def antecedent(

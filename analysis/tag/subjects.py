@@ -45,6 +45,7 @@ from analysis.tag.antecedents import (
     coordinated_actors,
     number_anaphor,
     numbered_group,
+    outside_content,
 )
 from analysis.tag.clauses import (
     Mention,
@@ -350,6 +351,9 @@ def cue_holders(
         # an unexpressed subject: "… وقدموا ضمانات" after "الروس دعموا"; the previous
         # sentence only for a sentence-initial verb that continues it ("وعرض عليه …")
         first = s.tok_index(a) <= 1
+        if cue.how == "adj" and not cue.reading.article:
+            # an indefinite participle after a comma is circumstantial ("…، داعيةً إلى")
+            pool = outside_content(s, a, pool)
         ms, how = antecedent(s, a, pool, previous if first else [], feats)
         if ms:
             return ms, f"unexpressed subject → {how}"

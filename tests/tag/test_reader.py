@@ -634,6 +634,17 @@ CASES = [
         {("syrian_opposition", "reject", "")},
     ),
     (["وتسعى موسكو إلى حشد المشاركة , حيث دعت إلى حضوره الأمم المتحدة ."], {("RUS", "offer", "")}),
+    # an indefinite participle after a comma is the main clause's subject's, never an actor
+    # of the content clause before it; a definite one describes what it follows
+    (["وقالت الصحيفة إن إيران ستزيد التوترات , داعية إلى وقف تنامي قدراتها ."], set()),
+    (
+        ["وقالت تركيا إن إيران ستزيد التوترات , داعية إلى وقف تنامي قدراتها ."],
+        {("TUR", "demand", "")},
+    ),
+    (
+        ["وقال المحلل إن مصر تسعى للتهدئة , على الرغم من موقف مصر الرافض للتدخل الإيراني ."],
+        {("EGY", "reject", "")},
+    ),
 ]
 
 
