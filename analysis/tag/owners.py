@@ -21,10 +21,12 @@ from analysis.tag.clauses import (
     token_after,
 )
 from analysis.tag.cue import Cue
+from analysis.tag.frame_data import light_lemmas
+from analysis.tag.morph import PREPOSITIONS, analyses, lemma_key
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
 
-__all__ = ["FIRST_PERSON", "agent_phrase", "names_signers", "noun_holders"]
+__all__ = ["FIRST_PERSON", "agent_phrase", "names_signers", "noun_holders", "presenter_at"]
 
 #: The rule ``cue_holders`` names for a first- or second-person verb: the caller takes
 #: the speaker ("قال ليبرمان: «لن نسمح …»").
@@ -97,6 +99,9 @@ def noun_holders(
     agent, how = agent_phrase(s, cue, i, pool)
     if agent is not None:
         return coordinated_actors(s, agent, pool), how
+    presenter = presenter_at(s, i, pool, signing=cue.move == "agreement")
+    if presenter is not None:
+        return coordinated_actors(s, presenter, pool), "subject of the verb that presents it"
     words = [bare(s.token_text(j)) for j in range(i, min(i + 3, len(s.tokens)))]
     if words and words[0] == "من" and cue.reading.prep == "ب" and i + 1 < len(s.tokens):
         # "بطلب من السلطات السورية", "بدعوة من موسكو": at the request of X (without بـ,
@@ -123,6 +128,42 @@ def noun_holders(
     if cue.move == "agreement":
         return _parties(s, i, pool)
     return [], ""
+
+
+# verbs that make or present a move, besides the light verbs ("مبادرة أطلقتها السعودية")
+_PRESENTING_VERBS = frozenset(lemma_key(w) for w in ("أَطْلَق", "اِقْتَرَح", "عَرَض", "قَطَع"))
+_SIGNING_VERBS = frozenset(lemma_key(w) for w in ("وَقَّع", "أَبْرَم", "عَقَد"))
+
+
+def presenter_at(s: Sent, i: int, pool: list[Mention], *, signing: bool = False) -> Mention | None:
+    """The actor who made the move a noun names, from token ``i`` after the noun: the
+    subject of a verb that presents it, with the move as its object pronoun, right after
+    the noun or after a relative ("اعتراض أبدته أنقرة", "الضمانات التي قدمتها موسكو",
+    "المبادرة التي أطلقتها السعودية"). One adjective may come first, as definite as the
+    noun; a word with a preposition is another noun's ("الاستجابة للدعوة التي أطلقها").
+    ``signing``: an agreement is made only by those who sign or reach it."""
+    definite = i > 0 and bare(s.token_text(i - 1)).lstrip("وفبل").startswith("ال")
+    for j in range(i, min(i + 2, len(s.tokens) - 1)):
+        raw, tok = s.token_text(j), bare(s.token_text(j))
+        verb = j + 1 if tok in RELATIVES else j
+        if verb + 1 < len(s.tokens) and _presents(s, verb, signing):
+            at = s.tokens[verb + 1][0]
+            found = [m for m in pool if m.kstart == at and m.kind in ACTOR_KINDS]
+            return found[0] if found else None
+        adjective = tok.startswith("ال") == definite and tok[:1] not in ("ب", "ل", "ك")
+        if tok in RELATIVES or is_clause_end(raw) or not adjective or tok in PREPOSITIONS:
+            return None
+    return None
+
+
+def _presents(s: Sent, j: int, signing: bool) -> bool:
+    """Is token ``j`` a verb that makes or presents something (signs it, for an
+    agreement), with a third-person object pronoun (قدمته، أبدتها، أطلقتها، وقعته)?"""
+    verbs = _SIGNING_VERBS if signing else light_lemmas() | _PRESENTING_VERBS
+    return any(
+        r.verbal and r.lemma in verbs and r.enclitic.startswith("3") and r.enclitic.endswith("dobj")
+        for r in analyses(word_at(s, j))
+    )
 
 
 def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:

@@ -55,7 +55,7 @@ from analysis.tag.holders import (
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.morph import PREPOSITIONS
-from analysis.tag.owners import names_signers
+from analysis.tag.owners import names_signers, presenter_at
 from analysis.tag.subjects import FIRST_PERSON, cue_holders
 from analysis.tag.voice import asked, forecast, may_form, question
 
@@ -165,8 +165,9 @@ def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
     # "أقامتها تركيا بالتفاهم مع روسيا": how the clause's act is done, a move here
     manner = cue.move == "agreement" and cue.reading.prep == "ب" and nxt == "مع"
     # "انهيار الاتفاق النووي، الذي وقعته إيران والدول الست": the agreement and its signers
+    # "الضمانات التي قدمتها موسكو": the move with who made it
     signed = cue.move == "agreement" and names_signers(s, i)
-    if signed:
+    if signed or presenter_at(s, i + 1, s.mentions, signing=cue.move == "agreement"):
         return False
     if not manner and cue.reading.article and (cue.reading.prep or prev in PREPOSITIONS):
         return True  # "رحبت بالمقترح الروسي", "ردا على الطلب الأمريكي": a known move
