@@ -663,6 +663,8 @@ CASES = [
     # invitations (or prayers) in the plural are no call
     (["وأكد أن موسكو وجهت الدعوات إلى كل الأطراف السورية ."], set()),
     (["وجددت تركيا دعوتها إلى وقف الهجوم على إدلب ."], {("TUR", "demand", "")}),
+    # an opposition platform named after a city is not that city's state
+    (["ورفضت منصة موسكو تشكيل وفد موحد للمعارضة السورية ."], {("moscow_platform", "reject", "")}),
 ]
 
 
