@@ -273,6 +273,9 @@ def choose(
         # "تعنت النظام ورفضه الشروع": a verbal noun with its pronoun joined to the noun
         # phrase before it, not a new clause
         return nouns + verbs, "noun with a pronoun joined to the noun before"
+    if prev in ("لا", "ولا", "فلا") and all(r.asp in ("p", "c") for r in verbs):
+        # "لا حل إلا برحيله": لا denies a noun; a verb after it is imperfective (لا يحل)
+        return nouns + verbs, "noun after لا (no …)"
     why = verb_context(prev, clause_start=clause_start, after_actor=after_actor, token=token)
     if any(r.future for r in verbs) and token.startswith(("س", "وس", "فس")):
         why = why or "verb with future prefix"

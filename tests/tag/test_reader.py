@@ -665,6 +665,11 @@ CASES = [
     (["وجددت تركيا دعوتها إلى وقف الهجوم على إدلب ."], {("TUR", "demand", "")}),
     # an opposition platform named after a city is not that city's state
     (["ورفضت منصة موسكو تشكيل وفد موحد للمعارضة السورية ."], {("moscow_platform", "reject", "")}),
+    # "لا حل إلا بـ": the speaker's condition; لا before a word that may be a perfective
+    # verb denies a noun
+    (["وقال أردوغان إنه لا حل في سوريا إلا برحيل الأسد ."], {("erdogan", "condition", "")}),
+    (["وأكد لافروف أنه لا حل عسكريا للأزمة السورية ."], set()),
+    (["وقال الوزير إن تركيا لا تقبل بالمقترح الروسي ."], {("TUR", "reject", "RUS")}),
 ]
 
 
