@@ -39,6 +39,10 @@ def bare_noun(s: Sent, j: int) -> bool:
     )
 
 
+# particles between a subject and its verb (negation, قد, the future)
+_PARTICLES = frozenset({"لا", "لم", "لن", "قد", "سوف", "ما"})
+
+
 def overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at: int = -1) -> bool:
     """Is there a noun phrase (not an actor) right before or after the verb that can be its
     subject ("الجلسات التمهيدية … اتفقت", "وطالبت منظمة حقوقية الحكومة")? Then the subject
@@ -49,7 +53,10 @@ def overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at:
     if j < len(s.tokens) and s.tokens[j][0] <= noun_at < s.tokens[j][1]:
         j += 1
     nxt = s.token_text(j) if j < len(s.tokens) else ""
-    prev = s.token_text(i - 1) if i > 0 else ""
+    k = i - 1
+    while k > 0 and bare(s.token_text(k)) in _PARTICLES:
+        k -= 1  # "الدستور لا يسمح": the noun before the negation is the subject
+    prev = s.token_text(k) if k >= 0 else ""
     mention_at = {m.kstart for m in s.mentions}
 
     def definite(tok: str) -> bool:

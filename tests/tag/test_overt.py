@@ -1,0 +1,33 @@
+"""A noun phrase (not an actor) that is a verb's own subject (analysis.tag.overt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.tag.clauses import Sent
+from analysis.tag.mentions import tag_text
+from analysis.tag.overt import overt_subject
+from analysis.text.normalize import fold
+
+
+def sent(text: str) -> Sent:
+    return Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "overt"),
+    [
+        # the noun before a negation, قد or the future particle is the subject
+        ("وأن الدستور لا يسمح بوجود جماعات مسلحة", "يسمح", True),
+        ("لكن الاعتبارات السياسية لا تسمح بذلك", "تسمح", True),
+        ("وأن الجلسات قد اتفقت على تشكيل لجنة", "اتفقت", True),
+        # no noun before the particle, nor after the verb: the subject is unexpressed
+        ("وقال إنه لن يسمح بذلك", "يسمح", False),
+        # "إلى" after the verb only looks like the article
+        ("لم تتوصل إلى اتفاق", "تتوصل", False),
+    ],
+)
+def test_overt_subject(text, verb, overt):
+    s = sent(text)
+    a = s.key.index(fold(verb))
+    assert overt_subject(s, a, a + len(fold(verb)), {("m", "s"), ("f", "s")}) is overt
