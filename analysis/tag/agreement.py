@@ -156,6 +156,9 @@ def mention_agreement(m: Mention) -> tuple[str, str] | None:
     if one_of(m.head, FEMININE_HEADS):
         # "فصائل الجيش الحر أدانت", "حكومة الأسد رفضت": the head noun agrees, not the name
         return ("f", "s")
+    if m.reason.startswith(("institution", "nisba")) and one_of(without_and(m.head), TITLES):
+        # "وزير الخارجية الإيراني رفض": the title agrees, not the ministry
+        return ("f", "s") if without_and(m.head).startswith(("رئيسه", "وزيره")) else ("m", "s")
     if one_of(first, MASC_HEADS):
         return ("m", "s")
     if one_of(first, HUMAN_PLURALS) or (first.startswith("ال") and first.endswith(("يون", "يين"))):
