@@ -294,6 +294,17 @@ _OBJECT_NOUNS = frozenset(
 )
 
 
+def own_side(holder_ids: set[str], counterpart: str) -> bool:
+    """Is the party a move addresses the holders' own state or people ("دعا أردوغان الأتراك",
+    "طالبت طهران الإيرانيين")? Then it is a domestic appeal, not a move between parties."""
+    if not counterpart or not holder_ids:
+        return False
+    # the state itself, not a group it backs ("إيران تضغط على حزب الله" is a move)
+    if (affiliation_of(counterpart, level="state") or counterpart) != counterpart:
+        return False
+    return all((affiliation_of(h, level="state") or h) == counterpart for h in holder_ids)
+
+
 def move_counterpart(
     s: Sent,
     move: str,

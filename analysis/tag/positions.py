@@ -50,6 +50,7 @@ from analysis.tag.holders import (
     first_person_speaker,
     joined_holder_agrees,
     move_counterpart,
+    own_side,
     self_reference,
     speaker_fallback,
 )
@@ -279,6 +280,8 @@ def moves_in_sentence(
         )
         if frame.get("needs_counterpart") and not counterpart:
             continue  # "حذر من خطورة التصعيد": a warning to no one is no threat
+        if move in ("demand", "offer") and own_side(holder_ids, counterpart):
+            continue  # "دعا أردوغان الأتراك إلى البقاء في الميادين": a domestic appeal
         owner_for_pronoun = counterpart if move in {"demand", "condition"} and counterpart else ""
         modality = modality_at(s, cue.verb_span[0], hypos)
         guess = (
