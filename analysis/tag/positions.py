@@ -20,11 +20,9 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.tag.actors import ACTOR_KINDS, affiliation_of
-from analysis.tag.antecedents import NUMBER_WORDS, earlier_sentences, number_anaphors
+from analysis.tag.antecedents import earlier_sentences, number_anaphors
 from analysis.tag.claims import (
     OUTLET,
-    REPORTS,
     claim_row,
     clause_speaker,
     iter_claims,
@@ -40,7 +38,6 @@ from analysis.tag.clauses import (
 from analysis.tag.cue import Cue
 from analysis.tag.cues import (
     hypothetical_lexicon,
-    peripheral_states,
 )
 from analysis.tag.exchange import exchange_marker, unless_before
 from analysis.tag.frames import cue_prefilter, find_cues
@@ -57,6 +54,7 @@ from analysis.tag.holders import (
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.owners import names_signers, presenter_at
+from analysis.tag.scope import holder_possible, in_the_file
 from analysis.tag.subjects import FIRST_PERSON, cue_holders
 from analysis.tag.voice import asked, forecast, may_form, question
 
@@ -260,7 +258,7 @@ def moves_in_sentence(
         holders, rule = _holders_of(
             s, cue, issues, {**ctx, "att": here, "speaker_cue": cue_at}, prev_holders
         )
-        holders = [h for h in holders if _in_the_file(h[0], s, ctx["previous"], issues)]
+        holders = [h for h in holders if in_the_file(h[0], s, ctx["previous"], issues)]
         if not holders:
             continue
         prev_holders = holders
@@ -406,49 +404,6 @@ def _move_issues(
     return main_hits, ex_phrase, ex_issues
 
 
-def _in_the_file(holder: str, s: Sent, previous: list[Mention], issues: list[IssueHit]) -> bool:
-    """Is a move of ``holder`` part of the Syrian file? Always, unless the holder's state is
-    peripheral (``peripheral_states``: the Gulf, Egypt): then only with an issue of the file
-    in the sentence or a party of another state or group in it or the sentence before."""
-    peripheral = peripheral_states()
-    if (affiliation_of(holder, level="state") or holder) not in peripheral:
-        return True
-    if any(h.issue for h in issues):
-        return True
-    return any(
-        m.kind in ACTOR_KINDS
-        and (affiliation_of(m.actor_id, level="state") or m.actor_id) not in peripheral
-        for m in [*s.mentions, *previous]
-    )
-
-
-def _holder_possible(
-    sentences: pd.DataFrame, mentions: pd.DataFrame, attribution: pd.DataFrame
-) -> pd.DataFrame:
-    """The sentences where a move could have a holder: an actor is named in it or in the
-    sentence before (a pronoun's antecedent), or its speaker is an actor or an unnamed
-    source. The others are not read (most sentences of a general news corpus)."""
-    if sentences.empty:
-        return sentences
-    keys: set[tuple[str, int]] = set()
-    if mentions is not None and not mentions.empty:
-        actors = mentions[mentions["kind"].isin(ACTOR_KINDS)]
-        ids = zip(actors["doc_id"].astype(str), actors["sent_id"].astype(int), strict=True)
-        for doc, sent in ids:
-            keys.add((doc, sent))
-            keys.add((doc, sent + 1))
-    if attribution is not None and not attribution.empty:
-        spoken = attribution[
-            ~attribution["speaker_kind"].isin(["source", "media", "place", OUTLET, REPORTS])
-            & ~attribution["speaker_id"].isin([OUTLET, REPORTS])
-        ]
-        keys.update(zip(spoken["doc_id"].astype(str), spoken["sent_id"].astype(int), strict=True))
-    pairs = zip(sentences["doc_id"].astype(str), sentences["sent_id"].astype(int), strict=True)
-    # a number anaphor ("الدول الثلاث") names actors up to two sentences before
-    numbered = sentences["text"].str.contains(NUMBER_WORDS).to_numpy()
-    return sentences[[k in keys or n for k, n in zip(pairs, numbered, strict=True)]]
-
-
 def tag_positions(
     sentences: pd.DataFrame,
     documents: pd.DataFrame,
@@ -467,7 +422,7 @@ def tag_positions(
     made: set[tuple[str, str, str, str]] = set()
     repeated: set[tuple[str, str]] = set()
     for s, att, date, outlet in iter_claims(
-        _holder_possible(sentences, mentions, attribution),
+        holder_possible(sentences, mentions, attribution),
         documents,
         mentions,
         attribution,
