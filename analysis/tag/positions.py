@@ -311,6 +311,10 @@ def moves_in_sentence(
             # "لن تشارك في المؤتمر إلا في حال …": not unless = on condition
             move, modality = "condition", "asserted"
             why.append(f"negated {cue.move} with إلا and a condition read as a condition")
+        if modality == "negated" and move != "agreement":
+            # "دون أن تعترض روسيا", "لم يعارض أوباما", "لن تمارس أي ضغوط": no move was made
+            # (an agreement not reached is news: "لم تتفق الدول الثلاث")
+            continue
         if guess:
             # "قد تتفق أنقرة وواشنطن", "أعتقد أن تركيا لن تسمح …": the speaker's guess
             modality = "hypothetical"
