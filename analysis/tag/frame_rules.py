@@ -48,6 +48,9 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
         w = fold(str(w))
         if rest == w or rest.startswith(w + " "):
             return f"not before «{w}»"
+    before = bare(s.token_text(i - 1)).removeprefix("و") if i > 0 else ""
+    if before and before in {fold(str(w)) for w in frame.get("not_after", [])}:
+        return f"not after «{before}»"
     nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
     for p in frame.get("not_before_clitic", []):
         if nxt.startswith(fold(p)) and not nxt.startswith("ال") and len(nxt) > 2:
