@@ -130,6 +130,12 @@ def forecast_lexicon() -> Lexicon:
 
 
 @functools.cache
+def inference_lexicon() -> Lexicon:
+    """The writer's inferences before a move (يعني أن، ما يدل على أن …)."""
+    return build_lexicon([("inference", _move_cues()["inference_openers"])], proclitics="وف")
+
+
+@functools.cache
 def exchange_lexicon() -> Lexicon:
     """Exchange, condition and sequence markers (مقابل، شرط، قبل أن …)."""
     return build_lexicon(

@@ -56,7 +56,7 @@ from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.owners import names_signers, presenter_at
 from analysis.tag.scope import holder_possible, in_the_file
 from analysis.tag.subjects import FIRST_PERSON, cue_holders
-from analysis.tag.voice import asked, forecast, may_form, question
+from analysis.tag.voice import asked, forecast, inferred, may_form, question
 
 __all__ = ["MOVE_TYPES", "POSITION_COLUMNS", "tag_positions"]
 
@@ -284,6 +284,7 @@ def moves_in_sentence(
         modality = modality_at(s, cue.verb_span[0], hypos)
         guess = (
             forecast(s, cue)
+            or inferred(s, cue)
             or (may_form(s, cue) if modality != "hypothetical" else "")
             or question(s, cue)
         )

@@ -8,7 +8,9 @@ than something an actor did or said:
 - **an assessment before a future act** ("من المؤكد أن تركيا لن تسمح …", "أعتقد أن موسكو
   ستضغط …", ``forecast_openers`` in ``data/cues_moves.yaml``) forecasts it.
 
-A verb in a question ("هل ستقبل تركيا …؟") asks; it reports no move either.
+A verb in a question ("هل ستقبل تركيا …؟") asks; it reports no move either. A move after
+the writer's inference ("ما يعني أن أميركا مستعدة …", ``inference_openers``) is the writer's
+reading of a fact.
 
 In the outlet's own voice such a move is dropped (the readers' convention: analysts' and
 columnists' forecasts are not moves); quoted, it is the speaker's hypothetical.
@@ -18,9 +20,9 @@ from __future__ import annotations
 
 from analysis.tag.clauses import Sent, bare, future_form, is_clause_end
 from analysis.tag.cue import Cue
-from analysis.tag.cues import forecast_lexicon, negators
+from analysis.tag.cues import forecast_lexicon, inference_lexicon, negators
 
-__all__ = ["asked", "forecast", "may_form", "question"]
+__all__ = ["asked", "forecast", "inferred", "may_form", "question"]
 
 # words a forecast opener may have between itself and أن ("من الواضح جداً أن", "يرى
 # المحلل السياسي فلان أن")
@@ -116,4 +118,14 @@ def forecast(s: Sent, cue: Cue) -> str:
                 if not any(is_clause_end(s.token_text(x)) for x in range(j + 1, k)):
                     return s.surface(start, s.tokens[j][1])
                 break
+    return ""
+
+
+def inferred(s: Sent, cue: Cue) -> str:
+    """The writer's inference the move stands in ("" if none): "… ما يعني أن أميركا مستعدة
+    لتقبل …" (``inference_openers``), before the cue with no clause end between."""
+    a = cue.verb_span[0]
+    for start, end, _form, _labels in inference_lexicon().find(s.key[:a]):
+        if not any(is_clause_end(s.token_text(j)) for j in range(s.tok_index(end), s.tok_index(a))):
+            return s.surface(start, end)
     return ""
