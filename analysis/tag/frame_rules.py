@@ -51,6 +51,8 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
     before = bare(s.token_text(i - 1)).removeprefix("و") if i > 0 else ""
     if before and before in {fold(str(w)) for w in frame.get("not_after", [])}:
         return f"not after «{before}»"
+    if frame.get("qabl_before_noun") and _before_noun(s, i):
+        return "bare قبل before a noun without the article: before"  # "أنه قبل انسحاب القوات"
     nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
     for p in frame.get("not_before_clitic", []):
         if nxt.startswith(fold(p)) and not nxt.startswith("ال") and len(nxt) > 2:
@@ -95,6 +97,18 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
                 # "تركيا التي تدعم المعارضة ، لمؤتمر": the object stands in the verb's clause
                 return "requires " + need[0] + "… in its clause"
     return ""
+
+
+def _before_noun(s: Sent, i: int) -> bool:
+    """Is token ``i`` a bare قبل before a noun without the article that names no actor
+    ("قبل انسحاب القوات", "قبل بدء المفاوضات")? That is "before"; "accepted" takes its
+    subject or its object with the article or بالـ ("قبل الأسد العرض", "قبل بالمقترح")."""
+    if bare(s.token_text(i)).lstrip("وف") != "قبل" or i + 1 >= len(s.tokens):
+        return False
+    nxt = bare(s.token_text(i + 1))
+    if not nxt or nxt.startswith(("ال", "بال")) or named(s, i + 1):
+        return False
+    return nxt[0].isalpha()
 
 
 def _past_subject(s: Sent, i: int) -> int:
