@@ -16,6 +16,7 @@ from analysis.text.normalize import fold
 
 __all__ = [
     "FEMININE_HEADS",
+    "FEMININE_TITLES",
     "GENERIC_HEADS",
     "HUMAN_PLURALS",
     "MASC_HEADS",
@@ -97,6 +98,8 @@ TITLES = frozenset(
         *("الرئيسان", "الرئيسين", "الوزيران", "الوزيرين", "الزعيمان", "الزعيمين"),
     )
 )
+#: The titles a feminine verb agrees with ("رئيسة الوزراء البريطانية أعلنت").
+FEMININE_TITLES = frozenset(fold(w) for w in ("رئيسة", "وزيرة"))
 
 
 def note_heads(s: Sent) -> list[Mention]:
@@ -158,7 +161,7 @@ def mention_agreement(m: Mention) -> tuple[str, str] | None:
         return ("f", "s")
     if m.reason.startswith(("institution", "nisba")) and one_of(without_and(m.head), TITLES):
         # "وزير الخارجية الإيراني رفض": the title agrees, not the ministry
-        return ("f", "s") if without_and(m.head).startswith(("رئيسه", "وزيره")) else ("m", "s")
+        return ("f", "s") if one_of(without_and(m.head), FEMININE_TITLES) else ("m", "s")
     if one_of(first, MASC_HEADS):
         return ("m", "s")
     if one_of(first, HUMAN_PLURALS) or (first.startswith("ال") and first.endswith(("يون", "يين"))):

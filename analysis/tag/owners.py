@@ -8,6 +8,8 @@ no rule, no owner.
 
 from __future__ import annotations
 
+import functools
+
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import GENERIC_HEADS, MASC_HEADS, RELATIVES, TITLES, institution_head
 from analysis.tag.antecedents import antecedent, coordinated_actors
@@ -26,7 +28,14 @@ from analysis.tag.morph import PREPOSITIONS, analyses, lemma_key
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
 
-__all__ = ["FIRST_PERSON", "agent_phrase", "names_signers", "noun_holders", "presenter_at"]
+__all__ = [
+    "FIRST_PERSON",
+    "SIGNING_LEMMAS",
+    "agent_phrase",
+    "names_signers",
+    "noun_holders",
+    "presenter_at",
+]
 
 #: The rule ``cue_holders`` names for a first- or second-person verb: the caller takes
 #: the speaker ("قال ليبرمان: «لن نسمح …»").
@@ -130,9 +139,16 @@ def noun_holders(
     return [], ""
 
 
+#: Lemmas of the verbs that sign or reach an agreement: their subject is a party to it.
+SIGNING_LEMMAS = frozenset(lemma_key(w) for w in ("وَقَّع", "أَبْرَم", "تَوَصَّل", "عَقَد"))
 # verbs that make or present a move, besides the light verbs ("مبادرة أطلقتها السعودية")
 _PRESENTING_VERBS = frozenset(lemma_key(w) for w in ("أَطْلَق", "اِقْتَرَح", "عَرَض", "قَطَع"))
-_SIGNING_VERBS = frozenset(lemma_key(w) for w in ("وَقَّع", "أَبْرَم", "عَقَد"))
+
+
+@functools.cache
+def _presenting_lemmas() -> frozenset[str]:
+    """The light verbs and the other verbs that make or present a move (read once)."""
+    return light_lemmas() | _PRESENTING_VERBS
 
 
 def presenter_at(s: Sent, i: int, pool: list[Mention], *, signing: bool = False) -> Mention | None:
@@ -159,7 +175,7 @@ def presenter_at(s: Sent, i: int, pool: list[Mention], *, signing: bool = False)
 def _presents(s: Sent, j: int, signing: bool) -> bool:
     """Is token ``j`` a verb that makes or presents something (signs it, for an
     agreement), with a third-person object pronoun (قدمته، أبدتها، أطلقتها، وقعته)?"""
-    verbs = _SIGNING_VERBS if signing else light_lemmas() | _PRESENTING_VERBS
+    verbs = SIGNING_LEMMAS if signing else _presenting_lemmas()
     return any(
         r.verbal and r.lemma in verbs and r.enclitic.startswith("3") and r.enclitic.endswith("dobj")
         for r in analyses(word_at(s, j))

@@ -61,7 +61,7 @@ from analysis.tag.issues import IssueHit
 from analysis.tag.joined import joined, joined_verbs
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.overt import NP_STOPS, PRONOUN_PPS, bare_noun, overt_subject
-from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
+from analysis.tag.owners import FIRST_PERSON, SIGNING_LEMMAS, agent_phrase, noun_holders
 from analysis.tag.vso import subject_after, subject_start
 from analysis.text.normalize import fold
 
@@ -230,8 +230,6 @@ def _addressed(s: Sent, m: Mention, cue: Cue) -> bool:
     return nxt in preps or any(len(p) == 1 and nxt.startswith(p) and len(nxt) > 3 for p in preps)
 
 
-# light verbs whose subject is a party to the agreement it signs ("وقعت تركيا الاتفاق")
-_SIGNING = frozenset({"وَقَّع", "أَبْرَم", "تَوَصَّل", "عَقَد"})
 # words between a subject and its verb ("روسيا نفسها شجبت", "كانت قد")
 _BETWEEN = frozenset(
     {
@@ -267,7 +265,7 @@ def cue_holders(
         own = how == "genitive of the noun" or (
             cue.move == "agreement"
             and how in ("parties بين X وY", "nisba of the noun")
-            and cue.verb_reading.lemma not in _SIGNING
+            and cue.verb_reading.lemma not in SIGNING_LEMMAS
         )
         if owned and own:
             return owned, f"{how}, not the light verb's subject"

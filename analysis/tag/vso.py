@@ -7,6 +7,7 @@ from __future__ import annotations
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import (
     FEMININE_HEADS,
+    FEMININE_TITLES,
     GENERIC_HEADS,
     MASC_HEADS,
     TITLES,
@@ -27,12 +28,10 @@ from analysis.tag.clauses import (
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.overt import NP_STOPS, PRONOUN_PPS
 from analysis.tag.reading import word_at
-from analysis.text.normalize import fold
 
 __all__ = ["subject_after", "subject_start"]
 
 _OPEN_QUOTES = frozenset('"«“')
-_FEMININE_TITLES = frozenset(fold(w) for w in ("رئيسة", "وزيرة"))
 
 # Time words that may stand between a verb and its subject (folded).
 _WHEN = frozenset(
@@ -128,7 +127,7 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
     # after a title the verb agrees with the title ("اتفق وزراء خارجية روسيا وتركيا")
     agr = mention_agreement(head)
     if title_ok:
-        feminine = one_of(body, _FEMININE_TITLES) or (headed and one_of(body, FEMININE_HEADS))
+        feminine = one_of(body, FEMININE_TITLES) or (headed and one_of(body, FEMININE_HEADS))
         agr = ("f", "s") if feminine else ("m", "s")
     if not agrees(agr, feats, gender_only=True) and head.kind != "person":
         return []
