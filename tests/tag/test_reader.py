@@ -295,6 +295,14 @@ CASES = [
     ),
     # stressing the need for something is a demand; boycotts and refusals to attend reject
     (["وشددت أنقرة على ضرورة انسحاب المقاتلين من الحدود."], {("TUR", "demand", "")}),
+    # the need stressed after a long subject and a time phrase set off by a comma
+    (
+        ["وشدد وزير الخارجية التركي مولود جاويش أوغلو اليوم , على ضرورة خروج المقاتلين ."],
+        {("cavusoglu", "demand", "")},
+    ),
+    (["وأكدت موسكو , في بيان صدر أمس , على ضرورة الحل السياسي ."], {("RUS", "demand", "")}),
+    # على after a comma that opens another clause is not the stressed need
+    (["وأكد الوزير أن الحوار مستمر , على أن تبدأ الجولة المقبلة بعد أسبوع ."], set()),
     (["وقاطعت المعارضة السورية جولة المحادثات."], {("syrian_opposition", "reject", "")}),
     (["وقال الوزير إن تركيا لن تشارك في مؤتمر الحوار."], {("TUR", "reject", "")}),
     (["وقال الوزير إن تركيا لن تشارك في المعارك."], set()),
