@@ -118,6 +118,12 @@ def peripheral_states() -> frozenset[str]:
 
 
 @functools.cache
+def fulfilment_words() -> frozenset[str]:
+    """Words of keeping or breaking a promise (يفي، تنفيذ، نكث …), folded (cues_moves.yaml)."""
+    return frozenset(fold(w) for w in _move_cues().get("fulfilment_words", []))
+
+
+@functools.cache
 def future_lexicon() -> Lexicon:
     """Phrases that make the next move future (من المتوقع أن …)."""
     return build_lexicon([("future", _move_cues().get("future", []))], proclitics="و")

@@ -36,9 +36,7 @@ from analysis.tag.clauses import (
     modality_at,
 )
 from analysis.tag.cue import Cue
-from analysis.tag.cues import (
-    hypothetical_lexicon,
-)
+from analysis.tag.cues import fulfilment_words, hypothetical_lexicon
 from analysis.tag.exchange import exchange_marker, unless_before
 from analysis.tag.frames import cue_prefilter, find_cues
 from analysis.tag.holders import (
@@ -168,6 +166,8 @@ def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
     signed = cue.move == "agreement" and names_signers(s, i)
     if signed or presenter_at(s, i + 1, s.mentions, signing=cue.move == "agreement"):
         return False
+    if cue.move == "guarantee" and _kept_or_broken(s, i):
+        return True  # "أن يفي ترامب بوعده", "لم ينفذ النظام وعوده": a pledge made before
     if not manner and cue.reading.article and (cue.reading.prep or prev in PREPOSITIONS):
         return True  # "رحبت بالمقترح الروسي", "ردا على الطلب الأمريكي": a known move
     for other in cues[:idx]:
@@ -179,6 +179,21 @@ def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
         clause_goes_on = any(bare(w) in ("ان", "انه", "انها") or w.startswith("و") for w in words)
         object_verb = other.how == "verb" and other.move in ("accept", "reject")
         if object_verb and len(words) <= 12 and not clause_goes_on:
+            return True
+    return False
+
+
+def _kept_or_broken(s: Sent, i: int) -> bool:
+    """Does a word of keeping or breaking a promise stand within three words before token
+    ``i``, in its clause ("يفي ترامب بوعده", "فشله في تنفيذ أي من وعوده")?"""
+    words = fulfilment_words()
+    for j in range(i - 1, max(-1, i - 4), -1):
+        raw = s.token_text(j)
+        if is_clause_end(raw):
+            return False
+        w = bare(raw)
+        # with و/ف and ب/ل in front: "وتنفيذ", "بالوفاء", "للوفاء"
+        if any(w[k:] in words for k in range(3) if all(c in "وفبل" for c in w[:k])):
             return True
     return False
 
