@@ -281,7 +281,11 @@ def earlier_sentences(
 
     def previous(doc_id: str, sent_id: int) -> list[Mention]:
         found = built(doc_id, sent_id - 1)
-        return [m for m in found[1] if not after_prep(found[0], m)] if found else []
+        if not found:
+            return []
+        s, actors = found
+        content = _unnamed_speakers_content(s)
+        return [m for m in actors if not after_prep(s, m) and m.kstart < content]
 
     def groups(doc_id: str, sent_id: int) -> list[list[Mention]]:
         out: list[list[Mention]] = []
@@ -291,3 +295,25 @@ def earlier_sentences(
         return out
 
     return previous, groups
+
+
+# Words that open a sentence with أن and are no verb, whatever the analyser offers ("إلا
+# أن" however, "غير أن", "كما أن", "بيد أن", "علما أن", "رغم أن", "بل إن", "مع أن")
+_CONNECTIVES_BEFORE_ANNA = frozenset(
+    {"الا", "غير", "كما", "بيد", "علما", "رغم", "برغم", "بل", "مع", "حتي", "لو", "بما", "طالما"}
+)
+
+
+def _unnamed_speakers_content(s: Sent) -> int:
+    """Where the content clause of a sentence that opens with a verb and its complementiser
+    starts ("وأوضحت أن إيران ستزيد التوترات"), else the sentence's end. Such a verb's
+    subject is unexpressed; the actors after أن are what was said, not who goes on
+    speaking: "وشددت على ضرورة …" next is the same speaker's, never Iran's."""
+    if len(s.tokens) < 3 or bare(s.token_text(1)) not in COMPLEMENTISERS:
+        return len(s.key)
+    if bare(s.token_text(0)).lstrip("وف") in _CONNECTIVES_BEFORE_ANNA:
+        return len(s.key)  # "إلا أن إيران …", "كما أن …": the clause after أن is the main one
+    readings, _rule = reading_at(s, 0)
+    if not readings or not readings[0].verbal:
+        return len(s.key)
+    return s.tokens[1][0]
