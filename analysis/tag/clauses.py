@@ -4,8 +4,8 @@
 back to document offsets, its tokens and the actor mentions in it (``Mention``, in key
 positions). The functions read one sentence: token clean-up (``bare``), clause ends and
 bounds, the subject noun phrase after a verb, mentions just before a cue (``lookback``),
-coordination with و, objects after a preposition, negation and future forms, complementisers
-and the words between two positions.
+coordination with و, objects after a preposition, complementisers and the words between two
+positions (negation, future forms and a cue's modality: ``analysis.tag.modality``).
 ``analysis.tag.attribution``, ``analysis.tag.stance`` and ``analysis.tag.positions`` build
 on them.
 """
@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.cues import future_lexicon, negators
+from analysis.tag.cues import counterpart_fillers
 from analysis.tag.mend import broken_spaces, lone_letter, without
 from analysis.text.normalize import fold, match_key
 
@@ -214,13 +214,48 @@ def lookback_mentions(
 def after_prep(s: Sent, m: Mention) -> bool:
     """Is the mention introduced by a preposition (then it is an object, not a subject)?"""
     i = s.tok_index(m.kstart)
-    if i < len(s.tokens) and s.tokens[i][0] < m.kstart:
-        head = s.key[s.tokens[i][0] : m.kstart]
-        return head in {"ب", "ل", "لل", "وب", "ول"}
+    if i < len(s.tokens) and (s.tokens[i][0] < m.kstart or attached_prep(s, m)):
+        return attached_prep(s, m)
     if i > 1 and bare(s.token_text(i - 1)) in ("من", "عن"):
         # "فصائل من المعارضة", "ممثلين عن إيران": a part of the actor, not its object
         return not one_of(bare(s.token_text(i - 2)), PARTITIVE_HEADS)
-    return i > 0 and bare(s.token_text(i - 1)) in _PREPS
+    return i > 0 and (bare(s.token_text(i - 1)) in _PREPS or named_counterpart(s, m))
+
+
+def attached_prep(s: Sent, m: Mention) -> bool:
+    """Does the mention's word carry ب or ل ("لإيران", "للأميركيين": ل + الأميركيين)?"""
+    i = s.tok_index(m.kstart)
+    if i < len(s.tokens) and s.tokens[i][0] < m.kstart:
+        return s.key[s.tokens[i][0] : m.kstart] in {"ب", "ل", "لل", "وب", "ول"}
+    return s.key.startswith(("لل", "بال", "ولل", "وبال"), m.kstart)
+
+
+def named_counterpart(s: Sent, m: Mention) -> bool:
+    """Is ``m`` the name of a counterpart noun with its preposition, past the nisba between
+    ("قائلا لنظيره الروسي سيرغي لافروف", "مع نظيره التركي"): the one told or met?"""
+    i = s.tok_index(m.kstart)
+    if i == 0:
+        return False
+    j = i - 1
+    while j > 0 and i - j <= 2 and _in_nisba(s, j):
+        j -= 1
+    word = bare(s.token_text(j))
+    fillers = counterpart_fillers()
+    if word[:1] in ("ل", "ب") and word[1:] in fillers:
+        return True
+    if word in fillers and j > 0 and bare(s.token_text(j - 1)) in _PREPS:
+        return True
+    # "بنظيره الروسي فلاديمير بوتين والأميركي باراك أوباما": joined to a counterpart's name
+    nisba = s.tokens[j + 1][0] if j + 1 < i else -1
+    if nisba >= 0 and s.key.startswith("و", nisba):
+        named = [m for m in s.mentions if m.kind == "person" and 0 <= nisba - m.kend <= 1]
+        return bool(named) and after_prep(s, named[-1])
+    return False
+
+
+def _in_nisba(s: Sent, j: int) -> bool:
+    a, b = s.tokens[j]
+    return any(m.kstart < b and m.kend > a and m.reason.startswith("nisba") for m in s.mentions)
 
 
 def coordinated(s: Sent, first: Mention, limit: int) -> list[Mention]:
@@ -240,64 +275,6 @@ def best_mention(ms: list[Mention]) -> Mention | None:
         return None
     persons = [m for m in ms if m.kind == "person"]
     return persons[0] if persons else ms[0]
-
-
-#: Folded forms of زال/برح/انفك/فتئ: after ما/لا/لم they mean "still" (ما زال، لا يزال).
-STILL_VERBS = frozenset(
-    fold(w)
-    for w in (
-        *("زال", "زالت", "زالوا", "يزال", "تزال", "يزالون", "تزالون", "نزال", "يزالان"),
-        *("برح", "برحت", "يبرح", "تبرح", "انفك", "انفكت", "ينفك", "تنفك", "فتئ", "يفتأ"),
-        *("تفتأ", "فتئت"),
-    )
-)
-
-
-def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
-    """Is there a negator among the ``window`` tokens before key position ``kpos``?"""
-    i = s.tok_index(kpos)
-    if i < len(s.tokens) and s.tokens[i][0] < kpos:
-        # a cue inside a token (بعدم …) carries its own negation
-        return s.key[s.tokens[i][0] : kpos] in {"بعدم", "لعدم", "عدم"}
-    # nearest first: a clause end between the negator and the cue ends the search
-    for j in range(i - 1, max(0, i - window) - 1, -1):
-        if is_clause_end(s.token_text(j)):
-            return False
-        if _negator(tok := bare(s.token_text(j))):
-            if tok == "ما" and (j == 0 or is_clause_end(s.token_text(j - 1))):
-                return False  # "، ما يؤكد": the relative "which" opens the clause
-            if j + 1 < len(s.tokens) and bare(s.token_text(j + 1)) in STILL_VERBS:
-                continue  # "ما زال اتفاقها قائماً": still, not a negation
-            return True
-    # "لا يمكنها أن تقبل", "لن تستطيع أن ترفض": a negated modal before أن
-    words = [bare(s.token_text(j)) for j in range(max(0, i - 3), i)]
-    return (
-        len(words) == 3
-        and words[2] in ("ان", "بان")
-        and words[1].startswith(_MODALS)
-        and _negator(words[0])
-    )
-
-
-def _negator(tok: str) -> bool:
-    """Is the folded token a negator, with or without و/ف in front?"""
-    return tok in negators() or (tok[:1] in "وف" and tok[1:] in negators())
-
-
-# "can, be able to" (يمكن، يستطيع، تستطيع …) with any pronoun attached
-_MODALS = ("يمكن", "تستطيع", "يستطيع", "نستطيع", "يقدر", "تقدر")
-
-
-def future_form(s: Sent, kstart: int) -> bool:
-    """A future verb: س prefix, or سوف / لن just before."""
-    i = s.tok_index(kstart)
-    tok_start = s.tokens[i][0] if i < len(s.tokens) else kstart
-    pre = s.key[tok_start:kstart]
-    if pre.endswith("س") or (
-        s.key[kstart : kstart + 1] == "س" and s.key[kstart + 1 : kstart + 2] in "يتن"
-    ):
-        return True
-    return i > 0 and bare(s.token_text(i - 1)) in {"سوف", "لن", "ولن"}
 
 
 def qabl_is_verb(s: Sent, a: int, b: int) -> bool:
@@ -357,12 +334,6 @@ def before_complementiser(s: Sent, kend: int) -> bool:
         if is_clause_end(s.token_text(j)):
             return False
     return False
-
-
-def past_negation(s: Sent, kpos: int) -> bool:
-    """Is the verb at ``kpos`` negated in the past (لم within the two tokens before it)?"""
-    i = s.tok_index(kpos)
-    return any(bare(s.token_text(j)).lstrip("وف") == "لم" for j in range(max(0, i - 2), i))
 
 
 @dataclass
@@ -468,22 +439,3 @@ class Sent:
         """Token ``i`` of the key."""
         a, b = self.tokens[i]
         return self.key[a:b]
-
-
-def modality_at(s: Sent, a: int, hypos: list[int]) -> str:
-    """The modality of the cue at key position ``a``: negated, hypothetical (after an if
-    at ``hypos`` in its clause or opening the sentence), future, or asserted."""
-    i = s.tok_index(a)
-    tok_start = s.tokens[i][0] if i < len(s.tokens) else a
-    if negated(s, a) or s.key[max(0, a - 8) : a].rstrip().endswith(("رفض ان", "رفضت ان")):
-        return "negated"
-    lo = max((tb for ta, tb in s.tokens if tb <= a and is_clause_end(s.key[ta:tb])), default=0)
-    opener = s.tokens[1][1] if len(s.tokens) > 1 else len(s.key)
-    # "في حال انسحبت …، فإن موسكو ستضمن …": a sentence-initial if governs the main clause
-    if any(lo <= h < a for h in hypos) or any(h <= opener and h < a for h in hypos):
-        return "hypothetical"
-    if future_form(s, a) or s.key[tok_start:a].endswith("س"):
-        return "future"
-    if any(lo <= f < a for f, _e, _w, _l in future_lexicon().find(s.key)):
-        return "future"  # "من المتوقع أن تعرض أنقرة …"
-    return "asserted"

@@ -2,7 +2,7 @@
 
 - ``data/cues_reporting.yaml``: reporting verbs, speaker nouns, hedges (``analysis.tag.speakers``);
 - ``data/cues_stance.yaml``: attitudes, directions, condition markers, negators, deflectors
-  (``analysis.tag.stance``; negators also in ``analysis.tag.clauses.negated``);
+  (``analysis.tag.stance``; negators also in ``analysis.tag.modality.negated``);
 - ``data/cues_moves.yaml``: exchange, condition, negation, hypothetical and future markers
   around negotiation moves (the moves' own cues are frames: ``analysis.tag.frames``)
   (``analysis.tag.positions``).

@@ -33,7 +33,6 @@ from analysis.tag.clauses import (
     Sent,
     bare,
     is_clause_end,
-    modality_at,
 )
 from analysis.tag.cue import Cue
 from analysis.tag.cues import fulfilment_words, hypothetical_lexicon
@@ -50,6 +49,7 @@ from analysis.tag.holders import (
     speaker_fallback,
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
+from analysis.tag.modality import modality_at
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.owners import names_signers, presenter_at
 from analysis.tag.scope import holder_possible, in_the_file

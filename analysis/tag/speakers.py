@@ -16,7 +16,16 @@ from typing import Any
 
 from analysis.tag.actors import affiliation_of
 from analysis.tag.claims import OUTLET, REPORTS, UNNAMED
-from analysis.tag.clauses import Mention, Sent, bare, best_mention, lookback_mentions, subject_np
+from analysis.tag.clauses import (
+    Mention,
+    Sent,
+    attached_prep,
+    bare,
+    best_mention,
+    lookback_mentions,
+    named_counterpart,
+    subject_np,
+)
 from analysis.tag.cues import reporting_categories, reporting_lexicon
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.not_speakers import resumptive_after, told, unknown_name
@@ -43,7 +52,10 @@ def classify_np(s: Sent, a: int, b: int, doc_state: dict[str, Any]) -> Attributi
     hits = [h for h in reporting_lexicon().find(s.key[a:b])]
     head = hits[0] if hits and hits[0][0] <= 1 else None
     head_cat = next((c for c in (head[3] if head else ()) if cats[c]["role"] == "speaker"), "")
-    person = next((m for m in ms if m.kind == "person"), None)
+    # one told ("قائلا لنظيره الروسي سيرغي لافروف", "لن نسمح لإيران") is not the one
+    # speaking; one after عن is ("نقلت المجلة عن المتحدثة … قولها")
+    heads = [m for m in ms if not attached_prep(s, m) and not named_counterpart(s, m)]
+    person = next((m for m in heads if m.kind == "person"), None)
     att = Attribution(speaker_kspan=(a, b))
     if person is not None:
         att.speaker_id, att.speaker_kind = person.actor_id, "person"
@@ -66,7 +78,7 @@ def classify_np(s: Sent, a: int, b: int, doc_state: dict[str, Any]) -> Attributi
         return att
     # an actor after a preposition inside the phrase is not its head ("جدد التحذير من
     # استمرار الوجود الإيراني": the warning is nobody's speech act by Iran)
-    ms = [m for m in ms if not _after_preposition_in(s, a, m)]
+    ms = [m for m in heads if not _after_preposition_in(s, a, m)]
     if ms:
         m = best_mention(ms)
         assert m is not None

@@ -33,9 +33,6 @@ from analysis.tag.clauses import (
     bare,
     before_complementiser,
     clause_bounds,
-    future_form,
-    negated,
-    past_negation,
     qabl_is_verb,
     tokens_between,
 )
@@ -58,6 +55,7 @@ from analysis.tag.issues import (
     stance_target,
 )
 from analysis.tag.lexicon import Prefilter, prefilter_of
+from analysis.tag.modality import future_form, negated, past_negation
 
 __all__ = ["STANCE_COLUMNS", "issue_direction", "stances_in_sentence", "tag_stances"]
 

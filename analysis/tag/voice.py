@@ -18,9 +18,10 @@ columnists' forecasts are not moves); quoted, it is the speaker's hypothetical.
 
 from __future__ import annotations
 
-from analysis.tag.clauses import Sent, bare, future_form, is_clause_end
+from analysis.tag.clauses import Sent, bare, is_clause_end
 from analysis.tag.cue import Cue
 from analysis.tag.cues import forecast_lexicon, inference_lexicon, negators
+from analysis.tag.modality import future_form
 
 __all__ = ["asked", "forecast", "inferred", "may_form", "question"]
 

@@ -20,6 +20,7 @@ from analysis.tag.clauses import (
     PARTITIVE_HEADS,
     Mention,
     Sent,
+    after_prep,
     bare,
     is_clause_end,
     one_of,
@@ -74,6 +75,8 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
             stop = False  # "فصائل من المعارضة": the actor the subject is part of
         if not inside and (stop or (i == first and tok.startswith(("ب", "ل")))):
             break
+        if i == first and inside and all(after_prep(s, m) for m in inside):
+            break  # the actor itself carries the preposition: "لم تتعهد للأميركيين"
         np += [m for m in inside if m not in np]
         if is_clause_end(raw.rstrip('»”"')):
             commas += 1

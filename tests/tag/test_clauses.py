@@ -11,16 +11,13 @@ from analysis.tag.clauses import (
     before_complementiser,
     clause_bounds,
     coordinated,
-    future_form,
     is_clause_end,
     lookback_mentions,
-    modality_at,
-    negated,
-    past_negation,
     subject_np,
     tokens_between,
 )
 from analysis.tag.mentions import tag_text
+from analysis.tag.modality import future_form, modality_at, negated, past_negation
 from analysis.text.normalize import fold
 
 

@@ -1,0 +1,93 @@
+"""Negation, future forms and the modality of a cue: is a word negated (لا، لم، لن، عدم, a
+negated modal before أن), future (سـ، سوف، لن, "من المتوقع أن"), hypothetical (after an if in
+its clause) or asserted? ``negated``, ``future_form``, ``past_negation``, ``modality_at``."""
+
+from __future__ import annotations
+
+from analysis.tag.clauses import Sent, bare, is_clause_end
+from analysis.tag.cues import future_lexicon, negators
+from analysis.text.normalize import fold
+
+__all__ = ["STILL_VERBS", "future_form", "modality_at", "negated", "past_negation"]
+
+#: Folded forms of زال/برح/انفك/فتئ: after ما/لا/لم they mean "still" (ما زال، لا يزال).
+STILL_VERBS = frozenset(
+    fold(w)
+    for w in (
+        *("زال", "زالت", "زالوا", "يزال", "تزال", "يزالون", "تزالون", "نزال", "يزالان"),
+        *("برح", "برحت", "يبرح", "تبرح", "انفك", "انفكت", "ينفك", "تنفك", "فتئ", "يفتأ"),
+        *("تفتأ", "فتئت"),
+    )
+)
+
+
+def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
+    """Is there a negator among the ``window`` tokens before key position ``kpos``?"""
+    i = s.tok_index(kpos)
+    if i < len(s.tokens) and s.tokens[i][0] < kpos:
+        # a cue inside a token (بعدم …) carries its own negation
+        return s.key[s.tokens[i][0] : kpos] in {"بعدم", "لعدم", "عدم"}
+    # nearest first: a clause end between the negator and the cue ends the search
+    for j in range(i - 1, max(0, i - window) - 1, -1):
+        if is_clause_end(s.token_text(j)):
+            return False
+        if _negator(tok := bare(s.token_text(j))):
+            if tok == "ما" and (j == 0 or is_clause_end(s.token_text(j - 1))):
+                return False  # "، ما يؤكد": the relative "which" opens the clause
+            if j + 1 < len(s.tokens) and bare(s.token_text(j + 1)) in STILL_VERBS:
+                continue  # "ما زال اتفاقها قائماً": still, not a negation
+            return True
+    # "لا يمكنها أن تقبل", "لن تستطيع أن ترفض": a negated modal before أن
+    words = [bare(s.token_text(j)) for j in range(max(0, i - 3), i)]
+    return (
+        len(words) == 3
+        and words[2] in ("ان", "بان")
+        and words[1].startswith(_MODALS)
+        and _negator(words[0])
+    )
+
+
+def _negator(tok: str) -> bool:
+    """Is the folded token a negator, with or without و/ف in front?"""
+    return tok in negators() or (tok[:1] in "وف" and tok[1:] in negators())
+
+
+# "can, be able to" (يمكن، يستطيع، تستطيع …) with any pronoun attached
+_MODALS = ("يمكن", "تستطيع", "يستطيع", "نستطيع", "يقدر", "تقدر")
+
+
+def future_form(s: Sent, kstart: int) -> bool:
+    """A future verb: س prefix, or سوف / لن just before."""
+    i = s.tok_index(kstart)
+    tok_start = s.tokens[i][0] if i < len(s.tokens) else kstart
+    pre = s.key[tok_start:kstart]
+    if pre.endswith("س") or (
+        s.key[kstart : kstart + 1] == "س" and s.key[kstart + 1 : kstart + 2] in "يتن"
+    ):
+        return True
+    return i > 0 and bare(s.token_text(i - 1)) in {"سوف", "لن", "ولن"}
+
+
+def past_negation(s: Sent, kpos: int) -> bool:
+    """Is the verb at ``kpos`` negated in the past (لم within the two tokens before it)?"""
+    i = s.tok_index(kpos)
+    return any(bare(s.token_text(j)).lstrip("وف") == "لم" for j in range(max(0, i - 2), i))
+
+
+def modality_at(s: Sent, a: int, hypos: list[int]) -> str:
+    """The modality of the cue at key position ``a``: negated, hypothetical (after an if
+    at ``hypos`` in its clause or opening the sentence), future, or asserted."""
+    i = s.tok_index(a)
+    tok_start = s.tokens[i][0] if i < len(s.tokens) else a
+    if negated(s, a) or s.key[max(0, a - 8) : a].rstrip().endswith(("رفض ان", "رفضت ان")):
+        return "negated"
+    lo = max((tb for ta, tb in s.tokens if tb <= a and is_clause_end(s.key[ta:tb])), default=0)
+    opener = s.tokens[1][1] if len(s.tokens) > 1 else len(s.key)
+    # "في حال انسحبت …، فإن موسكو ستضمن …": a sentence-initial if governs the main clause
+    if any(lo <= h < a for h in hypos) or any(h <= opener and h < a for h in hypos):
+        return "hypothetical"
+    if future_form(s, a) or s.key[tok_start:a].endswith("س"):
+        return "future"
+    if any(lo <= f < a for f, _e, _w, _l in future_lexicon().find(s.key)):
+        return "future"  # "من المتوقع أن تعرض أنقرة …"
+    return "asserted"
