@@ -17,7 +17,6 @@ from analysis.tag.clauses import (
     tokens_between,
 )
 from analysis.tag.mentions import tag_text
-from analysis.tag.modality import future_form, modality_at, negated, past_negation
 from analysis.text.normalize import fold
 
 
@@ -55,49 +54,6 @@ def test_sent_maps_key_spans_back_to_the_text():
     assert s.surface(a, a + len("وزير")) == "وزيرُ"[:4]
     assert s.doc_span(a, a + len("وزير")) == (text.index("وزير"), text.index("وزير") + 4)
     assert s.token_text(s.tok_index(a)) == "وزير"
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "expected"),
-    [
-        ("لن تنسحب القوات", "تنسحب", True),
-        ("ولا تنسحب القوات", "تنسحب", True),  # a negator with a conjunction
-        ("تنسحب القوات", "تنسحب", False),
-        ("طالب بعدم الانسحاب", "الانسحاب", True),
-        ("لن يقبل أحد أن تنسحب القوات", "تنسحب", False),  # too far before
-        # the nearest word first: a comma further back does not hide the negator
-        ("وقال لافروف، لن نقبل بالشروط", "نقبل", True),
-        ('وقال: " لن نقبل بالشروط', "نقبل", True),  # a quote mark is no word
-        ("وصلت القوات، ما يؤكد انسحابها", "يؤكد", False),  # "، ما": the relative "which"
-        ("ما زال الاتفاق قائما", "الاتفاق", False),
-    ],
-)
-def test_negated(text, word, expected):
-    s = sent(text)
-    assert negated(s, at(s, word)) is expected
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "expected"),
-    [
-        ("ستنسحب القوات", "تنسحب", True),
-        ("سوف تنسحب القوات", "تنسحب", True),
-        ("لن تنسحب القوات", "تنسحب", True),
-        ("انسحبت القوات", "انسحبت", False),
-    ],
-)
-def test_future_form(text, word, expected):
-    s = sent(text)
-    assert future_form(s, at(s, word)) is expected
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "expected"),
-    [("لم تطالب دمشق", "تطالب", True), ("ولم تطالب", "تطالب", True), ("لا تطالب", "تطالب", False)],
-)
-def test_past_negation(text, word, expected):
-    s = sent(text)
-    assert past_negation(s, at(s, word)) is expected
 
 
 @pytest.mark.parametrize(
@@ -166,6 +122,7 @@ def test_coordinated_and_lookback():
         ("قالت إيران", False),
         ("وصل وفد من إيران", False),  # a part of the actor: "وفد من إيران"
         ("خرجت القوات من إيران", True),
+        ("قال لن نسمح لإيران", True),
     ],
 )
 def test_after_prep(text, expected):
@@ -175,15 +132,15 @@ def test_after_prep(text, expected):
 
 
 @pytest.mark.parametrize(
-    ("text", "word", "expected"),
+    ("text", "person", "expected"),
     [
-        ("رفضت دمشق العرض", "رفضت", "asserted"),
-        ("لم تقبل دمشق العرض", "تقبل", "negated"),
-        ("ستقبل دمشق العرض", "ستقبل", "future"),
-        ("إذا انسحبت القوات فإن دمشق تقبل العرض", "تقبل", "hypothetical"),  # an opening if
+        # the counterpart told or met, past its nisba, and a name joined to it
+        ("وأضاف قائلا لنظيره الروسي سيرغي لافروف إن", "lavrov", True),
+        ("اتصل بنظيره الروسي فلاديمير بوتين والإيراني حسن روحاني", "rouhani", True),
+        ("وقال نظيره الروسي سيرغي لافروف إن", "lavrov", False),  # the counterpart speaks
     ],
 )
-def test_modality_at(text, word, expected):
-    s = sent(text)
-    hypos = [s.key.find("اذا")] if "اذا" in s.key else []
-    assert modality_at(s, at(s, word), hypos) == expected
+def test_a_counterpart_named_is_a_prepositional_object(text, person, expected):
+    s = sent(text, with_mentions=True)
+    m = next(m for m in s.mentions if m.actor_id == person)
+    assert after_prep(s, m) is expected

@@ -1,0 +1,76 @@
+"""Negation, future forms and a cue's modality (analysis.tag.modality)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.tag.clauses import Sent
+from analysis.tag.modality import future_form, modality_at, negated, past_negation
+from analysis.text.normalize import fold
+
+
+def sent(text: str) -> Sent:
+    return Sent.build("d", 0, 0, text)
+
+
+def at(s: Sent, word: str) -> int:
+    """Key position of ``word`` (folded) in the sentence."""
+    return s.key.index(fold(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("لن تنسحب القوات", "تنسحب", True),
+        ("ولا تنسحب القوات", "تنسحب", True),  # a negator with a conjunction
+        ("تنسحب القوات", "تنسحب", False),
+        ("طالب بعدم الانسحاب", "الانسحاب", True),
+        ("لن يقبل أحد أن تنسحب القوات", "تنسحب", False),  # too far before
+        # the nearest word first: a comma further back does not hide the negator
+        ("وقال لافروف، لن نقبل بالشروط", "نقبل", True),
+        ('وقال: " لن نقبل بالشروط', "نقبل", True),  # a quote mark is no word
+        ("وصلت القوات، ما يؤكد انسحابها", "يؤكد", False),  # "، ما": the relative "which"
+        ("ما زال الاتفاق قائما", "الاتفاق", False),
+    ],
+)
+def test_negated(text, word, expected):
+    s = sent(text)
+    assert negated(s, at(s, word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("ستنسحب القوات", "تنسحب", True),
+        ("سوف تنسحب القوات", "تنسحب", True),
+        ("لن تنسحب القوات", "تنسحب", True),
+        ("انسحبت القوات", "انسحبت", False),
+    ],
+)
+def test_future_form(text, word, expected):
+    s = sent(text)
+    assert future_form(s, at(s, word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [("لم تطالب دمشق", "تطالب", True), ("ولم تطالب", "تطالب", True), ("لا تطالب", "تطالب", False)],
+)
+def test_past_negation(text, word, expected):
+    s = sent(text)
+    assert past_negation(s, at(s, word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("رفضت دمشق العرض", "رفضت", "asserted"),
+        ("لم تقبل دمشق العرض", "تقبل", "negated"),
+        ("ستقبل دمشق العرض", "ستقبل", "future"),
+        ("إذا انسحبت القوات فإن دمشق تقبل العرض", "تقبل", "hypothetical"),  # an opening if
+    ],
+)
+def test_modality_at(text, word, expected):
+    s = sent(text)
+    hypos = [s.key.find("اذا")] if "اذا" in s.key else []
+    assert modality_at(s, at(s, word), hypos) == expected
