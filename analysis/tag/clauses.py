@@ -219,7 +219,22 @@ def after_prep(s: Sent, m: Mention) -> bool:
     if i > 1 and bare(s.token_text(i - 1)) in ("من", "عن"):
         # "فصائل من المعارضة", "ممثلين عن إيران": a part of the actor, not its object
         return not one_of(bare(s.token_text(i - 2)), PARTITIVE_HEADS)
-    return i > 0 and (bare(s.token_text(i - 1)) in _PREPS or named_counterpart(s, m))
+    if i > 0 and (bare(s.token_text(i - 1)) in _PREPS or named_counterpart(s, m)):
+        return True
+    # a name set off by commas after a prepositional phrase is in apposition to it ("أكد
+    # الأسد للرئيس الروسي، فلاديمير بوتين، على استعداده": Putin is the one told)
+    before = _apposed_to(s, i)
+    return before is not None and after_prep(s, before)
+
+
+def _apposed_to(s: Sent, i: int) -> Mention | None:
+    """The actor a comma before token ``i`` sets the name at ``i`` in apposition to."""
+    if i == 0 or not is_clause_end(s.token_text(i - 1)):
+        return None
+    comma = s.tokens[i - 1][1] - 1
+    if s.key[comma] not in ",،":
+        return None
+    return next((x for x in s.mentions if 0 <= comma - x.kend <= 1), None)
 
 
 def attached_prep(s: Sent, m: Mention) -> bool:

@@ -8,7 +8,7 @@ from analysis.tag.clauses import Sent, bare, is_clause_end
 from analysis.tag.cues import future_lexicon, negators
 from analysis.text.normalize import fold
 
-__all__ = ["STILL_VERBS", "future_form", "modality_at", "negated", "past_negation"]
+__all__ = ["STILL_VERBS", "future_form", "modality_at", "negated", "past_negation", "whoever"]
 
 #: Folded forms of زال/برح/انفك/فتئ: after ما/لا/لم they mean "still" (ما زال، لا يزال).
 STILL_VERBS = frozenset(
@@ -37,6 +37,8 @@ def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
             if j + 1 < len(s.tokens) and bare(s.token_text(j + 1)) in STILL_VERBS:
                 continue  # "ما زال اتفاقها قائماً": still, not a negation
             return True
+    if i > 0 and bare(s.token_text(i - 1)) == "او" and _verb_negated_before(s, i - 1):
+        return True  # "لن نكون جزءا منه أو نوافق عليه": لن governs both verbs
     # "لا يمكنها أن تقبل", "لن تستطيع أن ترفض": a negated modal before أن
     words = [bare(s.token_text(j)) for j in range(max(0, i - 3), i)]
     return (
@@ -45,6 +47,19 @@ def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
         and words[1].startswith(_MODALS)
         and _negator(words[0])
     )
+
+
+_VERB_NEGATORS = frozenset({"لن", "لم", "لا"})
+
+
+def _verb_negated_before(s: Sent, i: int) -> bool:
+    """Does لن/لم/لا stand within eight tokens before token ``i``, in its clause?"""
+    for j in range(i - 1, max(-1, i - 9), -1):
+        if is_clause_end(s.token_text(j)):
+            return False
+        if bare(s.token_text(j)).lstrip("وف") in _VERB_NEGATORS:
+            return True
+    return False
 
 
 def _negator(tok: str) -> bool:
@@ -91,3 +106,21 @@ def modality_at(s: Sent, a: int, hypos: list[int]) -> str:
     if any(lo <= f < a for f, _e, _w, _l in future_lexicon().find(s.key)):
         return "future"  # "من المتوقع أن تعرض أنقرة …"
     return "asserted"
+
+
+def whoever(s: Sent, a: int) -> bool:
+    """Is the verb at key position ``a`` that of "whoever" (من opening its clause before
+    it, a negator between): "ولذلك من لا يقبل بهذا المبدأ لن يحضر" is a rule for anyone,
+    nobody's move; "كانت بلاده من اقترحت" (the one who) names its proposer."""
+    i = s.tok_index(a)
+    j = i - 1
+    if j >= 0 and bare(s.token_text(j)) in _VERB_NEGATORS:
+        j -= 1
+    if j < 0 or bare(s.token_text(j)).lstrip("وف") != "من":
+        return False
+    before = s.token_text(j - 1) if j > 0 else ""
+    return not before or is_clause_end(before) or bare(before).lstrip("وف") in _OPENERS
+
+
+# What may stand before a "whoever" clause: a connective, a complementiser
+_OPENERS = frozenset({"", "لذلك", "لهذا", "ان", "لان", "لكن", "اذ", "حيث", "بل", "ثم"})

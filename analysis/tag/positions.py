@@ -49,7 +49,7 @@ from analysis.tag.holders import (
     speaker_fallback,
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
-from analysis.tag.modality import modality_at
+from analysis.tag.modality import modality_at, whoever
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.owners import names_signers, presenter_at
 from analysis.tag.scope import holder_possible, in_the_file
@@ -307,6 +307,8 @@ def moves_in_sentence(
             continue  # "وقد تقبل تركيا …" in the outlet's own voice: its guess, no move
         if asked(s, cue):
             continue  # "ردا على سؤال حول ما إذا كانت تركيا ستقبل …": in anyone's voice
+        if cue.how == "verb" and whoever(s, cue.verb_span[0]):
+            continue  # "من لا يقبل بهذا المبدأ لن يحضر": whoever, nobody's move
         if cue.how == "noun" and re.search(
             r"(?<![\w])ان\s+(?:ت|ي)كون\s", s.key[max(0, a - 40) : a]
         ):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.tag.clauses import Sent
-from analysis.tag.modality import future_form, modality_at, negated, past_negation
+from analysis.tag.modality import future_form, modality_at, negated, past_negation, whoever
 from analysis.text.normalize import fold
 
 
@@ -31,6 +31,8 @@ def at(s: Sent, word: str) -> int:
         ('وقال: " لن نقبل بالشروط', "نقبل", True),  # a quote mark is no word
         ("وصلت القوات، ما يؤكد انسحابها", "يؤكد", False),  # "، ما": the relative "which"
         ("ما زال الاتفاق قائما", "الاتفاق", False),
+        ("لن نكون جزءا منه أو نوافق عليه", "نوافق", True),  # لن governs the verb after أو
+        ("قبلنا العرض أو نوافق عليه", "نوافق", False),
     ],
 )
 def test_negated(text, word, expected):
@@ -74,3 +76,17 @@ def test_modality_at(text, word, expected):
     s = sent(text)
     hypos = [s.key.find("اذا")] if "اذا" in s.key else []
     assert modality_at(s, at(s, word), hypos) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("ولذلك من لا يقبل بالمبدأ لن يحضر", "يقبل", True),
+        ("من يرفض الحوار يتحمل المسؤولية", "يرفض", True),
+        ("كانت بلاده من اقترحت الاستضافة", "اقترحت", False),  # the one who proposed
+        ("رفضت دمشق العرض", "رفضت", False),
+    ],
+)
+def test_whoever(text, word, expected):
+    s = sent(text)
+    assert whoever(s, at(s, word)) is expected

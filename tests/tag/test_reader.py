@@ -644,6 +644,27 @@ CASES = [
     ),
     # "أعرض عن" turns away; no offer
     (["ولكن القائد أعرض عن الأوامر الصادرة من موسكو ."], set()),
+    # a negator governs a verb joined by أو ("لن يكون جزءا منه أو يوافق عليه")
+    (
+        ["وقال المتحدث باسم التحالف الدولي إن التحالف لن يكون جزءا من الاتفاق أو يوافق عليه ."],
+        {("coalition", "reject", "")},
+    ),
+    # endangering past an object of several words ("تعرض حياة الدروز في القرية للخطر")
+    (
+        ["وقال الوزير إن حكومة إسرائيل تتعاون مع المتمردين وتعرض حياة الدروز في القرية للخطر ."],
+        set(),
+    ),
+    # a name set off by commas after the one told is told too
+    (
+        [
+            "وأكد رئيس النظام السوري , بشار الأسد , للرئيس الروسي , فلاديمير بوتين , على"
+            " استعداده للالتزام بوقف إطلاق النار ."
+        ],
+        {("assad", "guarantee", "")},
+    ),
+    # "whoever does not accept" is a rule for anyone; "the one who proposed" names one
+    (['قال المقداد : " من لا يقبل بهذا المبدأ فلن يحضر المؤتمر " .'], set()),
+    (["وأوضح الجعفري أن بلاده كانت من اقترحت استضافة المؤتمر ."], {("SYR", "offer", "")}),
     # a promise kept, carried out or broken was made before: only referred to
     (["وقال الوزير إنه يتوقع أن يفي ترامب بوعده للأتراك ."], set()),
     (["وقالت مصادر محلية إن النظام السوري لم ينفذ وعوده للمعارضة ."], set()),
