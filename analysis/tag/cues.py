@@ -124,6 +124,12 @@ def fulfilment_words() -> frozenset[str]:
 
 
 @functools.cache
+def hostile_acts() -> frozenset[str]:
+    """Acts of force a pledge may promise against a party (ضرب، محاربة، ضد …), folded."""
+    return frozenset(fold(w) for w in _move_cues().get("hostile_acts", []))
+
+
+@functools.cache
 def future_lexicon() -> Lexicon:
     """Phrases that make the next move future (من المتوقع أن …)."""
     return build_lexicon([("future", _move_cues().get("future", []))], proclitics="و")

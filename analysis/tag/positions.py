@@ -52,6 +52,7 @@ from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence
 from analysis.tag.modality import modality_at, whoever
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.owners import names_signers, presenter_at
+from analysis.tag.pledges import hostile_target
 from analysis.tag.scope import holder_possible, in_the_file
 from analysis.tag.subjects import FIRST_PERSON, cue_holders
 from analysis.tag.voice import asked, forecast, inferred, may_form, question
@@ -291,6 +292,9 @@ def moves_in_sentence(
         counterpart = move_counterpart(
             s, move, frame.get("counterpart", []), b, main_end, holder_ids, spans
         )
+        target = hostile_target(s, b, holder_ids) if frame.get("pledge_against") else None
+        if target is not None:  # "تعهدت إسرائيل بضرب أي وجود إيراني": a threat to Iran
+            move, counterpart = str(frame["pledge_against"]), target.actor_id
         if frame.get("needs_counterpart") and not counterpart:
             continue  # "حذر من خطورة التصعيد": a warning to no one is no threat
         if move in ("demand", "offer") and own_side(holder_ids, counterpart):
@@ -314,6 +318,8 @@ def moves_in_sentence(
         ):
             modality = "hypothetical"  # "أن تكون روسيا ضامنة": a role proposed, not taken
         why = [f"frame {frame['id']} ({cue.how}: {cue.reading.lemma}, {cue.rule})"]
+        if target is not None:
+            why.append(f"a pledge of force against «{target.surface}» read as {move}")
         unless = modality == "negated" and ex is not None and ex[2] == "on_condition"
         unless = unless and unless_before(s, ex[0])
         if frame.get("only_negated") or frame.get("only_future"):

@@ -665,6 +665,13 @@ CASES = [
     # "whoever does not accept" is a rule for anyone; "the one who proposed" names one
     (['قال المقداد : " من لا يقبل بهذا المبدأ فلن يحضر المؤتمر " .'], set()),
     (["وأوضح الجعفري أن بلاده كانت من اقترحت استضافة المؤتمر ."], {("SYR", "offer", "")}),
+    # a pledge of force against a party threatens it; restraining an ally is a guarantee
+    (["وتعهدت إسرائيل مرارا بضرب أي وجود إيراني قرب حدودها ."], {("ISR", "threat", "IRN")}),
+    (
+        ["وتعهدت جبهة النصرة بمحاربة واستهداف القوات السورية وحلفائها الروس ."],
+        {("hts", "threat", "SYR")},
+    ),
+    (["وتعهدت روسيا بإبعاد القوات الإيرانية عن الحدود ."], {("RUS", "guarantee", "")}),
     # a promise kept, carried out or broken was made before: only referred to
     (["وقال الوزير إنه يتوقع أن يفي ترامب بوعده للأتراك ."], set()),
     (["وقالت مصادر محلية إن النظام السوري لم ينفذ وعوده للمعارضة ."], set()),
