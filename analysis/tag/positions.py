@@ -186,7 +186,11 @@ def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
 
 def _kept_or_broken(s: Sent, i: int) -> bool:
     """Does a word of keeping or breaking a promise stand within three words before token
-    ``i``, in its clause ("يفي ترامب بوعده", "فشله في تنفيذ أي من وعوده")?"""
+    ``i``, in its clause ("يفي ترامب بوعده", "فشله في تنفيذ أي من وعوده"), the promise saying
+    nothing of what was promised? "ترقبنا تنفيذ الروس لوعدهم بمناقشة ملف المعتقلين" reports
+    the promise itself."""
+    if _promised_what(s, i):
+        return False
     words = fulfilment_words()
     for j in range(i - 1, max(-1, i - 4), -1):
         raw = s.token_text(j)
@@ -195,6 +199,22 @@ def _kept_or_broken(s: Sent, i: int) -> bool:
         w = bare(raw)
         # with و/ف and ب/ل in front: "وتنفيذ", "بالوفاء", "للوفاء"
         if any(w[k:] in words for k in range(3) if all(c in "وفبل" for c in w[:k])):
+            return True
+    return False
+
+
+# ب-words after a promise that say when or why, not what was promised
+_NOT_CONTENT = frozenset({"بموجب", "بعد", "بين", "بشان", "بسبب", "بحسب", "بخصوص"})
+
+
+def _promised_what(s: Sent, i: int) -> bool:
+    """Does the promise at token ``i`` say what was promised (بـ + a noun within three words
+    after it, in its clause: "بوعدهم بمناقشة", "تعهداته بالانسحاب")?"""
+    for j in range(i + 1, min(i + 4, len(s.tokens))):
+        if is_clause_end(s.token_text(j - 1)):
+            return False
+        w = bare(s.token_text(j))
+        if w.startswith("ب") and len(w) > 3 and w not in _NOT_CONTENT:
             return True
     return False
 
