@@ -54,6 +54,7 @@ def _matcher_for(dictionary: Dictionary) -> Matcher:
                     first[conj + "ل" + f[1:]].append((f, clitic + "+ال"))
     heads = dictionary.raw.get("nisba_place_heads", []) or []
     skip = dictionary.raw.get("nisba_skip_heads", []) or []
+    media = dictionary.raw.get("nisba_media_heads", []) or []
     return Matcher(
         dictionary=dictionary,
         first=dict(first),
@@ -65,6 +66,7 @@ def _matcher_for(dictionary: Dictionary) -> Matcher:
         # word alone: "الدفاع الجوي السورية" is the Syrian air defence, not Syrian airspace
         nisba_place_heads=_heads_by_last_word(heads),
         nisba_skip_heads=_heads_by_last_word(skip),
+        nisba_media_heads=_heads_by_last_word(media),
         anaphors=frozenset(dictionary.setting("anaphors")),
         anaphor_window=int(dictionary.raw.get("anaphor_window", 3)),
     )
@@ -193,7 +195,7 @@ def _is_dateline(doc: FoldedDoc, i: int, j: int, raw_prev: str) -> bool:
 def place_reason(
     m: Matcher, doc: FoldedDoc, alias: Alias, clitic: str, i: int, k: int, j: int
 ) -> str:
-    """'' when the match names the actor; 'place:…' / 'skip:…' otherwise."""
+    """'' when the match names the actor; 'place:…' / 'media:…' / 'skip:…' otherwise."""
     raw_prev = _neighbour(doc, i, k, -1)
     prev = strip_conj(raw_prev)
     if alias.source == "toponym":
@@ -216,6 +218,8 @@ def place_reason(
             return f"place:after {raw_prev}"
         if _head_before(m.nisba_skip_heads, doc, i, k):
             return f"skip:after {raw_prev}"
+        if _head_before(m.nisba_media_heads, doc, i, k):
+            return f"media:after {raw_prev}"
     return ""
 
 
@@ -275,6 +279,7 @@ class Matcher:
     place_from_heads: tuple[str, ...]
     nisba_place_heads: dict[str, tuple[tuple[str, ...], ...]]
     nisba_skip_heads: dict[str, tuple[tuple[str, ...], ...]]
+    nisba_media_heads: dict[str, tuple[tuple[str, ...], ...]]
     anaphors: frozenset[str] = frozenset()
     anaphor_window: int = 3
 

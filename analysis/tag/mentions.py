@@ -101,7 +101,7 @@ def _tag_document(m: Matcher, text: str, spans: list[tuple[int, int]]) -> list[t
         if alias.source == "nisba" and decision:
             chain[j - 1] = decision
         if not decision.startswith("skip"):
-            kind = "place" if decision else actors[alias.actor_id]["kind"]
+            kind = decision.split(":", 1)[0] if decision else actors[alias.actor_id]["kind"]
             reason = f"{alias.source}:{alias.text}" + (f"; {decision}" if decision else "")
             start = int(doc.offsets[doc.tstart[i]])
             end = int(doc.offsets[doc.tend[j - 1] - 1]) + 1

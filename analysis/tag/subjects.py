@@ -128,6 +128,19 @@ def _joined_before(s: Sent, m: Mention, pool: list[Mention]) -> list[Mention]:
         out.append(cur)
 
 
+def _after_amma(s: Sent, i: int) -> bool:
+    """Is token ``i`` a verb with ف that answers "أما X" ("أما وزارة الدفاع الأميركية فحثت
+    …"): its subject is X, the topic before it, not a verb it is joined to?"""
+    if not bare(s.token_text(i)).startswith("ف"):
+        return False
+    for j in range(i - 1, max(-1, i - 9), -1):
+        if is_clause_end(s.token_text(j)):
+            return False
+        if bare(s.token_text(j)) in ("اما", "واما"):
+            return True
+    return False
+
+
 def _subject_before(
     s: Sent, a: int, pool: list[Mention], feats, *, near: bool = False
 ) -> tuple[list[Mention], str]:
@@ -304,7 +317,7 @@ def cue_holders(
             return [], "relative with a head that is not an actor"
     # "بوتين يطرد دبلوماسيين أمريكيين ويهدد": the noun before a verb with و is the
     # object of the verb before it
-    linked = cue.how != "adj" and joined(s, i, cue.verb_reading)
+    linked = cue.how != "adj" and joined(s, i, cue.verb_reading) and not _after_amma(s, i)
     found, rule = ([], "") if linked else _subject_before(s, a, pool, feats, near=True)
     if found:
         return found, rule

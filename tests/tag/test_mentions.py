@@ -131,6 +131,10 @@ def test_rules_table(text, expected):
         ("قاعدة التنف", "tanf", "place"),
         ("نقلت «رويترز»", "reuters", "media"),
         ("مصدر لـ«الجريدة»", "aljarida", "media"),
+        # a paper's or channel's country is a media mention ("وزارة الإعلام" stays the state)
+        ("صحيفة إيرانية تهاجم الحركة", "IRN", "media"),
+        ("وقالت وسائل الإعلام الروسية", "RUS", "media"),
+        ("وزارة الإعلام السورية", "SYR", "state"),
         ("قاعدة حميميم", "hmeimim_base", "place"),
         # multi-word heads match word for word (bug: "الجوي" alone made a place)
         ("عبر المجال الجوي السوري", "SYR", "place"),

@@ -672,6 +672,12 @@ CASES = [
         {("hts", "threat", "SYR")},
     ),
     (["وتعهدت روسيا بإبعاد القوات الإيرانية عن الحدود ."], {("RUS", "guarantee", "")}),
+    # a newspaper's country is no holder; "أما X فـVerb": X, the topic, is the subject
+    (["صحيفة إيرانية تهاجم حماس وتدعو لقطع العلاقات مع الحركة ."], set()),
+    (
+        ["أما وزارة الدفاع الأميركية فحثت القوات العراقية على تجنب التصعيد ."],
+        {("USA", "demand", "IRQ")},
+    ),
     # a promise kept, carried out or broken was made before: only referred to
     (["وقال الوزير إنه يتوقع أن يفي ترامب بوعده للأتراك ."], set()),
     (["وقالت مصادر محلية إن النظام السوري لم ينفذ وعوده للمعارضة ."], set()),
