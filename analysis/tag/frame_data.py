@@ -19,6 +19,7 @@ __all__ = [
     "light_only",
     "light_preps",
     "light_reach",
+    "particle_frames",
 ]
 
 
@@ -79,3 +80,14 @@ def light_preps() -> dict[str, str]:
 @functools.cache
 def light_noun_lemmas() -> frozenset[str]:
     return frozenset(lemma_key(str(v["lemma"])) for v in frames_data().get("light_nouns", []))
+
+
+@functools.cache
+def particle_frames() -> dict[str, tuple[dict[str, Any], ...]]:
+    """Folded particle → its frames (``particle_frames`` in frames.yaml: "إن على X أن"),
+    each with ``after`` folded."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for frame in frames_data().get("particle_frames", []):
+        folded = {**frame, "after": frozenset(fold(str(w)) for w in frame["after"])}
+        out.setdefault(fold(str(frame["word"])), []).append(folded)
+    return {k: tuple(v) for k, v in out.items()}

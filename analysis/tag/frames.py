@@ -11,6 +11,7 @@ guarantee whose holder is the verb's subject). Each cue records the rule that re
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Any
 
@@ -31,6 +32,7 @@ from analysis.tag.frame_data import (
     light_only,
     light_preps,
     light_reach,
+    particle_frames,
 )
 from analysis.tag.frame_rules import blocked
 from analysis.tag.morph import (
@@ -95,7 +97,21 @@ class _Prefilter:
 
     def search(self, key: str) -> bool:
         # words without their punctuation (as clauses.bare strips it), checked in C
-        return not _surface_sets()[1].isdisjoint(_WORD.findall(key))
+        words = _WORD.findall(key)
+        return not _surface_sets()[1].isdisjoint(words) or _particle_pair(words)
+
+
+@functools.cache
+def _particle_pairs() -> frozenset[tuple[str, str]]:
+    """(word before, particle) pairs of the particle frames ("ان علي")."""
+    return frozenset((w, p) for p, fs in particle_frames().items() for f in fs for w in f["after"])
+
+
+def _particle_pair(words: list[str]) -> bool:
+    if particle_frames().keys().isdisjoint(words):
+        return False  # most sentences: no particle at all, checked in C
+    pairs = _particle_pairs()
+    return any(pair in pairs for pair in itertools.pairwise(words))
 
 
 def cue_prefilter() -> _Prefilter:
@@ -184,7 +200,56 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
             if trace is not None:
                 trace.append(f"{word}: {r.lemma}/{r.pos} ({rule}) → frame {frame['id']}")
             break
+    out.extend(_particle_cues(s, used, trace))
     return drop_embedded(s, sorted(out, key=lambda c: c.kstart))
+
+
+_PARTICLE_READING = Reading(lemma="عَلَى", pos="prep")
+
+
+def _particle_cues(s: Sent, used: set[int], trace: list[str] | None) -> list[Cue]:
+    """Cues of the particle frames: "إن على روسيا أن …" (the word after one of ``after``,
+    an actor right after it, then أن or a verbal noun)."""
+    out: list[Cue] = []
+    frames = particle_frames()
+    for i in range(1, len(s.tokens) - 2):
+        word = s.token_text(i)
+        if i in used or bare(word) not in frames or is_clause_end(word):
+            continue
+        before = bare(s.token_text(i - 1))
+        for frame in frames[bare(word)]:
+            if before not in frame["after"]:
+                continue
+            actor = next(
+                (m for m in s.mentions if m.kstart == s.tokens[i + 1][0] and m.kind in ACTOR_KINDS),
+                None,
+            )
+            if actor is None or not _obligation_follows(s, s.tok_index(actor.kend - 1) + 1):
+                continue
+            a, b = s.tokens[i]
+            out.append(Cue(a, b, frame, _PARTICLE_READING, "particle", f"after {before}"))
+            if trace is not None:
+                trace.append(f"{before} {word} {actor.surface}: frame {frame['id']}")
+            break
+    return out
+
+
+def _obligation_follows(s: Sent, j: int) -> bool:
+    """Does أن (within three words) or a verbal noun (right away) follow token ``j - 1``:
+    "على روسيا أن توقف", "على روسيا تحمل مسؤولياتها"?"""
+    for k in range(j, min(j + 3, len(s.tokens))):
+        w = bare(s.token_text(k))
+        if w in ("ان", "بان"):
+            return True
+        if (
+            k == j
+            and w
+            and w not in PREPOSITIONS
+            and not is_clause_end(s.token_text(k - 1))
+            and any(r.pos == "noun" for r in analyses(word_at(s, k)))
+        ):
+            return True
+    return False
 
 
 def _denied(s: Sent, i: int) -> bool:

@@ -10,6 +10,7 @@ from analysis.tag.frame_data import (
     light_only,
     light_preps,
     light_reach,
+    particle_frames,
 )
 from analysis.tag.morph import lemma_key
 
@@ -30,3 +31,21 @@ def test_light_words_and_their_options():
     assert light_only()[lemma_key("اِسْتَخْدَم")] == frozenset({lemma_key("فِيتُو")})
     assert light_reach()[lemma_key("تَوَصَّل")] == ("الي", "ل")
     assert light_preps()[lemma_key("قام")] == "ب"
+
+
+def test_particle_frames_are_keyed_by_their_folded_word():
+    (frame,) = particle_frames()["علي"]
+    assert frame["id"] == "demand.incumbent"
+    assert {"ان", "فان", "بان"} <= frame["after"]
+
+
+def test_each_particle_frame_reads_its_own_example():
+    from analysis.tag.clauses import Sent
+    from analysis.tag.frames import find_cues
+    from analysis.tag.mentions import tag_text
+
+    for frames in particle_frames().values():
+        for frame in frames:
+            text = frame["example"]
+            s = Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
+            assert frame["id"] in [c.frame["id"] for c in find_cues(s)]
