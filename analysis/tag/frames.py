@@ -50,6 +50,8 @@ from analysis.text.normalize import fold
 __all__ = ["candidate", "cue_prefilter", "find_cues", "frame_candidate"]
 
 _WITHOUT = frozenset({"دون", "بدون", "بلا"})
+# "سلطة الموافقة على الميزانية", "صلاحية الاعتراض": a power to make a move, not the move
+_POWER = frozenset({"سلطه", "صلاحيه", "صلاحيات", "سلطات", "حق"})
 # verbs of denial: "نفت الرياض ممارسة أي ضغوط" denies the move the noun names
 _DENIALS = frozenset(
     {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ينفون", "انكر", "انكرت", "ينكر", "تنكر"}
@@ -189,6 +191,8 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
             how = "verb" if r.verbal else ("adj" if frame["pos"] == "adj" else "noun")
             if not why and how == "noun" and bare(s.token_text(i - 1)).lstrip("و") in _WITHOUT:
                 why = "after دون (without X's consent is no move of X)"
+            if not why and how != "verb" and bare(s.token_text(i - 1)).lstrip("و") in _POWER:
+                why = "after a word of power (سلطة الموافقة: the power to approve, no approval)"
             if not why and how == "noun" and frame.get("alone") is False:
                 why = "only after a light verb"
             if why:

@@ -34,6 +34,8 @@ def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
         if _negator(tok := bare(s.token_text(j))):
             if tok == "ما" and (j == 0 or is_clause_end(s.token_text(j - 1))):
                 return False  # "، ما يؤكد": the relative "which" opens the clause
+            if tok == "ما" and bare(s.token_text(j - 1)).lstrip("و") in _BEFORE_RELATIVE_MA:
+                return False  # "حسب ما تم الاتفاق عليه": "what", not "not"
             if j + 1 < len(s.tokens) and bare(s.token_text(j + 1)) in STILL_VERBS:
                 continue  # "ما زال اتفاقها قائماً": still, not a negation
             return True
@@ -50,6 +52,13 @@ def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
 
 
 _VERB_NEGATORS = frozenset({"لن", "لم", "لا"})
+
+# Words after which ما is the relative "what" ("حسب ما تم الاتفاق عليه", "وفق ما أعلنته",
+# "بعد ما قبلته"), folded: prepositions and the words of accordance.
+_BEFORE_RELATIVE_MA = frozenset(
+    {"حسب", "بحسب", "وفق", "وفقا", "طبقا", "مثل", "كل", "بعد", "عن", "من", "علي", "الي", "في"}
+    | {"مع", "ضمن", "بين", "رغم", "خلال", "عبر", "الا", "لكل", "بكل", "مثلما", "اكثر", "اقل"}
+)
 
 
 def _verb_negated_before(s: Sent, i: int) -> bool:

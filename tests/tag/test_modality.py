@@ -33,6 +33,8 @@ def at(s: Sent, word: str) -> int:
         ("ما زال الاتفاق قائما", "الاتفاق", False),
         ("لن نكون جزءا منه أو نوافق عليه", "نوافق", True),  # لن governs the verb after أو
         ("قبلنا العرض أو نوافق عليه", "نوافق", False),
+        ("حسب ما تم الاتفاق عليه", "الاتفاق", False),  # ما after حسب: "what"
+        ("وقال إنه ما قبل العرض", "قبل", True),
     ],
 )
 def test_negated(text, word, expected):
