@@ -694,6 +694,10 @@ CASES = [
     (["ويقوم مجلس الاتحاد الأوروبي بمهام منها سلطة الموافقة على الميزانية ."], set()),
     # an appeal to civilians is no demand on a party
     (["ودعت الحكومة السورية المدنيين إلى مغادرة المدينة فورا ."], set()),
+    # a call to rally in the streets mobilises supporters; it asks nothing of a party
+    (["ودعا أردوغان أنصاره للبقاء في الميادين حتى الصباح ."], set()),
+    (["وأردوغان يدعو للبقاء في الميادين ."], set()),
+    (["ودعت المعارضة إلى التظاهر في المدن السورية يوم الجمعة ."], set()),
     # a promise kept, carried out or broken was made before: only referred to
     (["وقال الوزير إنه يتوقع أن يفي ترامب بوعده للأتراك ."], set()),
     (["وقالت مصادر محلية إن النظام السوري لم ينفذ وعوده للمعارضة ."], set()),
