@@ -48,6 +48,7 @@ from analysis.tag.antecedents import (
     outside_content,
 )
 from analysis.tag.clauses import (
+    COMPLEMENTISERS,
     Mention,
     Sent,
     after_prep,
@@ -128,6 +129,20 @@ def _joined_before(s: Sent, m: Mention, pool: list[Mention]) -> list[Mention]:
         out.append(cur)
 
 
+def _nisba_of_object(s: Sent, m: Mention) -> bool:
+    """Is ``m`` the nisba of a prepositional object right before the verb ("لا يبدي أي
+    استجابة للشروط الإيرانية، ويهددون"): the noun it modifies is no subject, nor is it?"""
+    k = s.tok_index(m.kstart)
+    if not m.reason.startswith("nisba") or k == 0:
+        return False
+    head = bare(s.token_text(k - 1)).removeprefix("و")
+    if head in COMPLEMENTISERS or head in PREPOSITIONS:
+        return False  # "عن أن السعودية هددت": no noun before it
+    if any(x.kstart < s.tokens[k - 1][1] and x.kend > s.tokens[k - 1][0] for x in s.mentions):
+        return False  # a nisba of a name ("القوات الروسية"): the name is the head
+    return head.startswith(("لل", "بال")) or (k > 1 and bare(s.token_text(k - 2)) in PREPOSITIONS)
+
+
 def _after_amma(s: Sent, i: int) -> bool:
     """Is token ``i`` a verb with ف that answers "أما X" ("أما وزارة الدفاع الأميركية فحثت
     …"): its subject is X, the topic before it, not a verb it is joined to?"""
@@ -174,7 +189,7 @@ def _subject_before(
                 while j >= 0 and not bare(s.token_text(j)):
                     j -= 1
                 continue
-            if after_prep(s, m):
+            if after_prep(s, m) or _nisba_of_object(s, m):
                 return [], ""
             group = [m, *_joined_before(s, m, pool)][::-1]
             agr = (("m", "d") if len(group) == 2 else ("m", "p")) if len(group) > 1 else None
