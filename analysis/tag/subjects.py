@@ -140,7 +140,11 @@ def _nisba_of_object(s: Sent, m: Mention) -> bool:
         return False  # "عن أن السعودية هددت": no noun before it
     if any(x.kstart < s.tokens[k - 1][1] and x.kend > s.tokens[k - 1][0] for x in s.mentions):
         return False  # a nisba of a name ("القوات الروسية"): the name is the head
-    return head.startswith(("لل", "بال")) or (k > 1 and bare(s.token_text(k - 2)) in PREPOSITIONS)
+    # the head has the article the nisba agrees with ("للشروط الإيرانية", "على المواقع
+    # الإيرانية"); "في حساباتنا السعودية لن تسمح" is a new clause's subject
+    if head.startswith(("لل", "بال")):
+        return True
+    return head.startswith("ال") and k > 1 and bare(s.token_text(k - 2)) in PREPOSITIONS
 
 
 def _after_amma(s: Sent, i: int) -> bool:

@@ -704,6 +704,16 @@ CASES = [
         ["وتحدثت وسائل إعلام عن أن السعودية هددت بوقف تمويل برامج الأمم المتحدة في سوريا ."],
         {("SAU", "threat", "")},
     ),
+    # presenting a report is no offer; a pledge to investigate or punish is law enforcement;
+    # a possibility not ruled out is speculation
+    (["وعرض وزير الخارجية الفرنسي تقريرا يتهم دمشق بشن الهجوم ."], set()),
+    (["وتعهدت حكومة العبادي بمعاقبة كل من يثبت تورطه في الانتهاكات ."], set()),
+    (["ولا يستبعد الخبراء أن تكون أنقرة قد عقدت صفقة مع دمشق ."], set()),
+    # a nisba after a noun with a possessive pronoun may open a new clause
+    (
+        ["أزمة قطر مسألة صغيرة في حساباتنا السعودية لن تسمح بحزب الله جديد في اليمن ."],
+        {("SAU", "threat", "")},
+    ),
     # a promise kept, carried out or broken was made before: only referred to
     (["وقال الوزير إنه يتوقع أن يفي ترامب بوعده للأتراك ."], set()),
     (["وقالت مصادر محلية إن النظام السوري لم ينفذ وعوده للمعارضة ."], set()),
