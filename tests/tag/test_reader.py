@@ -714,6 +714,9 @@ CASES = [
         ["أزمة قطر مسألة صغيرة في حساباتنا السعودية لن تسمح بحزب الله جديد في اليمن ."],
         {("SAU", "threat", "")},
     ),
+    # holding to one's own support of an ally is a policy, no demand
+    (["ويعكس ذلك تمسك روسيا بدعم النظام السوري ."], set()),
+    (["وتمسكت الصين بدعمها للحكومة السورية ."], set()),
     # a promise kept, carried out or broken was made before: only referred to
     (["وقال الوزير إنه يتوقع أن يفي ترامب بوعده للأتراك ."], set()),
     (["وقالت مصادر محلية إن النظام السوري لم ينفذ وعوده للمعارضة ."], set()),
