@@ -212,7 +212,9 @@ def lookback_mentions(
 
 
 def after_prep(s: Sent, m: Mention) -> bool:
-    """Is the mention introduced by a preposition (then it is an object, not a subject)?"""
+    """Is the mention a prepositional object, not a subject: introduced by a preposition
+    (attached or before it), the name of a counterpart noun with its preposition
+    (``named_counterpart``), the nisba-less name set off by commas after one of those?"""
     i = s.tok_index(m.kstart)
     if i < len(s.tokens) and (s.tokens[i][0] < m.kstart or attached_prep(s, m)):
         return attached_prep(s, m)
@@ -223,8 +225,14 @@ def after_prep(s: Sent, m: Mention) -> bool:
         return True
     # a name set off by commas after a prepositional phrase is in apposition to it ("أكد
     # الأسد للرئيس الروسي، فلاديمير بوتين، على استعداده": Putin is the one told)
-    before = _apposed_to(s, i)
+    before = _apposed_to(s, i) if m.kind == "person" and _comma_after(s, m) else None
     return before is not None and after_prep(s, before)
+
+
+def _comma_after(s: Sent, m: Mention) -> bool:
+    """Does a comma close the name ("، فلاديمير بوتين، على …")?"""
+    rest = s.key[m.kend : m.kend + 3].lstrip()
+    return rest[:1] in (",", "،")
 
 
 def _apposed_to(s: Sent, i: int) -> Mention | None:

@@ -239,8 +239,9 @@ def _particle_cues(s: Sent, used: set[int], trace: list[str] | None) -> list[Cue
 
 
 def _obligation_follows(s: Sent, j: int) -> bool:
-    """Does أن (within three words) or a verbal noun (right away) follow token ``j - 1``:
-    "على روسيا أن توقف", "على روسيا تحمل مسؤولياتها"?"""
+    """Does أن (within three words) or a noun (right away: the verbal noun of what must be
+    done) follow token ``j - 1``: "على روسيا أن توقف", "على روسيا تحمل مسؤولياتها"? Any noun
+    reading passes, so "إن على روسيا ديوناً" passes too: rare in news, and the speaker's."""
     for k in range(j, min(j + 3, len(s.tokens))):
         w = bare(s.token_text(k))
         if w in ("ان", "بان"):

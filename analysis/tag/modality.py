@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from analysis.tag.clauses import Sent, bare, is_clause_end
 from analysis.tag.cues import future_lexicon, negators
+from analysis.tag.morph import PREPOSITIONS
 from analysis.text.normalize import fold
 
 __all__ = ["STILL_VERBS", "future_form", "modality_at", "negated", "past_negation", "whoever"]
@@ -55,9 +56,8 @@ _VERB_NEGATORS = frozenset({"لن", "لم", "لا"})
 
 # Words after which ما is the relative "what" ("حسب ما تم الاتفاق عليه", "وفق ما أعلنته",
 # "بعد ما قبلته"), folded: prepositions and the words of accordance.
-_BEFORE_RELATIVE_MA = frozenset(
-    {"حسب", "بحسب", "وفق", "وفقا", "طبقا", "مثل", "كل", "بعد", "عن", "من", "علي", "الي", "في"}
-    | {"مع", "ضمن", "بين", "رغم", "خلال", "عبر", "الا", "لكل", "بكل", "مثلما", "اكثر", "اقل"}
+_BEFORE_RELATIVE_MA = PREPOSITIONS | frozenset(
+    {"حسب", "بحسب", "وفقا", "طبقا", "مثل", "كل", "لكل", "بكل", "بين", "الا", "اكثر", "اقل"}
 )
 
 

@@ -35,7 +35,7 @@ from analysis.tag.clauses import (
     is_clause_end,
 )
 from analysis.tag.cue import Cue
-from analysis.tag.cues import fulfilment_words, hypothetical_lexicon
+from analysis.tag.cues import hypothetical_lexicon
 from analysis.tag.exchange import exchange_marker, unless_before
 from analysis.tag.frames import cue_prefilter, find_cues
 from analysis.tag.holders import (
@@ -52,7 +52,7 @@ from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence
 from analysis.tag.modality import modality_at, whoever
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.owners import names_signers, presenter_at
-from analysis.tag.pledges import hostile_target
+from analysis.tag.pledges import hostile_target, kept_or_broken
 from analysis.tag.scope import holder_possible, in_the_file
 from analysis.tag.subjects import FIRST_PERSON, cue_holders
 from analysis.tag.voice import asked, forecast, inferred, may_form, question
@@ -167,7 +167,7 @@ def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
     signed = cue.move == "agreement" and names_signers(s, i)
     if signed or presenter_at(s, i + 1, s.mentions, signing=cue.move == "agreement"):
         return False
-    if cue.move == "guarantee" and _kept_or_broken(s, i):
+    if cue.move == "guarantee" and kept_or_broken(s, i):
         return True  # "أن يفي ترامب بوعده", "لم ينفذ النظام وعوده": a pledge made before
     if not manner and cue.reading.article and (cue.reading.prep or prev in PREPOSITIONS):
         return True  # "رحبت بالمقترح الروسي", "ردا على الطلب الأمريكي": a known move
@@ -180,41 +180,6 @@ def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
         clause_goes_on = any(bare(w) in ("ان", "انه", "انها") or w.startswith("و") for w in words)
         object_verb = other.how == "verb" and other.move in ("accept", "reject")
         if object_verb and len(words) <= 12 and not clause_goes_on:
-            return True
-    return False
-
-
-def _kept_or_broken(s: Sent, i: int) -> bool:
-    """Does a word of keeping or breaking a promise stand within three words before token
-    ``i``, in its clause ("يفي ترامب بوعده", "فشله في تنفيذ أي من وعوده"), the promise saying
-    nothing of what was promised? "ترقبنا تنفيذ الروس لوعدهم بمناقشة ملف المعتقلين" reports
-    the promise itself."""
-    if _promised_what(s, i):
-        return False
-    words = fulfilment_words()
-    for j in range(i - 1, max(-1, i - 4), -1):
-        raw = s.token_text(j)
-        if is_clause_end(raw):
-            return False
-        w = bare(raw)
-        # with و/ف and ب/ل in front: "وتنفيذ", "بالوفاء", "للوفاء"
-        if any(w[k:] in words for k in range(3) if all(c in "وفبل" for c in w[:k])):
-            return True
-    return False
-
-
-# ب-words after a promise that say when or why, not what was promised
-_NOT_CONTENT = frozenset({"بموجب", "بعد", "بين", "بشان", "بسبب", "بحسب", "بخصوص"})
-
-
-def _promised_what(s: Sent, i: int) -> bool:
-    """Does the promise at token ``i`` say what was promised (بـ + a noun within three words
-    after it, in its clause: "بوعدهم بمناقشة", "تعهداته بالانسحاب")?"""
-    for j in range(i + 1, min(i + 4, len(s.tokens))):
-        if is_clause_end(s.token_text(j - 1)):
-            return False
-        w = bare(s.token_text(j))
-        if w.startswith("ب") and len(w) > 3 and w not in _NOT_CONTENT:
             return True
     return False
 
@@ -312,7 +277,11 @@ def moves_in_sentence(
         counterpart = move_counterpart(
             s, move, frame.get("counterpart", []), b, main_end, holder_ids, spans
         )
-        target = hostile_target(s, b, holder_ids) if frame.get("pledge_against") else None
+        force, target = (
+            hostile_target(s, b, holder_ids) if frame.get("pledge_against") else ("", None)
+        )
+        if force and force != "ضد" and target is None:
+            continue  # "تعهدت بمحاربة الإرهاب", "بمعاقبة كل من يثبت تورطه": to no party
         if target is not None:  # "تعهدت إسرائيل بضرب أي وجود إيراني": a threat to Iran
             move, counterpart = str(frame["pledge_against"]), target.actor_id
         if frame.get("needs_counterpart") and not counterpart:
