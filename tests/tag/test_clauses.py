@@ -137,6 +137,8 @@ def test_after_prep(text, expected):
         # the counterpart told or met, past its nisba, and a name joined to it
         ("وأضاف قائلا لنظيره الروسي سيرغي لافروف إن", "lavrov", True),
         ("اتصل بنظيره الروسي فلاديمير بوتين والإيراني حسن روحاني", "rouhani", True),
+        # a person set off by commas after the one told is told too
+        ("وأكد الأسد لنظيره الروسي , فلاديمير بوتين , استعداده", "putin", True),
         ("وقال نظيره الروسي سيرغي لافروف إن", "lavrov", False),  # the counterpart speaks
     ],
 )
@@ -144,3 +146,9 @@ def test_a_counterpart_named_is_a_prepositional_object(text, person, expected):
     s = sent(text, with_mentions=True)
     m = next(m for m in s.mentions if m.actor_id == person)
     assert after_prep(s, m) is expected
+
+
+def test_a_state_after_a_comma_is_no_apposition():
+    s = sent("وقال لإيران ، السعودية لن تسمح بذلك", with_mentions=True)
+    saudi = next(m for m in s.mentions if m.actor_id == "SAU")
+    assert after_prep(s, saudi) is False

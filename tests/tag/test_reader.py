@@ -717,6 +717,12 @@ CASES = [
     # holding to one's own support of an ally is a policy, no demand
     (["ويعكس ذلك تمسك روسيا بدعم النظام السوري ."], set()),
     (["وتمسكت الصين بدعمها للحكومة السورية ."], set()),
+    # review fixes: تحقيق is also "achieving"; punishing a named party threatens it; fighting
+    # terrorism or a partner named after مع is aimed at no party; "وفي" is "and in"
+    (["وتعهدت روسيا بتحقيق وقف إطلاق النار في الجنوب ."], {("RUS", "guarantee", "")}),
+    (["وتعهد ترامب بمعاقبة الأسد على الهجوم الكيماوي ."], {("trump", "threat", "assad")}),
+    (["وتعهدت موسكو بمحاربة الإرهاب بالتعاون مع تركيا ."], set()),
+    (["وفي تعهد لافت , تعهدت روسيا بحماية المدنيين في الغوطة ."], {("RUS", "guarantee", "")}),
     # a promise kept, carried out or broken was made before: only referred to
     (["وقال الوزير إنه يتوقع أن يفي ترامب بوعده للأتراك ."], set()),
     (["وقالت مصادر محلية إن النظام السوري لم ينفذ وعوده للمعارضة ."], set()),
