@@ -114,7 +114,7 @@ def forecast(s: Sent, cue: Cue) -> str:
         i = s.tok_index(end)
         for j in range(i, min(i + _OPENER_GAP + 1, len(s.tokens))):
             word = bare(s.token_text(j))
-            if word in {"ان", "بان", "انه", "انها"}:
+            if word in {"ان", "بان", "انه", "انها", "بانه", "بانها"}:
                 k = s.tok_index(a)
                 if not any(is_clause_end(s.token_text(x)) for x in range(j + 1, k)):
                     return s.surface(start, s.tokens[j][1])

@@ -726,6 +726,8 @@ CASES = [
     # a threat to a population is repression at home, not a threat to a party
     (["النظام السوري يهدد الشباب بالتصفية لإلحاقهم بالخدمة العسكرية ."], set()),
     (["وهددت أنقرة بشن عملية عسكرية في الشمال ."], {("TUR", "threat", "")}),
+    # a forecast noun before بأن: the writer's or analysts' expectation, no move
+    (["وسط ترجيحات بأن تركيا ستقبل المقترح الروسي ."], set()),
     # a promise kept, carried out or broken was made before: only referred to
     (["وقال الوزير إنه يتوقع أن يفي ترامب بوعده للأتراك ."], set()),
     (["وقالت مصادر محلية إن النظام السوري لم ينفذ وعوده للمعارضة ."], set()),
