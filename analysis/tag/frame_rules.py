@@ -57,6 +57,8 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
     for p in frame.get("not_before_clitic", []):
         if nxt.startswith(fold(p)) and not nxt.startswith("ال") and len(nxt) > 2:
             return f"not before {p}+word"
+    if frame.get("object_pronoun") and not (reading and reading.enclitic.endswith("_dobj")):
+        return "needs an object pronoun (اعتبره)"
     if frame.get("singular") and reading is not None and reading.num == "p":
         return "plural: another sense (استعدادات are preparations)"
     aspect = reading.asp if reading is not None else ""

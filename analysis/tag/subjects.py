@@ -46,6 +46,7 @@ from analysis.tag.antecedents import (
     number_anaphor,
     numbered_group,
     outside_content,
+    subject_position,
 )
 from analysis.tag.clauses import (
     COMPLEMENTISERS,
@@ -184,6 +185,11 @@ def _subject_before(
                 return [], ""
             return [], "pronoun:" + (bare(raw) if bare(raw) in PRONOUNS else tok)
         ending = [m for m in pool if s.tokens[j][0] <= m.kend <= s.tokens[j][1] + 1]
+        joined_here = ending and j == i - 1 and s.key[a - 1 : a] == "و"
+        if joined_here and not subject_position(s, ending[-1]):
+            # "ورفض روحاني قرار ترمب ووصفه …": the genitive that ends the clause before a
+            # verb joined by و is not that verb's subject
+            return [], ""
         if ending:
             m = ending[-1]
             k = s.tok_index(m.kstart)

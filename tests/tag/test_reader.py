@@ -728,6 +728,17 @@ CASES = [
     (["وهددت أنقرة بشن عملية عسكرية في الشمال ."], {("TUR", "threat", "")}),
     # a forecast noun before بأن: the writer's or analysts' expectation, no move
     (["وسط ترجيحات بأن تركيا ستقبل المقترح الروسي ."], set()),
+    # "it" judged void or a provocation, by its pronoun: a rejection of the move named before
+    (
+        [
+            "واصطدمت الجولة بتمسك المعارضة بشرط تنحي الأسد , الأمر الذي اعتبره الوفد الحكومي"
+            " استفزازيا ."
+        ],
+        {("syrian_opposition", "condition", ""), ("SYR", "reject", "")},
+    ),
+    (["وتعتبرها تركيا تهديدا لأمنها القومي ."], set()),
+    # the genitive before a verb joined by و is not its subject
+    (["وبدخول قوات سوريا الديمقراطية لمنبج بدعم أمريكي ورفضها العودة لشرق الفرات ."], set()),
     # a promise kept, carried out or broken was made before: only referred to
     (["وقال الوزير إنه يتوقع أن يفي ترامب بوعده للأتراك ."], set()),
     (["وقالت مصادر محلية إن النظام السوري لم ينفذ وعوده للمعارضة ."], set()),
