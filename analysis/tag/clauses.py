@@ -216,8 +216,10 @@ def after_prep(s: Sent, m: Mention) -> bool:
     (attached or before it), the name of a counterpart noun with its preposition
     (``named_counterpart``), the nisba-less name set off by commas after one of those?"""
     i = s.tok_index(m.kstart)
-    if i < len(s.tokens) and (s.tokens[i][0] < m.kstart or attached_prep(s, m)):
-        return attached_prep(s, m)
+    if i < len(s.tokens) and s.tokens[i][0] < m.kstart:
+        return attached_prep(s, m)  # clitics in front of the name: only ب/ل make an object
+    if attached_prep(s, m):
+        return True
     if i > 1 and bare(s.token_text(i - 1)) in ("من", "عن"):
         # "فصائل من المعارضة", "ممثلين عن إيران": a part of the actor, not its object
         return not one_of(bare(s.token_text(i - 2)), PARTITIVE_HEADS)

@@ -62,6 +62,7 @@ from analysis.tag.cue import Cue
 from analysis.tag.issues import IssueHit
 from analysis.tag.joined import joined, joined_verbs
 from analysis.tag.morph import PREPOSITIONS, analyses
+from analysis.tag.nearby import named
 from analysis.tag.overt import NP_STOPS, PRONOUN_PPS, bare_noun, overt_subject
 from analysis.tag.owners import FIRST_PERSON, SIGNING_LEMMAS, agent_phrase, noun_holders
 from analysis.tag.vso import subject_after, subject_start
@@ -110,8 +111,10 @@ def _numbered_subject(s: Sent, a: int, b: int) -> tuple[int, str]:
     i = s.tok_index(a)
     for start in (i - 2, i - 3, subject_start(s, b)):
         n, j = number_anaphor(s, start) if start >= 0 else (0, start)
-        named = j + 1 < len(s.tokens) and any(m.kstart == s.tokens[j + 1][0] for m in s.mentions)
-        if n and (start > i or j == i - 1) and not named:  # "الرؤساء الثلاثة بوتين و…"
+        name_after = j + 1 < len(s.tokens) and any(
+            m.kstart == s.tokens[j + 1][0] for m in s.mentions
+        )
+        if n and (start > i or j == i - 1) and not name_after:  # "الرؤساء الثلاثة بوتين و…"
             return n, s.surface(s.tokens[start][0], s.tokens[j][1])
     return 0, ""
 
@@ -139,7 +142,7 @@ def _nisba_of_object(s: Sent, m: Mention) -> bool:
     head = bare(s.token_text(k - 1)).removeprefix("و")
     if head in COMPLEMENTISERS or head in PREPOSITIONS:
         return False  # "عن أن السعودية هددت": no noun before it
-    if any(x.kstart < s.tokens[k - 1][1] and x.kend > s.tokens[k - 1][0] for x in s.mentions):
+    if named(s, k - 1):
         return False  # a nisba of a name ("القوات الروسية"): the name is the head
     # the head has the article the nisba agrees with ("للشروط الإيرانية", "على المواقع
     # الإيرانية"); "في حساباتنا السعودية لن تسمح" is a new clause's subject
