@@ -169,6 +169,10 @@ def mention_agreement(m: Mention) -> tuple[str, str] | None:
     if m.reason.startswith("nisba") and len(words) == 1:
         # "الروسي" alone modifies a noun; the noun agrees, not the nisba
         return nisba_agreement(m.head) if m.head else None
+    if first in _FEMININE_NAMES:
+        return ("f", "s")  # "حماس تتوعد", "قسد تعلن": the movement or forces behind the acronym
+    if first in _EITHER_NAMES:
+        return ("", "s")  # "داعش يتبنى" and "داعش تتبنى" are both written; never a plural
     if m.kind == "group":
         # "هيئة تحرير الشام", "الفصائل" (a non-human plural) agree as feminine
         return (
@@ -181,6 +185,12 @@ def mention_agreement(m: Mention) -> tuple[str, str] | None:
             return ("f", "s")
         return ("m", "s")
     return None
+
+
+# acronyms whose verb agrees with the feminine noun they abbreviate (حركة، قوات), and one
+# written with either gender
+_FEMININE_NAMES = frozenset(fold(w) for w in ("حماس", "قسد"))
+_EITHER_NAMES = frozenset(fold(w) for w in ("داعش",))
 
 
 def plural_word(word: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "لان", "
 # A quote mark standing alone is no word: a partial quote (إنه " توصل لاتفاق ") must not
 # part a verb from its subject or a light verb from its noun.
 _TOKEN = re.compile(r"(?![\"«»“”']+(?:\s|$))\S+")
+_END = operator.itemgetter(1)  # a token span's end, for bisect
 #: Words that open a new clause (before them the clause around a cue ends).
 _CLAUSE_BREAKS = frozenset(
     {"بينما", "لكن", "لكنه", "لكنها", "غير", "فيما", "حين", "وبينما", "فان", "فانه", "فانها"}
@@ -453,7 +455,7 @@ class Sent:
 
     def tok_index(self, kpos: int) -> int:
         """Index of the token containing or following key position ``kpos``."""
-        return bisect.bisect_right([t[1] for t in self.tokens], kpos)
+        return bisect.bisect_right(self.tokens, kpos, key=_END)
 
     def word(self, i: int) -> str:
         """Token ``i`` as written, without punctuation and without the spaces a scraper put

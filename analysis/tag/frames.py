@@ -136,10 +136,15 @@ def _frame_readings(
     if verbal and prev in _IMPERFECT_PARTICLES:
         readings = sorted(readings, key=lambda r: not (r.verbal and r.asp == "i"))
     index = frame_index()
+    # a verb lemma the word can only be as a passive or in the second person is not the
+    # move's verb: "داعش تدعي" is ادّعى (claims), never تُدعى (is called) or "you call"
+    active = {r.lemma for r in readings if r.verbal and r.vox != "p" and r.per != "2"}
     out: list[tuple[Reading, dict[str, Any] | None, bool]] = []
     for r in readings:
         if r.verbal != verbal:
             break
+        if r.verbal and r.lemma not in active:
+            continue
         for pos in _NOMINAL.get(r.pos, ()) if not r.verbal else ("verb",):
             out.extend((r, frame, False) for frame in index.get((r.lemma, pos), ()))
         light = light_lemmas() if r.verbal else light_noun_lemmas()

@@ -188,6 +188,8 @@ def _subject_before(
                 return [], ""
             return [], "pronoun:" + (bare(raw) if bare(raw) in PRONOUNS else tok)
         ending = [m for m in pool if s.tokens[j][0] <= m.kend <= s.tokens[j][1] + 1]
+        if near and j == i - 1 and not ending and _media_ends(s, j):
+            return [], MEDIA_SUBJECT  # "صحيفة إيرانية تهاجم حماس": the newspaper speaks
         joined_here = ending and j == i - 1 and s.key[a - 1 : a] == "و"
         if joined_here and not subject_position(s, ending[-1]):
             # "ورفض روحاني قرار ترمب ووصفه …": the genitive that ends the clause before a
@@ -223,6 +225,26 @@ def _subject_before(
     return [], ""
 
 
+MEDIA_SUBJECT = "a newspaper or a channel is the subject before the verb"
+
+
+def _media_ends(s: Sent, j: int) -> bool:
+    """Does a media mention ("صحيفة إيرانية", ``nisba_media_heads``) end at token ``j``?"""
+    a, b = s.tokens[j]
+    return any(
+        m.kind == "media" and m.reason.startswith("nisba") and a < m.kend <= b + 1
+        for m in s.mentions
+    )
+
+
+def _first_person(cue: Cue, word: str) -> bool:
+    """Can the cue's verb be first person ("طالبت": I demanded)? An adjective can."""
+    r = cue.verb_reading
+    if not r.verbal or cue.how == "adj":
+        return True
+    return any(x.per == "1" for x in analyses(word) if x.lemma == r.lemma and x.verbal)
+
+
 def _joined_subject(
     s: Sent, i: int, pool: list[Mention], feats, depth: int = 0
 ) -> tuple[list[Mention], str]:
@@ -236,7 +258,9 @@ def _joined_subject(
         # any verb the word may be ("تحمل": تَحَمَّل or تُحَمِّل)
         own = {f for x in analyses(word) if x.verbal for f in verb_features(x, word)}
         ja, jb = s.tokens[j]
-        found, _how = _subject_before(s, ja, pool, own, near=True)
+        found, how = _subject_before(s, ja, pool, own, near=True)
+        if how == MEDIA_SUBJECT:
+            return [], f"joined by و to «{word}»: {how}"
         found = found or subject_after(s, jb, pool, own)
         if not found and depth < 2 and joined(s, j, r):
             found, _how = _joined_subject(s, j, pool, own, depth + 1)
@@ -325,8 +349,10 @@ def cue_holders(
         # third person
         return [], FIRST_PERSON
     i = s.tok_index(a)
-    if cue.how == "adj" and i > 0 and bare(s.token_text(i - 1)).lstrip("وف") in _WE:
-        return [], FIRST_PERSON  # "ونحن مستعدون للمساهمة": the speaker's readiness
+    if i > 0 and bare(s.token_text(i - 1)).lstrip("وف") in _WE and _first_person(cue, word):
+        # "ونحن مستعدون للمساهمة", "أنا طالبت قسد بالسيطرة": the speaker holds it, and the
+        # actor after the verb is its object
+        return [], FIRST_PERSON
     before = bare(s.token_text(i - 1)) if i > 0 else ""
     if before in RELATIVES:
         head = [
@@ -347,7 +373,7 @@ def cue_holders(
     # object of the verb before it
     linked = cue.how != "adj" and joined(s, i, cue.verb_reading) and not _after_amma(s, i)
     found, rule = ([], "") if linked else _subject_before(s, a, pool, feats, near=True)
-    if found:
+    if found or rule == MEDIA_SUBJECT:
         return found, rule
     n, phrase = _numbered_subject(s, a, b)
     if n:

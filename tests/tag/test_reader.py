@@ -858,6 +858,22 @@ CASES = [
     (["وقال وزير الخارجية التركي إنه قبل انسحاب القوات التركية ينبغي ترميم المناطق ."], set()),
     (["لكن خامنئي قال إنه قبل تلك الحادثة قلما يتم ذكر القتلى ."], set()),
     (["وقالت إن تركيا قبلت المقترح الروسي ."], {("TUR", "accept", "RUS")}),
+    # an acronym agrees with the noun it stands for (حركة، قوات): the actor after the verb is
+    # its object
+    (["حماس تتوعد إسرائيل بالانتقام من الهجوم ."], {("hamas", "threat", "ISR")}),
+    (["وقال المصدر إن قسد ترفض الشروط التركية ."], {("sdf", "reject", "TUR")}),
+    # a verb the word can only be as a passive or in the second person is not the move's
+    # verb: تدعي is ادّعى (claims); "رفضتم" speaks to someone else
+    (["وتدعي إسرائيل أن إيران تنقل السلاح إلى حزب الله ."], set()),
+    (["وقال إن المعارضة السورية تدعي تدمير دبابة للنظام ."], set()),
+    (["وقال المتحدث باسم المعارضة السورية : لقد رفضتم هذه المحادثات ."], set()),
+    # a newspaper that opens the clause is the subject of its verbs; an agency's credit is not
+    (["صحيفة إيرانية تهاجم حماس وتدعو لقطع العلاقات مع الحركة ."], set()),
+    (["صحيفة إيرانية تدعو حماس إلى قطع العلاقات مع قطر ."], set()),
+    (["أ ف ب دعا وزير الخارجية الروسي سيرغي لافروف الى وقف القتال ."], {("lavrov", "demand", "")}),
+    # "I" or "we" before a verb that can be first person: the speaker holds it
+    (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
+    (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
 ]
 
 
