@@ -29,6 +29,7 @@ from analysis.tag.clauses import (
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.overt import NP_STOPS, PRONOUN_PPS
 from analysis.tag.reading import word_at
+from analysis.text.normalize import fold
 
 __all__ = ["subject_after", "subject_start"]
 
@@ -40,6 +41,12 @@ _WHEN = frozenset(
         *("اليوم", "امس", "غدا", "مساء", "صباح", "ظهر", "الاحد", "الاثنين", "الثلاثاء"),
         *("الاربعاء", "الخميس", "الجمعه", "السبت"),
     }
+)
+
+
+# adjectives of an institution's name ("القيادة العامة", "الهيئة العليا"), folded
+_NAME_ADJECTIVES = frozenset(
+    fold(w) for w in ("العامة", "العليا", "المركزية", "المشتركة", "الموحدة", "المؤقتة")
 )
 
 
@@ -89,7 +96,13 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
         return []
     head = np[0]
     generic = bare(s.token_text(first)) in MASC_HEADS or bare(s.token_text(first)) in GENERIC_HEADS
-    nisba_ok = head.reason.startswith("nisba") and generic and s.tok_index(head.kstart) == first + 1
+    # "الحكومة الأمريكية", never "الحكومة للأميركيين" (a recipient with ل)
+    nisba_ok = (
+        head.reason.startswith("nisba")
+        and generic
+        and s.tok_index(head.kstart) == first + 1
+        and not after_prep(s, head)
+    )
     title = one_of(bare(s.token_text(first)), TITLES)
     title_ok = title and s.tok_index(head.kstart) - first <= 4 and head.kind in ACTOR_KINDS
     # an institution and its state in idafa ("حكومة الجمهورية العربية السورية", "وفد النظام")
@@ -106,7 +119,8 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
         and bare(s.token_text(first + 1)) in ("من", "عن")
         and s.tok_index(head.kstart) == first + 2
     )
-    headed = idafa_ok or partitive_ok
+    owned = _owner_with_lam(s, first, s.tok_index(head.kstart)) and head.kind in ACTOR_KINDS
+    headed = idafa_ok or partitive_ok or owned
     title_ok = title_ok or headed  # the verb agrees with the head noun, as after a title
     if s.tokens[first][0] != head.kstart and not (nisba_ok or title_ok):
         # a name deeper in the phrase is its subject after a head noun ("رئيس مكتب الأمن
@@ -130,11 +144,29 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
     # after a title the verb agrees with the title ("اتفق وزراء خارجية روسيا وتركيا")
     agr = mention_agreement(head)
     if title_ok:
-        feminine = one_of(body, FEMININE_TITLES) or (headed and one_of(body, FEMININE_HEADS))
+        noun = body.removeprefix("ال") if owned else body
+        feminine = one_of(body, FEMININE_TITLES) or (headed and one_of(noun, FEMININE_HEADS))
         agr = ("f", "s") if feminine else ("m", "s")
     if not agrees(agr, feats, gender_only=True) and head.kind != "person":
         return []
     return coordinated_actors(s, head, pool)
+
+
+def _owner_with_lam(s: Sent, first: int, k: int) -> bool:
+    """Is the name at token ``k`` the owner, with ل, of the definite institution noun at
+    ``first`` ("القيادة العامة للجيش السوري", "القيادة العامة للجيش والقوات المسلحة
+    السورية")? After a definite head and an adjective of an institution's name Arabic marks
+    the genitive with ل; the name may be joined by و to the first owner. Without such an
+    adjective the ل-phrase is the recipient ("وقدمت الحكومة للأميركيين ضمانات")."""
+    body = bare(s.token_text(first))
+    if not body.startswith("ال") or not institution_head(body[2:]):
+        return False
+    j = first + 1
+    while j < k and j - first <= 2 and bare(s.token_text(j)) in _NAME_ADJECTIVES:
+        j += 1
+    if j == first + 1 or j > k or not s.token_text(j).startswith("لل"):
+        return False
+    return k == j or (k == j + 1 and s.token_text(k).startswith("وال"))
 
 
 def _prepositional(s: Sent, a: int, b: int) -> bool:

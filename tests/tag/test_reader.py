@@ -877,6 +877,13 @@ CASES = [
         {("ISR", "threat", "IRN")},
     ),
     (["وقال إن المخاطر الإيرانية تهدد المنطقة ."], set()),
+    # after a definite institution noun and its name's adjective, ل marks the owner; right
+    # after the subject noun it marks the recipient
+    (
+        ["أعلنت القيادة العامة للجيش والقوات المسلحة السورية وقفا شاملا للأعمال القتالية ."],
+        {("SYR", "guarantee", "")},
+    ),
+    (["وقدمت الحكومة للأميركيين ضمانات بعدم مهاجمة المدينة ."], set()),
     # "I" or "we" before a verb that can be first person: the speaker holds it
     (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
     (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
