@@ -59,6 +59,9 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
             return f"not before {p}+word"
     if frame.get("object_pronoun") and not (reading and reading.enclitic.endswith("_dobj")):
         return "needs an object pronoun (اعتبره)"
+    endings = tuple(fold(str(e)) for e in frame.get("endings", ()))
+    if endings and not bare(s.token_text(i)).endswith(endings):
+        return "needs the ending " + "/".join(endings)
     if frame.get("singular") and reading is not None and reading.num == "p":
         return "plural: another sense (استعدادات are preparations)"
     aspect = reading.asp if reading is not None else ""

@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from analysis.tag.camel import get_lean_analyzer
+from analysis.text.normalize import fold
 
 __all__ = [
     "Reading",
@@ -227,6 +228,12 @@ def noun_context(prev: str, nxt: str, readings: tuple[Reading, ...]) -> str:
     return ""
 
 
+def _participle(lemma: str) -> bool:
+    """Is the lemma shaped like an active participle: فاعِل (داعِي) or مُـ (مُطالِب)?"""
+    bare_lemma = fold(lemma)
+    return bare_lemma.startswith("م") or (len(bare_lemma) >= 4 and bare_lemma[1] == "ا")
+
+
 def choose(
     readings: tuple[Reading, ...],
     *,
@@ -253,6 +260,15 @@ def choose(
     ):
         # an indefinite nisba adjective follows: "تفاهم تركي روسي", "عرض أمريكي"
         return nouns + verbs, "noun before an indefinite adjective"
+    if (
+        clause_start
+        and token.endswith("ا")
+        and all(r.num == "d" for r in verbs)
+        and any(r.num == "s" and _participle(r.lemma) for r in nouns)
+    ):
+        # "، داعيا الحكومة إلى": a participle in the accusative opening a circumstantial
+        # clause, far likelier in news than a dual verb (داعَيا); "توصلا" stays a verb
+        return nouns + verbs, "participle with the accusative alif"
     if nxt in _COLOURS:
         return nouns + verbs, "noun before a colour adjective"  # "خط أحمر", "ضوء أخضر"
     if any(r.pos == "prep" for r in nouns) and prev not in VERB_PARTICLES:

@@ -246,12 +246,20 @@ def _first_person(cue: Cue, word: str) -> bool:
 
 
 def _joined_subject(
-    s: Sent, i: int, pool: list[Mention], feats, depth: int = 0
+    s: Sent,
+    i: int,
+    pool: list[Mention],
+    feats,
+    depth: int = 0,
+    link: str = "joined by و to",
+    outer_only: bool = False,
 ) -> tuple[list[Mention], str]:
     """The subject of the verb the verb at token ``i`` continues, when it agrees with it:
     the nearest earlier verb; after a content clause ("قال الرئيس إن الحل سيكون …، ودعا")
     either that clause's verb or the verb that governs it, and none when both have an
-    agreeing subject that differs (a wrong holder is worse than none)."""
+    agreeing subject that differs (a wrong holder is worse than none). ``outer_only``
+    never takes a content clause's subject (a circumstantial participle after "أفاد أن
+    قوات التحالف ستستمر …" belongs to the one who said it)."""
     inner: list[Mention] = []
     for j, r, content in joined_verbs(s, i):
         word = s.word(j)
@@ -260,7 +268,7 @@ def _joined_subject(
         ja, jb = s.tokens[j]
         found, how = _subject_before(s, ja, pool, own, near=True)
         if how == MEDIA_SUBJECT:
-            return [], f"joined by و to «{word}»: {how}"
+            return [], f"{link} «{word}»: {how}"
         found = found or subject_after(s, jb, pool, own)
         if not found and depth < 2 and joined(s, j, r):
             found, _how = _joined_subject(s, j, pool, own, depth + 1)
@@ -271,14 +279,18 @@ def _joined_subject(
             if content:
                 inner = found
                 continue
-            if inner and {m.actor_id for m in inner} != {m.actor_id for m in found}:
+            if (
+                inner
+                and not outer_only
+                and {m.actor_id for m in inner} != {m.actor_id for m in found}
+            ):
                 return [], "joined by و after a content clause: two subjects could hold it"
-            return found, f"joined by و to «{word}» → its subject"
+            return found, f"{link} «{word}» → its subject"
         if not content:
             break
-    if inner:
-        return inner, "joined by و to the verb of the content clause before it → its subject"
-    return [], "joined by و to a verb whose subject names no actor"
+    if inner and not outer_only:
+        return inner, f"{link} the verb of the content clause before it → its subject"
+    return [], f"{link} a verb whose subject names no actor"
 
 
 def _addressed(s: Sent, m: Mention, cue: Cue) -> bool:
@@ -412,11 +424,22 @@ def cue_holders(
         want = {PRONOUNS[rule.split(":", 1)[1]]}
         ms, how = antecedent(s, a, pool, previous, want)
         return ms, f"{rule} → {how}" if ms else rule
-    if not overt_subject(s, a, b, feats, cue.kstart if cue.light else -1):
+    circumstantial = cue.how == "adj" and not cue.reading.article
+    # a participle's noun after it is its object ("داعية جميع الأطراف إلى"), never its subject
+    addressed = cue.frame.get("endings") is not None
+    if addressed:
+        # "اعتبرت الخارجية الأمريكية الاتفاق تطورا، داعية الأطراف إلى": the participle's
+        # subject is the subject of the verb it follows
+        shared, how = _joined_subject(
+            s, i, pool, feats, link="circumstantial participle after", outer_only=True
+        )
+        if shared:
+            return shared, how
+    if addressed or not overt_subject(s, a, b, feats, cue.kstart if cue.light else -1):
         # an unexpressed subject: "… وقدموا ضمانات" after "الروس دعموا"; the previous
         # sentence only for a sentence-initial verb that continues it ("وعرض عليه …")
         first = s.tok_index(a) <= 1
-        if cue.how == "adj" and not cue.reading.article:
+        if circumstantial:
             # an indefinite participle after a comma is circumstantial ("…، داعيةً إلى")
             pool = outside_content(s, a, pool)
         ms, how = antecedent(s, a, pool, previous if first else [], feats)

@@ -884,6 +884,31 @@ CASES = [
         {("SYR", "guarantee", "")},
     ),
     (["وقدمت الحكومة للأميركيين ضمانات بعدم مهاجمة المدينة ."], set()),
+    # a circumstantial participle: its subject is the subject of the verb before it, past the
+    # one it calls on; not a content clause's subject; "داعيا" is no dual verb (داعَيا)
+    (
+        ["واعتبرت الخارجية الأمريكية الاتفاق تطورا إيجابيا , داعية جميع الأطراف إلى الالتزام به ."],
+        {("USA", "accept", ""), ("USA", "demand", "")},
+    ),
+    (
+        ["ورحب لافروف بالاتفاق , داعيا الحكومة السورية إلى الالتزام به ."],
+        {
+            ("lavrov", "accept", ""),
+            ("lavrov", "demand", "SYR"),
+        },
+    ),
+    (["وأفاد أن قوات التحالف ستستمر في القصف , داعيا المنظمات إلى التواصل معها ."], set()),
+    (["وقال إن الرئيسين توصلا إلى اتفاق حول الهدنة ."], set()),
+    (
+        ["وقال إن بوتين وأردوغان توصلا إلى اتفاق حول الهدنة ."],
+        {("putin", "agreement", "erdogan")},
+    ),
+    # the plural noun مطالب stays a noun; a prayer is no demand
+    (
+        ["وقال إن مطالب المعارضة السورية بالانتقال السياسي مشروعة ."],
+        {("syrian_opposition", "demand", "")},
+    ),
+    (["وأدى أردوغان التحية للضحايا , داعيا بالرحمة لمن سقطوا ."], set()),
     # "I" or "we" before a verb that can be first person: the speaker holds it
     (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
     (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
