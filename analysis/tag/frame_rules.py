@@ -64,6 +64,8 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
         return "needs the ending " + "/".join(endings)
     if frame.get("singular") and reading is not None and reading.num == "p":
         return "plural: another sense (استعدادات are preparations)"
+    if reading is not None and reading.verbal and _required(s, i):
+        return "what a necessity requires (يجب أن، ضرورة أن): not its subject's move"
     aspect = reading.asp if reading is not None else ""
     after_lam = i > 0 and bare(s.token_text(i - 1)) in _PAST_NEGATORS
     if frame.get("jussive_past") and aspect == "i" and after_lam:
@@ -102,6 +104,21 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
                 # "تركيا التي تدعم المعارضة ، لمؤتمر": the object stands in the verb's clause
                 return "requires " + need[0] + "… in its clause"
     return ""
+
+
+# words of necessity whose أن-clause states what is required (folded)
+_NECESSITY = frozenset(
+    {"يجب", "ينبغي", "يتعين", "يتوجب", "ضروره", "بضروره", "الضروري", "بد", "لابد"}
+)
+
+
+def _required(s: Sent, i: int) -> bool:
+    """Does the verb at token ``i`` follow أن after a word of necessity ("يجب أن تضغط
+    موسكو", "إلى ضرورة أن تضغط موسكو", "من الضروري أن")? What is required of an actor is
+    the content of someone's demand, not the actor's own move."""
+    if i < 2 or bare(s.token_text(i - 1)).lstrip("و") not in ("ان", "بان"):
+        return False
+    return bare(s.token_text(i - 2)).lstrip("و") in _NECESSITY
 
 
 def _before_noun(s: Sent, i: int) -> bool:

@@ -909,6 +909,12 @@ CASES = [
         {("syrian_opposition", "demand", "")},
     ),
     (["وأدى أردوغان التحية للضحايا , داعيا بالرحمة لمن سقطوا ."], set()),
+    # what a necessity requires of an actor is someone's demand on it, not the actor's move;
+    # pointing to a need asks for it
+    (["وقال لافروف إنه يجب أن تضغط واشنطن على المعارضة ."], set()),
+    (["وقال لافروف إنه من الضروري أن تضغط واشنطن على المعارضة ."], set()),
+    (["وأشار لافروف خلال اللقاء إلى ضرورة وقف إطلاق النار في إدلب ."], {("lavrov", "demand", "")}),
+    (["وأشار لافروف إلى ضرورة أن تضغط واشنطن على المعارضة ."], {("lavrov", "demand", "")}),
     # "I" or "we" before a verb that can be first person: the speaker holds it
     (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
     (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
