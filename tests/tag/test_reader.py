@@ -915,6 +915,19 @@ CASES = [
     (["وقال لافروف إنه من الضروري أن تضغط واشنطن على المعارضة ."], set()),
     (["وأشار لافروف خلال اللقاء إلى ضرورة وقف إطلاق النار في إدلب ."], {("lavrov", "demand", "")}),
     (["وأشار لافروف إلى ضرورة أن تضغط واشنطن على المعارضة ."], {("lavrov", "demand", "")}),
+    # the speaker holds a verb of his reported words only when it has no subject of its own;
+    # a plural in -ين after a singular verb is its object
+    (
+        [
+            'وقال لافروف : " الوضع في سوريا صعب .',
+            'ويطالب الكثير من الزعماء بوقف القصف على إدلب " .',
+        ],
+        set(),
+    ),
+    (
+        ['وقال لافروف : " الوضع في سوريا صعب .', 'ودعا المعارضين إلى الحوار مع الحكومة " .'],
+        {("lavrov", "demand", "")},
+    ),
     # "I" or "we" before a verb that can be first person: the speaker holds it
     (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
     (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
