@@ -22,6 +22,7 @@ from analysis.tag.agreement import (
     FEMININE_HEADS,
     GENERIC_HEADS,
     MASC_HEADS,
+    RELATIVES,
     TITLES,
     agrees,
     mention_agreement,
@@ -60,6 +61,24 @@ _SUBJECT_OPENERS = frozenset(
     {*("و", "ف", "ان", "لكن", "ولكن", "ثم", "اما", "بينما", "فيما", "حيث", "اذ", "كما"), "اي"}
     | {"وهي", "وهم"}
 )
+
+# Nouns of speech whose genitive is the one who speaks ("تصريحات الرئيس أردوغان التي قال
+# فيها إنه …", "في كلمة نصر الله"): that genitive may be a pronoun's antecedent (folded)
+_SPEECH_NOUNS = frozenset(
+    fold(w)
+    for w in (
+        *("تصريحات", "تصريح", "كلمة", "خطاب", "بيان", "حديث", "مقابلة", "رسالة"),
+        *("وتصريحات", "لتصريحات", "بتصريحات", "وخطاب", "بخطاب", "وكلمة", "بكلمة"),
+    )
+)
+
+
+def _relative_after(s: Sent, m: Mention) -> bool:
+    """Does a relative pronoun follow the mention ("تصريحات أردوغان التي قال فيها")?"""
+    j = s.tok_index(m.kend)
+    if j < len(s.tokens) and s.tokens[j][0] < m.kend:
+        j += 1
+    return j < len(s.tokens) and bare(s.token_text(j)) in RELATIVES
 
 
 def coordinated_actors(s: Sent, first: Mention, pool: list[Mention]) -> list[Mention]:
@@ -107,6 +126,8 @@ def subject_position(s: Sent, m: Mention) -> bool:
         return True
     if any(one_of(prev, w) for w in (FEMININE_HEADS, TITLES, MASC_HEADS, GENERIC_HEADS)):
         return True
+    if prev in _SPEECH_NOUNS and _relative_after(s, m):
+        return True  # the one a statement is of speaks in its relative clause
     readings, _why = reading_at(s, i - 1)
     return bool(readings) and readings[0].verbal
 

@@ -938,6 +938,13 @@ CASES = [
             ("TUR", "guarantee", ""),
         },
     ),
+    # the one a statement is of speaks in its relative clause; elsewhere a genitive is no
+    # pronoun's antecedent
+    (
+        ["وقال إن تصريحات الرئيس أردوغان التي قال فيها إنه لن يسمح بقيام كيان كردي مهمة ."],
+        {("erdogan", "threat", "")},
+    ),
+    (["وقال إن تصريحات أردوغان ضد أمريكا قوية وإنه لن يسمح بقيام كيان كردي ."], set()),
     # "I" or "we" before a verb that can be first person: the speaker holds it
     (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
     (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
