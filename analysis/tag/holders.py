@@ -28,10 +28,12 @@ from analysis.tag.clauses import (
     lookback_mentions,
     one_of,
     subject_np,
+    token_after,
 )
 from analysis.tag.cues import counterpart_fillers, nominal_forms
 from analysis.tag.issues import IssueHit
 from analysis.tag.morph import PREPOSITIONS, Reading
+from analysis.tag.overt import overt_subject
 from analysis.text.normalize import fold
 
 
@@ -202,6 +204,38 @@ def speaker_fallback(
     if holders and in_content and _pronoun_subject(s, a, speaker_cue):
         return holders
     return []
+
+
+# a complementiser with the pronoun that is the verb's subject ("أنها تدعو")
+_PRONOUN_THAT = frozenset({"انه", "انها", "بانه", "بانها", "انهم", "بانهم", "انهما"})
+
+
+def own_subject(
+    s: Sent,
+    span: tuple[int, int],
+    reading: Reading,
+    word: str,
+    speaker: str,
+    noun_at: int = -1,
+) -> bool:
+    """Has the verb at key ``span`` a noun phrase of its own for subject
+    (``overt.overt_subject``), so that the speaker does not hold it ("ويطالب الكثير من
+    الزعماء …")? Not when that noun names the speaker again ("ودعت الوزارة" after the
+    ministry), after a complementiser with its pronoun ("أنها تدعو جميع المسلحين"), or for a
+    plural in -ين right after a singular verb: its object ("ودعا المعارضين إلى")."""
+    a, b = span
+    if not reading.verbal:
+        return False
+    feats = verb_features(reading, word)
+    if not overt_subject(s, a, b, feats, noun_at):
+        return False
+    j = token_after(s, b)
+    after = bare(s.token_text(j)).removeprefix("و") if j < len(s.tokens) else ""
+    before = bare(s.token_text(s.tok_index(a) - 1)) if s.tok_index(a) > 0 else ""
+    singular = not any(n in ("p", "d") for _g, n in feats)
+    if before in _PRONOUN_THAT or (after.endswith("ين") and singular):
+        return False
+    return not ({after, before} & set(fold(speaker).split()))
 
 
 def first_person_speaker(

@@ -20,7 +20,6 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.tag.agreement import verb_features
 from analysis.tag.antecedents import earlier_sentences, number_anaphors
 from analysis.tag.claims import (
     OUTLET,
@@ -34,7 +33,6 @@ from analysis.tag.clauses import (
     Sent,
     bare,
     is_clause_end,
-    token_after,
 )
 from analysis.tag.cue import Cue
 from analysis.tag.cues import hypothetical_lexicon
@@ -47,19 +45,18 @@ from analysis.tag.holders import (
     joined_holder_agrees,
     move_counterpart,
     own_side,
+    own_subject,
     self_reference,
     speaker_fallback,
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.modality import modality_at, whoever
 from analysis.tag.morph import PREPOSITIONS
-from analysis.tag.overt import overt_subject
 from analysis.tag.owners import names_signers, presenter_at
 from analysis.tag.pledges import hostile_target, kept_or_broken
 from analysis.tag.scope import holder_possible, in_the_file
 from analysis.tag.subjects import FIRST_PERSON, cue_holders
 from analysis.tag.voice import asked, forecast, inferred, may_form, question
-from analysis.text.normalize import fold
 
 __all__ = ["MOVE_TYPES", "POSITION_COLUMNS", "tag_positions"]
 
@@ -224,30 +221,13 @@ def _holders_of(
     ):
         return prev_holders, "coordinated with the previous move"
     holders = speaker_fallback(s, a, b, ctx["att"], ctx["speaker_cue"])
-    if holders and _own_subject(s, cue, word, holders[0][1]):
+    if holders and own_subject(
+        s, cue.verb_span, cue.verb_reading, word, holders[0][1], cue.kstart if cue.light else -1
+    ):
         return [], rule  # "ويطالب الكثير من الزعماء …": its own subject, not the speaker
     if holders:
         return holders, "speaker of the reported content"
     return [], rule
-
-
-def _own_subject(s: Sent, cue: Cue, word: str, speaker: str) -> bool:
-    """Has the cue's verb a noun phrase of its own for subject (``overt.overt_subject``)
-    that is not the speaker named again ("ودعت الوزارة" after "الخارجية الروسية")? A
-    plural in -ين right after a singular verb is its object ("ودعا المعارضين إلى")."""
-    a, b = cue.verb_span
-    if not cue.verb_reading.verbal:
-        return False
-    feats = verb_features(cue.verb_reading, word)
-    if not overt_subject(s, a, b, feats, cue.kstart if cue.light else -1):
-        return False
-    j = token_after(s, b)
-    after = bare(s.token_text(j)).removeprefix("و") if j < len(s.tokens) else ""
-    before = bare(s.token_text(s.tok_index(a) - 1)) if s.tok_index(a) > 0 else ""
-    if after.endswith("ين") and not any(n in ("p", "d") for _g, n in feats):
-        return False
-    named = set(fold(speaker).split())
-    return not ({after, before} & named)
 
 
 def moves_in_sentence(
