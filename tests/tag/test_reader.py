@@ -952,6 +952,9 @@ CASES = [
         ],
         {("SYR", "demand", "")},
     ),
+    # wanting a party's withdrawal or departure is a demand; wanting gains is not
+    (["وقالت واشنطن إنها تريد انسحاب القوات الإيرانية من سوريا ."], {("USA", "demand", "")}),
+    (["وتريد تركيا تحقيق مكاسب في الشمال ."], set()),
     # "I" or "we" before a verb that can be first person: the speaker holds it
     (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
     (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
