@@ -24,6 +24,7 @@ __all__ = [
     "RELATIVES",
     "TITLES",
     "agrees",
+    "definite_adjective",
     "mention_agreement",
     "nisba_names_actor",
     "note_heads",
@@ -81,6 +82,7 @@ GENERIC_HEADS = frozenset(
     fold(w)
     for w in (
         *("الجانب", "الطرف", "المسؤولون", "المسؤولين", "الحكومة", "القيادة", "الإدارة"),
+        *("مسؤولون", "مسؤولين"),  # "واتفق مسؤولون إيرانيون وروس"
         *("الوفد", "السلطات"),
         # a state's policy or diplomacy speaks for it ("السياسة الإسرائيلية لن تسمح")
         *("السياسة", "الدبلوماسية", "الرئاسة", "الدولة"),
@@ -106,11 +108,21 @@ FEMININE_TITLES = frozenset(fold(w) for w in ("رئيسة", "وزيرة"))
 
 def note_heads(s: Sent) -> list[Mention]:
     """Record on each mention of ``s`` the word before it (a nisba's head noun)."""
+    starts = {s.tok_index(m.kstart) for m in s.mentions}
     for m in s.mentions:
         i = s.tok_index(m.kstart)
         if i > 0 and s.tokens[i][0] >= m.kstart:
             m.head = bare(s.token_text(i - 1))
+            if i > 1 and i - 1 not in starts and definite_adjective(m.head):
+                # "التحالف الغربي الإسرائيلي", "المسؤولون العسكريون الروس": the noun
+                # before the adjectives
+                m.head = bare(s.token_text(i - 2))
     return s.mentions
+
+
+def definite_adjective(tok: str) -> bool:
+    """Is the folded token shaped like a definite nisba adjective ("الغربي", "العسكريون")?"""
+    return tok.startswith("ال") and tok.endswith(("ي", "يه", "يون", "يين")) and len(tok) > 4
 
 
 MINISTRIES = frozenset(fold(w) for w in ("الخارجية", "الدفاع", "الداخلية", "الأركان", "الوزراء"))

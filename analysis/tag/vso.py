@@ -9,9 +9,11 @@ from analysis.tag.agreement import (
     FEMININE_HEADS,
     FEMININE_TITLES,
     GENERIC_HEADS,
+    HUMAN_PLURALS,
     MASC_HEADS,
     TITLES,
     agrees,
+    definite_adjective,
     institution_head,
     mention_agreement,
 )
@@ -97,10 +99,14 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
     head = np[0]
     generic = bare(s.token_text(first)) in MASC_HEADS or bare(s.token_text(first)) in GENERIC_HEADS
     # "الحكومة الأمريكية", never "الحكومة للأميركيين" (a recipient with ل)
+    # a definite adjective may come between ("التحالف الغربي الإسرائيلي", "المسؤولون
+    # العسكريون الروس")
+    k = s.tok_index(head.kstart)
+    between = k == first + 2 and _adjective_at(s, first + 1)
     nisba_ok = (
-        head.reason.startswith("nisba")
+        (head.reason.startswith("nisba") or one_of(fold(head.surface), HUMAN_PLURALS))
         and generic
-        and s.tok_index(head.kstart) == first + 1
+        and (k == first + 1 or between)
         and not after_prep(s, head)
     )
     title = one_of(bare(s.token_text(first)), TITLES)
@@ -150,6 +156,14 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
     if not agrees(agr, feats, gender_only=True) and head.kind != "person":
         return []
     return coordinated_actors(s, head, pool)
+
+
+def _adjective_at(s: Sent, j: int) -> bool:
+    """Is token ``j`` a definite adjective that names no actor ("الغربي", "العسكريون")?"""
+    a, b = s.tokens[j]
+    if is_clause_end(s.token_text(j)) or any(a <= m.kstart < b for m in s.mentions):
+        return False
+    return definite_adjective(bare(s.token_text(j)))
 
 
 def _owner_with_lam(s: Sent, first: int, k: int) -> bool:

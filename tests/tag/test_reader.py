@@ -955,6 +955,14 @@ CASES = [
     # wanting a party's withdrawal or departure is a demand; wanting gains is not
     (["وقالت واشنطن إنها تريد انسحاب القوات الإيرانية من سوريا ."], {("USA", "demand", "")}),
     (["وتريد تركيا تحقيق مكاسب في الشمال ."], set()),
+    # a nisba after a generic head and a definite adjective, or a people's plural after
+    # "officials", is the actor
+    (
+        ["ويريد التحالف الغربي الإسرائيلي من الحرس الثوري سحب الميليشيات من سوريا ."],
+        {("ISR", "demand", "irgc")},
+    ),
+    (["ورفض المسؤولون العسكريون الروس المقترح الأمريكي ."], {("RUS", "reject", "USA")}),
+    (["ورفض المسؤولون الروس المقترح الأمريكي ."], {("RUS", "reject", "USA")}),
     # "I" or "we" before a verb that can be first person: the speaker holds it
     (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
     (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
