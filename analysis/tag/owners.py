@@ -11,7 +11,14 @@ from __future__ import annotations
 import functools
 
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.agreement import GENERIC_HEADS, MASC_HEADS, RELATIVES, TITLES, institution_head
+from analysis.tag.agreement import (
+    FEMININE_HEADS,
+    GENERIC_HEADS,
+    MASC_HEADS,
+    RELATIVES,
+    TITLES,
+    institution_head,
+)
 from analysis.tag.antecedents import antecedent, coordinated_actors
 from analysis.tag.clauses import (
     Mention,
@@ -50,6 +57,21 @@ _POSSESSIVES = {
     "3mp_poss": (("m", "p"), "هم"),
     "3d_poss": (("", "d"), "هما"),
 }
+
+
+def _nearer_owner(s: Sent, a: int, b: int, gender: str) -> bool:
+    """Does a head noun of a body or a title that names no actor stand between key positions
+    ``a`` and ``b`` ("… بشار الجعفري، انتقادات حادة إلى وفد المعارضة على خلفية تمسكه":
+    the delegation, not al-Jaafari, holds to its demand)? Masculine heads for ه, feminine
+    ones for ها."""
+    heads = (MASC_HEADS, TITLES) if gender == "m" else (FEMININE_HEADS,) if gender == "f" else ()
+    for j in range(s.tok_index(a), s.tok_index(b)):
+        ta = s.tokens[j][0]
+        if ta < a or any(m.kstart <= ta < m.kend for m in s.mentions):
+            continue
+        if any(one_of(bare(s.token_text(j)), w) for w in heads):
+            return True
+    return False
 
 
 def _nisbas(s: Sent, first: Mention, pool: list[Mention]) -> list[Mention]:
@@ -129,6 +151,8 @@ def noun_holders(
         # "برفضها العودة", "لاعتراضها على": the pronoun's nearest agreeing antecedent
         # the previous sentence and pairs were wrong more often than right on the dev pages
         ms, how = antecedent(s, cue.kstart, pool, [], {_POSSESSIVES[enc][0]}, subject=False)
+        if len(ms) == 1 and _nearer_owner(s, ms[0].kend, cue.kstart, _POSSESSIVES[enc][0][0]):
+            return [], "possessive pronoun: a nearer noun that names no actor may own it"
         if len(ms) == 1:
             return ms, f"possessive pronoun of the noun → {how}"
         return [], ""

@@ -963,6 +963,16 @@ CASES = [
     ),
     (["ورفض المسؤولون العسكريون الروس المقترح الأمريكي ."], {("RUS", "reject", "USA")}),
     (["ورفض المسؤولون الروس المقترح الأمريكي ."], {("RUS", "reject", "USA")}),
+    # a possessive pronoun's nearest actor is not its owner when a nearer body or title that
+    # names no actor could own it
+    (
+        [
+            "وغادر وفد النظام جنيف , غداة توجيه رئيسه بشار الجعفري انتقادات حادة إلى وفد"
+            " المعارضة على خلفية تمسكه بمطلب تنحي الأسد ."
+        ],
+        set(),
+    ),
+    (["وأكد لافروف في مؤتمر صحافي تمسكه بالمقترح الروسي ."], {("lavrov", "demand", "")}),
     # "I" or "we" before a verb that can be first person: the speaker holds it
     (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
     (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
