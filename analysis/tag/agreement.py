@@ -24,6 +24,7 @@ __all__ = [
     "RELATIVES",
     "TITLES",
     "agrees",
+    "can_be_person",
     "definite_adjective",
     "mention_agreement",
     "nisba_names_actor",
@@ -82,7 +83,7 @@ GENERIC_HEADS = frozenset(
     fold(w)
     for w in (
         *("الجانب", "الطرف", "المسؤولون", "المسؤولين", "الحكومة", "القيادة", "الإدارة"),
-        *("مسؤولون", "مسؤولين"),  # "واتفق مسؤولون إيرانيون وروس"
+        *("مسؤولون",),  # "واتفق مسؤولون إيرانيون وروس" (nominative: a subject)
         *("الوفد", "السلطات"),
         # a state's policy or diplomacy speaks for it ("السياسة الإسرائيلية لن تسمح")
         *("السياسة", "الدبلوماسية", "الرئاسة", "الدولة"),
@@ -107,7 +108,9 @@ FEMININE_TITLES = frozenset(fold(w) for w in ("رئيسة", "وزيرة"))
 
 
 def note_heads(s: Sent) -> list[Mention]:
-    """Record on each mention of ``s`` the word before it (a nisba's head noun)."""
+    """Record on each mention of ``s`` the word before it (a nisba's head noun), or the
+    word before that when the word before is a definite adjective ("التحالف الغربي
+    الإسرائيلي": التحالف)."""
     starts = {s.tok_index(m.kstart) for m in s.mentions}
     for m in s.mentions:
         i = s.tok_index(m.kstart)
@@ -121,8 +124,15 @@ def note_heads(s: Sent) -> list[Mention]:
 
 
 def definite_adjective(tok: str) -> bool:
-    """Is the folded token shaped like a definite nisba adjective ("الغربي", "العسكريون")?"""
-    return tok.startswith("ال") and tok.endswith(("ي", "يه", "يون", "يين")) and len(tok) > 4
+    """Is the folded token a definite adjective ("الغربي", "البارز") or a nisba plural
+    ("العسكريون")? Not a noun with the -iyya ending ("العملية", "الاتفاقية", "الخارجية"),
+    which camel-tools also reads as a noun."""
+    if not tok.startswith("ال") or len(tok) <= 4:
+        return False
+    if tok.endswith(("يون", "يين")):
+        return True
+    readings = [r for r in analyses(tok) if not r.verbal]
+    return bool(readings) and all(r.pos == "adj" for r in readings)
 
 
 MINISTRIES = frozenset(fold(w) for w in ("الخارجية", "الدفاع", "الداخلية", "الأركان", "الوزراء"))
@@ -237,6 +247,12 @@ def agrees(agr: tuple[str, str] | None, feats: set[tuple[str, str]], *, gender_o
 def third_person(r: Reading, word: str) -> bool:
     """Can the verb (or adjective) be third person? First and second person ("نرفض")
     speak for the speaker, whom the caller takes."""
+    return can_be_person(r, word, "3")
+
+
+def can_be_person(r: Reading, word: str, person: str) -> bool:
+    """Can the verb reading's lemma be ``person`` ("1", "2", "3") in ``word`` ("طالبت":
+    I demanded, she demanded)? A noun or adjective can be any."""
     if not r.verbal:
         return True
-    return any(x.per == "3" for x in analyses(word) if x.lemma == r.lemma and x.verbal)
+    return any(x.per == person for x in analyses(word) if x.lemma == r.lemma and x.verbal)

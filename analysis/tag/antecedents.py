@@ -37,6 +37,7 @@ from analysis.tag.clauses import (
     bare,
     is_clause_end,
     one_of,
+    token_after,
 )
 from analysis.tag.morph import VERB_PARTICLES
 from analysis.tag.reading import reading_at
@@ -65,19 +66,18 @@ _SUBJECT_OPENERS = frozenset(
 # Nouns of speech whose genitive is the one who speaks ("تصريحات الرئيس أردوغان التي قال
 # فيها إنه …", "في كلمة نصر الله"): that genitive may be a pronoun's antecedent (folded)
 _SPEECH_NOUNS = frozenset(
-    fold(w)
-    for w in (
-        *("تصريحات", "تصريح", "كلمة", "خطاب", "بيان", "حديث", "مقابلة", "رسالة"),
-        *("وتصريحات", "لتصريحات", "بتصريحات", "وخطاب", "بخطاب", "وكلمة", "بكلمة"),
-    )
+    fold(w) for w in ("تصريحات", "تصريح", "كلمة", "خطاب", "بيان", "حديث", "مقابلة", "رسالة")
 )
+
+
+def _speech_noun(tok: str) -> bool:
+    """Is the folded token a noun of speech, with or without و/ل/ب ("وتصريحات", "بكلمة")?"""
+    return tok in _SPEECH_NOUNS or (tok[:1] in "ولب" and tok[1:] in _SPEECH_NOUNS)
 
 
 def _relative_after(s: Sent, m: Mention) -> bool:
     """Does a relative pronoun follow the mention ("تصريحات أردوغان التي قال فيها")?"""
-    j = s.tok_index(m.kend)
-    if j < len(s.tokens) and s.tokens[j][0] < m.kend:
-        j += 1
+    j = token_after(s, m.kend)
     return j < len(s.tokens) and bare(s.token_text(j)) in RELATIVES
 
 
@@ -126,7 +126,7 @@ def subject_position(s: Sent, m: Mention) -> bool:
         return True
     if any(one_of(prev, w) for w in (FEMININE_HEADS, TITLES, MASC_HEADS, GENERIC_HEADS)):
         return True
-    if prev in _SPEECH_NOUNS and _relative_after(s, m):
+    if _speech_noun(prev) and _relative_after(s, m):
         return True  # the one a statement is of speaks in its relative clause
     readings, _why = reading_at(s, i - 1)
     return bool(readings) and readings[0].verbal

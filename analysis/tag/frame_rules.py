@@ -118,7 +118,16 @@ def _required(s: Sent, i: int) -> bool:
     the content of someone's demand, not the actor's own move."""
     if i < 2 or bare(s.token_text(i - 1)).lstrip("و") not in ("ان", "بان"):
         return False
-    return bare(s.token_text(i - 2)).lstrip("و") in _NECESSITY
+    # past "من" ("لا بد من أن") or "على" and the one it binds ("يجب على واشنطن أن")
+    for j in range(i - 2, max(-1, i - 7), -1):
+        raw = s.token_text(j)
+        tok = bare(raw).lstrip("و")
+        if tok in _NECESSITY:
+            return True
+        if is_clause_end(raw) or not (tok in ("من", "علي") or named(s, j)):
+            return False
+    return False
+    return False
 
 
 def _before_noun(s: Sent, i: int) -> bool:

@@ -16,7 +16,13 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
-from analysis.tag.agreement import agrees, mention_agreement, verb_features
+from analysis.tag.agreement import (
+    MASC_HEADS,
+    TITLES,
+    agrees,
+    mention_agreement,
+    verb_features,
+)
 from analysis.tag.claims import OUTLET, REPORTS, UNNAMED
 from analysis.tag.clauses import (
     SELF_WORDS,
@@ -32,7 +38,7 @@ from analysis.tag.clauses import (
 )
 from analysis.tag.cues import counterpart_fillers, nominal_forms
 from analysis.tag.issues import IssueHit
-from analysis.tag.morph import PREPOSITIONS, Reading
+from analysis.tag.morph import PREPOSITIONS, Reading, analyses
 from analysis.tag.overt import overt_subject
 from analysis.text.normalize import fold
 
@@ -207,7 +213,9 @@ def speaker_fallback(
 
 
 # a complementiser with the pronoun that is the verb's subject ("أنها تدعو")
-_PRONOUN_THAT = frozenset({"انه", "انها", "بانه", "بانها", "انهم", "بانهم", "انهما"})
+_PRONOUN_THAT = frozenset(
+    {"انه", "انها", "بانه", "بانها", "انهم", "بانهم", "انهما", "بانهما", "لانه", "لانها"}
+)
 
 
 def own_subject(
@@ -232,10 +240,21 @@ def own_subject(
     j = token_after(s, b)
     after = bare(s.token_text(j)).removeprefix("و") if j < len(s.tokens) else ""
     before = bare(s.token_text(s.tok_index(a) - 1)) if s.tok_index(a) > 0 else ""
+    before = before.removeprefix("و")
     singular = not any(n in ("p", "d") for _g, n in feats)
-    if before in _PRONOUN_THAT or (after.endswith("ين") and singular):
+    if before in _PRONOUN_THAT or (after.endswith("ين") and singular and _not_singular(after)):
         return False
-    return not ({after, before} & set(fold(speaker).split()))
+    # a word of the speaker's own name, not a title any subject may carry ("رئيس")
+    named = {
+        w for w in fold(speaker).split() if not one_of(w, TITLES) and not one_of(w, MASC_HEADS)
+    }
+    return not ({after, before} & named)
+
+
+def _not_singular(word: str) -> bool:
+    """Is the word only a plural or dual ("المعارضين"), never a singular ("الأمين")?"""
+    readings = [r for r in analyses(word) if not r.verbal]
+    return bool(readings) and all(r.num in ("p", "d") for r in readings)
 
 
 def first_person_speaker(

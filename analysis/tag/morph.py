@@ -229,7 +229,8 @@ def noun_context(prev: str, nxt: str, readings: tuple[Reading, ...]) -> str:
 
 
 def _participle(lemma: str) -> bool:
-    """Is the lemma shaped like an active participle: فاعِل (داعِي) or مُـ (مُطالِب)?"""
+    """Is the lemma shaped like a participle: فاعِل (داعِي) or مُـ (مُطالِب)? (A shape
+    only: طالِب and مَفعَل nouns pass too; the caller asks for more.)"""
     bare_lemma = fold(lemma)
     return bare_lemma.startswith("م") or (len(bare_lemma) >= 4 and bare_lemma[1] == "ا")
 
@@ -262,6 +263,7 @@ def choose(
         return nouns + verbs, "noun before an indefinite adjective"
     if (
         clause_start
+        and not token.startswith(("و", "ف"))  # "وطالبا": a dual verb with its و
         and token.endswith("ا")
         and all(r.num == "d" for r in verbs)
         and any(r.num == "s" and _participle(r.lemma) for r in nouns)

@@ -34,6 +34,7 @@ from analysis.tag.agreement import (
     PRONOUNS,
     RELATIVES,
     agrees,
+    can_be_person,
     mention_agreement,
     nisba_names_actor,
     note_heads,
@@ -239,10 +240,7 @@ def _media_ends(s: Sent, j: int) -> bool:
 
 def _first_person(cue: Cue, word: str) -> bool:
     """Can the cue's verb be first person ("طالبت": I demanded)? An adjective can."""
-    r = cue.verb_reading
-    if not r.verbal or cue.how == "adj":
-        return True
-    return any(x.per == "1" for x in analyses(word) if x.lemma == r.lemma and x.verbal)
+    return cue.how == "adj" or can_be_person(cue.verb_reading, word, "1")
 
 
 def _joined_subject(
@@ -426,7 +424,7 @@ def cue_holders(
         return ms, f"{rule} → {how}" if ms else rule
     circumstantial = cue.how == "adj" and not cue.reading.article
     # a participle's noun after it is its object ("داعية جميع الأطراف إلى"), never its subject
-    addressed = cue.frame.get("endings") is not None
+    addressed = cue.frame.get("holder") == "circumstantial"
     if addressed:
         # "اعتبرت الخارجية الأمريكية الاتفاق تطورا، داعية الأطراف إلى": the participle's
         # subject is the subject of the verb it follows
