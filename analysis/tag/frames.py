@@ -153,6 +153,18 @@ def _frame_readings(
     return out
 
 
+def _joined_light_verb(readings: list[Reading], tok: str) -> Reading | None:
+    """A perfective light-verb reading with the conjunction و ("وأبدى"; not the root و of
+    وضع، وجّه، وقّع) of a word that was read as a noun first."""
+    if not readings or readings[0].verbal or not tok.startswith("و"):
+        return None
+    light = light_lemmas()
+    return next(
+        (r for r in readings if r.verbal and r.asp == "p" and r.conj == "و" and r.lemma in light),
+        None,
+    )
+
+
 def _after_actor(s: Sent, i: int) -> bool:
     """Does an actor (or "بلاده": the speaker's state) stand right before token ``i``, or
     any name before a word with و ("في أنقرة وطالب": a name and an indefinite noun are not
@@ -173,8 +185,16 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
         if i in used or i in named or not candidate(bare(s.token_text(i))):
             continue
         readings, rule = reading_at(s, i, _after_actor(s, i))
-        options = _frame_readings(readings, bare(s.token_text(i - 1)) if i else "")
         word = s.token_text(i)
+        light_verb = _joined_light_verb(readings, bare(word))
+        if light_verb is not None:
+            # "الذي زار أنقرة مؤخرا وأبدى استعدادا": a light verb with و before the noun it
+            # carries, though its noun reading (أَبَد، أَظْهَر) came first
+            found = _light_noun(s, i, light_verb, "و + a light verb before its noun", used, trace)
+            if found:
+                out.append(found)
+                continue
+        options = _frame_readings(readings, bare(s.token_text(i - 1)) if i else "")
         if options and not options[0][0].verbal and _denied(s, i):
             if trace is not None:
                 trace.append(f"{word}: a move noun after a verb of denial; no move")

@@ -994,6 +994,16 @@ CASES = [
         {("RUS", "guarantee", "")},
     ),
     (["وقال لافروف إنه لا بد من أن تضغط واشنطن على المعارضة ."], set()),
+    # a light verb with و read first as a noun (أَبَد، أَظْهَر) still carries the noun after it;
+    # the root و of وضع/وجّه/وقّع is no conjunction
+    (
+        [
+            "بعد وصول الرئيس الجديد مسعود بزشكيان، الذي زار نيويورك مؤخراً وأظهر مرونة"
+            " واستعداداً للدخول في مفاوضات جديدة ."
+        ],
+        {("pezeshkian", "offer", "")},
+    ),
+    (["وقال أوباما في خطاب وجهه إلى الشعب الأميركي إن الوضع صعب ."], set()),
     # "I" or "we" before a verb that can be first person: the speaker holds it
     (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
     (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
