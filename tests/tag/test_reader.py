@@ -1004,6 +1004,9 @@ CASES = [
         {("pezeshkian", "offer", "")},
     ),
     (["وقال أوباما في خطاب وجهه إلى الشعب الأميركي إن الوضع صعب ."], set()),
+    # a call on one's own forces is an order, no move between parties
+    (["ودعا الرئيس الأسد قواته إلى وقف إطلاق النار في حلب ."], set()),
+    (["ودعا الرئيس الأسد روسيا إلى وقف إطلاق النار في حلب ."], {("assad", "demand", "RUS")}),
     # "I" or "we" before a verb that can be first person: the speaker holds it
     (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
     (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
