@@ -127,7 +127,6 @@ def _required(s: Sent, i: int) -> bool:
         if is_clause_end(raw) or not (tok in ("من", "علي") or named(s, j)):
             return False
     return False
-    return False
 
 
 def _before_noun(s: Sent, i: int) -> bool:

@@ -245,10 +245,10 @@ def own_subject(
     if before in _PRONOUN_THAT or (after.endswith("ين") and singular and _not_singular(after)):
         return False
     # a word of the speaker's own name, not a title any subject may carry ("رئيس")
-    named = {
+    own_name = {
         w for w in fold(speaker).split() if not one_of(w, TITLES) and not one_of(w, MASC_HEADS)
     }
-    return not ({after, before} & named)
+    return not ({after, before} & own_name)
 
 
 def _not_singular(word: str) -> bool:
