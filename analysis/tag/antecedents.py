@@ -81,6 +81,10 @@ def _relative_after(s: Sent, m: Mention) -> bool:
     return j < len(s.tokens) and bare(s.token_text(j)) in RELATIVES
 
 
+# what joins two actors: و, after a comma, or opening a parenthesis ("أميركا (وإسرائيل)")
+_AND = frozenset({"و", "،و", ",و", "(و"})
+
+
 def coordinated_actors(s: Sent, first: Mention, pool: list[Mention]) -> list[Mention]:
     """``first`` and the actors of ``pool`` joined to it by و; a nisba followed by a name
     gives way to the name."""
@@ -88,8 +92,8 @@ def coordinated_actors(s: Sent, first: Mention, pool: list[Mention]) -> list[Men
     for m in pool:
         if m.kstart <= out[-1].kstart:
             continue
-        gap = s.key[out[-1].kend : m.kstart].strip()
-        if gap in ("و", "،و"):
+        gap = s.key[out[-1].kend : m.kstart].replace(" ", "")
+        if gap in _AND:
             out.append(m)
         elif not gap and m.kind == "person" and out[-1].reason.startswith("nisba"):
             out[-1] = m  # "والروسي فلاديمير بوتين": the name the nisba introduces
@@ -101,7 +105,7 @@ def _chain_start(s: Sent, m: Mention, pool: list[Mention]) -> Mention:
     cur = m
     while True:
         before = [x for x in pool if x.kend <= cur.kstart]
-        if not before or s.key[before[-1].kend : cur.kstart].strip() not in ("و", "،و"):
+        if not before or s.key[before[-1].kend : cur.kstart].replace(" ", "") not in _AND:
             return cur
         cur = before[-1]
 

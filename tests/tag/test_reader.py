@@ -1007,6 +1007,15 @@ CASES = [
     # a call on one's own forces is an order, no move between parties
     (["ودعا الرئيس الأسد قواته إلى وقف إطلاق النار في حلب ."], set()),
     (["ودعا الرئيس الأسد روسيا إلى وقف إطلاق النار في حلب ."], {("assad", "demand", "RUS")}),
+    # actors joined by و after a comma or inside a parenthesis are one chain
+    (
+        ["وسمع الجانب الروسي مطالب أميركا (وإسرائيل) بانسحاب إيران من سوريا ."],
+        {("USA", "demand", ""), ("ISR", "demand", "")},
+    ),
+    (
+        ["دعا الرئيسان بوتين , وأردوغان , المعارضة السورية إلى المشاركة في المؤتمر ."],
+        {("putin", "offer", ""), ("erdogan", "offer", "")},
+    ),
     # "I" or "we" before a verb that can be first person: the speaker holds it
     (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
     (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
