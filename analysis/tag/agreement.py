@@ -217,9 +217,12 @@ _FEMININE_NAMES = frozenset(fold(w) for w in ("حماس", "قسد"))
 _EITHER_NAMES = frozenset(fold(w) for w in ("داعش",))
 
 
-def plural_word(word: str) -> bool:
+def plural_word(word: str, *, or_dual: bool = False) -> bool:
+    """Is every noun reading of the word a plural (or, with ``or_dual``, a plural or a dual:
+    "المعارضين" yes, "الأمين" no)?"""
+    numbers = ("p", "d") if or_dual else ("p",)
     readings = [r for r in analyses(bare(word)) if not r.verbal]
-    return bool(readings) and all(r.num == "p" for r in readings)
+    return bool(readings) and all(r.num in numbers for r in readings)
 
 
 def verb_features(r: Reading, word: str) -> set[tuple[str, str]]:

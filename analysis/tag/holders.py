@@ -21,6 +21,7 @@ from analysis.tag.agreement import (
     TITLES,
     agrees,
     mention_agreement,
+    plural_word,
     verb_features,
 )
 from analysis.tag.claims import OUTLET, REPORTS, UNNAMED
@@ -38,7 +39,7 @@ from analysis.tag.clauses import (
 )
 from analysis.tag.cues import counterpart_fillers, nominal_forms
 from analysis.tag.issues import IssueHit
-from analysis.tag.morph import PREPOSITIONS, Reading, analyses
+from analysis.tag.morph import PREPOSITIONS, Reading
 from analysis.tag.overt import overt_subject
 from analysis.text.normalize import fold
 
@@ -242,19 +243,14 @@ def own_subject(
     before = bare(s.token_text(s.tok_index(a) - 1)) if s.tok_index(a) > 0 else ""
     before = before.removeprefix("و")
     singular = not any(n in ("p", "d") for _g, n in feats)
-    if before in _PRONOUN_THAT or (after.endswith("ين") and singular and _not_singular(after)):
+    plural_object = after.endswith("ين") and singular and plural_word(after, or_dual=True)
+    if before in _PRONOUN_THAT or plural_object:
         return False
     # a word of the speaker's own name, not a title any subject may carry ("رئيس")
     own_name = {
         w for w in fold(speaker).split() if not one_of(w, TITLES) and not one_of(w, MASC_HEADS)
     }
     return not ({after, before} & own_name)
-
-
-def _not_singular(word: str) -> bool:
-    """Is the word only a plural or dual ("المعارضين"), never a singular ("الأمين")?"""
-    readings = [r for r in analyses(word) if not r.verbal]
-    return bool(readings) and all(r.num in ("p", "d") for r in readings)
 
 
 def first_person_speaker(

@@ -110,22 +110,18 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
         and not after_prep(s, head)
     )
     title = one_of(bare(s.token_text(first)), TITLES)
-    title_ok = title and s.tok_index(head.kstart) - first <= 4 and head.kind in ACTOR_KINDS
+    title_ok = title and k - first <= 4 and head.kind in ACTOR_KINDS
     # an institution and its state in idafa ("حكومة الجمهورية العربية السورية", "وفد النظام")
     body = bare(s.token_text(first))
-    idafa_ok = (
-        institution_head(body)
-        and s.tok_index(head.kstart) == first + 1
-        and head.kind in ACTOR_KINDS
-    )
+    idafa_ok = institution_head(body) and k == first + 1 and head.kind in ACTOR_KINDS
     # a part of an actor ("فصائل من المعارضة", "مسؤولون من الحكومة")
     partitive_ok = (
         one_of(body, PARTITIVE_HEADS)
         and first + 1 < len(s.tokens)
         and bare(s.token_text(first + 1)) in ("من", "عن")
-        and s.tok_index(head.kstart) == first + 2
+        and k == first + 2
     )
-    owned = _owner_with_lam(s, first, s.tok_index(head.kstart)) and head.kind in ACTOR_KINDS
+    owned = _owner_with_lam(s, first, k) and head.kind in ACTOR_KINDS
     headed = idafa_ok or partitive_ok or owned
     title_ok = title_ok or headed  # the verb agrees with the head noun, as after a title
     if s.tokens[first][0] != head.kstart and not (nisba_ok or title_ok):
