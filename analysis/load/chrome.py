@@ -43,6 +43,7 @@ KINDS = (
 )
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD_START = r"(?<!\w)"  # what every ``contains`` rule's regex opens with
 _QUOTE = re.compile(r'"[^"\n]+"|«[^«»\n]+»|“[^“”\n]+”')
 
 
@@ -63,7 +64,7 @@ def _compile(raw: dict) -> ChromeRule:
         # matched on the section rules' key (sentence-wide labels need no offsets)
         alt = cue_alternation(raw.get("cues") or [], raw.get("patterns") or [])
         if alt:
-            regex = re.compile(r"(?<!\w)" + alt)
+            regex = re.compile(_WORD_START + alt)
     if kind in ("tail_marker", "contains") and regex is None:
         raise ChromeRulesError(f"{where}: kind {kind} needs cues or patterns")
     return ChromeRule(
@@ -184,7 +185,10 @@ def tail_start(
         for (start, end), (section, _reason) in zip(spans, labels, strict=True):
             if end < floor or section not in COUNTED:
                 continue
-            key, offsets = match_key(text[start:end])
+            para = text[start:end]
+            if not rule.regex.search(fold(para)):
+                continue  # most paragraphs: no offsets needed (fold is match_key's key)
+            key, offsets = match_key(para)
             for m in rule.regex.finditer(key):
                 at = start + original_span(offsets, m.start(), m.end())[0]
                 if at >= floor:
@@ -205,19 +209,23 @@ def pull_quotes(
     if rule is None:
         return []
     found = []
-    page = " ".join(_WORD.findall(section_key(text)))
+    page = None  # the page's words, read only for a quotation placed as a pull quote is
     for (start, end), (section, _reason) in zip(spans, labels, strict=True):
         if section not in COUNTED:
             continue
         para = text[start:end]
         for m in _QUOTE.finditer(para):
-            words = _WORD.findall(section_key(m.group()))
             before = para[: m.start()].rstrip()
             after = para[m.end() :].lstrip()
             opens = not before or before[-1] in ".!?؟"
             runs_on = bool(after) and (after[0].isalpha() or after[0] in '"«“')
-            if len(words) < rule.min_words or not (opens and runs_on):
+            if not (opens and runs_on):
                 continue
+            words = _WORD.findall(section_key(m.group()))
+            if len(words) < rule.min_words:
+                continue
+            if page is None:
+                page = " ".join(_WORD.findall(section_key(text)))
             if page.count(" ".join(words)) >= 2:
                 found.append((start + m.start(), start + m.end()))
     return found
@@ -296,8 +304,15 @@ def label_sentences(
 @lru_cache(maxsize=8)
 def _contains_union(rules: tuple[ChromeRule, ...]) -> re.Pattern:
     """One pattern matching where any ``contains`` rule matches: most sentences match none,
-    and one search rules them all out (the rules are then tried in order)."""
+    and one search rules them all out (the rules are then tried in order).
+
+    Every rule opens with the same word-start test (``_compile``); it is written once in
+    front of the alternation, so that the engine tries the alternatives only where a word
+    starts (four times faster over a corpus's sentences than one test per alternative).
+    """
     alts = [r.regex.pattern for r in rules if r.kind == "contains" and r.regex is not None]
+    if alts and all(a.startswith(_WORD_START) for a in alts):
+        return re.compile(_WORD_START + "(?:" + "|".join(a[len(_WORD_START) :] for a in alts) + ")")
     return re.compile("|".join(f"(?:{a})" for a in alts) or r"(?!)")
 
 

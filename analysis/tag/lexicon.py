@@ -124,9 +124,10 @@ def _weight(word: str) -> int:
     return len(word.removeprefix("ال"))
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=1 << 13)
 def words_of(key: str) -> frozenset[str]:
-    """The words of a folded key; remembered, as several lexicons read each sentence."""
+    """The words of a folded key; remembered for a chunk's sentences, as several lexicons
+    of attribution, stances and positions read each one."""
     return frozenset(_RUN.findall(key))
 
 

@@ -16,6 +16,7 @@ so neither is joined.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from analysis.tag.morph import analyses
@@ -82,6 +83,10 @@ def mend(key: str) -> str:
     return without(key, broken_spaces(key)) if lone_letter(key) else key
 
 
+@functools.lru_cache(maxsize=1 << 13)
 def sentence_key(text: str) -> str:
-    """A sentence's folded and mended text, as the readers' prefilters see it."""
+    """A sentence's folded and mended text, as the readers' prefilters see it; remembered
+    for a chunk's sentences (a few thousand): attribution and the claims of stances and
+    positions each read every sentence, and the same string object lets
+    ``analysis.tag.lexicon.words_of`` find its words again."""
     return mend(fold_sentence(text))

@@ -77,6 +77,13 @@ def test_furniture_sentences_inside_a_body_line(sentence, reason):
     assert by_text[S1][0] == by_text[S2][0] == "body"
 
 
+def test_a_cue_glued_to_a_clitic_is_the_article_s_own_words():
+    # every rule's cue starts a word: "وشارك في الاستطلاع" is a report, not a poll widget
+    sentence = "وشارك في الاستطلاع 1200 شخص من سكان المدينة ."
+    got = {t: sec for t, sec, _ in _labels(f"{S1} {sentence} {S2}\n{S3}")}
+    assert got[sentence] == "body"
+
+
 def test_a_bracketed_source_and_date_alone_is_not_a_caption():
     cited = "وأعلنت الوزارة أن القوات انسحبت من المدينة ( وكالة سانا , 4 تشرين الثاني 2017 ) ."
     assert _labels(f"{S1} {cited} {S2}")[1][1] == "body"
