@@ -4,12 +4,21 @@ its clause) or asserted? ``negated``, ``future_form``, ``past_negation``, ``moda
 
 from __future__ import annotations
 
+from analysis.tag.agreement import can_be_person
 from analysis.tag.clauses import Sent, bare, is_clause_end
 from analysis.tag.cues import future_lexicon, negators
-from analysis.tag.morph import PREPOSITIONS
+from analysis.tag.morph import PREPOSITIONS, Reading
 from analysis.text.normalize import fold
 
-__all__ = ["STILL_VERBS", "future_form", "modality_at", "negated", "past_negation", "whoever"]
+__all__ = [
+    "STILL_VERBS",
+    "future_form",
+    "modality_at",
+    "negated",
+    "past_negation",
+    "pledged",
+    "whoever",
+]
 
 #: Folded forms of زال/برح/انفك/فتئ: after ما/لا/لم they mean "still" (ما زال، لا يزال).
 STILL_VERBS = frozenset(
@@ -96,6 +105,16 @@ def past_negation(s: Sent, kpos: int) -> bool:
     """Is the verb at ``kpos`` negated in the past (لم within the two tokens before it)?"""
     i = s.tok_index(kpos)
     return any(bare(s.token_text(j)).lstrip("وف") == "لم" for j in range(max(0, i - 2), i))
+
+
+def pledged(s: Sent, reading: Reading, kpos: int) -> bool:
+    """Is the negated verb at ``kpos`` a pledge? It looks ahead ("لن تسمح", "لن يسمح"), or
+    it is the speaker's own present ("لا نسمح", "لا أسمح"). "لم تسمح" tells what was done;
+    a third person's "لا تسمح" describes a policy or a rule ("الدستور لا يسمح")."""
+    if future_form(s, kpos):
+        return True
+    word = s.word(s.tok_index(kpos)) if s.tokens else ""
+    return not past_negation(s, kpos) and can_be_person(reading, word, "1")
 
 
 def modality_at(s: Sent, a: int, hypos: list[int]) -> str:

@@ -50,7 +50,7 @@ from analysis.tag.holders import (
     speaker_fallback,
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
-from analysis.tag.modality import modality_at, whoever
+from analysis.tag.modality import modality_at, pledged, whoever
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.owners import names_signers, presenter_at
 from analysis.tag.pledges import hostile_target, kept_or_broken
@@ -320,6 +320,8 @@ def moves_in_sentence(
             # "سمحت" is no red line, "لن تسمح" is; "ردت على الرسالة" answers, "سترد" threatens
             if modality != ("negated" if frame.get("only_negated") else "future"):
                 continue
+            if frame.get("pledge_only") and not pledged(s, cue.verb_reading, cue.verb_span[0]):
+                continue  # "لم تسمح", "الدستور لا يسمح": no red line drawn
             why.append(f"{modality} {cue.reading.lemma} read as {move}")
             modality = "asserted"
         elif modality == "negated" and frame.get("negated_as") and not unless:

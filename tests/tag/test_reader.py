@@ -46,6 +46,12 @@ CASES = [
     # a red line: "will not allow" is a threat, "allowed" is no move
     (["وقال الوزير إن أنقرة لن تسمح بقيام كيان على حدودها."], {("TUR", "threat", "")}),
     (["وسمحت أنقرة بدخول المساعدات إلى المدينة."], set()),
+    # a negated "allow" draws a red line when it looks ahead or is the speaker's own word;
+    # a past refusal and the writer's account of a policy or a rule draw none
+    (["وقال الوزير التركي: لا نسمح بقيام كيان على حدودنا."], {("TUR", "threat", "")}),
+    (["وكانت أنقرة لم تسمح بدخول المساعدات إلى المدينة."], set()),
+    (["والولايات المتحدة تدعم أنقرة لكنها لا تسمح لها بدخول المدينة."], set()),
+    (["وذكر التقرير أن الدستور العراقي لا يسمح للحكومة العراقية ببقاء القوات الأجنبية."], set()),
     (["وتمسكت المعارضة السورية برحيل الحكومة."], {("syrian_opposition", "demand", "")}),
     # a relative whose head is not an actor: "the dangers that threaten Syria" is no threat
     (["وناقش الوفدان المخاطر التي تهدد سوريا."], set()),
