@@ -238,6 +238,25 @@ def _media_ends(s: Sent, j: int) -> bool:
     )
 
 
+# "وهو ما يعني", "وهذا ما دفع": a pronoun or demonstrative before the relative ما
+_WHICH_AFTER = frozenset({"هو", "هي", "هذا", "هذه", "ذلك", "وهو", "وهي", "وهذا", "وهذه", "وذلك"})
+
+
+def _which_before(s: Sent, i: int) -> bool:
+    """Is the word before token ``i`` the relative ما ("which") that opens a clause: مما,
+    or ما after a clause end or after هو/هذا ("، ما يعني", "وهو ما يهدد")?"""
+    if i < 1:
+        return False
+    word = bare(s.token_text(i - 1))
+    if word == "مما":
+        return True
+    if word != "ما":
+        return False
+    return i > 1 and (
+        is_clause_end(s.token_text(i - 2)) or bare(s.token_text(i - 2)) in _WHICH_AFTER
+    )
+
+
 def _first_person(cue: Cue, word: str) -> bool:
     """Can the cue's verb be first person ("طالبت": I demanded)? An adjective can."""
     return cue.how == "adj" or can_be_person(cue.verb_reading, word, "1")
@@ -379,6 +398,10 @@ def cue_holders(
                 return subj, "subject after the verb of a relative clause"
         if not head:
             return [], "relative with a head that is not an actor"
+    if _which_before(s, i):
+        # "، ما يهدد بمواجهة", "مما دفع روسيا إلى": "which", the news just told, is the
+        # subject, and an actor after the verb is its object
+        return [], "ما (which) is its subject"
     # "بوتين يطرد دبلوماسيين أمريكيين ويهدد": the noun before a verb with و is the
     # object of the verb before it
     linked = cue.how != "adj" and joined(s, i, cue.verb_reading) and not _after_amma(s, i)

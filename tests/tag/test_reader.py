@@ -55,6 +55,9 @@ CASES = [
     (["وتمسكت المعارضة السورية برحيل الحكومة."], {("syrian_opposition", "demand", "")}),
     # a relative whose head is not an actor: "the dangers that threaten Syria" is no threat
     (["وناقش الوفدان المخاطر التي تهدد سوريا."], set()),
+    # the relative ما ("which": the news just told) is the subject of the verb after it
+    (["وقال المتحدث إن حزب الله يواصل نقل الأسلحة إلى الجنوب , ما يهدد بمواجهة إقليمية ."], set()),
+    (["وتواصل روسيا قصف المدينة , مما يهدد بانهيار الهدنة ."], set()),
     # a preposition reading: ضمن "within"
     (["وجاءت الخطوة ضمن مساعي موسكو في الشمال."], set()),
     # a source's anonymity and "exposed to" are not moves
