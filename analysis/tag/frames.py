@@ -364,6 +364,14 @@ def _after_reach(s: Sent, j: int, preps: tuple[str, ...]) -> bool:
 
 
 _ABOUT = frozenset(fold(w) for w in ("حول", "بشأن", "إزاء", "تجاه", "حيال", "بخصوص"))
+# "أعلنت فشل الصفقة", "جدد إعلان انتهاء الهدنة": the move noun is the genitive of its end
+_ENDED = frozenset(
+    fold(w)
+    for w in (
+        *("فشل", "انهيار", "سقوط", "نهاية", "انتهاء", "تعثر", "إلغاء", "تجميد", "تعليق"),
+        *("خرق", "خروقات", "انتهاك", "انتهاكات", "موت", "وفاة", "نعي"),
+    )
+)
 
 
 def _light_noun(
@@ -390,6 +398,8 @@ def _light_noun(
             break  # "أكد أنه تم الاتفاق": the noun is in the content clause, not the object
         if bare(s.token_text(j - 1)) in _ABOUT:
             continue  # "يعلن قراره حول الاتفاق": what the object is about, not the object
+        if bare(s.token_text(j - 1)).lstrip("وب") in _ENDED:
+            continue  # "أعلنت طهران فشل الصفقة": the deal's end is announced, no deal made
         if not candidate(bare(raw)) or not bare(raw).lstrip("وف").startswith(prep):
             continue
         if far and not _after_reach(s, j, reach):

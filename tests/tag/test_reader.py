@@ -55,6 +55,10 @@ CASES = [
     (["وتمسكت المعارضة السورية برحيل الحكومة."], {("syrian_opposition", "demand", "")}),
     # a relative whose head is not an actor: "the dangers that threaten Syria" is no threat
     (["وناقش الوفدان المخاطر التي تهدد سوريا."], set()),
+    # a move noun that is the genitive of its end or breach is not the light verb's object
+    (["وأعلنت روسيا انهيار الهدنة في الشمال ."], set()),
+    (["وأعلنت المعارضة السورية خرق الهدنة من قبل النظام ."], set()),
+    (["وأعلنت طهران فشل الصفقة مع واشنطن ."], set()),
     # insisting on a denial is a claim; a width is no offer
     (
         [
