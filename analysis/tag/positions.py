@@ -152,6 +152,10 @@ def _collapse(issue_ids: list[str]) -> list[str]:
     return out
 
 
+# "ضمن مبادرتها": the noun after it is a move already made
+_WITHIN_A_MOVE = frozenset({"ضمن"})
+
+
 def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
     """A noun cue that is the object of an earlier cue of the clause ("رفض العرض
     الأمريكي"): the move it names is only referred to, not made here."""
@@ -172,6 +176,13 @@ def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
         return True  # "أن يفي ترامب بوعده", "لم ينفذ النظام وعوده": a pledge made before
     if not manner and cue.reading.article and (cue.reading.prep or prev in PREPOSITIONS):
         return True  # "رحبت بالمقترح الروسي", "ردا على الطلب الأمريكي": a known move
+    # "في جزء من عرضها", "ضمن مبادرتها", "في إطار الاتفاق": inside a move made before (an
+    # indefinite one is new: "يأتي ضمن اتفاق سري بين الروس والأتراك")
+    definite = cue.reading.article or cue.reading.enclitic.endswith("_poss")
+    part = i > 1 and prev == "من" and bare(s.token_text(i - 2)).lstrip("وك") == "جزء"
+    frame = prev == "اطار" and i > 1 and bare(s.token_text(i - 2)) == "في"
+    if definite and (part or frame or prev in _WITHIN_A_MOVE):
+        return True
     for other in cues[:idx]:
         gap = s.key[other.kend : cue.kstart]
         words = gap.split()

@@ -55,6 +55,13 @@ CASES = [
     (["وتمسكت المعارضة السورية برحيل الحكومة."], {("syrian_opposition", "demand", "")}),
     # a relative whose head is not an actor: "the dangers that threaten Syria" is no threat
     (["وناقش الوفدان المخاطر التي تهدد سوريا."], set()),
+    # a definite move noun that a move is part of, or done within, was made before
+    (["وجاء الانسحاب التركي من المدينة في إطار المبادرة الروسية ."], set()),
+    (
+        ["وطالبت الولايات المتحدة الأمريكية في جزء من عرضها بانسحاب المقاتلين ."],
+        {("USA", "demand", "")},
+    ),
+    (["وجاء الانسحاب ضمن اتفاق سري بين روسيا وتركيا ."], {("RUS", "agreement", "TUR")}),
     # a move noun that is the genitive of its end or breach is not the light verb's object
     (["وأعلنت روسيا انهيار الهدنة في الشمال ."], set()),
     (["وأعلنت المعارضة السورية خرق الهدنة من قبل النظام ."], set()),
