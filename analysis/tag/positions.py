@@ -180,8 +180,8 @@ def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
     # indefinite one is new: "يأتي ضمن اتفاق سري بين الروس والأتراك")
     definite = cue.reading.article or cue.reading.enclitic.endswith("_poss")
     part = i > 1 and prev == "من" and bare(s.token_text(i - 2)).lstrip("وك") == "جزء"
-    frame = prev == "اطار" and i > 1 and bare(s.token_text(i - 2)) == "في"
-    if definite and (part or frame or prev in _WITHIN_A_MOVE):
+    within = prev == "اطار" and i > 1 and bare(s.token_text(i - 2)) == "في"
+    if definite and (part or within or prev in _WITHIN_A_MOVE):
         return True
     for other in cues[:idx]:
         gap = s.key[other.kend : cue.kstart]
