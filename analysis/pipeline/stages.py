@@ -26,10 +26,10 @@ def fewer_collections(threshold: tuple[int, int, int] = GC_THRESHOLD) -> Iterato
     """Collect cyclic garbage less often inside the block; the thresholds are put back after.
 
     The stages make millions of small short-lived objects (tokens, matches, tuples), and at
-    Python's default thresholds the collector ran about 1,900 times per 6,000 articles, ten
-    of them full collections that walk every live object, camel-tools' database included:
-    about 12% of the stages' time (``benchmarks/bench_tag.py``). Nothing here relies on
-    collection for correctness: the garbage is the same, collected later.
+    Python's default thresholds the collector ran about 1,900 times over 6,000 SaudiNewsNet
+    articles, ten of them full collections that walk every live object: about 12% of the
+    stages' time there (``docs/scale.md``). Nothing here relies on collection for
+    correctness: the garbage is the same, collected later.
     """
     old = gc.get_threshold()
     gc.set_threshold(*threshold)
