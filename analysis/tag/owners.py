@@ -206,11 +206,17 @@ def _presents(s: Sent, j: int, signing: bool) -> bool:
     )
 
 
+# "because" opens a clause of its own: a بين after it is not the agreement's
+_BECAUSE = frozenset({"لان", "لانه", "لانها", "لانهم", "لانهما", "لاننا", "حيث", "اذ"})
+
+
 def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
     """The parties of an agreement noun: "بين X وY" after it, also through a relative
     clause ("الاتفاق، الذي جرى بين إيران و…") and a head noun before the first party
     ("بين لجنة الأهالي والطرف الروسي والنظام")."""
     for j in range(i, min(i + 14, len(s.tokens))):
+        if j > i and bare(s.token_text(j)) in _BECAUSE:
+            break  # "الاتفاق جاء سريعا لأن المفاوضات بين …": another clause's parties
         if bare(s.token_text(j)) == "بين" and j + 1 < len(s.tokens):
             hi = s.tokens[min(j + 6, len(s.tokens) - 1)][1]
             ms = [m for m in pool if s.tokens[j + 1][0] <= m.kstart < hi]

@@ -55,6 +55,12 @@ CASES = [
     (["وتمسكت المعارضة السورية برحيل الحكومة."], {("syrian_opposition", "demand", "")}),
     # a relative whose head is not an actor: "the dangers that threaten Syria" is no threat
     (["وناقش الوفدان المخاطر التي تهدد سوريا."], set()),
+    # "because" opens another clause: the parties of its بين are not the agreement's
+    (
+        ["وقال المحلل إن الاتفاق جاء سريعا لأن المفاوضات بين المعارضة السورية وروسيا بدأت ."],
+        set(),
+    ),
+    (["وجاء الاتفاق سريعا حيث جرت المفاوضات بين تركيا وروسيا قبل أسابيع ."], set()),
     # a definite move noun that a move is part of, or done within, was made before
     (["وجاء الانسحاب التركي من المدينة في إطار المبادرة الروسية ."], set()),
     (
