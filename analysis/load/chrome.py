@@ -209,7 +209,7 @@ def pull_quotes(
     if rule is None:
         return []
     found = []
-    page = None  # the page's words, read only for a quotation placed as a pull quote is
+    page = None  # the page's words: read once a quotation stands where a pull quote would
     for (start, end), (section, _reason) in zip(spans, labels, strict=True):
         if section not in COUNTED:
             continue
