@@ -22,6 +22,7 @@ from analysis.tag.clauses import (
     Sent,
     bare,
     is_clause_end,
+    one_of,
 )
 from analysis.tag.cue import Cue, drop_embedded
 from analysis.tag.forms import known_forms
@@ -374,6 +375,13 @@ _ENDED = frozenset(
 )
 
 
+def _ended(tok: str) -> bool:
+    """Is the folded token one of ``_ENDED``, with و and then ب before it or not? One
+    clitic each: "وفاة" begins with و itself ("بوفاة", "وبانهيار")."""
+    rest = tok.removeprefix("و")
+    return one_of(tok, _ENDED) or (rest[:1] == "ب" and rest[1:] in _ENDED)
+
+
 def _light_noun(
     s: Sent, i: int, verb: Reading, rule: str, used: set[int], trace: list[str] | None
 ) -> Cue | None:
@@ -398,7 +406,7 @@ def _light_noun(
             break  # "أكد أنه تم الاتفاق": the noun is in the content clause, not the object
         if bare(s.token_text(j - 1)) in _ABOUT:
             continue  # "يعلن قراره حول الاتفاق": what the object is about, not the object
-        if bare(s.token_text(j - 1)).lstrip("وب") in _ENDED:
+        if _ended(bare(s.token_text(j - 1))):
             continue  # "أعلنت طهران فشل الصفقة": the deal's end is announced, no deal made
         if not candidate(bare(raw)) or not bare(raw).lstrip("وف").startswith(prep):
             continue
