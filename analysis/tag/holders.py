@@ -240,8 +240,8 @@ def own_subject(
         return False
     j = token_after(s, b)
     after = bare(s.token_text(j)).removeprefix("و") if j < len(s.tokens) else ""
-    before = bare(s.token_text(s.tok_index(a) - 1)) if s.tok_index(a) > 0 else ""
-    before = before.removeprefix("و")
+    i = s.tok_index(a)
+    before = bare(s.token_text(i - 1)).removeprefix("و") if i > 0 else ""
     singular = not any(n in ("p", "d") for _g, n in feats)
     plural_object = after.endswith("ين") and singular and plural_word(after, or_dual=True)
     if before in _PRONOUN_THAT or plural_object:
