@@ -8,6 +8,7 @@ corpus, a missing required resource); rejected files are reported, not fatal.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -22,6 +23,13 @@ def _parse_columns(pairs: list[str]) -> dict[str, str]:
             raise SystemExit(f"analysis: --column takes ROLE=COLUMN, got {pair!r}")
         out[key.strip()] = value.strip()
     return out
+
+
+def _day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _add_corpus_options(cmd: argparse.ArgumentParser) -> None:
@@ -99,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="check camel-tools resources and what each is used for")
     ex = sub.add_parser("explain", help="show how the clause reader reads a sentence")
     ex.add_argument("text", help="one or more Arabic sentences (the previous one helps pronouns)")
+    ex.add_argument(
+        "--date",
+        type=_day,
+        help="the page's date, YYYY-MM-DD (a title without a name is read by it)",
+    )
     return parser
 
 
@@ -220,7 +233,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     # the tagger loads camel-tools: only when a sentence is to be explained
     from analysis.tag.explain import explain
 
-    print(explain(args.text))
+    print(explain(args.text, date=args.date))
     return 0
 
 

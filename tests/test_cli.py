@@ -86,6 +86,21 @@ def test_explain_prints_each_decision(capsys):
     assert "reject counterpart" not in out
 
 
+def test_explain_reads_a_bare_title_by_the_date_given(capsys):
+    text = "والتقى أمير حاتمي بالوفد. ووقّع وزير الدفاع الإيراني اتفاقية تعاون مع دمشق."
+    assert main(["explain", "--date", "2019-01-01", text]) == 0
+    out = capsys.readouterr().out
+    assert "hatami «وزير الدفاع الإيراني» (person)" in out
+    assert main(["explain", text]) == 0  # no date: the page does not give him the title
+    assert "IRN «الدفاع الإيراني» (state)" in capsys.readouterr().out
+
+
+def test_explain_names_a_bad_date(capsys):
+    with pytest.raises(SystemExit):
+        main(["explain", "--date", "2019-13-01", "نص"])
+    assert "not a date (YYYY-MM-DD): '2019-13-01'" in capsys.readouterr().err
+
+
 def test_report_on_an_unreadable_corpus_fails_before_any_notebook_runs(tmp_path, capsys):
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "notes.md").write_text("not an article")

@@ -29,6 +29,7 @@ __all__ = [
     "aliases_table",
     "load_dictionary",
     "roles_table",
+    "spelling_variants",
 ]
 
 ACTOR_KINDS = ("state", "organization", "group", "person")
@@ -99,7 +100,9 @@ def _alias_items(actor: dict[str, Any], key: str) -> list[tuple[str, dict[str, A
     return out
 
 
-def _variants(tokens: tuple[str, ...], pairs: list[tuple[str, str]]) -> set[tuple[str, ...]]:
+def spelling_variants(
+    tokens: tuple[str, ...], pairs: list[tuple[str, str]]
+) -> set[tuple[str, ...]]:
     """The alias with every combination of the spelling-variant substitutions applied."""
     forms = {tokens}
     for a, b in pairs:
@@ -122,7 +125,7 @@ def compile_aliases(raw: dict[str, Any]) -> list[Alias]:
     out: dict[tuple[tuple[str, ...], str], Alias] = {}
 
     def add(text: str, actor_id: str, source: str, rules=None, ambiguous=False) -> None:
-        for toks in _variants(_tokens(text), pairs):
+        for toks in spelling_variants(_tokens(text), pairs):
             k = (toks, actor_id)
             if k not in out:  # first (most specific) definition wins
                 out[k] = Alias(toks, actor_id, source, text, ambiguous, dict(rules or {}))

@@ -8,6 +8,8 @@ and the rows the moves table gets, each with its reason.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from analysis.tag.actors import ACTOR_KINDS
@@ -26,11 +28,12 @@ from analysis.tag.subjects import cue_holders
 __all__ = ["explain"]
 
 
-def explain(text: str) -> str:
-    """A readable account of the reader's decisions on ``text`` (one or more sentences)."""
+def explain(text: str, date: dt.date | None = None) -> str:
+    """A readable account of the reader's decisions on ``text`` (one or more sentences),
+    read as a page published on ``date`` when given."""
     sentences = text_sentences(text)
     documents = pd.DataFrame({"doc_id": ["text"], "text": [text], "outlet": [""]})
-    mentions = tag_text(text)
+    mentions = tag_text(text, date=pd.Timestamp(date) if date else None)
     attribution = attribute(sentences, documents, mentions)
     atts = {int(r["sent_id"]): r for r in attribution.to_dict("records")}
     by_sent = mentions_by_sentence(mentions)

@@ -43,15 +43,8 @@ def _matcher_for(dictionary: Dictionary) -> Matcher:
     for f in by_first:
         first[f].append((f, ""))
     for f in by_first:
-        for conj in _CONJ:
-            for prep in _PREP:
-                clitic = conj + prep
-                if not clitic:
-                    continue
-                first[clitic + f].append((f, clitic))
-                if prep == "ل" and f.startswith("ال"):
-                    # ل + article is written لل: للأسد = ل + الأسد
-                    first[conj + "ل" + f[1:]].append((f, clitic + "+ال"))
+        for form, clitic in proclitic_forms(f)[1:]:
+            first[form].append((f, clitic))
     heads = dictionary.raw.get("nisba_place_heads", []) or []
     skip = dictionary.raw.get("nisba_skip_heads", []) or []
     media = dictionary.raw.get("nisba_media_heads", []) or []
@@ -70,6 +63,19 @@ def _matcher_for(dictionary: Dictionary) -> Matcher:
         anaphors=frozenset(dictionary.setting("anaphors")),
         anaphor_window=int(dictionary.raw.get("anaphor_window", 3)),
     )
+
+
+def proclitic_forms(word: str) -> list[tuple[str, str]]:
+    """``word`` as written with each proclitic in front (و ف, then ب ل ك), with the
+    clitic: ``[(form, clitic)]``, the bare word first. ل before the article is written
+    لل (للأسد = ل + الأسد: clitic "ل+ال")."""
+    out = []
+    for conj in _CONJ:
+        for prep in _PREP:
+            out.append((conj + prep + word, conj + prep))
+            if prep == "ل" and word.startswith("ال"):
+                out.append((conj + "ل" + word[1:], conj + prep + "+ال"))
+    return out
 
 
 def _by_second(aliases: list[Alias]) -> tuple[dict[str, tuple[Alias, ...]], tuple[Alias, ...]]:
@@ -102,7 +108,7 @@ def strip_conj(tok: str) -> str:
     return tok[1:] if len(tok) > 2 and tok[0] in "وف" else tok
 
 
-def _base_forms(tok: str) -> set[str]:
+def base_forms(tok: str) -> set[str]:
     """The word with its possible proclitics removed (و ف, then ب ل ك, لل → ال)."""
     forms = {tok}
     t = strip_conj(tok)
@@ -118,7 +124,7 @@ def _is_nisba_adj(tok: str) -> bool:
     return tok.startswith("ال") and len(tok) > 4 and tok.endswith(_NISBA_ENDINGS)
 
 
-def _neighbour(doc: FoldedDoc, i: int, k: int, step: int) -> str:
+def neighbour(doc: FoldedDoc, i: int, k: int, step: int) -> str:
     j = i + step
     if 0 <= j < len(doc.tok) and doc.sentence_of(j) == k:
         between = (
@@ -136,8 +142,8 @@ def rules_pass(alias: Alias, doc: FoldedDoc, i: int, j: int, k: int) -> bool:
     r = alias.rules
     if not r:
         return True
-    prev = _neighbour(doc, i, k, -1)
-    nxt = _neighbour(doc, j - 1, k, +1)
+    prev = neighbour(doc, i, k, -1)
+    nxt = neighbour(doc, j - 1, k, +1)
     prev_forms = {prev, strip_conj(prev)} - {""}
     quoted = doc.quoted(i, j)
     if r.get("requires_quoted") and not quoted:
@@ -196,7 +202,7 @@ def place_reason(
     m: Matcher, doc: FoldedDoc, alias: Alias, clitic: str, i: int, k: int, j: int
 ) -> str:
     """'' when the match names the actor; 'place:…' / 'media:…' / 'skip:…' otherwise."""
-    raw_prev = _neighbour(doc, i, k, -1)
+    raw_prev = neighbour(doc, i, k, -1)
     prev = strip_conj(raw_prev)
     if alias.source == "toponym":
         if prev in m.place_before:
@@ -207,10 +213,10 @@ def place_reason(
             # "انسحاب القوات الإيرانية من سوريا": a movement word up to six words back
             t = i - 1
             for _ in range(6):
-                head = strip_conj(_neighbour(doc, t, k, -1))
+                head = strip_conj(neighbour(doc, t, k, -1))
                 if not head:
                     break
-                if any(f.startswith(m.place_from_heads) for f in _base_forms(head)):
+                if any(f.startswith(m.place_from_heads) for f in base_forms(head)):
                     return f"place:{head} … من"
                 t -= 1
     elif alias.source == "nisba":
@@ -228,10 +234,10 @@ def _head_before(
 ) -> bool:
     """True when the words just before token ``i`` are one of ``heads`` (clitics allowed on
     the head's first word)."""
-    prev = _neighbour(doc, i, k, -1)
+    prev = neighbour(doc, i, k, -1)
     if not prev:
         return False
-    for form in _base_forms(prev):
+    for form in base_forms(prev):
         for head in heads.get(form, ()):
             if len(head) == 1:
                 return True
@@ -239,7 +245,7 @@ def _head_before(
                 continue  # clitics only on a head's first word
             words, t = [prev], i - 1
             for _ in head[:-1]:
-                word = _neighbour(doc, t, k, -1)
+                word = neighbour(doc, t, k, -1)
                 if not word:
                     break
                 words.append(word)
@@ -248,7 +254,7 @@ def _head_before(
             if (
                 len(words) == len(head)
                 and words[1:] == list(head[1:])
-                and head[0] in _base_forms(words[0])
+                and head[0] in base_forms(words[0])
             ):
                 return True
     return False

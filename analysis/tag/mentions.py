@@ -34,6 +34,7 @@ from analysis.tag.matcher import (
     strip_conj,
     tail_matches,
 )
+from analysis.tag.offices import offices, resolve
 from analysis.text.normalize import fold
 
 __all__ = [
@@ -57,8 +58,11 @@ MENTION_COLUMNS = [
 ]
 
 
-def _tag_document(m: Matcher, text: str, spans: list[tuple[int, int]]) -> list[tuple]:
-    """Raw matches: (sent index, start, end, actor_id, kind, reason)."""
+def _tag_document(
+    m: Matcher, text: str, spans: list[tuple[int, int]], date: pd.Timestamp | None = None
+) -> list[tuple]:
+    """Raw matches: (sent index, start, end, actor_id, kind, reason); ``date`` is the
+    page's, for office titles without a name (``analysis.tag.offices``)."""
     doc = FoldedDoc(text, spans)
     actors = m.dictionary.actors
     found: list[tuple] = []
@@ -121,7 +125,7 @@ def _tag_document(m: Matcher, text: str, spans: list[tuple[int, int]]) -> list[t
         found = [row for idx, row in enumerate(found) if idx not in drop]
     if m.anaphors:
         found = sorted(found + _anaphors(m, doc, text, found), key=lambda row: row[1])
-    return found
+    return resolve(offices(m.dictionary), doc, found, date)
 
 
 def _anaphors(m: Matcher, doc: FoldedDoc, text: str, found: list[tuple]) -> list[tuple]:
@@ -218,13 +222,19 @@ def tag_mentions(
 ) -> pd.DataFrame:
     """Tag actor mentions in every sentence; returns the ``mentions`` table.
 
-    ``sentences`` needs doc_id, sent_id, start, end, section; ``documents`` doc_id, text.
+    ``sentences`` needs doc_id, sent_id, start, end, section; ``documents`` doc_id, text
+    and, when known, date (office titles without a name are read by it).
     Mentions are produced for all sections (``analysis.views.mention_tables`` counts headline and
     body).
     """
     m = matcher(dictionary)
     actors = m.dictionary.actors
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    dates = (
+        dict(zip(documents["doc_id"], documents["date"], strict=True))
+        if "date" in documents
+        else {}
+    )
     rows: list[dict] = []
     sents = sentences.sort_values(["doc_id", "start"])
     for doc_id, group in sents.groupby("doc_id", sort=False):
@@ -234,7 +244,8 @@ def tag_mentions(
         spans = list(zip(group["start"].tolist(), group["end"].tolist(), strict=True))
         sent_ids = group["sent_id"].tolist()
         sections = group["section"].tolist()
-        for k, start, end, aid, kind, reason in _tag_document(m, text, spans):
+        found = _tag_document(m, text, spans, dates.get(doc_id))
+        for k, start, end, aid, kind, reason in found:
             rows.append(
                 {
                     "doc_id": doc_id,
@@ -273,11 +284,17 @@ def text_sentences(text: str, *, doc_id: str = "text", section: str = "body") ->
 
 
 def tag_text(
-    text: str, *, doc_id: str = "text", section: str = "body", dictionary=None
+    text: str,
+    *,
+    doc_id: str = "text",
+    section: str = "body",
+    dictionary=None,
+    date: pd.Timestamp | None = None,
 ) -> pd.DataFrame:
-    """Tag one string (split into sentences at . ! ? ؟ and line breaks)."""
+    """Tag one string (split into sentences at . ! ? ؟ and line breaks); ``date`` is the
+    page's publication date, for office titles without a name."""
     sentences = text_sentences(text, doc_id=doc_id, section=section)
-    documents = pd.DataFrame({"doc_id": [doc_id], "text": [text]})
+    documents = pd.DataFrame({"doc_id": [doc_id], "text": [text], "date": [date or pd.NaT]})
     if sentences.empty:
         return _empty()
     return tag_mentions(sentences, documents, dictionary=dictionary)

@@ -110,7 +110,10 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
         and not after_prep(s, head)
     )
     title = one_of(bare(s.token_text(first)), TITLES)
-    title_ok = title and k - first <= 4 and head.kind in ACTOR_KINDS
+    # "المبعوث الخاص للرئيس الروسي": a person with ل owns the title and does not hold it
+    # ("رئيس المكتب السياسي لحماس": a group with ل is the holder's own)
+    owner = head.kind == "person" and after_prep(s, head)
+    title_ok = title and k - first <= 4 and head.kind in ACTOR_KINDS and not owner
     # an institution and its state in idafa ("حكومة الجمهورية العربية السورية", "وفد النظام")
     body = bare(s.token_text(first))
     idafa_ok = institution_head(body) and k == first + 1 and head.kind in ACTOR_KINDS
@@ -128,7 +131,7 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
         # a name deeper in the phrase is its subject after a head noun ("رئيس مكتب الأمن
         # الوطني السوري، علي مملوك", "المرشح الجمهوري دونالد ترامب"); after a name the
         # dictionary lacks ("وطالب الفيصل إدارة ترامب") it is the object
-        persons = [m for m in np if m.kind == "person"]
+        persons = [m for m in np if m.kind == "person" and not after_prep(s, m)]
         if not persons or any(r.pos == "noun_prop" for r in analyses(word_at(s, first))):
             return []
         if _complement_before(s, first, s.tok_index(persons[0].kstart)):
@@ -139,7 +142,10 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
     persons = [
         m
         for m in np
-        if m.kind == "person" and m is not head and not _prepositional(s, head.kend, m.kstart)
+        if m.kind == "person"
+        and m is not head
+        and not _prepositional(s, head.kend, m.kstart)
+        and not _conjunct(s, head.kend, m.kstart)
     ]
     if head.kind != "person" and persons:
         head = persons[0]
@@ -190,6 +196,20 @@ def _prepositional(s: Sent, a: int, b: int) -> bool:
             return True
         readings = analyses(word_at(s, j)) if tok[:1] in ("ب", "ل") else []
         if readings and all(r.prep for r in readings):
+            return True
+    return False
+
+
+def _conjunct(s: Sent, a: int, b: int) -> bool:
+    """Does key span [a, b) open a new conjunct, a word that can only be read with و in
+    front ("الأمم المتحدة وحلفاء الرئيس السوري": the president is no apposition of the
+    first subject but the genitive of the second)?"""
+    for j in range(s.tok_index(a), s.tok_index(b)):
+        if s.tokens[j][0] < a or not s.token_text(j).startswith("و"):
+            continue
+        readings = analyses(word_at(s, j))
+        # every reading's stem lacks the و ("حليف" for "وحلفاء"; "وزير" keeps its own)
+        if any(r.conj for r in readings) and not any(r.lemma.startswith("و") for r in readings):
             return True
     return False
 

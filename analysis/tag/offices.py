@@ -1,0 +1,301 @@
+"""Office titles without a name: the person the article names who holds the office.
+
+News names a person once with title and name ("وزير الدفاع الإيراني أمير حاتمي") and then
+writes the title alone ("وقّع وزير الدفاع الإيراني"), or the title of his counterpart
+("مع نظيره التركي"). The dictionary matcher reads a bare title as the state its nisba names;
+:func:`resolve` turns it into the person when the evidence is clear:
+
+- the title is one of a person's ``titles`` or dated ``roles`` (``actors.yaml``);
+- that person is named in the same document (a name, or title + name);
+- when the page's date is known and the person's roles are dated, the date lies in the
+  term of that role (of any role for a plain title); when it is unknown, the article itself
+  gives the person a title next to his name;
+- exactly one person passes. Otherwise the mention stays as it was: a wrong holder is
+  worse than the state.
+
+A title after a word for someone else's post ("نائب وزير الخارجية", "المتحدث باسم وزير
+الدفاع": ``office_not_after``) or before a word for a past or future holder ("السابق":
+``office_former``) is never resolved. A counterpart ("نظيره التركي", "نظيريه التركي
+والإيراني": ``counterpart_words``) takes the title of the person before it in the sentence
+with the nisba changed ("وزير الخارجية الروسي" → "وزير الخارجية التركي") and is resolved the
+same way.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.tag.actors import Dictionary, affiliation_walk, affiliations_of, spelling_variants
+from analysis.tag.matcher import FoldedDoc, base_forms, neighbour, proclitic_forms, strip_conj
+from analysis.text.normalize import fold
+
+__all__ = ["Offices", "offices", "resolve"]
+
+Window = tuple[pd.Timestamp, pd.Timestamp]  # a role's term; NaT = open
+_GAP = re.compile(r"[\s,،«»\"“”]*")  # between a name and the title in apposition to it
+
+
+@dataclass(frozen=True)
+class Offices:
+    """The dictionary's office titles, compiled for :func:`resolve`."""
+
+    # a title's first token as written (with a proclitic) -> the titles it can start,
+    # longest first
+    first: dict[str, tuple[tuple[str, ...], ...]]
+    # title tokens -> {person: the terms the title is theirs in (empty: undated)}
+    holders: dict[tuple[str, ...], dict[str, tuple[Window, ...]]]
+    text: dict[tuple[str, ...], str]  # title tokens -> the title as the YAML writes it
+    nisba: dict[str, str]  # a folded nisba adjective -> its state
+    state: dict[str, str]  # person -> the state of their affiliation
+    not_after: frozenset[str]
+    former: frozenset[str]
+    counterpart: frozenset[str]
+    starters: frozenset[str]  # the first tokens of titles and the counterpart words
+    # between a title and the name that completes it: quotes, a generic title (not a
+    # comma: "وزير الخارجية الروسي، سيرغي لافروف، قال" keeps the title as the subject
+    # after the verb)
+    apposition: re.Pattern
+
+
+@functools.cache
+def offices(dictionary: Dictionary) -> Offices:
+    """The office titles of ``dictionary``'s persons, cached per dictionary."""
+    raw = dictionary.raw
+    pairs = [(fold(a), fold(b)) for a, b in raw.get("spelling_variants", []) or []]
+    holders: dict[tuple[str, ...], dict[str, list[Window]]] = {}
+    text: dict[tuple[str, ...], str] = {}
+    state: dict[str, str] = {}
+    parent = affiliations_of(dictionary)
+    not_after = frozenset(dictionary.setting("office_not_after"))
+    for actor in raw["actors"]:
+        if actor["kind"] != "person":
+            continue
+        aid = actor["id"]
+        state[aid] = affiliation_walk(aid, parent, level="state")
+        terms: dict[str, list[Window]] = {}
+        for role in actor.get("roles", []) or []:
+            window = (_day(role.get("start")), _day(role.get("end")))
+            terms.setdefault(role.get("title_ar", ""), []).append(window)
+        every = [w for ws in terms.values() for w in ws]
+        for title in dict.fromkeys([*(actor.get("titles", []) or []), *terms]):
+            if fold(title).split()[0] in not_after:
+                continue  # a deputy's or adviser's post is held by several at once
+            for tokens in spelling_variants(tuple(fold(title).split()), pairs):
+                holders.setdefault(tokens, {})[aid] = terms.get(title, every)
+                text.setdefault(tokens, title)
+    first: dict[str, list[tuple[str, ...]]] = {}
+    for tokens in holders:
+        for form, _ in proclitic_forms(tokens[0]):
+            first.setdefault(form, []).append(tokens)
+    nisba = {
+        a.tokens[0]: a.actor_id
+        for a in dictionary.aliases
+        if a.source == "nisba" and len(a.tokens) == 1 and a.tokens[0].startswith("ال")
+    }
+    generic = "|".join(map(re.escape, raw.get("generic_titles", []) or []))
+    counterpart = frozenset(
+        form
+        for word in dictionary.setting("counterpart_words")
+        for form, _ in proclitic_forms(word)
+    )
+    return Offices(
+        first={f: tuple(sorted(ts, key=len, reverse=True)) for f, ts in first.items()},
+        holders={t: {a: tuple(ws) for a, ws in h.items()} for t, h in holders.items()},
+        text=text,
+        nisba=nisba,
+        state=state,
+        not_after=not_after,
+        former=frozenset(dictionary.setting("office_former")),
+        apposition=re.compile(rf"[\s«»\"“”]*(?:(?:{generic})\s*)?"),
+        counterpart=counterpart,
+        starters=frozenset(first) | counterpart,
+    )
+
+
+def _day(value) -> pd.Timestamp:
+    return pd.Timestamp(str(value)) if value not in (None, "") else pd.NaT
+
+
+def _in_term(date: pd.Timestamp, windows: tuple[Window, ...]) -> bool:
+    return any(
+        (pd.isna(start) or start <= date) and (pd.isna(end) or date <= end)
+        for start, end in windows
+    )
+
+
+def _holder(
+    off: Offices,
+    title: tuple[str, ...],
+    named: set[str],
+    titled: set[str],
+    date: pd.Timestamp | None,
+) -> tuple[str, str] | None:
+    """(person, why) for the one named person the title can be on ``date``, or None."""
+    found = []
+    for aid, windows in off.holders.get(title, {}).items():
+        if aid not in named:
+            continue
+        if date is None or pd.isna(date):
+            if aid in titled:
+                found.append((aid, "named with a title, page date unknown"))
+        elif not windows:
+            found.append((aid, "named, office undated"))
+        elif _in_term(date, windows):
+            found.append((aid, f"named, in office on {date.date()}"))
+    return found[0] if len(found) == 1 else None
+
+
+def _title_at(off: Offices, doc: FoldedDoc, t: int, k: int) -> tuple[str, ...] | None:
+    """The longest title starting at token ``t`` within sentence ``k``."""
+    n = len(doc.tok)
+    for title in off.first.get(doc.tok[t], ()):
+        j = t + len(title)
+        if j > n or doc.sentence_of(j - 1) != k:
+            continue
+        if all(
+            doc.tok[t + x] == title[x] and doc.joined(t + x - 1, t + x)
+            for x in range(1, len(title))
+        ):
+            return title
+    return None
+
+
+def resolve(
+    off: Offices,
+    doc: FoldedDoc,
+    found: list[tuple],
+    date: pd.Timestamp | None,
+) -> list[tuple]:
+    """``found`` (mention rows: sentence, start, end, actor, kind, reason; by start) with
+    bare titles and counterparts read as the persons they name, where the evidence is
+    clear (see the module docstring)."""
+    named = {row[3] for row in found if row[4] == "person"}
+    if not named:
+        return found
+    titled = {row[3] for row in found if row[4] == "person" and row[5].startswith("title:")}
+    rows = list(found)
+    # one pass in C over the tokens: most pages hold no title and no "نظيره"
+    hits = [t for t, tok in enumerate(doc.tok) if tok in off.starters]
+    if not hits:
+        return found
+    for t in [t for t in hits if doc.tok[t] in off.first]:
+        k = doc.sentence_of(t)
+        title = _title_at(off, doc, t, k) if k >= 0 else None
+        if title is None or _blocked(off, doc, t, t + len(title), k):
+            continue
+        start = _start(doc, t)
+        end = int(doc.offsets[doc.tend[t + len(title) - 1] - 1]) + 1
+        inside = [r for r in rows if start <= r[1] < end]
+        if any(r[4] == "person" or r[2] > end for r in inside):
+            continue  # title + name: the name's mention already says who
+        hit = _holder(off, title, named, titled, date)
+        if hit is None:
+            continue
+        aid, why = hit
+        before = [r for r in rows if r[2] <= start]
+        if (
+            before
+            and before[-1][4] == "person"
+            and before[-1][3] != aid
+            and _GAP.fullmatch(doc.text, before[-1][2], start)
+        ):
+            continue  # name + title ("X، وزير الخارجية الإيراني"): the title is X's
+        j = t + len(title)
+        if (
+            j < len(doc.tok)
+            and doc.sentence_of(j) == k
+            and doc.joined(j - 1, j)
+            and off.nisba.get(doc.tok[j]) == off.state.get(aid)
+        ):
+            end = int(doc.offsets[doc.tend[j] - 1]) + 1  # "رئيس مكتب الأمن الوطني السوري"
+        # the reason starts as an alias's does ("office:<title>;"), which tells the
+        # clause reader where the title begins after a clitic ("للرئيس التركي")
+        row = (k, start, end, aid, "person", f"office:{off.text[title]}; {aid}: {why}")
+        rows = _put(off, doc, rows, row)
+    if off.counterpart:
+        rows = _counterparts(off, doc, rows, hits, named, titled, date)
+    return rows
+
+
+def _start(doc: FoldedDoc, t: int) -> int:
+    """Where token ``t`` starts in the original text."""
+    return int(doc.offsets[doc.tstart[t]])
+
+
+def _put(off: Offices, doc: FoldedDoc, rows: list[tuple], row: tuple) -> list[tuple]:
+    """``rows`` with ``row`` in place of the mentions inside its span, or without them
+    when the name of the same person completes the title ("لقائد «فيلق القدس» الجنرال
+    قاسم سليماني", "ونظيراه الإيراني محمد جواد ظريف": one mention, the name's)."""
+    start, end, aid = row[1], row[2], row[3]
+    rows = [r for r in rows if not start <= r[1] < end]
+    after = [r for r in rows if r[1] >= end]
+    if not (after and after[0][3] == aid and off.apposition.fullmatch(doc.text, end, after[0][1])):
+        rows.append(row)
+    return sorted(rows, key=lambda r: r[1])
+
+
+def _blocked(off: Offices, doc: FoldedDoc, t: int, j: int, k: int) -> bool:
+    """Is the title another post's genitive ("نائب وزير …") or a past holder's ("… السابق")?"""
+    prev = neighbour(doc, t, k, -1)
+    nxt = neighbour(doc, j - 1, k, +1)
+    return bool(base_forms(prev) & off.not_after) or strip_conj(nxt) in off.former
+
+
+def _counterparts(
+    off: Offices,
+    doc: FoldedDoc,
+    rows: list[tuple],
+    hits: list[int],
+    named: set[str],
+    titled: set[str],
+    date: pd.Timestamp | None,
+) -> list[tuple]:
+    """Nisbas after "نظيره" read as the counterpart of the person before it."""
+    for t in hits:
+        tok = doc.tok[t]
+        if tok not in off.counterpart:
+            continue
+        k = doc.sentence_of(t)
+        at = _start(doc, t)
+        before = [r for r in rows if r[0] == k and r[1] < at and r[4] not in ("place", "media")]
+        if k < 0 or not before or before[-1][4] != "person":
+            continue  # the counterpart of the actor just named, and only of a person
+        person = before[-1][3]
+        mine = [title for title, h in off.holders.items() if person in h]
+        u = t + 1
+        # "نظيريه التركي والإيراني": each nisba joined to the one before by و
+        while u < len(doc.tok) and doc.sentence_of(u) == k and doc.joined(u - 1, u):
+            nisba = strip_conj(doc.tok[u]) if u > t + 1 else doc.tok[u]
+            if nisba not in off.nisba or (u > t + 1 and doc.tok[u] == nisba):
+                break
+            if off.nisba[nisba] == off.state.get(person):
+                u += 1
+                continue  # no one is his own country's counterpart
+            hits = {
+                hit
+                for title in mine
+                for other in [_swap(off, title, off.state.get(person, ""), nisba)]
+                if other and (hit := _holder(off, other, named, titled, date))
+            }
+            if len({aid for aid, _ in hits}) == 1:
+                aid, why = next(iter(hits))
+                s = _start(doc, u)
+                e = int(doc.offsets[doc.tend[u] - 1]) + 1
+                if all(r[4] != "person" for r in rows if s <= r[1] < e):
+                    why = f"{aid}: {strip_conj(tok)}, the counterpart of {person}; {why}"
+                    rows = _put(off, doc, rows, (k, s, e, aid, "person", f"office:{nisba}; {why}"))
+            u += 1
+    return rows
+
+
+def _swap(off: Offices, title: tuple[str, ...], own: str, nisba: str) -> tuple[str, ...] | None:
+    """``title`` with its holder's own nisba replaced by ``nisba`` ("وزير الخارجية الروسي"
+    → "… التركي"), or None when the title has no nisba of the holder's state."""
+    for x, word in enumerate(title):
+        if off.nisba.get(word) == own:
+            return (*title[:x], nisba, *title[x + 1 :])
+    return None
