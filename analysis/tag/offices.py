@@ -23,6 +23,7 @@ same way.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ __all__ = ["Offices", "offices", "resolve"]
 
 Window = tuple[pd.Timestamp, pd.Timestamp]  # a role's term; NaT = open
 _GAP = re.compile(r"[\s,،«»\"“”]*")  # between a name and the title in apposition to it
+_PLURAL = ("يون", "يين")  # a plural nisba: "الرؤساء الأمريكيون" are several
+_LIST_GAP = re.compile(r"\s*[,،]?\s*")  # between the states of a list (و is the next's)
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,12 @@ class Offices:
     not_after: frozenset[str]
     former: frozenset[str]
     counterpart: frozenset[str]
-    starters: frozenset[str]  # the first tokens of titles and the counterpart words
+    # an office head as written -> (its tokens, the office's title without a nisba):
+    # "وزراء خارجية" -> ("وزير", "الخارجيه")
+    heads: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]
+    # (an office's title without a nisba, a state) -> the titles of that state's office
+    by_state: dict[tuple[tuple[str, ...], str], tuple[tuple[str, ...], ...]]
+    starters: frozenset[str]  # the first tokens of titles, heads and counterpart words
     # between a title and the name that completes it: quotes, a generic title (not a
     # comma: "وزير الخارجية الروسي، سيرغي لافروف، قال" keeps the title as the subject
     # after the verb)
@@ -102,6 +110,17 @@ def offices(dictionary: Dictionary) -> Offices:
         for word in dictionary.setting("counterpart_words")
         for form, _ in proclitic_forms(word)
     )
+    heads: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for entry in raw.get("office_heads", []) or []:
+        office = tuple(fold(entry["office"]).split())
+        for head in entry["heads"]:
+            tokens = tuple(fold(head).split())
+            for form, _ in proclitic_forms(tokens[0]):
+                heads.setdefault(form, []).append((tokens, office))
+    by_state: dict[tuple[tuple[str, ...], str], list[tuple[str, ...]]] = {}
+    for tokens in holders:
+        if tokens[-1] in nisba:
+            by_state.setdefault((tokens[:-1], nisba[tokens[-1]]), []).append(tokens)
     return Offices(
         first={f: tuple(sorted(ts, key=len, reverse=True)) for f, ts in first.items()},
         holders={t: {a: tuple(ws) for a, ws in h.items()} for t, h in holders.items()},
@@ -112,7 +131,9 @@ def offices(dictionary: Dictionary) -> Offices:
         former=frozenset(dictionary.setting("office_former")),
         apposition=re.compile(rf"[\s«»\"“”]*(?:(?:{generic})\s*)?"),
         counterpart=counterpart,
-        starters=frozenset(first) | counterpart,
+        heads={f: tuple(sorted(h, key=lambda x: -len(x[0]))) for f, h in heads.items()},
+        by_state={key: tuple(ts) for key, ts in by_state.items()},
+        starters=frozenset(first) | frozenset(heads) | counterpart,
     )
 
 
@@ -216,9 +237,100 @@ def resolve(
         # clause reader where the title begins after a clitic ("للرئيس التركي")
         row = (k, start, end, aid, "person", f"office:{off.text[title]}; {aid}: {why}")
         rows = _put(off, doc, rows, row)
+    rows = _countries(off, doc, rows, hits, named, titled, date)
     if off.counterpart:
         rows = _counterparts(off, doc, rows, hits, named, titled, date)
     return rows
+
+
+def _countries(
+    off: Offices,
+    doc: FoldedDoc,
+    rows: list[tuple],
+    hits: list[int],
+    named: set[str],
+    titled: set[str],
+    date: pd.Timestamp | None,
+) -> list[tuple]:
+    """The states after an office head ("وزراء خارجية تركيا وروسيا وإيران", "الرئيسين
+    الروسي والأميركي") read as each one's holder of the office."""
+    for t in hits:
+        k = doc.sentence_of(t)
+        head = _head_at(off, doc, t, k) if k >= 0 and doc.tok[t] in off.heads else None
+        if head is None or base_forms(neighbour(doc, t, k, -1)) & off.not_after:
+            continue
+        tokens, office = head
+        at = _start(doc, t + len(tokens))
+        cur = next((r for r in rows if r[1] == at and r[4] == "state"), None)
+        listed = []
+        while cur is not None and not fold(_alias(cur)).endswith(_PLURAL):
+            listed.append(cur)  # "الرؤساء الأمريكيون" are several, not one a state
+            cur = _next_state(doc, rows, cur, k)
+        if not listed or _former_after(off, doc, listed[-1][2], k):
+            continue  # "وزراء خارجية تركيا وروسيا السابقون"
+        said = doc.text[_start(doc, t) : at].strip()
+        for cur in listed:
+            keys = off.by_state.get((office, cur[3]), ())
+            found = {h for key in keys if (h := _holder(off, key, named, titled, date))}
+            after = [r for r in rows if r[1] >= cur[2]]
+            # "الرئيسان الأميركي دونالد ترامب والفرنسي …": the names say who; the
+            # nisbas stay, the list the dual title reads
+            if len({aid for aid, _ in found}) != 1 or (
+                after
+                and after[0][4] == "person"
+                and off.apposition.fullmatch(doc.text, cur[2], after[0][1])
+            ):
+                continue
+            aid, why = next(iter(found))
+            why = f"{aid}: {said} …, {why}"
+            rows = _put(
+                off, doc, rows, (k, cur[1], cur[2], aid, "person", f"office:{_alias(cur)}; {why}")
+            )
+    return rows
+
+
+def _alias(row: tuple) -> str:
+    """The alias a mention row was matched by ("toponym:روسيا; …" → "روسيا")."""
+    return row[5].split(":", 1)[1].split(";")[0]
+
+
+def _former_after(off: Offices, doc: FoldedDoc, at: int, k: int) -> bool:
+    """Does the word after character ``at`` of the original text mark past holders?"""
+    t = bisect.bisect_left(doc.offsets, at)  # the key position of ``at``
+    u = bisect.bisect_left(doc.tstart, t)
+    return u < len(doc.tok) and doc.sentence_of(u) == k and strip_conj(doc.tok[u]) in off.former
+
+
+def _head_at(
+    off: Offices, doc: FoldedDoc, t: int, k: int
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The longest office head starting at token ``t`` within sentence ``k``, directly
+    followed by a word."""
+    for tokens, office in off.heads[doc.tok[t]]:
+        j = t + len(tokens)
+        if j >= len(doc.tok) or doc.sentence_of(j) != k or not doc.joined(j - 1, j):
+            continue
+        if all(
+            doc.tok[t + x] == tokens[x] and doc.joined(t + x - 1, t + x)
+            for x in range(1, len(tokens))
+        ):
+            return tokens, office
+    return None
+
+
+def _next_state(doc: FoldedDoc, rows: list[tuple], last: tuple, k: int) -> tuple | None:
+    """The state joined to ``last`` by و or a comma ("تركيا وروسيا وإيران"), past the name
+    that completes ``last`` ("الروسي فلاديمير بوتين والأميركي")."""
+    for r in rows:
+        if r[1] < last[2] or r[0] != k:
+            continue
+        if not _LIST_GAP.fullmatch(doc.text, last[2], r[1]):
+            return None
+        if r[4] == "person":
+            last = r  # the name after a nisba: the list goes on after it
+            continue
+        return r if r[4] == "state" else None
+    return None
 
 
 def _start(doc: FoldedDoc, t: int) -> int:

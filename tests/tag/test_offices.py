@@ -133,6 +133,41 @@ CASES = [
             "zarif@والإيراني",
         ],
     ),
+    # an office head before states: each state's holder
+    (
+        "2017-11-20",
+        "والتقى لافروف بجاويش أوغلو ومحمد جواد ظريف. واجتمع وزراء خارجية تركيا وروسيا وإيران أمس.",
+        [
+            "lavrov@لافروف",
+            "cavusoglu@بجاويش أوغلو",
+            "zarif@ومحمد جواد ظريف",
+            "cavusoglu@تركيا",
+            "lavrov@وروسيا",
+            "zarif@وإيران",
+        ],
+    ),
+    (
+        "2017-08-02",
+        "رئيس تركيا يستغل الأزمة. وقال أردوغان كلاما.",
+        ["erdogan@تركيا", "erdogan@أردوغان"],
+    ),
+    # ... names after the nisbas say who: the nisbas stay, the list a dual title reads
+    (
+        "2017-11-20",
+        "اتفق الرئيسان الأميركي دونالد ترامب والفرنسي إيمانويل ماكرون.",
+        ["USA@الأميركي", "trump@دونالد ترامب", "FRA@والفرنسي", "macron@إيمانويل ماكرون"],
+    ),
+    # ... several of one state, or past holders: no one holder
+    (
+        "2017-11-20",
+        "التقى ترامب الوفد. وكان الرؤساء الأمريكيون قد طالبوا بحسم وضع القدس.",
+        ["trump@ترامب", "USA@الأمريكيون"],
+    ),
+    (
+        "2017-11-20",
+        "وقال وزراء خارجية روسيا وتركيا السابقون إن لافروف وجاويش أوغلو اتفقا.",
+        ["RUS@روسيا", "TUR@وتركيا", "lavrov@لافروف", "cavusoglu@وجاويش أوغلو"],
+    ),
     # ... not named on the page: the state
     (
         "2017-11-20",
@@ -204,6 +239,18 @@ def test_offices_are_compiled_from_titles_and_dated_roles():
                 ("lavrov", "agreement", "cavusoglu"),
                 ("cavusoglu", "agreement", "lavrov"),
                 ("zarif", "agreement", "lavrov"),
+            },
+        ),
+        # "the three ministers" are the ministers the article has just listed
+        (
+            "2017-11-20",
+            "والتقى لافروف بجاويش أوغلو ومحمد جواد ظريف. "
+            "واجتمع وزراء خارجية تركيا وروسيا وإيران أمس. "
+            "وقال البيان إن الوزراء الثلاثة اتفقوا على كل النقاط.",
+            {
+                ("cavusoglu", "agreement", "lavrov"),
+                ("lavrov", "agreement", "cavusoglu"),
+                ("zarif", "agreement", "cavusoglu"),
             },
         ),
         # the president's envoy is not the president
