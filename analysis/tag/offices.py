@@ -97,8 +97,9 @@ def offices(dictionary: Dictionary) -> Offices:
                 text.setdefault(tokens, title)
     first: dict[str, list[tuple[str, ...]]] = {}
     for tokens in holders:
-        for form, _ in proclitic_forms(tokens[0]):
-            first.setdefault(form, []).append(tokens)
+        for form, clitic in proclitic_forms(tokens[0]):
+            if "ك" not in clitic:  # "كرئيس للولايات المتحدة": "as president", a description
+                first.setdefault(form, []).append(tokens)
     nisba = {
         a.tokens[0]: a.actor_id
         for a in dictionary.aliases
@@ -115,8 +116,9 @@ def offices(dictionary: Dictionary) -> Offices:
         office = tuple(fold(entry["office"]).split())
         for head in entry["heads"]:
             tokens = tuple(fold(head).split())
-            for form, _ in proclitic_forms(tokens[0]):
-                heads.setdefault(form, []).append((tokens, office))
+            for form, clitic in proclitic_forms(tokens[0]):
+                if "ك" not in clitic:
+                    heads.setdefault(form, []).append((tokens, office))
     by_state: dict[tuple[tuple[str, ...], str], list[tuple[str, ...]]] = {}
     for tokens in holders:
         if tokens[-1] in nisba:
@@ -262,6 +264,8 @@ def _countries(
         tokens, office = head
         at = _start(doc, t + len(tokens))
         cur = next((r for r in rows if r[1] == at and r[4] == "state"), None)
+        if cur is not None and _with_preposition(doc.tok[t + len(tokens)], _alias(cur)):
+            continue  # "تنصيب ترامب رئيسا للولايات المتحدة": the office of a named man
         listed = []
         while cur is not None and not fold(_alias(cur)).endswith(_PLURAL):
             listed.append(cur)  # "الرؤساء الأمريكيون" are several, not one a state
@@ -292,6 +296,12 @@ def _countries(
 def _alias(row: tuple) -> str:
     """The alias a mention row was matched by ("toponym:روسيا; …" → "روسيا")."""
     return row[5].split(":", 1)[1].split(";")[0]
+
+
+def _with_preposition(token: str, alias: str) -> bool:
+    """Does the folded ``token`` carry ب، ل or ك in front of the alias it starts?"""
+    first = fold(alias).split()[0] if alias.strip() else ""
+    return token != first and token[:1] in ("ب", "ل", "ك") and first[:1] != token[:1]
 
 
 def _former_after(off: Offices, doc: FoldedDoc, at: int, k: int) -> bool:
