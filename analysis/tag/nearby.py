@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.clauses import Sent, bare, words_after
+from analysis.tag.matcher import base_forms
 from analysis.tag.morph import analyses
 from analysis.text.normalize import fold, strip_marks
 
@@ -30,7 +31,9 @@ def within(s: Sent, i: int, need: list[str], reach: int) -> int:
     words = {fold(str(w)) for w in need}
     for j in words_after(s, i, reach):
         w = bare(s.token_text(j))
-        if w in words or w.lstrip("وبل") in words or _attached(w, words):
+        # the word, or without its proclitics: one و or ف, then one ب ل ك ("بوجود" is ب +
+        # وجود, never جود), لل read as ل + the article
+        if w in words or not base_forms(w).isdisjoint(words) or _attached(w, words):
             return j
         if "ل" in words and w.startswith("ل") and len(w) > 3 and _with_li(s, j):
             return j  # "ندعو الإدارة لإعادة النظر", "لعدم التملص": لـ on a verbal noun

@@ -1,0 +1,33 @@
+"""The words around a cue (analysis.tag.nearby): what follows it within some words."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.tag.clauses import Sent
+from analysis.tag.nearby import within
+
+
+def _first_after(text: str, need: list[str], reach: int = 4) -> str:
+    s = Sent.build("d", 0, 0, text, ())
+    j = within(s, 0, need, reach)
+    return s.token_text(j) if j >= 0 else ""
+
+
+@pytest.mark.parametrize(
+    ("text", "need", "found"),
+    [
+        # a proclitic is taken off once: ب + وجود, and وجود keeps its own و
+        ("نقبل بوجود القوات", ["وجود"], "بوجود"),
+        ("نقبل ووجود القوات", ["وجود"], "ووجود"),
+        ("نقبل وبوجود القوات", ["وجود"], "وبوجود"),
+        # ... never more: "بوجود" is not "جود", "بلدان" not "دان"
+        ("نقبل بوجود القوات", ["جود"], ""),
+        ("نقبل بلدان المنطقة", ["دان"], ""),
+        # ل before the article is written لل
+        ("دعا للاتفاق على الهدنة", ["الاتفاق"], "للاتفاق"),
+        ("وقع الاتفاق", ["الاتفاق"], "الاتفاق"),
+    ],
+)
+def test_within_takes_a_words_proclitics_off_once(text, need, found):
+    assert _first_after(text, need) == found
