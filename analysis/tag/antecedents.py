@@ -291,7 +291,9 @@ def earlier_sentences(
     by_sent = mentions_by_sentence(mentions)
     text = {
         (str(d), int(i)): (int(st), str(t))
-        for d, i, st, t in sentences[["doc_id", "sent_id", "start", "text"]].itertuples(index=False)
+        for d, i, st, t in zip(
+            *(sentences[c].tolist() for c in ("doc_id", "sent_id", "start", "text")), strict=True
+        )
     }
 
     @functools.lru_cache(maxsize=64)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -99,6 +99,19 @@ def _quote_open_after(text: str, was_open: bool) -> bool:
     return state
 
 
+class _Record(NamedTuple):
+    """One sentence as ``attribute`` reads it (``para_id`` is the sentence's own id when
+    the table has no paragraphs)."""
+
+    doc_id: str
+    sent_id: int
+    start: int
+    end: int
+    text: str
+    section: str
+    para_id: int
+
+
 def attribute(
     sentences: pd.DataFrame, documents: pd.DataFrame, mentions: pd.DataFrame
 ) -> pd.DataFrame:
@@ -111,14 +124,14 @@ def attribute(
     state: dict[str, Any] = {}
     current_doc = None
     prev_para = -9
-    for rec in sub[
-        ["doc_id", "sent_id", "start", "end", "text", "section"]
-        + (["para_id"] if "para_id" in sub else [])
-    ].itertuples(index=False):
+    # the columns as lists: itertuples reads arrow-backed strings one Python call each
+    names = ["doc_id", "sent_id", "start", "end", "text", "section", "para_id"]
+    cols = [sub[c].tolist() if c in sub else sub["sent_id"].tolist() for c in names]
+    for rec in map(_Record._make, zip(*cols, strict=True)):
         doc_id, sent_id, text = str(rec.doc_id), int(rec.sent_id), str(rec.text)
         if doc_id != current_doc:
             current_doc, state, prev_para = doc_id, {}, -9
-        para = int(getattr(rec, "para_id", sent_id))
+        para = int(rec.para_id)
         if rec.section != "body" or para - prev_para > 1:
             state["prev"] = None  # headlines and distant paragraphs do not carry speakers
             state["open_quote"] = False

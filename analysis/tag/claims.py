@@ -79,16 +79,18 @@ def iter_claims(
     sub = claim_sentences(sentences)
     by_sent = mentions_by_sentence(_of_sentences(mentions, sub))
     atts = AttributionIndex(_of_sentences(attribution, sub))
-    for rec in sub[["doc_id", "sent_id", "start", "text"]].itertuples(index=False):
-        text = str(rec.text)
+    # the columns as lists: itertuples reads arrow-backed strings one Python call each
+    cols = (sub[c].tolist() for c in ("doc_id", "sent_id", "start", "text"))
+    for doc_id, sent_id, start, text in zip(*cols, strict=True):
+        text = str(text)
         key = sentence_key(text)
         if not prefilter_re.search(key):
             continue
-        doc_id, sent_id = str(rec.doc_id), int(rec.sent_id)
+        doc_id, sent_id = str(doc_id), int(sent_id)
         ments = by_sent.get((doc_id, sent_id), ())
         if keep is not None and not keep(key, ments):
             continue
-        s = Sent.build(doc_id, sent_id, int(rec.start), text, ments)
+        s = Sent.build(doc_id, sent_id, int(start), text, ments)
         date, outlet = meta.get(doc_id, (pd.NaT, ""))
         yield s, atts.get((doc_id, sent_id)), date, outlet
 

@@ -125,7 +125,9 @@ def implied_stances(
         texts = sentences.merge(keys, on=["doc_id", "sent_id"])
         text = {
             (str(d), int(i)): (int(st), str(t))
-            for d, i, st, t in texts[["doc_id", "sent_id", "start", "text"]].itertuples(index=False)
+            for d, i, st, t in zip(
+                *(texts[c].tolist() for c in ("doc_id", "sent_id", "start", "text")), strict=True
+            )
         }
         signs = cue_signs()
         # plain records, grouped by hand: a pandas group per sentence costs more than the reading

@@ -20,6 +20,7 @@ counted by ``analysis.views.mention_tables`` (``mentions_by_actor``, ``rollup``)
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import pandas as pd
@@ -237,13 +238,18 @@ def tag_mentions(
     )
     rows: list[dict] = []
     sents = sentences.sort_values(["doc_id", "start"])
-    for doc_id, group in sents.groupby("doc_id", sort=False):
+    # the columns as lists once, each document a run of them: a groupby and four column
+    # reads per document cost a seventh of the stage
+    cols = {c: sents[c].tolist() for c in ("doc_id", "sent_id", "start", "end", "section")}
+    for doc_id, run in itertools.groupby(range(len(sents)), key=cols["doc_id"].__getitem__):
         text = texts.get(doc_id)
         if not isinstance(text, str):
             continue
-        spans = list(zip(group["start"].tolist(), group["end"].tolist(), strict=True))
-        sent_ids = group["sent_id"].tolist()
-        sections = group["section"].tolist()
+        run = list(run)
+        lo, hi = run[0], run[-1] + 1
+        spans = list(zip(cols["start"][lo:hi], cols["end"][lo:hi], strict=True))
+        sent_ids = cols["sent_id"][lo:hi]
+        sections = cols["section"][lo:hi]
         found = _tag_document(m, text, spans, dates.get(doc_id))
         for k, start, end, aid, kind, reason in found:
             rows.append(
