@@ -84,10 +84,16 @@ def light_noun_lemmas() -> frozenset[str]:
 
 @functools.cache
 def particle_frames() -> dict[str, tuple[dict[str, Any], ...]]:
-    """Folded particle → its frames (``particle_frames`` in frames.yaml: "إن على X أن"),
-    each with ``after`` folded."""
+    """Folded particle → its frames (``particle_frames`` in frames.yaml: "إن على X أن",
+    "لن … ما لم"), each with ``after`` (the word before the particle) and ``after_that``
+    (the word before that, when given) folded."""
     out: dict[str, list[dict[str, Any]]] = {}
     for frame in frames_data().get("particle_frames", []):
-        folded = {**frame, "after": frozenset(fold(str(w)) for w in frame["after"])}
+        folded = {
+            **frame,
+            "after": frozenset(fold(str(w)) for w in frame["after"]),
+            "after_that": frozenset(fold(str(w)) for w in frame.get("after_that", ())),
+            "not_lemmas": frozenset(lemma_key(str(w)) for w in frame.get("not_lemmas", ())),
+        }
         out.setdefault(fold(str(frame["word"])), []).append(folded)
     return {k: tuple(v) for k, v in out.items()}

@@ -230,7 +230,12 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
             if trace is not None:
                 trace.append(f"{word}: {r.lemma}/{r.pos} ({rule}) → frame {frame['id']}")
             break
-    out.extend(_particle_cues(s, used, trace))
+    particles = _particle_cues(s, used, trace)
+    # "لن نشارك … إلا في حال …", "لن نوقع الاتفاق ما لم …": the pledge's condition is the
+    # move, not the refusal its verb would make alone
+    pledges = {c.kstart for c in particles if c.frame.get("kind") == "unless"}
+    out = [c for c in out if c.verb_span[0] not in pledges and c.kstart not in pledges]
+    out.extend(particles)
     return drop_embedded(s, sorted(out, key=lambda c: c.kstart))
 
 
@@ -250,6 +255,12 @@ def _particle_cues(s: Sent, used: set[int], trace: list[str] | None) -> list[Cue
         for frame in frames[bare(word)]:
             if before not in frame["after"]:
                 continue
+            if frame.get("kind") == "unless":
+                found = _unless_cue(s, i, frame, trace)
+                if found is not None:
+                    out.append(found)
+                    break
+                continue
             actor = next(
                 (m for m in s.mentions if m.kstart == s.tokens[i + 1][0] and m.kind in ACTOR_KINDS),
                 None,
@@ -262,6 +273,43 @@ def _particle_cues(s: Sent, used: set[int], trace: list[str] | None) -> list[Cue
                 trace.append(f"{before} {word} {actor.surface}: frame {frame['id']}")
             break
     return out
+
+
+_PLEDGE_NEGATORS = frozenset({"لن", "ولن", "فلن"})
+# A negator or complementiser between the pledge and "ما لم" opens the clause it conditions.
+_OTHER_CLAUSE = frozenset({"لا", "ولا", "لم", "ولم", "ليس", "ان", "وان", "بان", "فان"})
+# What ends the reach back from "ما لم" to the pledge it conditions: another sentence's
+# punctuation, a colon before a quotation.
+_REACH_STOPS = frozenset(".:;؛!?؟")
+
+
+def _unless_cue(s: Sent, i: int, frame: dict[str, Any], trace: list[str] | None) -> Cue | None:
+    """The verb after لن that the pair ending at token ``i`` ("ما لم", "إلا إذا") makes a
+    condition of: "لن تشارك … ما لم تتوقف الغارات"."""
+    first = i - 1  # the pair's first word
+    if frame["after_that"]:
+        first = i - 2
+        if first < 0 or bare(s.token_text(first)) not in frame["after_that"]:
+            return None
+    for j in range(first - 2, max(-1, first - 2 - int(frame.get("reach", 20))), -1):
+        raw = s.token_text(j)
+        if raw.strip()[-1:] in _REACH_STOPS or raw in ('"', "«", "“"):
+            return None
+        if bare(raw) in _OTHER_CLAUSE:
+            return None  # "لن تطأ أرضها، وأن لا يكون تدخل ما لم …": the nearer clause's
+        if bare(raw) not in _PLEDGE_NEGATORS:
+            continue
+        verbs = [r for r in analyses(word_at(s, j + 1)) if r.verbal and r.asp == "i"]
+        if not verbs:
+            return None  # "لن" before a noun: no pledge to read
+        if any(lemma_key(r.lemma) in frame["not_lemmas"] for r in verbs):
+            return None  # "لن يكون …", "لن يتمكن …": a forecast
+        a, b = _cue_span(s, j + 1, verbs[0])
+        pair = f"{bare(s.token_text(first))} … {bare(s.token_text(i))}"
+        if trace is not None:
+            trace.append(f"{bare(raw)} {s.token_text(j + 1)} … {pair}: frame {frame['id']}")
+        return Cue(a, b, frame, verbs[0], "verb", f"لن … {pair}")
+    return None
 
 
 def _obligation_follows(s: Sent, j: int) -> bool:

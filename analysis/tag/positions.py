@@ -338,7 +338,7 @@ def moves_in_sentence(
         elif modality == "negated" and frame.get("negated_as") and not unless:
             move, modality = str(frame["negated_as"]), "asserted"
             why.append(f"negated {cue.move} read as {move}")
-        if unless:
+        if unless and move != "condition":
             # "لن تشارك في المؤتمر إلا في حال …": not unless = on condition
             move, modality = "condition", "asserted"
             why.append(f"negated {cue.move} with إلا and a condition read as a condition")

@@ -1063,6 +1063,30 @@ CASES = [
     # "I" or "we" before a verb that can be first person: the speaker holds it
     (["وقال قائد الفصيل : أنا طالبت قسد مرارا بالسيطرة على المنطقة ."], set()),
     (["وقال لافروف : أنا طالبت إيران بالانسحاب من الجنوب ."], {("lavrov", "demand", "IRN")}),
+    # a pledge not to act unless something is done sets a condition (لن … ما لم، إلا إذا،
+    # إلا بعد، إلا في حال), the pledge's subject its holder
+    (
+        ["وقال الوزير إن تركيا لن تشارك في المؤتمر ما لم تتوقف الغارات ."],
+        {("TUR", "condition", "")},
+    ),
+    (
+        ["وأكدت المعارضة السورية أنها لن توقع الاتفاق إلا إذا انسحبت الميليشيات ."],
+        {("syrian_opposition", "condition", "")},
+    ),
+    (
+        ["وقال الوزير إن القوات الأمريكية لن تنسحب من المدينة إلا بعد هزيمة التنظيم ."],
+        {("USA", "condition", "")},
+    ),
+    # ... a move verb gives way to it: not a refusal to take part, a condition
+    (
+        ["وأعلنت الأمم المتحدة أنها لن تشارك في المؤتمر , إلا في حال دعمت موسكو مسار جنيف ."],
+        {("UN", "condition", "")},
+    ),
+    # ... a verb of being or ability forecasts; a negator between opens the clause the
+    # condition belongs to
+    (["وقال المحلل إن النظام لن يتمكن من دخول المدينة إلا إذا حاصرها ."], set()),
+    (["وقال الوزير إن لبنان لن يكون قادرا على البقاء إلا إذا تغير الوضع ."], set()),
+    (["وقالت روسيا إنها لن ترسل قوات , وأن لا يكون هناك تدخل ما لم يطلب المجلس ذلك ."], set()),
 ]
 
 
