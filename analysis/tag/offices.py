@@ -18,7 +18,11 @@ A title after a word for someone else's post ("نائب وزير الخارجي�
 ``office_former``) is never resolved. A counterpart ("نظيره التركي", "نظيريه التركي
 والإيراني": ``counterpart_words``) takes the title of the person before it in the sentence
 with the nisba changed ("وزير الخارجية الروسي" → "وزير الخارجية التركي") and is resolved the
-same way.
+same way; so is each state after an office head (``office_heads``: "وزراء خارجية تركيا
+وروسيا وإيران", "رئيس تركيا", "الرئيسين الروسي والأميركي"), unless a name follows it, its
+nisba is plural or the list is of past holders. A title or head with ك ("كرئيس") or a
+state with ب/ل after a head ("رئيسا للولايات المتحدة") describes someone ("as president
+of"): not read.
 """
 
 from __future__ import annotations
