@@ -304,6 +304,8 @@ def _unless_cue(s: Sent, i: int, frame: dict[str, Any], trace: list[str] | None)
             return None  # "لن" before a noun: no pledge to read
         if any(lemma_key(r.lemma) in frame["not_lemmas"] for r in verbs):
             return None  # "لن يكون …", "لن يتمكن …": a forecast
+        # the reading of a move verb first, for the reason: "لن تقبل" is قَبِل, not قَبَّل
+        verbs.sort(key=lambda r: (lemma_key(r.lemma), "verb") not in frame_index())
         a, b = _cue_span(s, j + 1, verbs[0])
         pair = f"{bare(s.token_text(first))} … {bare(s.token_text(i))}"
         if trace is not None:

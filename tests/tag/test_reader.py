@@ -1082,6 +1082,10 @@ CASES = [
         ["وأعلنت الأمم المتحدة أنها لن تشارك في المؤتمر , إلا في حال دعمت موسكو مسار جنيف ."],
         {("UN", "condition", "")},
     ),
+    (
+        ["وقالت إسرائيل إنها لن تقبل بالهدنة ما لم تنسحب القوات الإيرانية ."],
+        {("ISR", "condition", "")},
+    ),
     # ... a verb of being or ability forecasts; a negator between opens the clause the
     # condition belongs to
     (["وقال المحلل إن النظام لن يتمكن من دخول المدينة إلا إذا حاصرها ."], set()),
@@ -1152,6 +1156,11 @@ def test_a_sentence_the_page_already_holds_makes_no_rows():
     headline = "الأمم المتحدة تعتزم تقديم مقترحات سياسية لبدء إصلاحات في سوريا ."
     out = tag([headline, "وبحث المبعوث الوضع مع الوفود .", headline])
     assert out["sent_id"].tolist() == [0]
+
+
+def test_a_pledge_condition_names_the_move_verb_it_read():
+    out = tag(["وقالت إسرائيل إنها لن تقبل بالهدنة ما لم تنسحب القوات الإيرانية ."])
+    assert out["reason"].iloc[0].startswith("frame condition.unless (verb: قَبِل, لن … ما … لم)")
 
 
 def test_every_row_says_why():
