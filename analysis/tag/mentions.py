@@ -231,8 +231,14 @@ def tag_mentions(
     m = matcher(dictionary)
     actors = m.dictionary.actors
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    # the loader's dates are datetime64 already; a caller's table may hold strings or
+    # Python dates, and one that is no date reads as unknown, never as a wrong term
     dates = (
-        dict(zip(documents["doc_id"], documents["date"], strict=True))
+        dict(
+            zip(
+                documents["doc_id"], pd.to_datetime(documents["date"], errors="coerce"), strict=True
+            )
+        )
         if "date" in documents
         else {}
     )

@@ -221,6 +221,13 @@ def test_tag_text_reads_titles_by_the_date_it_is_given():
     assert tag_text(text, date=pd.Timestamp("2019-01-01"))["actor_id"].iloc[0] == "hatami"
 
 
+@pytest.mark.parametrize(("date", "actor"), [("2019-01-01", "hatami"), ("not a date", "IRN")])
+def test_a_documents_date_may_be_a_string(date, actor):
+    text = "وقّع وزير الدفاع الإيراني اتفاقية. " + NAMED
+    docs = pd.DataFrame({"doc_id": ["text"], "text": [text], "date": [date]})
+    assert tag_mentions(text_sentences(text), docs)["actor_id"].iloc[0] == actor
+
+
 def test_offices_are_compiled_from_titles_and_dated_roles():
     off = offices(load_dictionary())
     hatami = off.holders[("وزير", "الدفاع", "الايراني")]
