@@ -154,26 +154,38 @@ def _in_term(date: pd.Timestamp, windows: tuple[Window, ...]) -> bool:
     )
 
 
-def _holder(
-    off: Offices,
-    title: tuple[str, ...],
-    named: set[str],
-    titled: set[str],
-    date: pd.Timestamp | None,
-) -> tuple[str, str] | None:
-    """(person, why) for the one named person the title can be on ``date``, or None."""
-    found = []
-    for aid, windows in off.holders.get(title, {}).items():
-        if aid not in named:
-            continue
-        if date is None or pd.isna(date):
-            if aid in titled:
-                found.append((aid, "named with a title, page date unknown"))
-        elif not windows:
-            found.append((aid, "named, office undated"))
-        elif _in_term(date, windows):
-            found.append((aid, f"named, in office on {date.date()}"))
-    return found[0] if len(found) == 1 else None
+@dataclass(frozen=True)
+class _Page:
+    """What a page says of its persons: who it names, who it names with a title, and its
+    date (None or NaT: unknown)."""
+
+    named: frozenset[str]
+    titled: frozenset[str]
+    date: pd.Timestamp | None
+
+    def holder(self, off: Offices, title: tuple[str, ...]) -> tuple[str, str] | None:
+        """(person, why) for the one named person the title can be on the page's date."""
+        date = self.date
+        found = []
+        for aid, windows in off.holders.get(title, {}).items():
+            if aid not in self.named:
+                continue
+            if date is None or pd.isna(date):
+                if aid in self.titled:
+                    found.append((aid, "named with a title, page date unknown"))
+            elif not windows:
+                found.append((aid, "named, office undated"))
+            elif _in_term(date, windows):
+                found.append((aid, f"named, in office on {date.date()}"))
+        return found[0] if len(found) == 1 else None
+
+
+def _follows(doc: FoldedDoc, t: int, tokens: tuple[str, ...]) -> bool:
+    """Do ``tokens[1:]`` follow token ``t``, each joined to the one before (the caller
+    has checked that they stand in ``t``'s sentence)?"""
+    return all(
+        doc.tok[t + x] == tokens[x] and doc.joined(t + x - 1, t + x) for x in range(1, len(tokens))
+    )
 
 
 def _title_at(off: Offices, doc: FoldedDoc, t: int, k: int) -> tuple[str, ...] | None:
@@ -181,12 +193,7 @@ def _title_at(off: Offices, doc: FoldedDoc, t: int, k: int) -> tuple[str, ...] |
     n = len(doc.tok)
     for title in off.first.get(doc.tok[t], ()):
         j = t + len(title)
-        if j > n or doc.sentence_of(j - 1) != k:
-            continue
-        if all(
-            doc.tok[t + x] == title[x] and doc.joined(t + x - 1, t + x)
-            for x in range(1, len(title))
-        ):
+        if j <= n and doc.sentence_of(j - 1) == k and _follows(doc, t, title):
             return title
     return None
 
@@ -200,10 +207,13 @@ def resolve(
     """``found`` (mention rows: sentence, start, end, actor, kind, reason; by start) with
     bare titles and counterparts read as the persons they name, where the evidence is
     clear (see the module docstring)."""
-    named = {row[3] for row in found if row[4] == "person"}
+    named = frozenset(row[3] for row in found if row[4] == "person")
     if not named:
         return found
-    titled = {row[3] for row in found if row[4] == "person" and row[5].startswith("title:")}
+    titled = frozenset(
+        row[3] for row in found if row[4] == "person" and row[5].startswith("title:")
+    )
+    page = _Page(named, titled, date)
     rows = list(found)
     # one pass in C over the tokens: most pages hold no title and no "نظيره"
     hits = [t for t, tok in enumerate(doc.tok) if tok in off.starters]
@@ -215,11 +225,11 @@ def resolve(
         if title is None or _blocked(off, doc, t, t + len(title), k):
             continue
         start = _start(doc, t)
-        end = int(doc.offsets[doc.tend[t + len(title) - 1] - 1]) + 1
+        end = _end(doc, t + len(title) - 1)
         inside = [r for r in rows if start <= r[1] < end]
         if any(r[4] == "person" or r[2] > end for r in inside):
             continue  # title + name: the name's mention already says who
-        hit = _holder(off, title, named, titled, date)
+        hit = page.holder(off, title)
         if hit is None:
             continue
         aid, why = hit
@@ -238,14 +248,14 @@ def resolve(
             and doc.joined(j - 1, j)
             and off.nisba.get(doc.tok[j]) == off.state.get(aid)
         ):
-            end = int(doc.offsets[doc.tend[j] - 1]) + 1  # "رئيس مكتب الأمن الوطني السوري"
+            end = _end(doc, j)  # "رئيس مكتب الأمن الوطني السوري"
         # the reason starts as an alias's does ("office:<title>;"), which tells the
         # clause reader where the title begins after a clitic ("للرئيس التركي")
         row = (k, start, end, aid, "person", f"office:{off.text[title]}; {aid}: {why}")
         rows = _put(off, doc, rows, row)
-    rows = _countries(off, doc, rows, hits, named, titled, date)
+    rows = _countries(off, doc, rows, hits, page)
     if off.counterpart:
-        rows = _counterparts(off, doc, rows, hits, named, titled, date)
+        rows = _counterparts(off, doc, rows, hits, page)
     return rows
 
 
@@ -254,9 +264,7 @@ def _countries(
     doc: FoldedDoc,
     rows: list[tuple],
     hits: list[int],
-    named: set[str],
-    titled: set[str],
-    date: pd.Timestamp | None,
+    page: _Page,
 ) -> list[tuple]:
     """The states after an office head ("وزراء خارجية تركيا وروسيا وإيران", "الرئيسين
     الروسي والأميركي") read as each one's holder of the office."""
@@ -279,7 +287,7 @@ def _countries(
         said = doc.text[_start(doc, t) : at].strip()
         for cur in listed:
             keys = off.by_state.get((office, cur[3]), ())
-            found = {h for key in keys if (h := _holder(off, key, named, titled, date))}
+            found = {h for key in keys if (h := page.holder(off, key))}
             after = [r for r in rows if r[1] >= cur[2]]
             # "الرئيسان الأميركي دونالد ترامب والفرنسي …": the names say who; the
             # nisbas stay, the list the dual title reads
@@ -324,10 +332,7 @@ def _head_at(
         j = t + len(tokens)
         if j >= len(doc.tok) or doc.sentence_of(j) != k or not doc.joined(j - 1, j):
             continue
-        if all(
-            doc.tok[t + x] == tokens[x] and doc.joined(t + x - 1, t + x)
-            for x in range(1, len(tokens))
-        ):
+        if _follows(doc, t, tokens):
             return tokens, office
     return None
 
@@ -350,6 +355,11 @@ def _next_state(doc: FoldedDoc, rows: list[tuple], last: tuple, k: int) -> tuple
 def _start(doc: FoldedDoc, t: int) -> int:
     """Where token ``t`` starts in the original text."""
     return int(doc.offsets[doc.tstart[t]])
+
+
+def _end(doc: FoldedDoc, t: int) -> int:
+    """Where token ``t`` ends in the original text."""
+    return int(doc.offsets[doc.tend[t] - 1]) + 1
 
 
 def _put(off: Offices, doc: FoldedDoc, rows: list[tuple], row: tuple) -> list[tuple]:
@@ -376,9 +386,7 @@ def _counterparts(
     doc: FoldedDoc,
     rows: list[tuple],
     hits: list[int],
-    named: set[str],
-    titled: set[str],
-    date: pd.Timestamp | None,
+    page: _Page,
 ) -> list[tuple]:
     """Nisbas after "نظيره" read as the counterpart of the person before it."""
     for t in hits:
@@ -401,16 +409,16 @@ def _counterparts(
             if off.nisba[nisba] == off.state.get(person):
                 u += 1
                 continue  # no one is his own country's counterpart
-            hits = {
+            found = {
                 hit
                 for title in mine
                 for other in [_swap(off, title, off.state.get(person, ""), nisba)]
-                if other and (hit := _holder(off, other, named, titled, date))
+                if other and (hit := page.holder(off, other))
             }
-            if len({aid for aid, _ in hits}) == 1:
-                aid, why = next(iter(hits))
+            if len({aid for aid, _ in found}) == 1:
+                aid, why = next(iter(found))
                 s = _start(doc, u)
-                e = int(doc.offsets[doc.tend[u] - 1]) + 1
+                e = _end(doc, u)
                 if all(r[4] != "person" for r in rows if s <= r[1] < e):
                     why = f"{aid}: {strip_conj(tok)}, the counterpart of {person}; {why}"
                     rows = _put(off, doc, rows, (k, s, e, aid, "person", f"office:{nisba}; {why}"))

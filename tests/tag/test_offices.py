@@ -26,6 +26,12 @@ def _tables(text: str, date: str | None):
     return sents, docs, tag_mentions(sents, docs)
 
 
+def moves(text: str, date: str | None):
+    """The positions table of ``text`` read as a page of ``date``, and its sentences."""
+    sents, docs, mentions = _tables(text, date)
+    return tag_positions(sents, docs, mentions, attribute(sents, docs, mentions)), sents
+
+
 def actors(text: str, date: str | None) -> list[str]:
     m = _tables(text, date)[2]
     m = m[m["kind"].isin(ACTOR_KINDS)]
@@ -281,8 +287,7 @@ def test_offices_are_compiled_from_titles_and_dated_roles():
     ],
 )
 def test_office_holders_hold_moves(date, text, expected):
-    sents, docs, mentions = _tables(text, date)
-    p = tag_positions(sents, docs, mentions, attribute(sents, docs, mentions))
+    p, sents = moves(text, date)
     last = p[p["sent_id"] == sents["sent_id"].max()]
     rows = set(zip(last["holder_id"], last["move"], last["counterpart_id"].fillna(""), strict=True))
     assert rows == expected
@@ -294,6 +299,5 @@ def test_the_genitive_of_a_second_conjunct_is_no_apposition_of_the_first():
         "وقال الرئيس السوري بشار الأسد كلاما. "
         "كما دعا الأمم المتحدة وحلفاء الرئيس السوري إلى وقف القصف."
     )
-    sents, docs, mentions = _tables(text, "2017-12-06")
-    p = tag_positions(sents, docs, mentions, attribute(sents, docs, mentions))
+    p, _ = moves(text, "2017-12-06")
     assert not p["reason"].str.contains("subject after the verb «الرئيس السوري»").any()
