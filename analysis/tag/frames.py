@@ -45,6 +45,7 @@ from analysis.tag.morph import (
     surfaces,
 )
 from analysis.tag.nearby import actor_before
+from analysis.tag.presenting import presenting_verb
 from analysis.tag.reading import reading_at, word_at
 from analysis.text.normalize import fold
 
@@ -220,7 +221,10 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
             if not why and how != "verb" and bare(s.token_text(i - 1)).lstrip("و") in _POWER:
                 why = "after a word of power (سلطة الموافقة: the power to approve, no approval)"
             if not why and how == "noun" and frame.get("alone") is False:
-                why = "only after a light verb"
+                if not _presented(s, i, frame, r):
+                    why = "only after a light verb or before a verb that presents it"
+                elif trace is not None:
+                    trace.append(f"{word}: a verb that presents it follows")
             if why:
                 if trace is not None:
                     trace.append(f"{word}: {r.lemma}/{r.pos} frame {frame['id']} skipped: {why}")
@@ -371,6 +375,16 @@ def _after(frame: dict[str, Any], verb: Reading) -> bool:
     """May this light verb carry the frame (``after_light``: only these verbs may)?"""
     allowed = frame.get("after_light")
     return not allowed or verb.lemma in {lemma_key(str(v)) for v in allowed}
+
+
+def _presented(s: Sent, i: int, frame: dict[str, Any], noun: Reading) -> bool:
+    """Does a verb that may carry the frame present the noun ``i`` after it, as a light
+    verb would before it ("تهديدات أطلقها نتنياهو", "الشروط التي وضعتها دمشق")?"""
+    found = presenting_verb(s, i + 1)
+    if found is None or not _after(frame, found[1]):
+        return False
+    only = light_only().get(found[1].lemma)
+    return only is None or noun.lemma in only
 
 
 def _set_off_relatives(s: Sent, i: int, limit: int) -> set[int]:

@@ -8,8 +8,6 @@ no rule, no owner.
 
 from __future__ import annotations
 
-import functools
-
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import (
     FEMININE_HEADS,
@@ -30,14 +28,12 @@ from analysis.tag.clauses import (
     token_after,
 )
 from analysis.tag.cue import Cue
-from analysis.tag.frame_data import light_lemmas
-from analysis.tag.morph import PREPOSITIONS, analyses, lemma_key
+from analysis.tag.presenting import presenting_verb
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
 
 __all__ = [
     "FIRST_PERSON",
-    "SIGNING_LEMMAS",
     "agent_phrase",
     "names_signers",
     "noun_holders",
@@ -163,47 +159,15 @@ def noun_holders(
     return [], ""
 
 
-#: Lemmas of the verbs that sign or reach an agreement: their subject is a party to it.
-SIGNING_LEMMAS = frozenset(lemma_key(w) for w in ("وَقَّع", "أَبْرَم", "تَوَصَّل", "عَقَد"))
-# verbs that make or present a move, besides the light verbs ("مبادرة أطلقتها السعودية")
-_PRESENTING_VERBS = frozenset(lemma_key(w) for w in ("أَطْلَق", "اِقْتَرَح", "عَرَض", "قَطَع"))
-
-
-@functools.cache
-def _presenting_lemmas() -> frozenset[str]:
-    """The light verbs and the other verbs that make or present a move (read once)."""
-    return light_lemmas() | _PRESENTING_VERBS
-
-
 def presenter_at(s: Sent, i: int, pool: list[Mention], *, signing: bool = False) -> Mention | None:
     """The actor who made the move a noun names, from token ``i`` after the noun: the
-    subject of a verb that presents it, with the move as its object pronoun, right after
-    the noun or after a relative ("اعتراض أبدته أنقرة", "الضمانات التي قدمتها موسكو",
-    "المبادرة التي أطلقتها السعودية"). One adjective may come first, as definite as the
-    noun; a word with a preposition is another noun's ("الاستجابة للدعوة التي أطلقها").
-    ``signing``: an agreement is made only by those who sign or reach it."""
-    definite = i > 0 and bare(s.token_text(i - 1)).lstrip("وفبل").startswith("ال")
-    for j in range(i, min(i + 2, len(s.tokens) - 1)):
-        raw, tok = s.token_text(j), bare(s.token_text(j))
-        verb = j + 1 if tok in RELATIVES else j
-        if verb + 1 < len(s.tokens) and _presents(s, verb, signing):
-            at = s.tokens[verb + 1][0]
-            found = [m for m in pool if m.kstart == at and m.kind in ACTOR_KINDS]
-            return found[0] if found else None
-        adjective = tok.startswith("ال") == definite and tok[:1] not in ("ب", "ل", "ك")
-        if tok in RELATIVES or is_clause_end(raw) or not adjective or tok in PREPOSITIONS:
-            return None
-    return None
-
-
-def _presents(s: Sent, j: int, signing: bool) -> bool:
-    """Is token ``j`` a verb that makes or presents something (signs it, for an
-    agreement), with a third-person object pronoun (قدمته، أبدتها، أطلقتها، وقعته)?"""
-    verbs = SIGNING_LEMMAS if signing else _presenting_lemmas()
-    return any(
-        r.verbal and r.lemma in verbs and r.enclitic.startswith("3") and r.enclitic.endswith("dobj")
-        for r in analyses(word_at(s, j))
-    )
+    subject of the verb that presents it (``presenting.presenting_verb``: "اعتراض أبدته
+    أنقرة", "الضمانات التي قدمتها موسكو", "المبادرة التي أطلقتها السعودية")."""
+    found = presenting_verb(s, i, signing=signing)
+    if found is None:
+        return None
+    at = s.tokens[found[0] + 1][0]
+    return next((m for m in pool if m.kstart == at and m.kind in ACTOR_KINDS), None)
 
 
 # "because" opens a clause of its own: a بين after it is not the agreement's

@@ -65,7 +65,8 @@ from analysis.tag.joined import joined, joined_verbs
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.nearby import named
 from analysis.tag.overt import NP_STOPS, PRONOUN_PPS, bare_noun, overt_subject
-from analysis.tag.owners import FIRST_PERSON, SIGNING_LEMMAS, agent_phrase, noun_holders
+from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
+from analysis.tag.presenting import SIGNING_LEMMAS
 from analysis.tag.vso import subject_after, subject_start
 from analysis.text.normalize import fold
 
