@@ -93,6 +93,11 @@ CASES = [
     # the relative ما ("which": the news just told) is the subject of the verb after it
     (["وقال المتحدث إن حزب الله يواصل نقل الأسلحة إلى الجنوب , ما يهدد بمواجهة إقليمية ."], set()),
     (["وتواصل روسيا قصف المدينة , مما يهدد بانهيار الهدنة ."], set()),
+    # brandishing is a threat by its owner (genitive or pronoun), not when the noun is the
+    # object of another move ("رفض التلويح": a refusal to brandish)
+    (["وخرجت تظاهرات تنديدا بتلويح أنقرة بشن هجوم على المدينة ."], {("TUR", "threat", "")}),
+    (["وصعدت أنقرة لهجتها أمس عبر تلويحها بإغلاق قاعدة إنجيرليك ."], {("TUR", "threat", "")}),
+    (["وانتقد الوزير رفض الحكومة التلويح بالحل العسكري ."], set()),
     # a preposition reading: ضمن "within"
     (["وجاءت الخطوة ضمن مساعي موسكو في الشمال."], set()),
     # a source's anonymity and "exposed to" are not moves
