@@ -13,6 +13,10 @@ writes the title alone ("وقّع وزير الدفاع الإيراني"), or t
 - exactly one person passes. Otherwise the mention stays as it was: a wrong holder is
   worse than the state.
 
+A name set off by commas right after the title ("الرئيس الفرنسي، فرنسوا هولاند،") says who
+holds it, whatever the date, if the dictionary gives him that title; the page then names
+him with a title.
+
 A title after a word for someone else's post ("نائب وزير الخارجية", "المتحدث باسم وزير
 الدفاع": ``office_not_after``) or before a word for a past or future holder ("السابق":
 ``office_former``) is never resolved. A counterpart ("نظيره التركي", "نظيريه التركي
@@ -180,6 +184,20 @@ class _Page:
         return found[0] if len(found) == 1 else None
 
 
+def _appositive(
+    off: Offices, doc: FoldedDoc, found: list[tuple], t: int, title: tuple[str, ...]
+) -> str:
+    """The person named right after the title at token ``t``, set off by a comma, who
+    holds that title ("الرئيس الفرنسي، فرنسوا هولاند،"): the name says who, whatever the
+    page's date. Empty when there is none."""
+    end = _end(doc, t + len(title) - 1)
+    nxt = next((r for r in found if r[1] >= end), None)
+    if nxt is None or nxt[4] != "person" or nxt[3] not in off.holders.get(title, {}):
+        return ""
+    gap = _GAP.fullmatch(doc.text, end, nxt[1])
+    return nxt[3] if gap and any(c in gap.group() for c in ",،") else ""
+
+
 def _follows(doc: FoldedDoc, t: int, tokens: tuple[str, ...]) -> bool:
     """Do ``tokens[1:]`` follow token ``t``, each joined to the one before (the caller
     has checked that they stand in ``t``'s sentence)?"""
@@ -210,26 +228,30 @@ def resolve(
     named = frozenset(row[3] for row in found if row[4] == "person")
     if not named:
         return found
-    titled = frozenset(
-        row[3] for row in found if row[4] == "person" and row[5].startswith("title:")
-    )
-    page = _Page(named, titled, date)
-    rows = list(found)
     # one pass in C over the tokens: most pages hold no title and no "نظيره"
     hits = [t for t, tok in enumerate(doc.tok) if tok in off.starters]
     if not hits:
         return found
+    titles = []
     for t in [t for t in hits if doc.tok[t] in off.first]:
         k = doc.sentence_of(t)
         title = _title_at(off, doc, t, k) if k >= 0 else None
-        if title is None or _blocked(off, doc, t, t + len(title), k):
-            continue
+        if title is not None and not _blocked(off, doc, t, t + len(title), k):
+            titles.append((t, k, title, _appositive(off, doc, found, t, title)))
+    titled = frozenset(
+        row[3] for row in found if row[4] == "person" and row[5].startswith("title:")
+    ) | {aid for *_, aid in titles if aid}
+    page = _Page(named, titled, date)
+    rows = list(found)
+    for t, k, title, appositive in titles:
         start = _start(doc, t)
         end = _end(doc, t + len(title) - 1)
         inside = [r for r in rows if start <= r[1] < end]
         if any(r[4] == "person" or r[2] > end for r in inside):
             continue  # title + name: the name's mention already says who
-        hit = page.holder(off, title)
+        hit = (
+            (appositive, "named in apposition after it") if appositive else page.holder(off, title)
+        )
         if hit is None:
             continue
         aid, why = hit

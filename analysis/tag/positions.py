@@ -15,6 +15,7 @@ in the clause), ``future`` (س/سوف), else ``asserted``.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Any
 
@@ -152,6 +153,8 @@ def _collapse(issue_ids: list[str]) -> list[str]:
     return out
 
 
+# between a title and the name in apposition to it ("المبعوث الأمريكي، جيمس جيفري،")
+_APPOSITION_GAP = ' ,،"«»“”'
 # "ضمن مبادرتها": the noun after it is a move already made
 _WITHIN_A_MOVE = frozenset({"ضمن"})
 
@@ -280,7 +283,16 @@ def moves_in_sentence(
             continue
         prev_holders = holders
         # a subject after the cue, with its apposition ("، جيمس جيفري،"), is inside the clause
-        after = [m.kend for m in s.mentions if m.kend > b and m.surface in dict(holders).values()]
+        surfaces = set(dict(holders).values())
+        after = [m.kend for m in s.mentions if m.kend > b and m.surface in surfaces]
+        # the title is the holder, the name in apposition after it is the same person
+        after += [
+            n.kend
+            for m, n in itertools.pairwise(s.mentions)
+            if m.kend in after
+            and n.actor_id == m.actor_id
+            and not s.key[m.kend : n.kstart].strip(_APPOSITION_GAP)
+        ]
         clause_end = _clause_end(s, max([b, *after]), end)
         ex = exchange_marker(s, b, end)
         if ex and ex[0] > clause_end + 3:

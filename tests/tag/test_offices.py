@@ -107,6 +107,29 @@ CASES = [
         "وقّع وزير الدفاع الإيراني اتفاقية. ووصل وزير الدفاع الإيراني أمير حاتمي إلى دمشق.",
         ["hatami@وزير الدفاع الإيراني", "hatami@وزير الدفاع الإيراني أمير حاتمي"],
     ),
+    # a name set off by commas after the title says who holds it, whatever the date; the
+    # page then names him with a title, so a later bare title is his too
+    (
+        None,
+        "وقال وزير الدفاع الإيراني، أمير حاتمي، إن الاتفاق جاهز."
+        " ووقع وزير الدفاع الإيراني الاتفاق.",
+        [
+            "hatami@وزير الدفاع الإيراني",
+            "hatami@أمير حاتمي",
+            "hatami@وزير الدفاع الإيراني",
+        ],
+    ),
+    (
+        "2024-01-01",
+        "وقال وزير الدفاع الإيراني، أمير حاتمي، إن الاتفاق جاهز.",
+        ["hatami@وزير الدفاع الإيراني", "hatami@أمير حاتمي"],
+    ),
+    # ... only a name that holds that title: another's name after a comma is a list
+    (
+        None,
+        "وحضر وزير الدفاع الإيراني، محمد جواد ظريف، الاجتماع.",
+        ["IRN@الدفاع الإيراني", "zarif@محمد جواد ظريف"],
+    ),
     # the holder's own nisba after the title belongs to it
     (
         "2019-01-01",
