@@ -25,6 +25,7 @@ from analysis.tag.clauses import (
     one_of,
 )
 from analysis.tag.cue import Cue, drop_embedded
+from analysis.tag.cue_words import candidate, own_words
 from analysis.tag.forms import known_forms
 from analysis.tag.frame_data import (
     frame_index,
@@ -42,14 +43,13 @@ from analysis.tag.morph import (
     analyses,
     lemma_key,
     stems,
-    surfaces,
 )
 from analysis.tag.nearby import actor_before
 from analysis.tag.presenting import presenting_verb
 from analysis.tag.reading import reading_at, word_at
 from analysis.text.normalize import fold
 
-__all__ = ["candidate", "cue_prefilter", "find_cues", "frame_candidate"]
+__all__ = ["cue_prefilter", "find_cues"]
 
 _WITHOUT = frozenset({"دون", "بدون", "بلا"})
 # "سلطة الموافقة على الميزانية", "صلاحية الاعتراض": a power to make a move, not the move
@@ -68,41 +68,13 @@ _RELATIVE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين
 _LIGHT_REACH = 20
 
 
-@functools.cache
-def _surface_sets() -> tuple[frozenset[str], frozenset[str]]:
-    """Every token that is a form of a cue lemma with its clitics, and those of a frame's
-    own lemma (not only a light word's, and not a bare preposition: قبل، ضمن), built once."""
-    frames = frame_index()
-    every: set[str] = set()
-    own: set[str] = set()
-    for form, pairs in known_forms().items():
-        words = surfaces(form)
-        every |= words
-        # a lemma may be a light verb and a frame's own (طرح: "طرح خطة", "طرحها على")
-        if any((lemma_key(lemma), pos) in frames for lemma, pos in pairs):
-            own |= words
-    return frozenset(every), frozenset(own - PREPOSITIONS)
-
-
-def candidate(token: str) -> bool:
-    """Could this folded token be a form of a cue lemma (any clitics stripped)?"""
-    return token in _surface_sets()[0]
-
-
-def frame_candidate(token: str) -> bool:
-    """Could this folded token be a form of a frame's own lemma (not only a light verb's:
-    "أكد" or "قام" alone make no move; a bare preposition قبل، ضمن is read only where the
-    sentence has another cue word)?"""
-    return token in _surface_sets()[1]
-
-
 class _Prefilter:
     """``search(key)`` is true when a word of a folded sentence may be a frame's word."""
 
     def search(self, key: str) -> bool:
         # words without their punctuation (as clauses.bare strips it), checked in C
         words = _WORD.findall(key)
-        return not _surface_sets()[1].isdisjoint(words) or _particle_pair(words)
+        return not own_words().isdisjoint(words) or _particle_pair(words)
 
 
 @functools.cache

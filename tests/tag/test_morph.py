@@ -8,8 +8,9 @@ import pytest
 
 from analysis.resources import data_dir, load_yaml
 from analysis.tag.clauses import Sent
+from analysis.tag.cue_words import candidate
 from analysis.tag.forms import FORMS_FILE, expand_lemma, frame_lemmas, known_forms
-from analysis.tag.frames import candidate, cue_prefilter, find_cues
+from analysis.tag.frames import cue_prefilter, find_cues
 from analysis.tag.morph import analyses, choose, lemma_key, stems, surfaces
 from analysis.text.normalize import fold
 
