@@ -37,6 +37,7 @@ from analysis.tag.frame_data import (
     particle_frames,
 )
 from analysis.tag.frame_rules import blocked
+from analysis.tag.matcher import base_forms
 from analysis.tag.morph import (
     PREPOSITIONS,
     Reading,
@@ -335,9 +336,10 @@ def _cue_span(s: Sent, i: int, r: Reading) -> tuple[int, int]:
 def _light_blocked(s: Sent, j: int, frame: dict[str, Any], reading: Reading) -> bool:
     """Is the frame ruled out for the noun a light verb carries? Only a frame that names
     what must or must not follow it (``needs``, ``requires_after``, ``ruled_out_by``: "أكدت
-    رفضها للإرهاب") or its number (``singular``) is checked there, then by every condition
-    of ``frame_rules.blocked``; the others are taken as the light verb reads them."""
-    keys = ("needs", "requires_after", "ruled_out_by", "singular")
+    رفضها للإرهاب"; ``needs_future``: "جدد تحذيره من استمرار الوجود" warns of no act of its
+    own) or its number (``singular``) is checked there, then by every condition of
+    ``frame_rules.blocked``; the others are taken as the light verb reads them."""
+    keys = ("needs", "requires_after", "ruled_out_by", "singular", "needs_future")
     if not any(frame.get(k) for k in keys):
         return False
     return bool(blocked(s, j, frame, reading))
@@ -411,6 +413,10 @@ _ENDED = frozenset(
 )
 
 
+# "لتنفيذ اتفاق تموز", "بنود الاتفاق": a move noun as the genitive of what carries it out
+_CARRIED_OUT = frozenset(fold(w) for w in ("تنفيذ", "التنفيذ", "تطبيق", "بنود", "بند"))
+
+
 def _ended(tok: str) -> bool:
     """Is the folded token one of ``_ENDED``, with و and then ب before it or not? One
     clitic each: "وفاة" begins with و itself ("بوفاة", "وبانهيار")."""
@@ -444,6 +450,8 @@ def _light_noun(
             continue  # "يعلن قراره حول الاتفاق": what the object is about, not the object
         if _ended(bare(s.token_text(j - 1))):
             continue  # "أعلنت طهران فشل الصفقة": the deal's end is announced, no deal made
+        if not _CARRIED_OUT.isdisjoint(base_forms(bare(s.token_text(j - 1)))):
+            continue  # "وقعت في عمان لتنفيذ اتفاق تموز": a deal made before, carried out
         if not candidate(bare(raw)) or not bare(raw).lstrip("وف").startswith(prep):
             continue
         if far and not _after_reach(s, j, reach):

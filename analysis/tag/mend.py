@@ -11,7 +11,9 @@ A lone letter joins the word beside it when the joined form has a camel-tools re
 fragment that has none on its own first ("ورح ب" → ورحب), else the accusative alef (ا) the
 word before it, ه and ة the word before, any other letter the word after (a prefix: ي، ت،
 ن، أ). و stands alone in Arabic, and a run of lone letters is an abbreviation ("ب ي د"),
-so neither is joined.
+so neither is joined. Two fragments without a lone letter ("أك دت" for أكّدت, "وج هت" for
+وجّهت) join when together they are a cue word (``cue_words``), neither is one alone, and one
+has no camel-tools reading ("قد مت" may be two words: it stays).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
+from analysis.tag.cue_words import candidate
 from analysis.tag.morph import analyses
 from analysis.text.normalize import fold_sentence
 
@@ -27,6 +30,8 @@ __all__ = ["broken_spaces", "lone_letter", "mend", "sentence_key", "without"]
 _LONE = re.compile(r"(?<!\S)[\u0621-\u064a](?!\S)")
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _SUFFIX_FIRST = frozenset("هة")
+# two or three word fragments side by side (overlapping: a run is tried at each word)
+_RUN = re.compile(r"(?<!\S)(?=([\u0621-\u064a]+) ([\u0621-\u064a]+)(?: ([\u0621-\u064a]+))?(?!\S))")
 
 
 def broken_spaces(key: str) -> list[int]:
@@ -64,6 +69,25 @@ def broken_spaces(key: str) -> list[int]:
         side = (broken or ok or [""])[0]
         if side:
             out.add(a - 1 if side == "left" else a + 1)
+    for m in _RUN.finditer(key):
+        parts = [p for p in m.groups() if p]
+        for n in (3, 2):  # the longest run first: "و ق عت" → وقعت
+            run = parts[:n]
+            if len(run) < n:
+                continue
+            # fragments of a cue word ("أك دت" → أكدت, "وج هت" → وجهت): none a cue word,
+            # one no word at all ("قد مت" stays: two words)
+            if (
+                candidate("".join(run))
+                and not any(candidate(p) for p in run)
+                and not all(analyses(p) for p in run if len(p) > 1)
+            ):
+                at = m.start()
+                for p in run[:-1]:
+                    at += len(p)
+                    out.add(at)
+                    at += 1
+                break
     return sorted(out)
 
 

@@ -25,6 +25,12 @@ from analysis.text.normalize import fold
         ("مصدر ل - الجريدة", "مصدر ل - الجريدة"),  # no word beside it
         ("و هو", "و هو"),  # و stands alone
         ("قال الوزير", "قال الوزير"),  # nothing to mend
+        # two fragments of a cue word, neither a cue word alone and one no word at all
+        ("وأك دت المصادر أن ه", "واكدت المصادر انه"),
+        ("وج هت تركيا إنذار ا", "وجهت تركيا انذارا"),
+        ("مذكرة و ق عت في عمان", "مذكره وقعت في عمان"),  # و, a lone letter and the rest
+        ("قد مت روسيا عرض ا", "قد مت روسيا عرضا"),  # "قد مت": two words, it stays
+        ("في قمة سوتشي عام ا", "في قمه سوتشي عاما"),  # two words that join to no cue word
     ],
 )
 def test_mend(text, mended):
@@ -42,3 +48,10 @@ def test_a_mended_sentence_keeps_its_offsets_into_the_text():
 
 def test_the_prefilters_read_the_mended_sentence():
     assert sentence_key("وأك د الوزير أن ه لن يعود") == fold("وأكد الوزير أنه لن يعود")
+
+
+def test_a_mended_cue_word_makes_its_move():
+    from test_positions import tag
+
+    out = tag(["وج هت تركيا إنذار ا إلى الفصائل بالانسحاب من المدينة ."])
+    assert set(zip(out["holder_id"], out["move"], strict=True)) == {("TUR", "demand")}

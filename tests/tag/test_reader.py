@@ -93,6 +93,11 @@ CASES = [
     # the relative ما ("which": the news just told) is the subject of the verb after it
     (["وقال المتحدث إن حزب الله يواصل نقل الأسلحة إلى الجنوب , ما يهدد بمواجهة إقليمية ."], set()),
     (["وتواصل روسيا قصف المدينة , مما يهدد بانهيار الهدنة ."], set()),
+    # a warning carried by a light verb is a threat only with the holder's own future act
+    (["وجدد السفير الإسرائيلي تحذيره من استمرار الوجود الإيراني ."], set()),
+    (["وجدد الوزير الإيراني تحذيره من أن بلاده سترد على أي هجوم ."], {("IRN", "threat", "")}),
+    # a light verb does not reach a deal that is only carried out ("لتنفيذ اتفاق")
+    (["ووقعت الحكومة السورية في عمان وثيقة لتنفيذ اتفاق الهدنة ."], set()),
     # brandishing is a threat by its owner (genitive or pronoun), not when the noun is the
     # object of another move ("رفض التلويح": a refusal to brandish)
     (["وخرجت تظاهرات تنديدا بتلويح أنقرة بشن هجوم على المدينة ."], {("TUR", "threat", "")}),
