@@ -24,7 +24,7 @@ import numpy as np
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.cues import counterpart_fillers
-from analysis.tag.mend import broken_spaces, lone_letter, without
+from analysis.tag.mend import broken_spaces, suspect, without
 from analysis.text.normalize import fold, match_key
 
 # Tokens that end a subject noun phrase after a verb (folded forms). Why: Arabic reporting
@@ -381,7 +381,7 @@ def _keyed(text: str) -> tuple[str, Any, tuple[tuple[int, int], ...]]:
     """A sentence's key, offsets and token spans, remembered: attribution, positions and
     stances build many of the same sentences of a chunk (the offsets are never written)."""
     key, offsets = match_key(text)
-    if lone_letter(key):
+    if suspect(key):
         drop = broken_spaces(key)  # "وأك د": a diacritic the scraper wrote as a space
         if drop:
             key, offsets = without(key, drop), np.delete(offsets, drop)

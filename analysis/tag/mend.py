@@ -25,11 +25,80 @@ from analysis.tag.cue_words import candidate
 from analysis.tag.morph import analyses
 from analysis.text.normalize import fold_sentence
 
-__all__ = ["broken_spaces", "lone_letter", "mend", "sentence_key", "without"]
+__all__ = ["broken_spaces", "mend", "sentence_key", "suspect", "without"]
 
 _LONE = re.compile(r"(?<!\S)[\u0621-\u064a](?!\S)")
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _SUFFIX_FIRST = frozenset("هة")
+# The two-letter words of clean news text (folded): the 60 that make 99% of the two-letter
+# tokens of 4,000 SaudiNewsNet articles. Another two-letter token is likely a fragment.
+_TWO_LETTER_WORDS = frozenset(
+    {
+        "في",
+        "من",
+        "ان",
+        "عن",
+        "مع",
+        "ما",
+        "او",
+        "لا",
+        "كل",
+        "بن",
+        "لم",
+        "هو",
+        "قد",
+        "اي",
+        "ثم",
+        "هي",
+        "تم",
+        "له",
+        "بل",
+        "به",
+        "ضد",
+        "اذ",
+        "لن",
+        "ال",
+        "هل",
+        "ظل",
+        "ام",
+        "لي",
+        "حد",
+        "لو",
+        "هم",
+        "بد",
+        "عز",
+        "يا",
+        "بي",
+        "حي",
+        "حل",
+        "حق",
+        "كي",
+        "لك",
+        "خط",
+        "ذي",
+        "نص",
+        "يد",
+        "شك",
+        "دي",
+        "رد",
+        "سن",
+        "اب",
+        "غد",
+        "حب",
+        "مر",
+        "كم",
+        "ست",
+        "اس",
+        "ذو",
+        "فن",
+        "تي",
+        "صف",
+        "بث",
+    }
+)
+_ODD_TWO = re.compile(
+    r"(?<!\S)(?!(?:" + "|".join(_TWO_LETTER_WORDS) + r")(?!\S))[\u0621-\u064a]{2}(?!\S)"
+)
 # two or three word fragments side by side (overlapping: a run is tried at each word)
 _RUN = re.compile(r"(?<!\S)(?=([\u0621-\u064a]+) ([\u0621-\u064a]+)(?: ([\u0621-\u064a]+))?(?!\S))")
 
@@ -91,9 +160,10 @@ def broken_spaces(key: str) -> list[int]:
     return sorted(out)
 
 
-def lone_letter(key: str) -> bool:
-    """Does ``key`` hold a letter standing alone (a word the scraper may have broken)?"""
-    return _LONE.search(key) is not None
+def suspect(key: str) -> bool:
+    """May ``key`` hold a broken word: a letter standing alone, or a two-letter token that
+    is none of the common two-letter words ("وج هت")? Cheap: the mending runs only then."""
+    return _LONE.search(key) is not None or _ODD_TWO.search(key) is not None
 
 
 def without(key: str, drop: list[int]) -> str:
@@ -104,7 +174,7 @@ def without(key: str, drop: list[int]) -> str:
 
 def mend(key: str) -> str:
     """``key`` without the spaces that stand for a diacritic."""
-    return without(key, broken_spaces(key)) if lone_letter(key) else key
+    return without(key, broken_spaces(key)) if suspect(key) else key
 
 
 @functools.lru_cache(maxsize=1 << 13)

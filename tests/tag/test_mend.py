@@ -31,6 +31,9 @@ from analysis.text.normalize import fold
         ("مذكرة و ق عت في عمان", "مذكره وقعت في عمان"),  # و, a lone letter and the rest
         ("قد مت روسيا عرض ا", "قد مت روسيا عرضا"),  # "قد مت": two words, it stays
         ("في قمة سوتشي عام ا", "في قمه سوتشي عاما"),  # two words that join to no cue word
+        # no lone letter, but a two-letter token that is no common word: mended too
+        ("وحذ رت المصادر من الهجوم", "وحذرت المصادر من الهجوم"),
+        ("وقال في بيان إن حق العودة ثابت", "وقال في بيان ان حق العوده ثابت"),
     ],
 )
 def test_mend(text, mended):
