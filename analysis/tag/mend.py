@@ -19,6 +19,7 @@ has no camel-tools reading ("قد مت" may be two words: it stays).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from analysis.tag.cue_words import candidate
@@ -96,11 +97,9 @@ _TWO_LETTER_WORDS = frozenset(
         "بث",
     }
 )
-_ODD_TWO = re.compile(
-    r"(?<!\S)(?!(?:" + "|".join(_TWO_LETTER_WORDS) + r")(?!\S))[\u0621-\u064a]{2}(?!\S)"
-)
-# two or three word fragments side by side (overlapping: a run is tried at each word)
-_RUN = re.compile(r"(?<!\S)(?=([\u0621-\u064a]+) ([\u0621-\u064a]+)(?: ([\u0621-\u064a]+))?(?!\S))")
+# a letter or two standing alone; and every word of letters only, with its position
+_SHORT = re.compile(r"(?<!\S)[\u0621-\u064a]{1,2}(?!\S)")
+_WORDS = re.compile(r"(?<!\S)[\u0621-\u064a]+(?!\S)")
 
 
 def broken_spaces(key: str) -> list[int]:
@@ -138,24 +137,22 @@ def broken_spaces(key: str) -> list[int]:
         side = (broken or ok or [""])[0]
         if side:
             out.add(a - 1 if side == "left" else a + 1)
-    for m in _RUN.finditer(key):
-        parts = [p for p in m.groups() if p]
-        for n in (3, 2):  # the longest run first: "و ق عت" → وقعت
-            run = parts[:n]
-            if len(run) < n:
-                continue
-            # fragments of a cue word ("أك دت" → أكدت, "وج هت" → وجهت): none a cue word,
-            # one no word at all ("قد مت" stays: two words)
+    words = [(m.start(), m.group()) for m in _WORDS.finditer(key)]
+    # is word i followed by word i + 1, one space apart?
+    close = [b[0] == a[0] + len(a[1]) + 1 for a, b in itertools.pairwise(words)]
+    for i, near in enumerate(close):
+        if not near:
+            continue
+        for n in (3, 2) if i + 1 < len(close) and close[i + 1] else (2,):
+            parts = [w for _, w in words[i : i + n]]
+            # fragments of a cue word ("أك دت" → أكدت, "وج هت" → وجهت, "و ق عت" → وقعت):
+            # none a cue word, one no word at all ("قد مت" stays: two words)
             if (
-                candidate("".join(run))
-                and not any(candidate(p) for p in run)
-                and not all(analyses(p) for p in run if len(p) > 1)
+                candidate("".join(parts))
+                and not any(candidate(p) for p in parts)
+                and not all(analyses(p) for p in parts if len(p) > 1)
             ):
-                at = m.start()
-                for p in run[:-1]:
-                    at += len(p)
-                    out.add(at)
-                    at += 1
+                out.update(at + len(w) for at, w in words[i : i + n - 1])
                 break
     return sorted(out)
 
@@ -163,7 +160,7 @@ def broken_spaces(key: str) -> list[int]:
 def suspect(key: str) -> bool:
     """May ``key`` hold a broken word: a letter standing alone, or a two-letter token that
     is none of the common two-letter words ("وج هت")? Cheap: the mending runs only then."""
-    return _LONE.search(key) is not None or _ODD_TWO.search(key) is not None
+    return any(len(w) == 1 or w not in _TWO_LETTER_WORDS for w in _SHORT.findall(key))
 
 
 def without(key: str, drop: list[int]) -> str:

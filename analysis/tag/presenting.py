@@ -22,6 +22,8 @@ __all__ = ["SIGNING_LEMMAS", "presenting_verb"]
 SIGNING_LEMMAS = frozenset(lemma_key(w) for w in ("وَقَّع", "أَبْرَم", "تَوَصَّل", "عَقَد"))
 # verbs that make or present a move, besides the light verbs ("مبادرة أطلقتها السعودية")
 _PRESENTING_VERBS = frozenset(lemma_key(w) for w in ("أَطْلَق", "اِقْتَرَح", "عَرَض", "قَطَع"))
+# the folded endings of a third-person object pronoun (ه، ها، هم، هما; ة folds to ه too)
+_OBJECT_ENDINGS = ("ه", "ها", "هم", "هما")
 
 
 @functools.cache
@@ -54,6 +56,8 @@ def presenting_verb(s: Sent, i: int, *, signing: bool = False) -> tuple[int, Rea
 def _presents(s: Sent, j: int, signing: bool) -> Reading | None:
     """The reading of token ``j`` as a verb that makes or presents something (signs it,
     for an agreement), with a third-person object pronoun (قدمته، أبدتها، أطلقتها)."""
+    if not bare(s.token_text(j)).endswith(_OBJECT_ENDINGS):
+        return None  # no object pronoun: no need to analyse the word
     verbs = SIGNING_LEMMAS if signing else _presenting_lemmas()
     return next(
         (
