@@ -12,9 +12,9 @@ from typing import Any
 from analysis.tag.agreement import TITLES
 from analysis.tag.clauses import Sent, bare, is_clause_end, one_of, words_after
 from analysis.tag.cues import negators
-from analysis.tag.morph import Reading, analyses
+from analysis.tag.morph import Reading
 from analysis.tag.nearby import named, within
-from analysis.tag.reading import reading_at, word_at
+from analysis.tag.reading import reading_at
 from analysis.text.normalize import fold
 
 __all__ = ["blocked"]
@@ -214,7 +214,9 @@ def _future_verb(s: Sent, j: int) -> bool:
         return False
     if named(s, j):
         return False
-    return any(r.verbal and r.future for r in analyses(word_at(s, j)))
+    # as its context reads it: "سياسة" is the noun, not سـ + أسي
+    readings = reading_at(s, j)[0]
+    return bool(readings) and readings[0].verbal and any(r.future for r in readings if r.verbal)
 
 
 # frame keys of words that must follow: (words, window key, default window)

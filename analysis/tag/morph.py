@@ -39,6 +39,8 @@ __all__ = [
 ]
 
 # Folded particles after which a word is a verb ("قد رفضت", "لن تقبل", "أن تنسحب").
+# particles after which a verb is never future (they take the jussive or subjunctive)
+_NO_FUTURE_AFTER = frozenset({"ان", "بان", "لان", "لن", "ولن", "لم", "ولم", "كي", "لكي"})
 VERB_PARTICLES = frozenset(
     {
         *("قد", "لقد", "وقد", "فقد", "لم", "ولم", "لن", "ولن", "ان", "بان", "لا", "سوف", "كما"),
@@ -250,6 +252,10 @@ def choose(
     رفض) is a verb where ``verb_context`` says so, else a noun."""
     verbs = [r for r in readings if r.verbal]
     nouns = [r for r in readings if not r.verbal]
+    if nouns and prev in _NO_FUTURE_AFTER and any(r.future for r in verbs):
+        # أن، لن، لم never take سـ: "أن سياسة" is the noun, not سـ + أسي
+        verbs = [r for r in verbs if not r.future]
+        readings = tuple(nouns + verbs)
     if not verbs or not nouns:
         return list(readings), "unambiguous"
     if (
@@ -295,7 +301,9 @@ def choose(
         # "لا حل إلا برحيله": لا denies a noun; a verb after it is imperfective (لا يحل)
         return nouns + verbs, "noun after لا (no …)"
     why = verb_context(prev, clause_start=clause_start, after_actor=after_actor, token=token)
-    if any(r.future for r in verbs) and token.startswith(("س", "وس", "فس")):
+    # سـ is the future only when no noun's stem begins with it ("سياسة": سِياسَة, not سـ + أسي)
+    own_s = any(r.lemma.startswith("س") for r in nouns)
+    if any(r.future for r in verbs) and token.startswith(("س", "وس", "فس")) and not own_s:
         why = why or "verb with future prefix"
     if why and prev not in PREPOSITIONS:
         return verbs + nouns, why

@@ -40,6 +40,10 @@ def test_stems_undo_clitics(token, split):
         ("طلب", "", "", True, False, True, "verb at clause start"),
         ("طلب", "", "الحكومه", False, False, False, "noun: first term of an idafa"),
         ("رفض", "", "", False, True, True, "verb after its subject"),
+        # سـ is the future only where no noun's stem begins with it, and never after أن/لن
+        ("سياسة", "استمرار", "الحصار", False, False, False, "noun: first term of an idafa"),
+        ("سياسة", "ان", "الحصار", False, False, False, "unambiguous"),
+        ("سيناء", "", "", False, False, False, "noun by default"),
     ],
 )
 def test_context_chooses_verb_or_noun(word, prev, nxt, clause_start, after_actor, verbal, rule):

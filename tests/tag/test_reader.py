@@ -96,6 +96,8 @@ CASES = [
     # a warning carried by a light verb is a threat only with the holder's own future act
     (["وجدد السفير الإسرائيلي تحذيره من استمرار الوجود الإيراني ."], set()),
     (["وجدد الوزير الإيراني تحذيره من أن بلاده سترد على أي هجوم ."], {("IRN", "threat", "")}),
+    # a word whose own stem begins with س is no future verb ("سياسة", "سيناء")
+    (["وحذر الوزير الإيراني من أن سياسة الحصار تضر بالمنطقة ."], set()),
     # a light verb does not reach a deal that is only carried out ("لتنفيذ اتفاق")
     (["ووقعت الحكومة السورية في عمان وثيقة لتنفيذ اتفاق الهدنة ."], set()),
     # brandishing is a threat by its owner (genitive or pronoun), not when the noun is the
