@@ -11,9 +11,12 @@ A lone letter joins the word beside it when the joined form has a camel-tools re
 fragment that has none on its own first ("ورح ب" → ورحب), else the accusative alef (ا) the
 word before it, ه and ة the word before, any other letter the word after (a prefix: ي، ت،
 ن، أ). و stands alone in Arabic, and a run of lone letters is an abbreviation ("ب ي د"),
-so neither is joined. Two fragments without a lone letter ("أك دت" for أكّدت, "وج هت" for
-وجّهت) join when together they are a cue word (``cue_words``), neither is one alone, and one
+so neither is joined. Two or three fragments ("أك دت" for أكّدت, "وج هت" for وجّهت, "و ق عت"
+for وُقّعت) join when together they are a cue word (``cue_words``), none is one alone, and one
 has no camel-tools reading ("قد مت" may be two words: it stays).
+
+Only a sentence that may hold a broken word is mended (``suspect``): one with a letter
+standing alone or a two-letter token that is none of the common two-letter words.
 """
 
 from __future__ import annotations

@@ -38,9 +38,9 @@ __all__ = [
     "verb_context",
 ]
 
-# Folded particles after which a word is a verb ("قد رفضت", "لن تقبل", "أن تنسحب").
-# particles after which a verb is never future (they take the jussive or subjunctive)
+# Folded particles after which a verb is never future (they take the jussive or subjunctive).
 _NO_FUTURE_AFTER = frozenset({"ان", "بان", "لان", "لن", "ولن", "لم", "ولم", "كي", "لكي"})
+# Folded particles after which a word is a verb ("قد رفضت", "لن تقبل", "أن تنسحب").
 VERB_PARTICLES = frozenset(
     {
         *("قد", "لقد", "وقد", "فقد", "لم", "ولم", "لن", "ولن", "ان", "بان", "لا", "سوف", "كما"),
