@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from analysis.tag.clauses import Sent, bare
 from analysis.tag.cues import exchange_lexicon
+from analysis.tag.matcher import base_forms
 
 __all__ = ["exchange_marker", "unless_before"]
 
@@ -25,12 +26,11 @@ def unless_before(s: Sent, kpos: int) -> bool:
     return s.key[max(0, kpos - 5) : kpos].strip().endswith("الا")
 
 
+_MOVE_WORDS = ("انسحاب", "الانسحاب", "خروج", "اخراج", "سحب", "رفع", "وقف", "اي", "ان")
+
+
 def _sequence_ok(s: Sent, kend: int) -> bool:
-    """قبل/بعد count as an exchange only before a move word (انسحاب، خروج …)."""
+    """قبل/بعد count as an exchange only before a move word (انسحاب، خروج …), its proclitics
+    aside (``matcher.base_forms``: "بوقف" is وقف, not قف)."""
     after = s.key[kend : kend + 40].split()[:3]
-    return any(
-        bare(w)
-        .lstrip("وبل")
-        .startswith(("انسحاب", "الانسحاب", "خروج", "اخراج", "سحب", "رفع", "وقف", "اي", "ان"))
-        for w in after
-    )
+    return any(f.startswith(_MOVE_WORDS) for w in after for f in base_forms(bare(w)))

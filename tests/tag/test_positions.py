@@ -88,6 +88,11 @@ UNIT = [
         "وقال مسؤول إن الحرس الثوري طلب من موسكو ضمانات مكتوبة.",
         ("IRN", "demand", "RUS", "", "", "asserted"),
     ),
+    # بعد before a move word with its proclitic off ("وقف", not "قف"): what comes first
+    (
+        "وعرضت موسكو سحب الميليشيات الإيرانية من الجنوب بعد وقف الغارات الإسرائيلية.",
+        ("RUS", "offer", "", "southern_syria", "israeli_strikes", "asserted"),
+    ),
 ]
 
 
