@@ -13,6 +13,7 @@ import functools
 from analysis.tag.agreement import RELATIVES
 from analysis.tag.clauses import Sent, bare, is_clause_end
 from analysis.tag.frame_data import light_lemmas
+from analysis.tag.matcher import base_forms
 from analysis.tag.morph import PREPOSITIONS, Reading, analyses, lemma_key
 from analysis.tag.reading import word_at
 
@@ -39,7 +40,8 @@ def presenting_verb(s: Sent, i: int, *, signing: bool = False) -> tuple[int, Rea
     come first, as definite as the noun; a word with a preposition is another noun's
     ("الاستجابة للدعوة التي أطلقها"). ``signing``: an agreement is made only by those who
     sign or reach it. The verb must have a word after it, its subject's place."""
-    definite = i > 0 and bare(s.token_text(i - 1)).lstrip("وفبل").startswith("ال")
+    # "للضمانات" is ل + ال: definite (``matcher.base_forms``, not lstrip, which ate both لs)
+    definite = i > 0 and any(f.startswith("ال") for f in base_forms(bare(s.token_text(i - 1))))
     for j in range(i, min(i + 2, len(s.tokens) - 1)):
         raw, tok = s.token_text(j), bare(s.token_text(j))
         verb = j + 1 if tok in RELATIVES else j

@@ -50,6 +50,8 @@ def test_the_reason_says_the_verb_presents_it():
         ("الضمانات التي قدمتها موسكو للفصائل", 0, "قدمتها"),
         ("اعتراض أبدته أنقرة على البند", 0, "أبدته"),
         ("المبادرة الجديدة التي أطلقتها السعودية", 0, "أطلقتها"),
+        # ل + ال is definite too: the adjective agrees ("للضمانات الجديدة")
+        ("للضمانات الجديدة التي قدمتها موسكو", 0, "قدمتها"),
         # a word with a preposition belongs to another noun
         ("الاستجابة للدعوة التي أطلقها الرئيس", 0, None),
         # no object pronoun: the verb does not present the noun
