@@ -13,7 +13,7 @@ from analysis.tag.forms import known_forms
 from analysis.tag.frame_data import frame_index
 from analysis.tag.morph import PREPOSITIONS, lemma_key, surfaces
 
-__all__ = ["candidate", "frame_candidate", "own_words"]
+__all__ = ["candidate", "own_words"]
 
 
 @functools.cache
@@ -37,13 +37,8 @@ def candidate(token: str) -> bool:
     return token in _surface_sets()[0]
 
 
-def frame_candidate(token: str) -> bool:
-    """Could this folded token be a form of a frame's own lemma (not only a light verb's:
-    "أكد" or "قام" alone make no move; a bare preposition قبل، ضمن is read only where the
-    sentence has another cue word)?"""
-    return token in _surface_sets()[1]
-
-
 def own_words() -> frozenset[str]:
-    """The folded forms of the frames' own lemmas (``frame_candidate``), as one set."""
+    """The folded forms of a frame's own lemmas, not only a light verb's ("أكد" or "قام"
+    alone make no move; a bare preposition قبل، ضمن is read only where the sentence has
+    another cue word): a sentence with none of them holds no move."""
     return _surface_sets()[1]
