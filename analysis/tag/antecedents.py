@@ -83,6 +83,13 @@ def _relative_after(s: Sent, m: Mention) -> bool:
 
 # what joins two actors: و, after a comma, or opening a parenthesis ("أميركا (وإسرائيل)")
 _AND = frozenset({"و", "،و", ",و", "(و"})
+# names in quotes are joined the same way ('بين " جيش الإسلام " و" فيلق الرحمن "')
+_QUOTES = '"«»“”'
+
+
+def _joined(s: Sent, a: int, b: int) -> bool:
+    """Does the text between key positions ``a`` and ``b`` join two names by و?"""
+    return s.key[a:b].replace(" ", "").strip(_QUOTES) in _AND
 
 
 def coordinated_actors(s: Sent, first: Mention, pool: list[Mention]) -> list[Mention]:
@@ -93,7 +100,7 @@ def coordinated_actors(s: Sent, first: Mention, pool: list[Mention]) -> list[Men
         if m.kstart <= out[-1].kstart:
             continue
         gap = s.key[out[-1].kend : m.kstart].replace(" ", "")
-        if gap in _AND:
+        if _joined(s, out[-1].kend, m.kstart):
             out.append(m)
         elif not gap and m.kind == "person" and out[-1].reason.startswith("nisba"):
             out[-1] = m  # "والروسي فلاديمير بوتين": the name the nisba introduces
@@ -105,7 +112,7 @@ def _chain_start(s: Sent, m: Mention, pool: list[Mention]) -> Mention:
     cur = m
     while True:
         before = [x for x in pool if x.kend <= cur.kstart]
-        if not before or s.key[before[-1].kend : cur.kstart].replace(" ", "") not in _AND:
+        if not before or not _joined(s, before[-1].kend, cur.kstart):
             return cur
         cur = before[-1]
 

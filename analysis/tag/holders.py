@@ -41,6 +41,7 @@ from analysis.tag.cues import counterpart_fillers, nominal_forms
 from analysis.tag.issues import IssueHit
 from analysis.tag.morph import PREPOSITIONS, Reading
 from analysis.tag.overt import overt_subject
+from analysis.tag.owners import ONE_SIDE
 from analysis.text.normalize import fold
 
 
@@ -427,7 +428,7 @@ def _direct_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
 
 
 def agreement_parties(
-    s: Sent, holders: list[tuple[str, str]], counterpart: str, b: int, end: int
+    s: Sent, holders: list[tuple[str, str]], counterpart: str, b: int, end: int, rule: str = ""
 ) -> tuple[list[tuple[str, str, str]], str]:
     """An agreement's rows as (holder, surface, counterpart) and a note for the reason.
 
@@ -435,7 +436,10 @@ def agreement_parties(
     ("اتفقت موسكو مع أنقرة وطهران"). Two parties make one row, the second as counterpart
     ("اتفاق بين أنقرة وموسكو" is Turkey's agreement with Russia, as "اتفقت أنقرة مع
     موسكو"); three or more make one row each, since no one of them is the other's
-    counterpart."""
+    counterpart. Holders found by a ``ONE_SIDE`` rule (``rule``) are one side of an
+    agreement whose other party is not named: one row each, with no counterpart."""
+    if rule.startswith(ONE_SIDE):
+        return [(h, surface, "") for h, surface in holders], "one side named: no counterpart"
     parties = dict(holders)
     ms = [m for m in s.mentions if m.actor_id == counterpart and b <= m.kstart < end]
     if ms:

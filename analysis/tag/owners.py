@@ -23,6 +23,7 @@ from analysis.tag.clauses import (
     Sent,
     after_prep,
     bare,
+    clause_bounds,
     is_clause_end,
     one_of,
     token_after,
@@ -34,11 +35,17 @@ from analysis.text.normalize import fold
 
 __all__ = [
     "FIRST_PERSON",
+    "ONE_SIDE",
     "agent_phrase",
     "names_signers",
     "noun_holders",
     "presenter_at",
 ]
+
+#: How the rules that find one named side of an agreement begin: its actors are not each
+#: other's counterparts ("باتفاق مع روسيا وإيران": Turkey's, unnamed, with both; "تفاهمات
+#: حصلت بينه وبين إيران وتركيا": the regime's with both).
+ONE_SIDE = "one side named"
 
 #: The rule ``cue_holders`` names for a first- or second-person verb: the caller takes
 #: the speaker ("قال ليبرمان: «لن نسمح …»").
@@ -155,7 +162,8 @@ def noun_holders(
     if enc.startswith("1") and enc.endswith("_poss"):
         return [], FIRST_PERSON  # "مطالبنا": the speaker's
     if cue.move == "agreement":
-        return _parties(s, i, pool)
+        parties, how = _parties(s, i, pool)
+        return (parties, how) if parties else _with_party(s, cue, i, pool)
     return [], ""
 
 
@@ -170,6 +178,9 @@ def presenter_at(s: Sent, i: int, pool: list[Mention], *, signing: bool = False)
     return next((m for m in pool if m.kstart == at and m.kind in ACTOR_KINDS), None)
 
 
+# "بينهم وبين X": a pronoun party, then the named ones
+_BETWEEN_PRONOUNS = frozenset({"بينه", "بينها", "بينهم", "بينهما"})
+
 # "because" opens a clause of its own: a بين after it is not the agreement's
 _BECAUSE = frozenset({"لان", "لانه", "لانها", "لانهم", "لانهما", "لاننا", "حيث", "اذ"})
 
@@ -181,7 +192,18 @@ def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
     for j in range(i, min(i + 14, len(s.tokens))):
         if j > i and bare(s.token_text(j)) in _BECAUSE:
             break  # "الاتفاق جاء سريعا لأن المفاوضات بين …": another clause's parties
-        if bare(s.token_text(j)) == "بين" and j + 1 < len(s.tokens):
+        tok = bare(s.token_text(j))
+        if (
+            tok in _BETWEEN_PRONOUNS
+            and j + 2 < len(s.tokens)
+            and bare(s.token_text(j + 1)) == "وبين"
+        ):
+            # "اتفاق تم بينهم وبين التحالف الغربي وقوات سوريا الديمقراطية": the parties
+            # named after وبين, one side (the pronoun's is not guessed)
+            m = _np_actor(s, j + 2, pool)
+            if m is not None:
+                return coordinated_actors(s, m, pool), f"{ONE_SIDE}, after بينهم وبين"
+        if tok == "بين" and j + 1 < len(s.tokens):
             hi = s.tokens[min(j + 6, len(s.tokens) - 1)][1]
             ms = [m for m in pool if s.tokens[j + 1][0] <= m.kstart < hi]
             if ms:
@@ -194,6 +216,41 @@ def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
         raw = s.token_text(j)
         nxt = bare(s.token_text(j + 1)) if j + 1 < len(s.tokens) else ""
         if is_clause_end(raw) and nxt not in RELATIVES:
+            break
+    return [], ""
+
+
+# what an event happened under: "بموجب اتفاق"، "في إطار اتفاق"، "نتيجة اتفاقات"، "ضمن"
+_UNDER = frozenset(
+    fold(p + w)
+    for w in ("نتيجة", "إطار", "ضمن", "وفق", "وفقا", "بموجب", "إثر", "أثر", "بناء", "على")
+    for p in ("", "و", "ف")
+)
+
+
+def _with_party(s: Sent, cue: Cue, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
+    """The one named side of an agreement an event happened under ("أجلي الآلاف نتيجة
+    اتفاقات عدة مع الحكومة السورية", "جاءت العملية … وباتفاق وتنسيق كاملين مع روسيا
+    وإيران", "في إطار اتفاق مع وحدات حماية الشعب"): an indefinite noun after بـ or one of
+    ``_UNDER``, مع a word or two after it, and no actor before it in its clause, who
+    would be the other side and the holder ("تريد أمريكا التوصل إلى اتفاق مع إيران")."""
+    r = cue.reading
+    k = s.tok_index(cue.kstart)
+    under = r.prep == "ب" or (k > 0 and bare(s.token_text(k - 1)) in _UNDER)
+    if r.article or r.owner is not None or not under:
+        return [], ""
+    lo = clause_bounds(s, cue.kstart)[0]
+    if any(lo <= m.kstart < cue.kstart for m in s.mentions if m.kind in ACTOR_KINDS):
+        return [], ""
+    for j in range(i, min(i + 3, len(s.tokens) - 1)):
+        if bare(s.token_text(j)) == "مع":
+            m = _np_actor(s, j + 1, pool)
+            if m is None:
+                return [], ""
+            return coordinated_actors(s, m, pool), f"{ONE_SIDE}, after مع"
+        if is_clause_end(s.token_text(j)) or any(
+            s.tokens[j][0] <= m.kstart < s.tokens[j][1] for m in pool
+        ):
             break
     return [], ""
 

@@ -380,7 +380,7 @@ def moves_in_sentence(
         }
         parties = [(h, surface, counterpart) for h, surface in holders]
         if move == "agreement":
-            parties, how = agreement_parties(s, holders, counterpart, b, main_end)
+            parties, how = agreement_parties(s, holders, counterpart, b, main_end, rule)
             why = [*why, how] if how else why
         named = {h for h, _ in holders}
         for holder_id, holder_surface, counterpart in parties:

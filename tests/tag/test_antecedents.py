@@ -52,6 +52,24 @@ def test_a_chain_joined_by_wa_and_a_nisba_giving_way_to_its_name():
 
 
 @pytest.mark.parametrize(
+    ("text", "first", "expected"),
+    [
+        (
+            'بين " جيش الإسلام " و" فيلق الرحمن " اتفاق',
+            "jaish_al_islam",
+            ["jaish_al_islam", "faylaq_al_rahman"],
+        ),
+        ("بين «روسيا» و«تركيا» اتفاق", "RUS", ["RUS", "TUR"]),
+        # a quote closes a title, not a chain
+        ('قالت روسيا " إن تركيا شريك "', "RUS", ["RUS"]),
+    ],
+)
+def test_a_chain_joined_by_wa_across_quotes(text, first, expected):
+    s = sent(text)
+    assert [m.actor_id for m in coordinated_actors(s, mention(s, first), s.mentions)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "want", "expected"),
     [
         # the nearest agreeing actor that can be a subject

@@ -1103,6 +1103,34 @@ CASES = [
     (["وقال المحلل إن النظام لن يتمكن من دخول المدينة إلا إذا حاصرها ."], set()),
     (["وقال الوزير إن لبنان لن يكون قادرا على البقاء إلا إذا تغير الوضع ."], set()),
     (["وقالت روسيا إنها لن ترسل قوات , وأن لا يكون هناك تدخل ما لم يطلب المجلس ذلك ."], set()),
+    # names in quotes joined by و are both parties
+    (
+        ['وأكد أنه تم الاتفاق بين " جيش الإسلام " و" فيلق الرحمن " على وقف القتال .'],
+        {("jaish_al_islam", "agreement", "faylaq_al_rahman")},
+    ),
+    # an event under an agreement with one named side: each of that side, no counterpart
+    (
+        ["وتوقف القصف على المدينة , ونتيجة اتفاقات عدة مع الحكومة السورية خرج المقاتلون ."],
+        {("SYR", "agreement", "")},
+    ),
+    (
+        ["وجاءت العملية العسكرية في الشمال , بموجب اتفاق مع روسيا وإيران ."],
+        {("RUS", "agreement", ""), ("IRN", "agreement", "")},
+    ),
+    (
+        ["وانسحب المقاتلون من المدينة في إطار صفقة مع وحدات حماية الشعب ."],
+        {("ypg", "agreement", "")},
+    ),
+    # ... "بينه وبين X وY": the pronoun's party is not guessed, the named ones are one side
+    (
+        ["وضغط النظام على الحزب في سياق تفاهمات حصلت بينه وبين إيران وتركيا ."],
+        {("IRN", "agreement", ""), ("TUR", "agreement", "")},
+    ),
+    # ... not when the clause names an actor who would be the other side, nor a definite
+    # agreement referred to, nor a noun that is not under an event
+    (["وتريد واشنطن التوصل إلى اتفاق مع إيران ."], set()),
+    (["وانتقد الوزير بموجب الاتفاق النووي مع إيران خطط الحكومة ."], set()),
+    (["وقال المسؤول إن هناك اتفاقا مع روسيا ."], set()),
 ]
 
 
