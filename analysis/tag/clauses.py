@@ -71,12 +71,19 @@ SELF_WORDS = frozenset({"بلاده", "بلادها", "بلادنا", "حكوم�
 
 def _clitic(key: str, reason: str) -> str:
     """The proclitics in front of a mention's alias (و، ل، لل، وب …), from its reason."""
-    alias = fold(reason.split(":", 1)[1].split(";")[0]).strip() if ":" in reason else ""
+    # "anaphor: التنظيم → isis": the alias is the words before the arrow
+    alias = (
+        fold(reason.split(":", 1)[1].split(";")[0].split("→")[0]).strip() if ":" in reason else ""
+    )
     if alias and key.endswith(alias) and len(key) > len(alias):
         pre = key[: len(key) - len(alias)]
     elif alias.startswith("ال") and key.endswith(alias[2:]) and len(key) > len(alias) - 2:
         pre = key[: len(key) - len(alias) + 2]  # ل + ال → لل: keep the preposition
         pre = pre[:-1] if pre.endswith("ل") and len(pre) > 1 else pre
+    elif alias and 0 < len(spaced := " ".join(key.replace('"', " ").split())) - len(alias) <= 3:
+        # a variant spelling of the alias ("وأميركا" for أمريكا, 'لتنظيم " داعش'): the
+        # letters the key has beyond the alias's length, when they can be proclitics
+        pre = key[: len(spaced) - len(alias)]
     else:
         return ""
     return pre if len(pre) <= 3 and set(pre) <= set("وفبلك") else ""

@@ -204,7 +204,11 @@ def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
             if m is not None:
                 return coordinated_actors(s, m, pool), f"{ONE_SIDE}, after بينهم وبين"
         if tok == "بين" and j + 1 < len(s.tokens):
-            hi = s.tokens[min(j + 6, len(s.tokens) - 1)][1]
+            last = min(j + 6, len(s.tokens) - 1)
+            # the parties' phrase ends at a comma ("بين الخبراء العسكريين، لضمان سلامة
+            # القوات الروسية والأميركية")
+            last = next((x for x in range(j + 1, last) if is_clause_end(s.token_text(x))), last)
+            hi = s.tokens[last][1]
             ms = [m for m in pool if s.tokens[j + 1][0] <= m.kstart < hi]
             if ms:
                 group = coordinated_actors(s, ms[0], pool)

@@ -57,6 +57,24 @@ def test_sent_maps_key_spans_back_to_the_text():
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "name"),
+    [
+        ("اتفاق مع روسيا وأمريكا", "USA", "امريكا"),
+        # a variant spelling of the alias, a name in quotes, an anaphor: the proclitic is
+        # still outside the mention, so و joins and ل governs
+        ("اتفاق مع روسيا وأميركا", "USA", "اميركا"),
+        ('وقال لتنظيم " داعش " إن', "isis", 'تنظيم " داعش'),
+        # ل + ال → لل: the mention keeps the article's ل
+        ("انسحب مقاتلو تنظيم داعش , وقال للتنظيم إن", "isis", "لتنظيم"),
+    ],
+)
+def test_a_mention_starts_after_its_proclitics(text, actor, name):
+    s = sent(text, with_mentions=True)
+    m = [m for m in s.mentions if m.actor_id == actor][-1]
+    assert s.key[m.kstart : m.kend] == name
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("أكد أن الحل سياسي", True),

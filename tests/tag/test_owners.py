@@ -37,6 +37,14 @@ def owners(text: str, move: str) -> tuple[list[str], str]:
         ("وانتشرت القوات في المدينة بطلب من السلطات السورية", "demand", ["SYR"], "request of"),
         ("وأقامت تركيا المنطقة بالتفاهم مع روسيا", "agreement", ["TUR"], "مع X"),
         ("وتم التوصل إلى اتفاق بين تركيا وروسيا حول المدينة", "agreement", ["TUR", "RUS"], "بين"),
+        # the parties' phrase after بين ends at a comma
+        (
+            "وبحث الوزير اتفاق الطرفين حول القنوات بين الخبراء العسكريين , لضمان سلامة القوات"
+            " الروسية والأميركية",
+            "agreement",
+            [],
+            "",
+        ),
         # the agent of another act on the noun is not its owner
         ("وقالت إن الاتفاق تم خرقه من قبل الحكومة السورية", "agreement", [], ""),
     ],
