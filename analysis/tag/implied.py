@@ -61,7 +61,11 @@ def _rows_for_move(s: Sent, mv: Any, hits: list[IssueHit], dirs: list) -> list[d
     if h is None:
         return []
     lo = ka if h.kstart >= ka else s.tokens[max(0, s.tok_index(h.kstart) - 3)][0]
-    dsign, _span = issue_direction(s, h, dirs, lo)
+    dsign, span = issue_direction(s, h, dirs, lo)
+    if span is None and stance_target(str(mv.issue)) != str(mv.issue):
+        # "اتفاق … حول درعا": a place that counts for Iran's presence says nothing of it
+        # without a word that moves the forces (إبعاد، انسحاب، بقاء)
+        return []
     exchange = [e for e in str(mv.in_exchange_for or "").split("|") if e]
     if move in _TIED and exchange:
         pol = "conditional"  # given only for what is asked in return

@@ -52,9 +52,8 @@ from analysis.tag.holders import (
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.modality import modality_at, pledged, whoever
-from analysis.tag.morph import PREPOSITIONS
-from analysis.tag.owners import names_signers, presenter_at
-from analysis.tag.pledges import hostile_target, kept_or_broken
+from analysis.tag.pledges import hostile_target
+from analysis.tag.references import only_referred
 from analysis.tag.scope import holder_possible, in_the_file
 from analysis.tag.subjects import FIRST_PERSON, cue_holders
 from analysis.tag.voice import asked, forecast, inferred, may_form, question
@@ -155,48 +154,6 @@ def _collapse(issue_ids: list[str]) -> list[str]:
 
 # between a title and the name in apposition to it ("المبعوث الأمريكي، جيمس جيفري،")
 _APPOSITION_GAP = ' ,،"«»“”'
-# "ضمن مبادرتها": the noun after it is a move already made
-_WITHIN_A_MOVE = frozenset({"ضمن"})
-
-
-def _reference(s: Sent, cues: list[Cue], idx: int) -> bool:
-    """A noun cue that is the object of an earlier cue of the clause ("رفض العرض
-    الأمريكي"): the move it names is only referred to, not made here."""
-    cue = cues[idx]
-    if cue.how != "noun":
-        return False
-    i = s.tok_index(cue.kstart)
-    prev = bare(s.token_text(i - 1)) if i > 0 else ""
-    nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
-    # "أقامتها تركيا بالتفاهم مع روسيا": how the clause's act is done, a move here
-    manner = cue.move == "agreement" and cue.reading.prep == "ب" and nxt == "مع"
-    # "انهيار الاتفاق النووي، الذي وقعته إيران والدول الست": the agreement and its signers
-    # "الضمانات التي قدمتها موسكو": the move with who made it
-    signed = cue.move == "agreement" and names_signers(s, i)
-    if signed or presenter_at(s, i + 1, s.mentions, signing=cue.move == "agreement"):
-        return False
-    if cue.move == "guarantee" and kept_or_broken(s, i):
-        return True  # "أن يفي ترامب بوعده", "لم ينفذ النظام وعوده": a pledge made before
-    if not manner and cue.reading.article and (cue.reading.prep or prev in PREPOSITIONS):
-        return True  # "رحبت بالمقترح الروسي", "ردا على الطلب الأمريكي": a known move
-    # "في جزء من عرضها", "ضمن مبادرتها", "في إطار الاتفاق": inside a move made before (an
-    # indefinite one is new: "يأتي ضمن اتفاق سري بين الروس والأتراك")
-    definite = cue.reading.article or cue.reading.enclitic.endswith("_poss")
-    part = i > 1 and prev == "من" and bare(s.token_text(i - 2)).lstrip("وك") == "جزء"
-    within = prev == "اطار" and i > 1 and bare(s.token_text(i - 2)) == "في"
-    if definite and (part or within or prev in _WITHIN_A_MOVE):
-        return True
-    for other in cues[:idx]:
-        gap = s.key[other.kend : cue.kstart]
-        words = gap.split()
-        if len(words) <= 4 and not any(ch in gap for ch in "،,؛;.:"):
-            return True
-        # "رفض رئيس المكتب، علي مملوك، العرض الأمريكي": the object after a long subject
-        clause_goes_on = any(bare(w) in ("ان", "انه", "انها") or w.startswith("و") for w in words)
-        object_verb = other.how == "verb" and other.move in ("accept", "reject")
-        if object_verb and len(words) <= 12 and not clause_goes_on:
-            return True
-    return False
 
 
 def _holders_of(
@@ -267,7 +224,7 @@ def moves_in_sentence(
         "groups": groups or [],
         "speaker_cue": int(att.get("cue_start", -1)) if att else -1,
     }
-    refs = {i for i in range(len(cues)) if _reference(s, cues, i)}
+    refs = {i for i in range(len(cues)) if only_referred(s, cues, i)}
     cues = [c for i, c in enumerate(cues) if i not in refs]
     spans_cues = [(c.kstart, c.kend, c.move) for c in cues]
     for idx, cue in enumerate(cues):

@@ -61,3 +61,21 @@ def test_an_attitude_stance_says_why():
 def test_a_threat_implies_nothing():
     st = _stances("وهددت تل أبيب بضرب دمشق.")
     assert not (st["cue_id"].astype(str).str.startswith("move:")).any()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a place that counts for Iran's presence says nothing of it alone ...
+        ("واتفقت واشنطن مع موسكو على هدنة في جنوب سوريا.", set()),
+        # ... a word that moves the forces does
+        (
+            "واتفقت واشنطن مع موسكو على إبعاد القوات الإيرانية عن جنوب سوريا.",
+            {("USA", "iranian_presence", "oppose"), ("RUS", "iranian_presence", "oppose")},
+        ),
+    ],
+)
+def test_a_mapped_issue_implies_a_stance_only_with_a_direction(sentence, expected):
+    st = _stances(sentence)
+    implied = st[st["cue_id"].str.startswith("move:")]
+    assert {(r.holder_id, r.target, r.polarity) for r in implied.itertuples()} == expected
