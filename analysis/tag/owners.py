@@ -162,7 +162,7 @@ def noun_holders(
     if enc.startswith("1") and enc.endswith("_poss"):
         return [], FIRST_PERSON  # "مطالبنا": the speaker's
     if cue.move == "agreement":
-        parties, how = _parties(s, i, pool)
+        parties, how = _parties(s, i, pool, previous)
         return (parties, how) if parties else _with_party(s, cue, i, pool)
     return [], ""
 
@@ -178,6 +178,10 @@ def presenter_at(s: Sent, i: int, pool: list[Mention], *, signing: bool = False)
     return next((m for m in pool if m.kstart == at and m.kind in ACTOR_KINDS), None)
 
 
+# "بين الجانبين": the two named before (genitive forms of subjects._TWO_SIDES)
+_PAIR = frozenset(
+    fold(w) for w in ("الجانبين", "الطرفين", "البلدين", "الدولتين", "الرئيسين", "الوزيرين")
+)
 # "بينهم وبين X": a pronoun party, then the named ones
 _BETWEEN_PRONOUNS = frozenset({"بينه", "بينها", "بينهم", "بينهما"})
 
@@ -185,7 +189,9 @@ _BETWEEN_PRONOUNS = frozenset({"بينه", "بينها", "بينهم", "بينه
 _BECAUSE = frozenset({"لان", "لانه", "لانها", "لانهم", "لانهما", "لاننا", "حيث", "اذ"})
 
 
-def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
+def _parties(
+    s: Sent, i: int, pool: list[Mention], previous: list[Mention]
+) -> tuple[list[Mention], str]:
     """The parties of an agreement noun: "بين X وY" after it, also through a relative
     clause ("الاتفاق، الذي جرى بين إيران و…") and a head noun before the first party
     ("بين لجنة الأهالي والطرف الروسي والنظام")."""
@@ -203,6 +209,11 @@ def _parties(s: Sent, i: int, pool: list[Mention]) -> tuple[list[Mention], str]:
             m = _np_actor(s, j + 2, pool)
             if m is not None:
                 return coordinated_actors(s, m, pool), f"{ONE_SIDE}, after بينهم وبين"
+        if tok == "بين" and j + 1 < len(s.tokens) and bare(s.token_text(j + 1)) in _PAIR:
+            # "اتفاقية عسكرية شاملة بين الجانبين": the pair named before it
+            ms, how = antecedent(s, s.tokens[j][0], pool, previous, {("", "d")})
+            if len(ms) == 2:
+                return ms, f"parties بين {bare(s.token_text(j + 1))} → {how}"
         if tok == "بين" and j + 1 < len(s.tokens):
             last = min(j + 6, len(s.tokens) - 1)
             # the parties' phrase ends at a comma ("بين الخبراء العسكريين، لضمان سلامة

@@ -1126,6 +1126,12 @@ CASES = [
         ["وضغط النظام على الحزب في سياق تفاهمات حصلت بينه وبين إيران وتركيا ."],
         {("IRN", "agreement", ""), ("TUR", "agreement", "")},
     ),
+    # "بين الجانبين": the pair named before
+    (
+        ["ووقع الرئيسان بوتين وأردوغان في سوتشي , أمس , اتفاقية عسكرية بين الجانبين ."],
+        {("putin", "agreement", "erdogan")},
+    ),
+    (["وجرى التوقيع أمس على اتفاقية عسكرية بين الجانبين ."], set()),
     # ... not when the clause names an actor who would be the other side, nor a definite
     # agreement referred to, nor a noun that is not under an event
     (["وتريد واشنطن التوصل إلى اتفاق مع إيران ."], set()),
