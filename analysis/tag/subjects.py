@@ -186,9 +186,15 @@ def _subject_before(
                 return [head[-1]], f"relative {tok} → its head"
             return [], ""
         if bare(raw) in PRONOUNS or tok in PRONOUNS:
-            if near:
+            word = bare(raw) if bare(raw) in PRONOUNS else tok
+            # "فإنها ستطالب واشنطن بضمانات": a feminine, dual or plural pronoun right before
+            # an agreeing verb is its subject, the actor after the verb its object ("إنه"
+            # may be the pronoun of the matter: "أكد أنه سيزور الرئيس الروسي أنقرة")
+            if near and (
+                PRONOUNS[word] == ("m", "s") or not agrees(PRONOUNS[word], feats, gender_only=False)
+            ):
                 return [], ""
-            return [], "pronoun:" + (bare(raw) if bare(raw) in PRONOUNS else tok)
+            return [], "pronoun:" + word
         ending = [m for m in pool if s.tokens[j][0] <= m.kend <= s.tokens[j][1] + 1]
         if near and j == i - 1 and not ending and _media_ends(s, j):
             return [], MEDIA_SUBJECT  # "صحيفة إيرانية تهاجم حماس": the newspaper speaks
@@ -409,6 +415,9 @@ def cue_holders(
     found, rule = ([], "") if linked else _subject_before(s, a, pool, feats, near=True)
     if found or rule == MEDIA_SUBJECT:
         return found, rule
+    if rule.startswith("pronoun:"):
+        ms, how = antecedent(s, a, pool, previous, {PRONOUNS[rule.split(":", 1)[1]]})
+        return ms, f"{rule} → {how}" if ms else rule
     n, phrase = _numbered_subject(s, a, b)
     if n:
         ms, how = numbered_group(s, a, pool, list(groups), n)

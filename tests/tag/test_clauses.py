@@ -116,6 +116,9 @@ def test_clause_bounds(text, word, clause):
         ("أعلن الجيش يوم الأحد أن", "أعلن", "الجيش"),
         # a comma standing alone ends the phrase at the word before it
         ('قال مصدر لـ" العربي الجديد " , إن', "قال", 'مصدر لـ" العربي الجديد'),
+        # every complementiser with its pronoun ends the phrase
+        ("وقال المعارضون إنهم يرفضون العرض", "وقال", "المعارضون"),
+        ("وأكد الجبير بأنهم يرفضون العرض", "وأكد", "الجبير"),
     ],
 )
 def test_subject_np(text, after, subject):

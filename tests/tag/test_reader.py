@@ -1126,6 +1126,15 @@ CASES = [
         ["وضغط النظام على الحزب في سياق تفاهمات حصلت بينه وبين إيران وتركيا ."],
         {("IRN", "agreement", ""), ("TUR", "agreement", "")},
     ),
+    # a feminine or plural pronoun right before an agreeing verb is its subject; the actor
+    # after the verb is its object
+    (
+        ["وقالت تركيا إنها تطالب واشنطن بوقف دعم الوحدات الكردية ."],
+        {("TUR", "demand", "USA")},
+    ),
+    (["وقال المعارضون إنهم يعارضون النظام السوري منذ سنوات ."], set()),
+    # ... "إنه" may be the pronoun of the matter: no antecedent, no holder
+    (["وأكد الوزير أنه سيطالب روسيا بوقف القصف ."], set()),
     # "بين الجانبين": the pair named before
     (
         ["ووقع الرئيسان بوتين وأردوغان في سوتشي , أمس , اتفاقية عسكرية بين الجانبين ."],
