@@ -81,10 +81,16 @@ def _clitic(key: str, reason: str) -> str:
     elif alias.startswith("ال") and key.endswith(alias[2:]) and len(key) > len(alias) - 2:
         pre = key[: len(key) - len(alias) + 2]  # ل + ال → لل: keep the preposition
         pre = pre[:-1] if pre.endswith("ل") and len(pre) > 1 else pre
-    elif alias and 0 < len(spaced := " ".join(key.replace('"', " ").split())) - len(alias) <= 3:
+    elif alias:
         # a variant spelling of the alias ("وأميركا" for أمريكا, 'لتنظيم " داعش'): the
         # letters the key has beyond the alias's length, when they can be proclitics
-        pre = key[: len(spaced) - len(alias)]
+        spaced = " ".join(key.replace('"', " ").split())
+        n = len(spaced) - len(alias)
+        if alias.startswith("ال") and spaced[n : n + 2] == "لل":
+            n += 1  # "للأميركيين" for الأمريكيين: ل + ال → لل
+        if not 0 < n <= 3:
+            return ""
+        pre = key[:n]
     else:
         return ""
     return pre if len(pre) <= 3 and set(pre) <= set("وفبلك") else ""

@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.tag.answers import responder
 from analysis.tag.antecedents import earlier_sentences, number_anaphors
 from analysis.tag.claims import (
     OUTLET,
@@ -152,6 +153,9 @@ def _collapse(issue_ids: list[str]) -> list[str]:
     return out
 
 
+# the holder rules of a verb with no subject of its own (a pronoun, none, or the subject
+# of the verb before it): an answer to the move before may be the addressee's
+_CARRIED_SUBJECT = ("pronoun:", "unexpressed subject", "coordinated with", "joined by و to")
 # between a title and the name in apposition to it ("المبعوث الأمريكي، جيمس جيفري،")
 _APPOSITION_GAP = ' ,،"«»“”'
 
@@ -218,6 +222,7 @@ def moves_in_sentence(
     hypos = [a for a, _b, _f, _l in hypothetical_lexicon().find(s.key)]
     out = []
     prev_holders: list[tuple[str, str]] = []
+    answered = ""  # the party the last offer, guarantee, demand or condition addressed
     ctx = {
         "att": att,
         "previous": previous or [],
@@ -235,6 +240,11 @@ def moves_in_sentence(
         holders, rule = _holders_of(
             s, cue, issues, {**ctx, "att": here, "speaker_cue": cue_at}, prev_holders
         )
+        # "وقدموا ضمانات للأميركيين … ولكنهم لم يقبلوا": the one addressed answers
+        if answered and rule.startswith(_CARRIED_SUBJECT):
+            found = responder(s, cue, answered, rule)
+            if found:
+                holders, rule = found, "the party the move before addressed, answering it"
         holders = [h for h in holders if in_the_file(h[0], s, ctx["previous"], issues)]
         if not holders:
             continue
@@ -273,6 +283,8 @@ def moves_in_sentence(
             continue  # "حذر من خطورة التصعيد": a warning to no one is no threat
         if move in ("demand", "offer") and own_side(holder_ids, counterpart):
             continue  # "دعا أردوغان الأتراك إلى البقاء في الميادين": a domestic appeal
+        if move in ("offer", "guarantee", "demand", "condition") and counterpart:
+            answered = counterpart
         owner_for_pronoun = counterpart if move in {"demand", "condition"} and counterpart else ""
         modality = modality_at(s, cue.verb_span[0], hypos)
         guess = (

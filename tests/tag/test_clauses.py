@@ -64,6 +64,7 @@ def test_sent_maps_key_spans_back_to_the_text():
         # still outside the mention, so و joins and ل governs
         ("اتفاق مع روسيا وأميركا", "USA", "اميركا"),
         ('وقال لتنظيم " داعش " إن', "isis", 'تنظيم " داعش'),
+        ("ضمانات للأميركيين بأن", "USA", "لاميركيين"),
         # ل + ال → لل: the mention keeps the article's ل
         ("انسحب مقاتلو تنظيم داعش , وقال للتنظيم إن", "isis", "لتنظيم"),
     ],

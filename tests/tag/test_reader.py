@@ -1135,6 +1135,29 @@ CASES = [
     (["وقال المعارضون إنهم يعارضون النظام السوري منذ سنوات ."], set()),
     # ... "إنه" may be the pronoun of the matter: no antecedent, no holder
     (["وأكد الوزير أنه سيطالب روسيا بوقف القصف ."], set()),
+    # an answer to an offer, guarantee or demand is the addressee's when its subject is a
+    # pronoun or carried over and agrees with it, and it takes no object of its own
+    (
+        ["وعرضت موسكو على أنقرة المشاركة في المؤتمر فرفضت ذلك ."],
+        {("RUS", "offer", "TUR"), ("TUR", "reject", "")},
+    ),
+    (
+        ["وقدم الروس ضمانات للأميركيين بأن القوات لن تقترب , لكنهم لم يقبلوا ."],
+        {("RUS", "guarantee", "USA"), ("USA", "reject", "")},
+    ),
+    (
+        ["وعرض المسؤولون الروس على دي ميستورا تنظيم المؤتمر , لكنه وضع عدة شروط للقيام بالمهمة ."],
+        {("RUS", "offer", "de_mistura"), ("de_mistura", "condition", "")},
+    ),
+    # ... not when it takes an object of its own, nor a light verb that goes on without لكن
+    (
+        ["وطالبت موسكو أنقرة بالانسحاب ورفضت الشروط التركية ."],
+        {("RUS", "demand", "TUR"), ("RUS", "reject", "TUR")},
+    ),
+    (
+        ["وعرضت موسكو على أنقرة المشاركة في المؤتمر وقدمت ضمانات بحماية الوفد ."],
+        {("RUS", "offer", "TUR"), ("RUS", "guarantee", "")},
+    ),
     # "بين الجانبين": the pair named before
     (
         ["ووقع الرئيسان بوتين وأردوغان في سوتشي , أمس , اتفاقية عسكرية بين الجانبين ."],
