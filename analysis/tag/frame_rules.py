@@ -13,7 +13,7 @@ from analysis.tag.agreement import TITLES
 from analysis.tag.clauses import Sent, bare, is_clause_end, one_of, words_after
 from analysis.tag.cues import negators
 from analysis.tag.morph import Reading
-from analysis.tag.nearby import named, within
+from analysis.tag.nearby import around, named, within
 from analysis.tag.reading import reading_at
 from analysis.text.normalize import fold
 
@@ -90,6 +90,9 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
         return "needs a future verb after it"
     if frame.get("predicate") and _attribute(s, i):
         return "an attribute of the indefinite noun before it, not a predicate"
+    near = frame.get("requires_near")
+    if near and not around(s, i, near, int(frame.get("near_within", 8))):
+        return "requires " + "/".join(near[:3]) + " … around it"
     at = i
     for key, window, default in _REQUIRED:
         need = frame.get(key)

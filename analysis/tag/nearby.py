@@ -11,7 +11,7 @@ from analysis.tag.matcher import base_forms
 from analysis.tag.morph import analyses
 from analysis.text.normalize import fold, strip_marks
 
-__all__ = ["actor_before", "named", "within"]
+__all__ = ["actor_before", "around", "named", "within"]
 
 
 def named(s: Sent, j: int) -> bool:
@@ -38,6 +38,17 @@ def within(s: Sent, i: int, need: list[str], reach: int) -> int:
         if "ل" in words and w.startswith("ل") and len(w) > 3 and _with_li(s, j):
             return j  # "ندعو الإدارة لإعادة النظر", "لعدم التملص": لـ on a verbal noun
     return -1
+
+
+def around(s: Sent, i: int, need: list[str], reach: int) -> bool:
+    """Is one of ``need`` among the ``reach`` words before or after token ``i`` in the
+    sentence (with or without its proclitics)?"""
+    words = {fold(str(w)) for w in need}
+    for j in range(max(0, i - reach), min(len(s.tokens), i + reach + 1)):
+        w = bare(s.token_text(j))
+        if j != i and (w in words or not base_forms(w).isdisjoint(words)):
+            return True
+    return False
 
 
 # words that start with لـ and are no verbal noun after it (لذلك "therefore")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.tag.clauses import Sent
-from analysis.tag.nearby import within
+from analysis.tag.nearby import around, within
+from analysis.text.normalize import fold
 
 
 def _first_after(text: str, need: list[str], reach: int = 4) -> str:
@@ -31,3 +32,20 @@ def _first_after(text: str, need: list[str], reach: int = 4) -> str:
 )
 def test_within_takes_a_words_proclitics_off_once(text, need, found):
     assert _first_after(text, need) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # before or after the word, with its proclitics, within the reach
+        ("بدأت الهدنة في المدينة تحت إشراف روسيا", "إشراف", True),
+        ("تحت إشراف روسيا بدأت الهدنة", "إشراف", True),
+        ("تحت إشراف روسيا وللهدنة", "إشراف", True),
+        ("جرت الانتخابات تحت إشراف الأمم المتحدة", "إشراف", False),
+        ("الهدنة وقعت أمس ثم جرت انتخابات تحت إشراف الأمم المتحدة", "إشراف", False),
+    ],
+)
+def test_around_looks_both_ways(text, word, expected):
+    s = Sent.build("d", 0, 0, text, ())
+    i = next(j for j in range(len(s.tokens)) if s.token_text(j) == fold(word))
+    assert around(s, i, ["الهدنة"], 4) is expected
