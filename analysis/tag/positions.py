@@ -52,6 +52,7 @@ from analysis.tag.holders import (
     speaker_fallback,
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
+from analysis.tag.meetings import met_party
 from analysis.tag.modality import modality_at, pledged, whoever
 from analysis.tag.pledges import hostile_target
 from analysis.tag.references import only_referred
@@ -272,6 +273,9 @@ def moves_in_sentence(
         counterpart = move_counterpart(
             s, move, frame.get("counterpart", []), b, main_end, holder_ids, spans
         )
+        if not counterpart and move in ("demand", "offer", "guarantee"):
+            # "طالب الجربا، خلال لقائه لافروف، بوقف …": the party met
+            counterpart = met_party(s, *cue.verb_span, holder_ids)
         force, target = (
             hostile_target(s, b, holder_ids) if frame.get("pledge_against") else ("", None)
         )

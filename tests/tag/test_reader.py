@@ -817,7 +817,8 @@ CASES = [
     (["وقال لافروف لنظيره الأمريكي : لن نسمح بتقسيم سوريا ."], {("lavrov", "threat", "")}),
     (
         ['وقال دي ميستورا بعد اجتماعه مع وفد المعارضة السورية : " سنقدم مقترحا جديدا " .'],
-        {("de_mistura", "offer", "")},
+        # ... the one met is the counterpart (tag.meetings)
+        {("de_mistura", "offer", "syrian_opposition")},
     ),
     # sharing a view is no agreement; a light verb's object is no noun after "about"; a
     # welcome's object stands in its clause
@@ -1157,6 +1158,11 @@ CASES = [
     (
         ["وعرضت موسكو على أنقرة المشاركة في المؤتمر وقدمت ضمانات بحماية الوفد ."],
         {("RUS", "offer", "TUR"), ("RUS", "guarantee", "")},
+    ),
+    # a demand made in a meeting with one party is addressed to it
+    (
+        ["وطالب أردوغان , خلال لقائه الرئيس الروسي فلاديمير بوتين , بوقف القصف على إدلب ."],
+        {("erdogan", "demand", "putin")},
     ),
     # supervising a truce or an agreement is the guarantor's role; supervising elections is
     # none

@@ -1,0 +1,65 @@
+"""The party a speaker met when making a move: "طالب الجربا، خلال لقائه وزير الخارجية الروسي
+سيرجي لافروف، بوقف …", "دعا روحاني خلال اتصال هاتفي مع أمير قطر إلى …". A demand, an offer
+or a guarantee made in a meeting or a call with one party, and addressed to no one else,
+is addressed to that party.
+
+``met_party(s, a, b, holder_ids)`` gives its actor id, or ``""``.
+"""
+
+from __future__ import annotations
+
+from analysis.tag.actors import ACTOR_KINDS, affiliation_of
+from analysis.tag.clauses import Sent, bare, is_clause_end
+from analysis.text.normalize import fold
+
+__all__ = ["met_party"]
+
+# "خلال لقائه"، "لدى استقباله"، "في اتصال هاتفي مع"، "عقب اجتماعه بـ"
+_WHEN = frozenset(fold(w) for w in ("خلال", "أثناء", "لدى", "في", "عقب", "بعد", "إثر"))
+# stems: "لقائه" keeps the hamza on its seat, "لقاء" on the line
+_MEETINGS = tuple(
+    fold(w) for w in ("لقا", "اجتماع", "اتصال", "استقبال", "محادثات", "مباحثات", "مكالم")
+)
+_BETWEEN = frozenset(fold(w) for w in ("مع", "هاتفي", "الهاتفي", "هاتفيا", "نظيره", "نظيرها"))
+# how far the meeting may stand from the move, in words, before or after it
+_REACH = 16
+
+
+def met_party(s: Sent, a: int, b: int, holder_ids: set[str]) -> str:
+    """The one party a meeting or call near the move at key span [a, b) was with ("" when
+    none, or when the meeting names no actor or the holder itself)."""
+    i, k = s.tok_index(a), s.tok_index(b)
+    for j in range(max(0, i - _REACH), min(len(s.tokens) - 1, k + _REACH)):
+        if bare(s.token_text(j)) not in _WHEN:
+            continue
+        meeting = bare(s.token_text(j + 1))
+        if not meeting.startswith(_MEETINGS) and not meeting[1:].startswith(_MEETINGS):
+            continue
+        x = j + 2
+        while x < len(s.tokens) and bare(s.token_text(x)) in _BETWEEN:
+            x += 1
+        # the party is the object of "لقائه"، "استقباله" or follows مع; a genitive of a
+        # bare meeting noun is often its venue ("في اجتماعات الرياض")
+        with_ma = any(bare(s.token_text(y)) == "مع" for y in range(j + 2, x))
+        if not with_ma and not meeting.endswith(("ه", "ها", "هم", "هما")):
+            return ""
+        # a comma may set off the time ("خلال لقائه، أمس، قائد الجيش"): no party then
+        if x >= len(s.tokens) or not bare(s.token_text(x)) or is_clause_end(s.token_text(x - 1)):
+            return ""
+        ta, tb = s.tokens[x]
+        met = [m for m in s.mentions if ta <= m.kstart < tb and m.kind in ACTOR_KINDS]
+        if not met and x + 1 < len(s.tokens):  # "نظيره الأميركي": the nisba after the head
+            ta, tb = s.tokens[x + 1]
+            met = [m for m in s.mentions if ta <= m.kstart < tb and m.kind in ACTOR_KINDS]
+        if not met:
+            return ""
+        party = met[0].actor_id
+        # the holder's own state or people is no party met ("وزير الخارجية الروسي" beside
+        # Lavrov, the title read as a nisba when the page has no date)
+        own = {affiliation_of(h, level="state") or h for h in holder_ids}
+        return (
+            ""
+            if party in holder_ids or (affiliation_of(party, level="state") or party) in own
+            else party
+        )
+    return ""
