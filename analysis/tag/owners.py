@@ -326,7 +326,12 @@ _PRESENTING = tuple(
 _PASSIVE = frozenset(fold(w) for w in ("تم", "يتم", "جرى", "يجري", "ستتم", "سيتم"))
 _BACK = frozenset(fold(w) for w in ("اليه", "اليها", "عليه", "عليها"))
 _AGENT_NOUNS = frozenset(fold(w) for w in ("جانب", "قبل", "طرف"))
-_AGENT_HEADS = frozenset(fold(w) for w in ("الجانب", "الطرف"))
+_AGENT_HEADS = frozenset(fold(w) for w in ("الجانب", "الطرف", "الجانبين", "الطرفين"))
+# prepositions that open a move noun's own complement (الإشراف على، الدعوة إلى، الطلب بـ)
+_COMPLEMENT_PREPS = frozenset(fold(w) for w in ("على", "إلى", "حول", "بشأن"))
+# the party a noun is addressed to, as a pronoun, between it and its agent ("الدعوة له من
+# قبل وزارة الخارجية الروسية")
+_TO_HIM = frozenset(fold(w) for w in ("له", "لها", "لهم", "لهما", "اليه", "اليها", "اليهم"))
 
 
 def agent_phrase(s: Sent, cue: Cue, i: int, pool: list[Mention]) -> tuple[Mention | None, str]:
@@ -348,6 +353,14 @@ def agent_phrase(s: Sent, cue: Cue, i: int, pool: list[Mention]) -> tuple[Mentio
             presented = bool(gap) and (
                 gap[-1] in _BACK or gap[-1].startswith(_PRESENTING) or gap[-1] in _PASSIVE
             )
+            # "الدعوة له من قبل X", "الضمانات المقدمة لها من جانب X"
+            addressed = 0 < len(gap) <= 2 and gap[-1] in _TO_HIM
+            addressed = addressed and (len(gap) == 1 or gap[0].startswith(_PRESENTING))
+            # the noun's own complement first: "الإشراف على منطقة خفض التصعيد في الشمال
+            # من الجانبين الروسي والتركي" (no word in it presents another move)
+            complement = 0 < len(gap) <= 6 and gap[0] in _COMPLEMENT_PREPS
+            complement = complement and not any(g.startswith(_PRESENTING) for g in gap)
+            presented = presented or addressed or complement
             if m is not None and (not gap or presented or passive):
                 return m, f"من {nxt} X (the agent)"
             return None, ""
@@ -362,7 +375,8 @@ def _np_actor(s: Sent, j: int, pool: list[Mention]) -> Mention | None:
     at = [m for m in pool if s.tokens[j][0] <= m.kstart < s.tokens[j][1]]
     if at:
         return at[0]
-    if not any(one_of(bare(s.token_text(j)), w) for w in (GENERIC_HEADS, TITLES, MASC_HEADS)):
+    heads = (GENERIC_HEADS, TITLES, MASC_HEADS, _AGENT_HEADS)
+    if not any(one_of(bare(s.token_text(j)), w) for w in heads):
         return None
     for x in range(j + 1, min(j + 4, len(s.tokens))):
         at = [m for m in pool if s.tokens[x][0] <= m.kstart < s.tokens[x][1]]

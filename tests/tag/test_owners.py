@@ -37,6 +37,17 @@ def owners(text: str, move: str) -> tuple[list[str], str]:
         ("وانتشرت القوات في المدينة بطلب من السلطات السورية", "demand", ["SYR"], "request of"),
         ("وأقامت تركيا المنطقة بالتفاهم مع روسيا", "agreement", ["TUR"], "مع X"),
         ("وتم التوصل إلى اتفاق بين تركيا وروسيا حول المدينة", "agreement", ["TUR", "RUS"], "بين"),
+        # the agent after the noun's own complement, a dual head with its nisbas
+        (
+            "وبات الإشراف على منطقة خفض التصعيد في الشمال من الجانبين الروسي والتركي",
+            "guarantee",
+            ["RUS", "TUR"],
+            "agent",
+        ),
+        # ... after the pronoun of the party it is addressed to
+        ("وتلقى الدعوة له من قبل وزارة الخارجية الروسية لزيارة موسكو", "offer", ["RUS"], "agent"),
+        # ... not past a word that presents another move
+        ("وتحدث الوزير عن رفض الطلب المقدم لها من قبل روسيا", "reject", [], ""),
         # the parties' phrase after بين ends at a comma
         (
             "وبحث الوزير اتفاق الطرفين حول القنوات بين الخبراء العسكريين , لضمان سلامة القوات"
