@@ -8,7 +8,7 @@ no rule, no owner.
 
 from __future__ import annotations
 
-from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.actors import ACTOR_KINDS, affiliation_of
 from analysis.tag.agreement import (
     FEMININE_HEADS,
     GENERIC_HEADS,
@@ -123,7 +123,18 @@ def noun_holders(
         if m.kstart == nxt and not after_prep(s, m) and not m.reason.startswith("nisba"):
             return coordinated_actors(s, m, pool), "genitive of the noun"
         if m.reason.startswith("nisba") and not after_prep(s, m) and m.kstart == nxt:
-            return _nisbas(s, m, pool), "nisba of the noun"
+            states = _nisbas(s, m, pool)
+            if cue.move == "agreement":
+                # "الاتفاق الروسي - الأميركي … بين الرئيسين دونالد ترامب وفلاديمير بوتين":
+                # the persons who reached it, of the nisbas' states, are more specific
+                persons, how = _parties(s, i, pool, previous)
+                ids = {x.actor_id for x in states}
+                if persons and all(
+                    p.kind == "person" and affiliation_of(p.actor_id, level="state") in ids
+                    for p in persons
+                ):
+                    return persons, f"{how}, the persons of the nisbas' states"
+            return states, "nisba of the noun"
     if i + 1 < len(s.tokens) and institution_head(bare(s.token_text(i))):
         # "رفض قوى المعارضة السورية", "مطالب حكومة النظام": an institution of X in idafa
         at = s.tokens[i + 1][0]

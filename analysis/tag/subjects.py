@@ -365,7 +365,7 @@ def cue_holders(
         # "الاتفاق الروسي - الأميركي") are its holders, not whoever announces it
         own = how == "genitive of the noun" or (
             cue.move == "agreement"
-            and how in ("parties بين X وY", "nisba of the noun")
+            and how.startswith(("parties بين", "nisba of the noun"))
             and cue.verb_reading.lemma not in SIGNING_LEMMAS
         )
         if owned and own:
