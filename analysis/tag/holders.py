@@ -41,7 +41,7 @@ from analysis.tag.cues import counterpart_fillers, nominal_forms
 from analysis.tag.issues import IssueHit
 from analysis.tag.morph import PREPOSITIONS, Reading
 from analysis.tag.overt import overt_subject
-from analysis.tag.owners import ONE_SIDE
+from analysis.tag.owners import ONE_SIDE, UNNAMED_PARTY
 from analysis.text.normalize import fold
 
 
@@ -447,6 +447,9 @@ def agreement_parties(
             if m.kind in ACTOR_KINDS:
                 parties.setdefault(m.actor_id, m.surface)
     ids = list(parties)
+    if len(ids) == 2 and rule.endswith(UNNAMED_PARTY):
+        rows = [(h, parties[h], next(x for x in ids if x != h)) for h in ids]
+        return rows, "3 parties, one naming no actor: one row each"
     if len(ids) == 2:
         first, second = ids
         note = "" if counterpart == second else "two parties: the second is the counterpart"

@@ -36,6 +36,7 @@ from analysis.text.normalize import fold
 __all__ = [
     "FIRST_PERSON",
     "ONE_SIDE",
+    "UNNAMED_PARTY",
     "agent_phrase",
     "names_signers",
     "noun_holders",
@@ -46,6 +47,10 @@ __all__ = [
 #: other's counterparts ("باتفاق مع روسيا وإيران": Turkey's, unnamed, with both; "تفاهمات
 #: حصلت بينه وبين إيران وتركيا": the regime's with both).
 ONE_SIDE = "one side named"
+
+#: How a parties rule says one more party names no actor: three or more parties, one row
+#: each ("بين لجنة أهالي حي الوعر والطرف الروسي والنظام").
+UNNAMED_PARTY = "and one that names no actor"
 
 #: The rule ``cue_holders`` names for a first- or second-person verb: the caller takes
 #: the speaker ("قال ليبرمان: «لن نسمح …»").
@@ -234,6 +239,12 @@ def _parties(
             ms = [m for m in pool if s.tokens[j + 1][0] <= m.kstart < hi]
             if ms:
                 group = coordinated_actors(s, ms[0], pool)
+                # "بين لجنة أهالي الحي والطرف الروسي والنظام": a party that names no actor
+                # before them (not a head noun: "بين الرئيسين دونالد ترامب وفلاديمير بوتين")
+                k0 = s.tok_index(ms[0].kstart)
+                unnamed = any(bare(s.token_text(x)).startswith("و") for x in range(j + 2, k0 + 1))
+                if unnamed and len(group) > 1:
+                    return group, f"parties بين X وY, {UNNAMED_PARTY}"
                 if s.tokens[j + 1][0] == ms[0].kstart or len(group) > 1:
                     return group, "parties بين X وY"
         signers = _signers(s, j, pool)

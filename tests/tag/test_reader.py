@@ -1159,6 +1159,18 @@ CASES = [
         ["وعرضت موسكو على أنقرة المشاركة في المؤتمر وقدمت ضمانات بحماية الوفد ."],
         {("RUS", "offer", "TUR"), ("RUS", "guarantee", "")},
     ),
+    # a first party that names no actor makes three: one row each
+    (
+        [
+            "ويهدف الاتفاق الذي وقع بين لجنة أهالي الحي والطرف الروسي والنظام السوري"
+            " إلى إخلاء الحي ."
+        ],
+        {("RUS", "agreement", "SYR"), ("SYR", "agreement", "RUS")},
+    ),
+    (
+        ["ويهدف الاتفاق الذي وقع بين الطرفين الروسي والتركي إلى إخلاء الحي ."],
+        {("RUS", "agreement", "TUR")},
+    ),
     # the persons who reached an agreement, of the states its nisbas name, hold it
     (
         [
