@@ -1,6 +1,6 @@
 """Who owns a move said as a noun: "اشتراط واشنطن"، "الطلب الأمريكي"، "تفاهم أميركي
 روسي"، "من جانب X"، "بطلب من X"، "برفضها" (a possessive pronoun), or for an agreement the
-parties "بين X وY".
+parties "بين X وY" (or its one named side: "بموجب اتفاق مع X").
 
 ``noun_holders(s, cue, pool, previous)`` returns the owners and the rule that found them;
 no rule, no owner.
@@ -210,7 +210,9 @@ def _parties(
 ) -> tuple[list[Mention], str]:
     """The parties of an agreement noun: "بين X وY" after it, also through a relative
     clause ("الاتفاق، الذي جرى بين إيران و…") and a head noun before the first party
-    ("بين لجنة الأهالي والطرف الروسي والنظام")."""
+    ("بين الرئيسين دونالد ترامب …"); a first party that names no actor ("بين لجنة الأهالي
+    والطرف الروسي والنظام", ``UNNAMED_PARTY``), the pair named before ("بين الجانبين"),
+    or the named side after a pronoun's ("بينه وبين إيران وتركيا", ``ONE_SIDE``)."""
     for j in range(i, min(i + 14, len(s.tokens))):
         if j > i and bare(s.token_text(j)) in _BECAUSE:
             break  # "الاتفاق جاء سريعا لأن المفاوضات بين …": another clause's parties
