@@ -236,6 +236,15 @@ def _subject_before(
 MEDIA_SUBJECT = "a newspaper or a channel is the subject before the verb"
 
 
+def _pronoun_subject(
+    s: Sent, a: int, pool: list[Mention], previous: list[Mention], rule: str
+) -> tuple[list[Mention], str]:
+    """The nearest agreeing antecedent of the subject pronoun a ``pronoun:`` rule names;
+    none leaves the rule for the caller to take the speaker."""
+    ms, how = antecedent(s, a, pool, previous, {PRONOUNS[rule.split(":", 1)[1]]})
+    return ms, f"{rule} → {how}" if ms else rule
+
+
 def _media_ends(s: Sent, j: int) -> bool:
     """Does a media mention ("صحيفة إيرانية", ``nisba_media_heads``) end at token ``j``?"""
     a, b = s.tokens[j]
@@ -416,8 +425,7 @@ def cue_holders(
     if found or rule == MEDIA_SUBJECT:
         return found, rule
     if rule.startswith("pronoun:"):
-        ms, how = antecedent(s, a, pool, previous, {PRONOUNS[rule.split(":", 1)[1]]})
-        return ms, f"{rule} → {how}" if ms else rule
+        return _pronoun_subject(s, a, pool, previous, rule)
     n, phrase = _numbered_subject(s, a, b)
     if n:
         ms, how = numbered_group(s, a, pool, list(groups), n)
@@ -452,9 +460,7 @@ def cue_holders(
     if found:
         return found, rule
     if rule.startswith("pronoun:"):
-        want = {PRONOUNS[rule.split(":", 1)[1]]}
-        ms, how = antecedent(s, a, pool, previous, want)
-        return ms, f"{rule} → {how}" if ms else rule
+        return _pronoun_subject(s, a, pool, previous, rule)
     circumstantial = cue.how == "adj" and not cue.reading.article
     # a participle's noun after it is its object ("داعية جميع الأطراف إلى"), never its subject
     addressed = cue.frame.get("holder") == "circumstantial"
