@@ -8,7 +8,7 @@ or carried over and agrees with it ("وقدموا ضمانات للأميركي�
 from __future__ import annotations
 
 from analysis.tag.agreement import agrees, mention_agreement, verb_features
-from analysis.tag.clauses import Sent, bare, is_clause_end
+from analysis.tag.clauses import Sent, bare, is_clause_end, starting_in
 from analysis.tag.cue import Cue
 from analysis.text.normalize import fold
 
@@ -51,17 +51,9 @@ def responder(s: Sent, cue: Cue, party: str, rule: str) -> list[tuple[str, str]]
         or is_clause_end(s.token_text(i))
         or is_clause_end(nxt)
         or bare(nxt)[:1] == "و"
-        or (bare(nxt) in _ANSWERED and not _owned(s, i + 2))
+        or (bare(nxt) in _ANSWERED and not (i + 2 < len(s.tokens) and starting_in(s, i + 2)))
     )
     feats = verb_features(cue.verb_reading, s.word(i))
     if not answers or not agrees(mention_agreement(ms[-1]), feats, gender_only=False):
         return []
     return [(party, ms[-1].surface)]
-
-
-def _owned(s: Sent, j: int) -> bool:
-    """Does an actor's name or nisba start at token ``j`` ("الشروط التركية": Turkey's
-    conditions, not the move answered)?"""
-    return j < len(s.tokens) and any(
-        s.tokens[j][0] <= m.kstart < s.tokens[j][1] for m in s.mentions
-    )

@@ -310,6 +310,13 @@ def coordinated(s: Sent, first: Mention, limit: int) -> list[Mention]:
     return out
 
 
+def starting_in(s: Sent, j: int, pool: Iterable[Mention] | None = None) -> list[Mention]:
+    """The mentions of ``pool`` (the sentence's, by default) that start inside token ``j``
+    (after its proclitics: "وروسيا" holds Russia's)."""
+    a, b = s.tokens[j]
+    return [m for m in (s.mentions if pool is None else pool) if a <= m.kstart < b]
+
+
 def best_mention(ms: list[Mention]) -> Mention | None:
     """Prefer a person (the most specific speaker), else the first mention."""
     if not ms:

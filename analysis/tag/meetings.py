@@ -9,7 +9,8 @@ is addressed to that party.
 from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
-from analysis.tag.clauses import Sent, bare, is_clause_end
+from analysis.tag.clauses import Sent, bare, is_clause_end, starting_in
+from analysis.tag.matcher import base_forms
 from analysis.text.normalize import fold
 
 __all__ = ["met_party"]
@@ -33,8 +34,8 @@ def met_party(s: Sent, a: int, b: int, holder_ids: set[str]) -> str:
         if bare(s.token_text(j)) not in _WHEN:
             continue
         meeting = bare(s.token_text(j + 1))
-        if not meeting.startswith(_MEETINGS) and not meeting[1:].startswith(_MEETINGS):
-            continue
+        if not any(f.startswith(_MEETINGS) for f in base_forms(meeting)):
+            continue  # "لقائه", "وبلقائه": its proclitics aside (``matcher.base_forms``)
         x = j + 2
         while x < len(s.tokens) and bare(s.token_text(x)) in _BETWEEN:
             x += 1
@@ -46,11 +47,13 @@ def met_party(s: Sent, a: int, b: int, holder_ids: set[str]) -> str:
         # a comma may set off the time ("خلال لقائه، أمس، قائد الجيش"): no party then
         if x >= len(s.tokens) or not bare(s.token_text(x)) or is_clause_end(s.token_text(x - 1)):
             return ""
-        ta, tb = s.tokens[x]
-        met = [m for m in s.mentions if ta <= m.kstart < tb and m.kind in ACTOR_KINDS]
-        if not met and x + 1 < len(s.tokens):  # "نظيره الأميركي": the nisba after the head
-            ta, tb = s.tokens[x + 1]
-            met = [m for m in s.mentions if ta <= m.kstart < tb and m.kind in ACTOR_KINDS]
+        # the party's mention, or the nisba after its head ("نظيره الأميركي")
+        met = [
+            m
+            for y in range(x, min(x + 2, len(s.tokens)))
+            for m in starting_in(s, y)
+            if m.kind in ACTOR_KINDS
+        ]
         if not met:
             return ""
         party = met[0].actor_id

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import PRONOUNS
-from analysis.tag.clauses import Sent, bare, is_clause_end, token_after
+from analysis.tag.clauses import Sent, bare, is_clause_end, starting_in, token_after
 from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses
 from analysis.tag.reading import word_at
 
@@ -81,9 +81,7 @@ def overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at:
     plural = bool(feats) and all(num in ("p", "d") for _g, num in feats)
     # an actor right after the verb that did not agree with it is its object ("كما دعا
     # الأمم المتحدة … إلى"), not a subject of another kind
-    actor_after = j < len(s.tokens) and any(
-        s.tokens[j][0] <= m.kstart < s.tokens[j][1] for m in s.mentions if m.kind in ACTOR_KINDS
-    )
+    actor_after = j < len(s.tokens) and any(m.kind in ACTOR_KINDS for m in starting_in(s, j))
     after = bool(nxt) and not plural and not actor_after and (definite(nxt) or content_word(j))
     return after or (bool(prev) and definite(prev) and not is_clause_end(prev)) or topic(s, i)
 

@@ -26,6 +26,7 @@ from analysis.tag.clauses import (
     clause_bounds,
     is_clause_end,
     one_of,
+    starting_in,
     token_after,
 )
 from analysis.tag.cue import Cue
@@ -287,9 +288,7 @@ def _with_party(s: Sent, cue: Cue, i: int, pool: list[Mention]) -> tuple[list[Me
             if m is None:
                 return [], ""
             return coordinated_actors(s, m, pool), f"{ONE_SIDE}, after مع"
-        if is_clause_end(s.token_text(j)) or any(
-            s.tokens[j][0] <= m.kstart < s.tokens[j][1] for m in pool
-        ):
+        if is_clause_end(s.token_text(j)) or starting_in(s, j, pool):
             break
     return [], ""
 
@@ -396,14 +395,14 @@ def _np_actor(s: Sent, j: int, pool: list[Mention]) -> Mention | None:
     head noun and its adjectives ("السلطات الشرعية السورية", "الطرف الروسي")."""
     if j >= len(s.tokens):
         return None
-    at = [m for m in pool if s.tokens[j][0] <= m.kstart < s.tokens[j][1]]
+    at = starting_in(s, j, pool)
     if at:
         return at[0]
     heads = (GENERIC_HEADS, TITLES, MASC_HEADS, _AGENT_HEADS)
     if not any(one_of(bare(s.token_text(j)), w) for w in heads):
         return None
     for x in range(j + 1, min(j + 4, len(s.tokens))):
-        at = [m for m in pool if s.tokens[x][0] <= m.kstart < s.tokens[x][1]]
+        at = starting_in(s, x, pool)
         if at:
             return at[0]
         if not bare(s.token_text(x)).startswith("ال") or is_clause_end(s.token_text(x)):
