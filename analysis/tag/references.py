@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from analysis.tag.clauses import Sent, bare
 from analysis.tag.cue import Cue
+from analysis.tag.matcher import base_forms
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.owners import names_signers, presenter_at
 from analysis.tag.pledges import kept_or_broken
@@ -55,7 +56,8 @@ def only_referred(s: Sent, cues: list[Cue], idx: int) -> bool:
     for other in cues[:idx]:
         gap = s.key[other.kend : cue.kstart]
         words = gap.split()
-        if any(bare(w).lstrip("و") in _WHEN_OR_UNDER for w in words):
+        # proclitics aside by matcher.base_forms: lstrip("و") ate وفق's own و
+        if any(not _WHEN_OR_UNDER.isdisjoint(base_forms(bare(w))) for w in words):
             continue  # "بموافقة موسكو خلال اتفاق بين الرئيسين": when, not what, it approved
         if len(words) <= 4 and not any(ch in gap for ch in "،,؛;.:"):
             return True

@@ -32,6 +32,8 @@ def referred(text: str, word: str) -> bool:
         # a word of time or frame between: when, not what, the earlier cue is about
         ("حققت اختراقا بموافقة موسكو خلال اتفاق بين بوتين وترامب", "اتفاق", False),
         ("وجاء ذلك بموافقة موسكو بموجب اتفاق بين بوتين وترامب", "اتفاق", False),
+        # ... a word that begins with و of its own
+        ("وجاء ذلك بموافقة موسكو وفق اتفاق بين بوتين وترامب", "اتفاق", False),
     ],
 )
 def test_only_referred(text, word, expected):
