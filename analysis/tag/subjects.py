@@ -62,6 +62,7 @@ from analysis.tag.clauses import (
 from analysis.tag.cue import Cue
 from analysis.tag.issues import IssueHit
 from analysis.tag.joined import joined, joined_verbs
+from analysis.tag.meetings import meeting_pair
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.nearby import named
 from analysis.tag.overt import NP_STOPS, PRONOUN_PPS, bare_noun, overt_subject
@@ -433,6 +434,9 @@ def cue_holders(
     sides = _two_sides(s, b)
     if sides:
         ms, how = antecedent(s, a, pool, previous, {("", "d")})
+        if len(ms) != 2:
+            # "أجرى بوتين محادثات مع الأسد اتفق خلالها الزعيمان": the meeting's two sides
+            ms, how = meeting_pair(s, a, pool), "the two sides of the meeting told before"
         return (ms, f"«{sides}» → {how}") if len(ms) == 2 else ([], f"«{sides}» with no pair")
     if (
         cue.how != "adj"

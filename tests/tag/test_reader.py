@@ -405,6 +405,12 @@ CASES = [
         ["والتقى الرئيسان , بوتين وأردوغان , في أنقرة , واتفق فيه الجانبان على التعاون."],
         {("putin", "agreement", "erdogan")},
     ),
+    # "the two leaders" after a meeting of two: its two sides
+    (
+        ["وأجرى بوتين محادثات مع الأسد اتفق خلالها الزعيمان على بدء العملية السياسية."],
+        {("putin", "agreement", "assad")},
+    ),
+    (["وأجرى الوزير محادثات في موسكو , واتفق الجانبان على التعاون."], set()),
     (["واتهمت إيران روسيا بالتقصير , وطالبتها بالتحقيق."], {("IRN", "demand", "")}),
     # the agent phrase of a noun cue: right after it, after a passive that presents it, or
     # anywhere in a passive clause; not the agent of another act on it
