@@ -348,7 +348,11 @@ def _light_blocked(s: Sent, j: int, frame: dict[str, Any], reading: Reading) -> 
 
 
 def _after(frame: dict[str, Any], verb: Reading) -> bool:
-    """May this light verb carry the frame (``after_light``: only these verbs may)?"""
+    """May this light verb carry the frame (``after_light``: only these verbs may)? A
+    circumstantial participle is never a light verb's object ("أسلحة قدمتها إيران، مشددة
+    على ضرورة …")."""
+    if frame.get("holder") == "circumstantial":
+        return False
     allowed = frame.get("after_light")
     return not allowed or verb.lemma in {lemma_key(str(v)) for v in allowed}
 

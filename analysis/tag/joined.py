@@ -30,6 +30,8 @@ _NOT_VERBS = PREPOSITIONS | {"بين", "بينما", "حيث", "كما", "منذ
 _DEFINITE_WITH_PREPOSITION = ("بال", "لل", "وال", "فال", "كال")
 # auxiliaries and particles: no verb of their own ("كان قد", "لم")
 _AUXILIARIES = frozenset({"كان", "كانت", "كانوا", "قد", "لقد", "ليس", "ليست"})
+# "what" before a verb of a relative clause ("ما يمر به", "مما يهدد", "بما يضمن")
+_WHAT = frozenset({"ما", "مما", "بما"})
 
 
 def joined(s: Sent, i: int, reading: Reading) -> bool:
@@ -67,14 +69,16 @@ def joined_verbs(s: Sent, i: int) -> list[tuple[int, Reading, bool]]:
             readings, _rule = reading_at(s, j, actor_before(s, j))
             # a verb after a relative or an indefinite noun describes that noun ("بعد
             # حصار استمر لأسابيع")
-            if readings and readings[0].verbal and not _describes(s, j, prev):
+            if readings and readings[0].verbal and not _describes(s, j, prev, readings[0]):
                 out.append((j, readings[0], False))
         j -= 1
     return out
 
 
-def _describes(s: Sent, j: int, prev: str) -> bool:
-    """Does the verb at token ``j`` follow a relative or a bare indefinite noun?"""
-    if prev.lstrip("و") in RELATIVES:
+def _describes(s: Sent, j: int, prev: str, verb: Reading) -> bool:
+    """Does the verb at token ``j`` follow a relative or a bare indefinite noun? ما before
+    an imperfective is "what" ("خطورة ما يمر به العراق"); before a perfective it may
+    negate ("ما قال")."""
+    if prev.lstrip("و") in RELATIVES or (prev in _WHAT and verb.asp == "i"):
         return True
     return j > 0 and not named(s, j - 1) and bare_noun(s, j - 1)

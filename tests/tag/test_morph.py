@@ -11,6 +11,7 @@ from analysis.tag.clauses import Sent
 from analysis.tag.cue_words import candidate
 from analysis.tag.forms import FORMS_FILE, expand_lemma, frame_lemmas, known_forms
 from analysis.tag.frames import cue_prefilter, find_cues
+from analysis.tag.mentions import tag_text
 from analysis.tag.morph import analyses, choose, lemma_key, stems, surfaces
 from analysis.text.normalize import fold
 
@@ -160,6 +161,12 @@ def test_expansion_is_what_the_file_holds():
 def test_cues(text, expected):
     s = Sent.build("d", 0, 0, text, [])
     assert [(c.frame["id"], c.how) for c in find_cues(s)] == expected
+
+
+def test_circumstantial_participle_is_no_light_verbs_object():
+    text = "إن الحوثيين استخدموا صواريخ قدمتها إيران , مشددة على ضرورة محاسبتهم"
+    s = Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
+    assert [(c.frame["id"], c.how) for c in find_cues(s)] == [("demand.stressing_need", "adj")]
 
 
 FRAMES = load_yaml("frames")["frames"]

@@ -435,6 +435,16 @@ CASES = [
     # "X must": the speaker demands it of X; in the outlet's own voice, no holder
     (['وقال الوزير الفرنسي : " يجب على روسيا وقف دعم النظام " .'], {("FRA", "demand", "RUS")}),
     (["ويجب على المعارضة التحلي بالواقعية."], set()),
+    # what the speaker's own side must do asks nothing of a party
+    (['وقال القائد الإسرائيلي : " يجب علينا أن نستعد لكل التهديدات " .'], set()),
+    # stressing the need, as a circumstantial participle: the statement's subject holds it;
+    # a verb after ما ("what") is a relative clause's, not the statement's
+    (
+        ["وقال لافروف إن الهدنة صامدة , مشددا على ضرورة انسحاب القوات الأجنبية ."],
+        {("lavrov", "demand", "")},
+    ),
+    (["وقال الوزير الروسي إن التعاون مستمر , مشددا على أهمية العلاقات ."], set()),
+    (["وأوضح الوزير أن مصر تتابع ما يمر به العراق , مشددا على ضرورة وقف القتال ."], set()),
     # a vision, draft or project put forward; reassurances; readiness to fight is no offer
     (["وأصدر تيار الغد السوري رؤية سياسية للحل."], {("tayyar_al_ghad", "offer", "")}),
     (["وقدمت فرنسا مشروع قرار إلى مجلس الأمن."], {("FRA", "offer", "UN")}),
