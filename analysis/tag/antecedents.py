@@ -49,6 +49,7 @@ __all__ = [
     "antecedent",
     "coordinated_actors",
     "earlier_sentences",
+    "listed_members",
     "number_anaphor",
     "number_anaphors",
     "numbered_group",
@@ -245,6 +246,28 @@ def number_anaphor(s: Sent, i: int) -> tuple[int, int]:
         if n:
             return n, j
     return 0, i
+
+
+def listed_members(s: Sent, i: int, pool: list[Mention]) -> list[Mention]:
+    """The actors a group noun at token ``i`` lists in parentheses after it ("الدول
+    الضامنة لمسار أستانة ( روسيا وتركيا وإيران )"): two or more actors joined by و, alone
+    between the parentheses, within its phrase; else ``[]``."""
+    if i >= len(s.tokens) or not one_of(bare(s.token_text(i)), _GROUP_NOUNS):
+        return []
+    for j in range(i + 1, min(i + 12, len(s.tokens))):
+        raw = s.token_text(j)
+        if raw == "(":
+            close = s.key.find(")", s.tokens[j][1])
+            inside = [m for m in pool if s.tokens[j][1] <= m.kstart and m.kend <= close]
+            if close < 0 or not inside:
+                return []
+            chain = coordinated_actors(s, inside[0], pool)
+            rest = s.key[chain[-1].kend : close].strip(" " + _QUOTES)
+            ok = len(chain) >= 2 and chain == inside and not rest
+            return chain if ok else []
+        if is_clause_end(raw) or bare(raw) in COMPLEMENTISERS:
+            return []
+    return []
 
 
 _NUMBER_KEYS = re.compile("|".join(sorted(_NUMBERS)))

@@ -338,10 +338,14 @@ def _light_blocked(s: Sent, j: int, frame: dict[str, Any], reading: Reading) -> 
     what must or must not follow it (``needs``, ``requires_after``, ``ruled_out_by``: "أكدت
     رفضها للإرهاب"; ``needs_future``: "جدد تحذيره من استمرار الوجود" warns of no act of its
     own), what must stand near it (``requires_near``: "ووضع دستور جديد وإجراء انتخابات
-    تحت إشراف" supervises no truce) or its number (``singular``) is checked there, then by
+    تحت إشراف" supervises no truce), the word before it (``not_after``: "أعلنت الدول
+    الضامنة" names the guarantors) or its number (``singular``) is checked there, then by
     every condition of ``frame_rules.blocked``; the others are taken as the light verb
     reads them."""
-    keys = ("needs", "requires_after", "requires_near", "ruled_out_by", "singular", "needs_future")
+    keys = (
+        *("needs", "requires_after", "requires_near", "ruled_out_by", "singular"),
+        *("needs_future", "not_after"),
+    )
     if not any(frame.get(k) for k in keys):
         return False
     return bool(blocked(s, j, frame, reading))

@@ -17,7 +17,7 @@ from analysis.tag.agreement import (
     institution_head,
     mention_agreement,
 )
-from analysis.tag.antecedents import coordinated_actors
+from analysis.tag.antecedents import coordinated_actors, listed_members
 from analysis.tag.clauses import (
     PARTITIVE_HEADS,
     Mention,
@@ -71,6 +71,9 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
     # a subject in quotation marks: وطالبت " وحدات حماية الشعب " القوى الدولية
     while i < len(s.tokens) and not bare(s.token_text(i)) and s.token_text(i) in _OPEN_QUOTES:
         i += 1
+    listed = listed_members(s, i, pool)
+    if listed:
+        return listed  # "واتفقت الدول الضامنة ( روسيا وتركيا وإيران )": the group it lists
     first, commas = i, 0
     np: list[Mention] = []
     while i < len(s.tokens) and i - first < 10:

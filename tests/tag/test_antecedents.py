@@ -11,6 +11,7 @@ from analysis.tag.antecedents import (
     actor_groups,
     antecedent,
     coordinated_actors,
+    listed_members,
     number_anaphor,
     numbered_group,
     subject_position,
@@ -117,3 +118,24 @@ def test_numbered_group_takes_the_nearest_chain_of_that_many_actors():
     assert [m.actor_id for m in found] == ["RUS", "TUR", "IRN"] and how.endswith("before")
     # a chain of another size is no antecedent: no guess
     assert numbered_group(s, len(s.key), [], groups[1:], 3) == ([], "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("اتفقت الدول الضامنة ( روسيا وتركيا وإيران ) على الخرائط", ["RUS", "TUR", "IRN"]),
+        (
+            "اتفقت الدول الضامنة لنظام وقف إطلاق النار ( روسيا وتركيا وإيران ) , على الخرائط",
+            ["RUS", "TUR", "IRN"],
+        ),
+        # one actor, a parenthesis that holds more than the actors, one past a comma
+        ("اتفقت الدول ( ومنها روسيا ) على الخرائط", []),
+        ("اتفقت الدول ( روسيا وتركيا في المقدمة ) على الخرائط", []),
+        ("اتفقت الدول , وفق المصادر ( روسيا وتركيا ) على الخرائط", []),
+    ],
+)
+def test_listed_members(text, expected):
+    s = sent(text)
+    start = next(i for i in range(len(s.tokens)) if s.token_text(i) == "الدول")
+    pool = [m for m in s.mentions if m.kind == "state"]
+    assert [m.actor_id for m in listed_members(s, start, pool)] == expected

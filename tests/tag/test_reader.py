@@ -411,6 +411,12 @@ CASES = [
         {("putin", "agreement", "assad")},
     ),
     (["وأجرى الوزير محادثات في موسكو , واتفق الجانبان على التعاون."], set()),
+    # a group noun with its members in parentheses; "the guarantor states" give nothing
+    (
+        ["واتفقت الدول الضامنة ( روسيا وتركيا وإيران ) على تحديد المنطقة الرابعة ."],
+        {("RUS", "agreement", "TUR"), ("TUR", "agreement", "RUS"), ("IRN", "agreement", "RUS")},
+    ),
+    (["وأعلنت الدول الضامنة ( روسيا وتركيا وإيران ) موعد المؤتمر ."], set()),
     (["واتهمت إيران روسيا بالتقصير , وطالبتها بالتحقيق."], {("IRN", "demand", "")}),
     # the agent phrase of a noun cue: right after it, after a passive that presents it, or
     # anywhere in a passive clause; not the agent of another act on it
