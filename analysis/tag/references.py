@@ -26,6 +26,16 @@ _WHEN_OR_UNDER = frozenset(
 )
 
 
+# words after which a new clause has begun ("فسيقبل هذا التوجه، أما الأطراف … فقد شاهدنا
+# اعتراضا إيرانيا": the noun is no object of the verb before)
+_NEW_CLAUSE = frozenset(
+    {
+        *("ان", "انه", "انها", "اما", "فقد", "لقد", "لكن", "ولكن", "لكنه", "لكنها", "بينما"),
+        *("فيما", "حيث", "اذ", "فان", "فانه", "فانها"),
+    }
+)
+
+
 def only_referred(s: Sent, cues: list[Cue], idx: int) -> bool:
     """A noun cue that is the object of an earlier cue of the clause ("رفض العرض
     الأمريكي"): the move it names is only referred to, not made here."""
@@ -62,7 +72,7 @@ def only_referred(s: Sent, cues: list[Cue], idx: int) -> bool:
         if len(words) <= 4 and not any(ch in gap for ch in "،,؛;.:"):
             return True
         # "رفض رئيس المكتب، علي مملوك، العرض الأمريكي": the object after a long subject
-        clause_goes_on = any(bare(w) in ("ان", "انه", "انها") or w.startswith("و") for w in words)
+        clause_goes_on = any(bare(w) in _NEW_CLAUSE or w.startswith("و") for w in words)
         object_verb = other.how == "verb" and other.move in ("accept", "reject")
         if object_verb and len(words) <= 12 and not clause_goes_on:
             return True

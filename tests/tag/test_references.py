@@ -34,6 +34,14 @@ def referred(text: str, word: str) -> bool:
         ("وجاء ذلك بموافقة موسكو بموجب اتفاق بين بوتين وترامب", "اتفاق", False),
         # ... a word that begins with و of its own
         ("وجاء ذلك بموافقة موسكو وفق اتفاق بين بوتين وترامب", "اتفاق", False),
+        # past a long subject set off by commas, the object of an accepting verb; not once a
+        # new clause has begun (أما, فقد)
+        ("ورفض رئيس المكتب , علي مملوك , العرض الأمريكي", "العرض", True),
+        (
+            "وسيقبل الوفد هذا التوجه , أما الأطراف الأخرى فقد شاهدنا اعتراضا إيرانيا عليه",
+            "اعتراضا",
+            False,
+        ),
     ],
 )
 def test_only_referred(text, word, expected):
