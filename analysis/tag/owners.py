@@ -41,6 +41,7 @@ __all__ = [
     "agent_phrase",
     "names_signers",
     "noun_holders",
+    "other_side",
     "presenter_at",
 ]
 
@@ -290,6 +291,20 @@ def _with_party(s: Sent, cue: Cue, i: int, pool: list[Mention]) -> tuple[list[Me
             return coordinated_actors(s, m, pool), f"{ONE_SIDE}, after مع"
         if is_clause_end(s.token_text(j)) or starting_in(s, j, pool):
             break
+    return [], ""
+
+
+def other_side(s: Sent, cue: Cue, pool: list[Mention]) -> tuple[list[Mention], str]:
+    """The party named after مع in the clause of an agreement whose subject names no actor
+    ("مدينة التل التي كانت قد عقدت مصالحة مع النظام السوري", "اتفقت اللجنة مع الجانب
+    الروسي"): one side of it, the other being unnamed (``ONE_SIDE``)."""
+    hi = clause_bounds(s, cue.kstart)[1]
+    for j in range(s.tok_index(cue.kend), min(s.tok_index(cue.kend) + 4, len(s.tokens) - 1)):
+        if s.tokens[j][0] >= hi or is_clause_end(s.token_text(j)):
+            break
+        if bare(s.token_text(j)) == "مع":
+            m = _np_actor(s, j + 1, pool)
+            return (coordinated_actors(s, m, pool), f"{ONE_SIDE}, after مع") if m else ([], "")
     return [], ""
 
 

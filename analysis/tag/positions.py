@@ -54,10 +54,11 @@ from analysis.tag.holders import (
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.meetings import met_party
 from analysis.tag.modality import modality_at, pledged, whoever
+from analysis.tag.owners import other_side
 from analysis.tag.pledges import hostile_target
 from analysis.tag.references import only_referred
 from analysis.tag.scope import holder_possible, in_the_file
-from analysis.tag.subjects import FIRST_PERSON, cue_holders
+from analysis.tag.subjects import FIRST_PERSON, NO_ACTOR_SUBJECT, cue_holders
 from analysis.tag.voice import asked, forecast, inferred, may_form, question
 
 __all__ = ["MOVE_TYPES", "POSITION_COLUMNS", "tag_positions"]
@@ -203,6 +204,10 @@ def _holders_of(
         return [], rule  # "ويطالب الكثير من الزعماء …": its own subject, not the speaker
     if holders:
         return holders, "speaker of the reported content"
+    if cue.move == "agreement" and cue.verb_reading.verbal and rule in NO_ACTOR_SUBJECT:
+        # "مدينة التل التي عقدت مصالحة مع النظام": the one side named
+        ms, how = other_side(s, cue, s.mentions)
+        return [(m.actor_id, m.surface) for m in ms], how or rule
     return [], rule
 
 

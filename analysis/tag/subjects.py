@@ -71,7 +71,7 @@ from analysis.tag.presenting import SIGNING_LEMMAS
 from analysis.tag.vso import subject_after, subject_start
 from analysis.text.normalize import fold
 
-__all__ = ["FIRST_PERSON", "cue_holders"]
+__all__ = ["FIRST_PERSON", "NO_ACTOR_SUBJECT", "cue_holders"]
 
 # first-person pronouns before an adjective (folded, و/ف stripped)
 _WE = frozenset({"نحن", "انا", "اننا", "انني", "لاننا"})
@@ -84,6 +84,13 @@ def _actors(s: Sent, issues: list[IssueHit]) -> list[Mention]:
         for m in s.mentions
         if m.kind in ACTOR_KINDS and not any(a <= m.kstart < b for a, b in spans)
     ]
+
+
+_NON_ACTOR_HEAD = "relative with a head that is not an actor"
+_NOUN_SUBJECT = "a noun before the verb is its subject"
+_NO_SUBJECT = "no subject"
+#: The rules that find a subject naming no actor ("مدينة التل التي عقدت …").
+NO_ACTOR_SUBJECT = frozenset({_NON_ACTOR_HEAD, _NOUN_SUBJECT, _NO_SUBJECT})
 
 
 def _subjects(pool: list[Mention]) -> list[Mention]:
@@ -414,7 +421,7 @@ def cue_holders(
             if subj:
                 return subj, "subject after the verb of a relative clause"
         if not head:
-            return [], "relative with a head that is not an actor"
+            return [], _NON_ACTOR_HEAD
     if _which_before(s, i):
         # "، ما يهدد بمواجهة", "مما دفع روسيا إلى": "which", the news just told, is the
         # subject, and an actor after the verb is its object
@@ -447,7 +454,7 @@ def cue_holders(
     ):
         # "مشروع قرار يدعو النظام السوري إلى": the noun before the verb is its subject,
         # the actor after it the one called on
-        return [], "a noun before the verb is its subject"
+        return [], _NOUN_SUBJECT
     if cue.how != "adj":
         subj = subject_after(s, b, pool, feats)
         if subj and linked and _addressed(s, subj[-1], cue):
@@ -486,4 +493,4 @@ def cue_holders(
         ms, how = antecedent(s, a, pool, previous if first else [], feats)
         if ms:
             return ms, f"unexpressed subject → {how}"
-    return [], "no subject"
+    return [], _NO_SUBJECT

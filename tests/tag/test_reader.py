@@ -417,6 +417,11 @@ CASES = [
         {("RUS", "agreement", "TUR"), ("TUR", "agreement", "RUS"), ("IRN", "agreement", "RUS")},
     ),
     (["وأعلنت الدول الضامنة ( روسيا وتركيا وإيران ) موعد المؤتمر ."], set()),
+    # an agreement whose subject names no actor: the one side named after مع; a
+    # reconciliation deal made, not a reconciliation office
+    (["وكانت مدينة التل قد عقدت مصالحة مع النظام السوري ."], {("SYR", "agreement", "")}),
+    (["وقال إن مفوضين عن البلدات وقعوا الاتفاق مع الجانب الروسي ."], {("RUS", "agreement", "")}),
+    (["وقال مركز المصالحة الروسي إن الهدنة صامدة ."], set()),
     (["واتهمت إيران روسيا بالتقصير , وطالبتها بالتحقيق."], {("IRN", "demand", "")}),
     # the agent phrase of a noun cue: right after it, after a passive that presents it, or
     # anywhere in a passive clause; not the agent of another act on it
