@@ -34,6 +34,8 @@ def mention(s: Sent, actor: str):
     ("text", "actor", "can_be_subject"),
     [
         ("وقالت المصادر إن إيران رفضت", "IRN", True),  # after إن
+        ("وعلى حد قوله فإن واشنطن غير معنية بالبقاء", "USA", True),  # after فإن
+        ("وأضاف بأن موسكو لن تنسحب", "RUS", True),  # after بأن
         ("وطالبت بإجلاء المعارضة السورية من المدينة", "syrian_opposition", False),  # a genitive
         # a name after its nisba stands where the phrase stands
         ("بحث الرئيسان التركي رجب طيب أردوغان والروسي فلاديمير بوتين الوضع", "putin", True),

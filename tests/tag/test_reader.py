@@ -422,6 +422,11 @@ CASES = [
     (["وكانت مدينة التل قد عقدت مصالحة مع النظام السوري ."], {("SYR", "agreement", "")}),
     (["وقال إن مفوضين عن البلدات وقعوا الاتفاق مع الجانب الروسي ."], {("RUS", "agreement", "")}),
     (["وقال مركز المصالحة الروسي إن الهدنة صامدة ."], set()),
+    # a verb joined by و to a predicate that is no verb: the topic of فإن is its subject
+    (
+        ["وعلى حد قوله فإن واشنطن غير معنية بالبقاء ولم تتعهد بذلك لأي طرف ."],
+        {("USA", "reject", "")},
+    ),
     (["واتهمت إيران روسيا بالتقصير , وطالبتها بالتحقيق."], {("IRN", "demand", "")}),
     # the agent phrase of a noun cue: right after it, after a passive that presents it, or
     # anywhere in a passive clause; not the agent of another act on it
