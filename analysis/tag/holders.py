@@ -7,6 +7,7 @@ turns the sentence's speaker (an attribution row) into a holder; ``self_referenc
 "بلاده/حكومتنا" (the speaker's own state). ``stance_holders`` puts these together for an
 attitude cue (``analysis.tag.stance``), ``speaker_fallback`` for a move cue with no subject
 and ``coordinated_verb`` for a verb joined to the previous one (``analysis.tag.positions``);
+``speaker_pronoun`` for a pronoun subject right after the speaker's verb ("وقالت إنها …");
 ``move_counterpart`` finds the party a move addresses; ``agreement_parties`` turns an
 agreement's holders and counterpart into its rows.
 """
@@ -39,9 +40,10 @@ from analysis.tag.clauses import (
 )
 from analysis.tag.cues import counterpart_fillers, nominal_forms
 from analysis.tag.issues import IssueHit
-from analysis.tag.morph import PREPOSITIONS, Reading
+from analysis.tag.morph import PREPOSITIONS, Reading, analyses
 from analysis.tag.overt import overt_subject
 from analysis.tag.owners import ONE_SIDE, UNNAMED_PARTY
+from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
 
 
@@ -316,6 +318,37 @@ def joined_holder_agrees(s: Sent, reading: Reading, word: str, holder_id: str) -
     if not ms or not reading.verbal:
         return True
     return agrees(mention_agreement(ms[-1]), verb_features(reading, word), gender_only=True)
+
+
+# the pronoun after a speech verb, by its gender and number ("وقالت إنها", "وأضاف أنه")
+_SPEAKER_PRONOUNS = {
+    **dict.fromkeys(("انه", "بانه"), ("m", "s")),
+    **dict.fromkeys(("انها", "بانها"), ("f", "s")),
+    **dict.fromkeys(("انهم", "بانهم"), ("m", "p")),
+}
+_PARTICLES = frozenset({"لا", "لن", "لم", "قد", "سوف", "ما"})
+
+
+def speaker_pronoun(
+    s: Sent, kpos: int, att: dict[str, Any] | None, speaker_cue: int
+) -> list[tuple[str, str]]:
+    """The speaker as the holder of a verb whose subject is the pronoun right after the
+    speaker's own verb, in its gender and number ("أما وزارة الدفاع الأميركية فحثت القوات
+    العراقية …، وقالت إنها تعارض": she who says it opposes); else ``[]``."""
+    i = s.tok_index(kpos)
+    while i > 0 and bare(s.token_text(i - 1)) in _PARTICLES:
+        i -= 1
+    if i < 2 or bare(s.token_text(i - 1)) not in _SPEAKER_PRONOUNS:
+        return []
+    verb = i - 2
+    lo, hi = s.doc_span(*s.tokens[verb])
+    if not lo <= speaker_cue < hi:
+        return []  # "وقالت": the cue starts past the token's و
+    gen, num = _SPEAKER_PRONOUNS[bare(s.token_text(i - 1))]
+    readings = [r for r in analyses(word_at(s, verb)) if r.verbal]
+    if not readings or readings[0].gen != gen or (readings[0].num == "p") != (num == "p"):
+        return []
+    return speaker_holder(att, kpos)
 
 
 def _pronoun_subject(s: Sent, kpos: int, speaker_cue: int) -> bool:

@@ -50,6 +50,7 @@ from analysis.tag.holders import (
     own_subject,
     self_reference,
     speaker_fallback,
+    speaker_pronoun,
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.meetings import met_party
@@ -180,6 +181,10 @@ def _holders_of(
         if own:
             return own, "the speaker's own state (بلاده)"
     ms, rule = cue_holders(s, cue, issues, ctx["previous"], ctx["groups"])
+    own = speaker_pronoun(s, a, ctx["att"], ctx["speaker_cue"]) if ms else []
+    if rule.startswith("pronoun:") and own:
+        # "فحثت القوات العراقية …، وقالت إنها تعارض": she who says it, not her object
+        return own, f"{rule.split(' → ')[0]} after the speaker's verb → the speaker"
     if ms:
         return [(m.actor_id, m.surface) for m in ms], rule
     if rule == FIRST_PERSON:

@@ -422,6 +422,15 @@ CASES = [
     (["وكانت مدينة التل قد عقدت مصالحة مع النظام السوري ."], {("SYR", "agreement", "")}),
     (["وقال إن مفوضين عن البلدات وقعوا الاتفاق مع الجانب الروسي ."], {("RUS", "agreement", "")}),
     (["وقال مركز المصالحة الروسي إن الهدنة صامدة ."], set()),
+    # the pronoun right after the speaker's own verb, in its gender, is the speaker, not
+    # the object of the verb before
+    (
+        [
+            "أما وزارة الدفاع الأميركية فحثت القوات العراقية على التهدئة , وقالت إنها"
+            " تعارض أي تحرك عسكري ."
+        ],
+        {("USA", "demand", "IRQ"), ("USA", "reject", "")},
+    ),
     # a verb joined by و to a predicate that is no verb: the topic of فإن is its subject
     (
         ["وعلى حد قوله فإن واشنطن غير معنية بالبقاء ولم تتعهد بذلك لأي طرف ."],
