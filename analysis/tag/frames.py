@@ -338,13 +338,14 @@ def _light_blocked(s: Sent, j: int, frame: dict[str, Any], reading: Reading) -> 
     what must or must not follow it (``needs``, ``requires_after``, ``ruled_out_by``: "أكدت
     رفضها للإرهاب"; ``needs_future``: "جدد تحذيره من استمرار الوجود" warns of no act of its
     own), what must stand near it (``requires_near``: "ووضع دستور جديد وإجراء انتخابات
-    تحت إشراف" supervises no truce), the word before it (``not_after``: "أعلنت الدول
-    الضامنة" names the guarantors) or its number (``singular``) is checked there, then by
+    تحت إشراف" supervises no truce), the words around it (``not_after``: "أعلنت الدول
+    الضامنة" names the guarantors; ``not_before``: "وضع خطة للهجوم" is no offer) or its
+    number (``singular``) is checked there, then by
     every condition of ``frame_rules.blocked``; the others are taken as the light verb
     reads them."""
     keys = (
         *("needs", "requires_after", "requires_near", "ruled_out_by", "singular"),
-        *("needs_future", "not_after"),
+        *("needs_future", "not_after", "not_before"),
     )
     if not any(frame.get(k) for k in keys):
         return False
@@ -473,6 +474,10 @@ def _light_noun(
             frame = next(
                 (f for f in frames if _after(f, verb) and not _light_blocked(s, j, f, r)), None
             )
+            if frame is None and any(
+                _after(f, verb) and blocked(s, j, f, r).startswith("not before") for f in frames
+            ):
+                return None  # "تقديم مشروع قانون يضع شروطا": the object is a bill, no move
             if frame is None:
                 continue
             used.add(j)

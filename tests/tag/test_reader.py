@@ -475,6 +475,11 @@ CASES = [
     (["وقدمت فرنسا مشروع قرار إلى مجلس الأمن."], {("FRA", "offer", "UN")}),
     (["وقدمت واشنطن تطمينات لأنقرة بشأن الأكراد."], {("USA", "guarantee", "TUR")}),
     (["وقال إن مقاتلي حزب الله جاهزون لمواجهة إسرائيل."], set()),
+    # a plan put forward is an offer, a military plan too; a plan of attack, a bill or a
+    # building project is none, and the light verb stops at it
+    (["وأعادت تركيا تقديم خطة عسكرية إلى واشنطن ."], {("TUR", "offer", "")}),
+    (["ووضع الجيش التركي خطة لاقتحام المدينة ."], set()),
+    (["وتعتزم فرنسا تقديم مشروع قانون يضع شروطا على الشركات ."], set()),
     # holding to a condition is a condition, holding to an aim a demand
     (["وتعثرت الجولة بسبب تمسك الحكومة السورية بشروطها."], {("SYR", "condition", "")}),
     (["وأصرت دمشق على شروطها للتفاوض."], {("SYR", "condition", "")}),
