@@ -478,6 +478,11 @@ CASES = [
     # a plan put forward is an offer, a military plan too; a plan of attack, a bill or a
     # building project is none, and the light verb stops at it
     (["وأعادت تركيا تقديم خطة عسكرية إلى واشنطن ."], {("TUR", "offer", "")}),
+    # readiness to act against a party is a threat to it
+    (
+        ["وقال الوزير إن القوات الأمريكية مستعدة للتحرك ضد النظام السوري ."],
+        {("USA", "threat", "SYR")},
+    ),
     (["ووضع الجيش التركي خطة لاقتحام المدينة ."], set()),
     (["وتعتزم فرنسا تقديم مشروع قانون يضع شروطا على الشركات ."], set()),
     # holding to a condition is a condition, holding to an aim a demand
