@@ -478,6 +478,8 @@ CASES = [
     # a plan put forward is an offer, a military plan too; a plan of attack, a bill or a
     # building project is none, and the light verb stops at it
     (["وأعادت تركيا تقديم خطة عسكرية إلى واشنطن ."], {("TUR", "offer", "")}),
+    # keeping silent is no pledge
+    (["لكن إسرائيل التزمت الصمت حيال الغارة ."], set()),
     # readiness to act against a party is a threat to it
     (
         ["وقال الوزير إن القوات الأمريكية مستعدة للتحرك ضد النظام السوري ."],
