@@ -10,7 +10,7 @@ agreeing with it (``analysis.tag.subjects``).
 from __future__ import annotations
 
 from analysis.tag.agreement import RELATIVES
-from analysis.tag.clauses import COMPLEMENTISERS, Sent, bare
+from analysis.tag.clauses import COMPLEMENTISERS, Sent, bare, is_clause_end
 from analysis.tag.morph import PREPOSITIONS, Reading, analyses
 from analysis.tag.nearby import actor_before, named
 from analysis.tag.overt import bare_noun
@@ -55,24 +55,50 @@ def joined_verbs(s: Sent, i: int) -> list[tuple[int, Reading, bool]]:
         prev = bare(s.token_text(j - 1)) if j > 0 else ""
         if tok in COMPLEMENTISERS and out:
             out[-1] = (out[-1][0], out[-1][1], True)  # "قال إن الحل سيكون …، ودعا"
-        if (
-            len(tok) > 2
-            and not s.word(j).endswith("ة")  # a noun (ة folds to ه, as a verb's pronoun does)
-            and not tok.startswith(_DEFINITE_WITH_PREPOSITION)
-            and not named(s, j)  # a word of a name ("الرئيس الإيراني روحاني": no verb رَوَّح)
-            and tok.lstrip("و") not in _AUXILIARIES
-            and tok not in COMPLEMENTISERS
-            and prev not in PREPOSITIONS
-            and tok.lstrip("و") not in _NOT_VERBS
-            and not any(r.pos in _FUNCTION for r in analyses(word_at(s, j)))
-        ):
+        if _may_be_verb(s, j):
             readings, _rule = reading_at(s, j, actor_before(s, j))
             # a verb after a relative or an indefinite noun describes that noun ("بعد
             # حصار استمر لأسابيع")
-            if readings and readings[0].verbal and not _describes(s, j, prev, readings[0]):
+            if (
+                readings
+                and readings[0].verbal
+                and not _describes(s, j, prev, readings[0])
+                and not _object_of_vso(s, j)
+            ):
                 out.append((j, readings[0], False))
         j -= 1
     return out
+
+
+def _may_be_verb(s: Sent, j: int) -> bool:
+    """Can token ``j`` be a verb at all (not a function word, a name's word, a noun with ة
+    or the article after a preposition, an auxiliary)?"""
+    tok = bare(s.token_text(j))
+    prev = bare(s.token_text(j - 1)) if j > 0 else ""
+    return (
+        len(tok) > 2
+        and not s.word(j).endswith("ة")  # a noun (ة folds to ه, as a verb's pronoun does)
+        and not tok.startswith(_DEFINITE_WITH_PREPOSITION)
+        and not named(s, j)  # a word of a name ("الرئيس الإيراني روحاني": no verb رَوَّح)
+        and tok.lstrip("و") not in _AUXILIARIES
+        and tok not in COMPLEMENTISERS
+        and prev not in PREPOSITIONS
+        and tok.lstrip("و") not in _NOT_VERBS
+        and not any(r.pos in _FUNCTION for r in analyses(word_at(s, j)))
+    )
+
+
+def _object_of_vso(s: Sent, j: int) -> bool:
+    """Does token ``j`` follow a verb and its actor subject ("أكدت روسيا دعمها …")? There a
+    word that may be a verb (دعمها: دَعَم) is the verb's object, a noun."""
+    before = [m for m in s.mentions if m.kend <= s.tokens[j][0] and j > 0]
+    if not before or s.tok_index(before[-1].kend - 1) != j - 1:
+        return False
+    k = s.tok_index(before[-1].kstart) - 1
+    if k < 0 or is_clause_end(s.token_text(k)) or not _may_be_verb(s, k):
+        return False
+    readings, _rule = reading_at(s, k)
+    return bool(readings) and readings[0].verbal
 
 
 def _describes(s: Sent, j: int, prev: str, verb: Reading) -> bool:

@@ -478,6 +478,9 @@ CASES = [
     # a plan put forward is an offer, a military plan too; a plan of attack, a bill or a
     # building project is none, and the light verb stops at it
     (["وأعادت تركيا تقديم خطة عسكرية إلى واشنطن ."], {("TUR", "offer", "")}),
+    # after a verb and its subject, a word that may be a verb (دعمها: دَعَم) is its object;
+    # the verb joined by و shares that subject, the actor after it is the one asked
+    (["وأكدت روسيا دعمها للحكومة وطالبت الأمم المتحدة بوقف العملية ."], {("RUS", "demand", "UN")}),
     # keeping silent is no pledge
     (["لكن إسرائيل التزمت الصمت حيال الغارة ."], set()),
     # readiness to act against a party is a threat to it
