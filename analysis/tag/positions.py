@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.answers import responder
 from analysis.tag.antecedents import earlier_sentences, number_anaphors
 from analysis.tag.claims import (
@@ -181,8 +182,9 @@ def _holders_of(
         if own:
             return own, "the speaker's own state (بلاده)"
     ms, rule = cue_holders(s, cue, issues, ctx["previous"], ctx["groups"])
-    own = speaker_pronoun(s, a, ctx["att"], ctx["speaker_cue"]) if ms else []
-    if rule.startswith("pronoun:") and own:
+    pronoun = bool(ms) and rule.startswith("pronoun:")
+    own = speaker_pronoun(s, a, ctx["att"], ctx["speaker_cue"]) if pronoun else []
+    if own:
         # "فحثت القوات العراقية …، وقالت إنها تعارض": she who says it, not her object
         return own, f"{rule.split(' → ')[0]} after the speaker's verb → the speaker"
     if ms:
@@ -211,7 +213,7 @@ def _holders_of(
         return holders, "speaker of the reported content"
     if cue.move == "agreement" and cue.verb_reading.verbal and rule in NO_ACTOR_SUBJECT:
         # "مدينة التل التي عقدت مصالحة مع النظام": the one side named
-        ms, how = other_side(s, cue, s.mentions)
+        ms, how = other_side(s, cue, [m for m in s.mentions if m.kind in ACTOR_KINDS])
         return [(m.actor_id, m.surface) for m in ms], how or rule
     return [], rule
 
