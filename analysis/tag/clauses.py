@@ -66,6 +66,17 @@ PARTITIVE_HEADS = frozenset(
         *("مسؤولين", "مسؤولو", "مسؤولي", "أعضاء", "وفد", "وفود", "مقاتلين", "مقاتلون"),
     )
 )
+
+
+def partitive_at(s: Sent, i: int, kind: str = "") -> bool:
+    """Does token ``i`` name the actor a group noun is part of: من/عن ("ممثلين عن إيران"), or في
+    before a non-place ("مسؤولون في المعارضة"; "مقاتلون في سوريا" are where they fight)?"""
+    tok = bare(s.token_text(i)) if 0 < i < len(s.tokens) else ""
+    if not tok or not one_of(bare(s.token_text(i - 1)), PARTITIVE_HEADS):
+        return False
+    return tok in ("من", "عن") or (tok == "في" and kind != "place")
+
+
 #: "His country, its government" (folded): the speaker's own state, a subject like a name.
 SELF_WORDS = frozenset({"بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته"})
 
@@ -236,9 +247,8 @@ def after_prep(s: Sent, m: Mention) -> bool:
         return attached_prep(s, m)  # clitics in front of the name: only ب/ل make an object
     if attached_prep(s, m):
         return True
-    if i > 1 and bare(s.token_text(i - 1)) in ("من", "عن"):
-        # "فصائل من المعارضة", "ممثلين عن إيران": a part of the actor, not its object
-        return not one_of(bare(s.token_text(i - 2)), PARTITIVE_HEADS)
+    if i > 1 and partitive_at(s, i - 1, m.kind):
+        return False  # "فصائل من المعارضة", "مسؤولون في المعارضة": a part of the actor
     if i > 0 and (bare(s.token_text(i - 1)) in _PREPS or named_counterpart(s, m)):
         return True
     # a name set off by commas after a prepositional phrase is in apposition to it ("أكد

@@ -19,13 +19,13 @@ from analysis.tag.agreement import (
 )
 from analysis.tag.antecedents import coordinated_actors, listed_members
 from analysis.tag.clauses import (
-    PARTITIVE_HEADS,
     Mention,
     Sent,
     after_prep,
     bare,
     is_clause_end,
     one_of,
+    partitive_at,
     token_after,
 )
 from analysis.tag.morph import PREPOSITIONS, analyses
@@ -83,7 +83,8 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
         # a preposition, complementiser or adjunct ends the phrase; so does an object with
         # an attached preposition right after the verb ("وقدموا … للأميركيين")
         stop = tok in PREPOSITIONS or tok in NP_STOPS
-        if i > first and tok in ("من", "عن") and one_of(bare(s.token_text(i - 1)), PARTITIVE_HEADS):
+        after = [m for m in pool if i + 1 < len(s.tokens) and m.kstart == s.tokens[i + 1][0]]
+        if i > first and after and partitive_at(s, i, after[0].kind):
             stop = False  # "فصائل من المعارضة": the actor the subject is part of
         if not inside and (stop or (i == first and tok.startswith(("ب", "ل")))):
             break
@@ -121,12 +122,7 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
     body = bare(s.token_text(first))
     idafa_ok = institution_head(body) and k == first + 1 and head.kind in ACTOR_KINDS
     # a part of an actor ("فصائل من المعارضة", "مسؤولون من الحكومة")
-    partitive_ok = (
-        one_of(body, PARTITIVE_HEADS)
-        and first + 1 < len(s.tokens)
-        and bare(s.token_text(first + 1)) in ("من", "عن")
-        and k == first + 2
-    )
+    partitive_ok = partitive_at(s, first + 1, head.kind) and k == first + 2
     owned = _owner_with_lam(s, first, k) and head.kind in ACTOR_KINDS
     headed = idafa_ok or partitive_ok or owned
     title_ok = title_ok or headed  # the verb agrees with the head noun, as after a title

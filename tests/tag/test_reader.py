@@ -187,6 +187,12 @@ CASES = [
     ),
     # a part of an actor is its subject ("فصائل من المعارضة"), past a time set off by a comma
     (["وطالبت فصائل من المعارضة السورية بانسحاب القوات ."], {("syrian_opposition", "demand", "")}),
+    # ... and so is one named with في ("مسؤولون في المعارضة"), but not a place it is in
+    (
+        ["وطالب مسؤولون في المعارضة السورية الأمم المتحدة بالإفراج عن المعتقلين ."],
+        {("syrian_opposition", "demand", "UN")},
+    ),
+    (["وطالب مقاتلون في سوريا بالإفراج عن المعتقلين ."], set()),
     (
         ["توصلت اليوم الثلاثاء , فصائل من المعارضة السورية إلى اتفاق لإخلاء المدينة ."],
         {("syrian_opposition", "agreement", "")},
