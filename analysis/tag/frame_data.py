@@ -67,6 +67,17 @@ def light_reach() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
+def light_gap() -> dict[str, int]:
+    """Light verb lemma → how many words outside actor names may stand between it and its
+    noun (``gap``: "قررت روسيا أمس رفض", not "لا نعتزم عمل ذلك دون موافقتكم")."""
+    return {
+        lemma_key(str(v["lemma"])): int(v["gap"])
+        for v in frames_data().get("light_verbs", [])
+        if "gap" in v
+    }
+
+
+@functools.cache
 def light_preps() -> dict[str, str]:
     """Light verb lemma → the preposition its noun must carry (``prep``: "قام بالضغط",
     not "قامت الخطة على")."""

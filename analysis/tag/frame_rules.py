@@ -12,7 +12,7 @@ from typing import Any
 from analysis.tag.agreement import TITLES
 from analysis.tag.clauses import Sent, bare, is_clause_end, one_of, words_after
 from analysis.tag.cues import negators
-from analysis.tag.morph import Reading
+from analysis.tag.morph import PREPOSITIONS, Reading
 from analysis.tag.nearby import around, named, within
 from analysis.tag.reading import reading_at
 from analysis.text.normalize import fold
@@ -53,10 +53,13 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
         return f"not after «{before}»"
     if frame.get("qabl_before_noun") and _before_noun(s, i):
         return "bare قبل before a noun without the article: before"  # "أنه قبل انسحاب القوات"
-    nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
-    for p in frame.get("not_before_clitic", []):
-        if nxt.startswith(fold(p)) and not nxt.startswith("ال") and len(nxt) > 2:
-            return f"not before {p}+word"
+    # the word right after the verb, or after its subject ("تعرض التنظيم لضغوط")
+    past = _past_subject(s, i) if reading is not None and reading.verbal else i
+    for k in {i + 1, past + 1}:
+        nxt = bare(s.token_text(k)) if k < len(s.tokens) else ""
+        for p in frame.get("not_before_clitic", []):
+            if nxt.startswith(fold(p)) and not nxt.startswith("ال") and len(nxt) > 2:
+                return f"not before {p}+word"
     if frame.get("object_pronoun") and not (reading and reading.enclitic.endswith("_dobj")):
         return "needs an object pronoun (اعتبره)"
     endings = tuple(fold(str(e)) for e in frame.get("endings", ()))
@@ -77,7 +80,6 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
         return f"needs {'/'.join(frame['needs'])} after it"
     # the verb's own subject after it does not count ("ورفض وزير الخارجية السعودي عادل
     # الجبير الاتهامات")
-    past = _past_subject(s, i) if reading is not None and reading.verbal else i
     out = frame.get("ruled_out_by")
     if out and within(s, past, out, int(frame.get("ruled_out_within", 4))) >= 0:
         return "ruled out by " + "/".join(out[:3]) + " …"
@@ -169,6 +171,10 @@ def _attribute(s: Sent, i: int) -> bool:
     if j < 0 or is_clause_end(s.token_text(j)):
         return False
     word = bare(s.token_text(j))
+    if bare(s.token_text(i)).startswith(("ال", "وال")):
+        # "المعارضة الملتزمة بوحدة البلاد": a definite adjective after a definite noun is
+        # its attribute ("من غير المقبول أن": a predicate)
+        return word.startswith(("ال", "وال")) and word not in PREPOSITIONS
     if not word or not word[0].isalpha() or word in _PREDICATE_NOUNS:
         return False
     if named(s, j):

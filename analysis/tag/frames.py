@@ -29,6 +29,7 @@ from analysis.tag.cue_words import candidate, own_words
 from analysis.tag.forms import known_forms
 from analysis.tag.frame_data import (
     frame_index,
+    light_gap,
     light_lemmas,
     light_noun_lemmas,
     light_only,
@@ -443,6 +444,7 @@ def _light_noun(
     only = light_only().get(verb.lemma)
     prep = light_preps().get(verb.lemma, "")
     reach = light_reach().get(verb.lemma, ()) if verb.verbal else ()
+    gap, loose = light_gap().get(verb.lemma, _LIGHT_REACH) if verb.verbal else _LIGHT_REACH, 0
     far = False  # past the near window or a comma: only a noun after ``reach`` counts
     width = _LIGHT_REACH if reach else _LIGHT_GAP
     skip = _set_off_relatives(s, i, i + 1 + width)
@@ -463,6 +465,10 @@ def _light_noun(
             continue  # "أعلنت طهران فشل الصفقة": the deal's end is announced, no deal made
         if not _CARRIED_OUT.isdisjoint(base_forms(bare(s.token_text(j - 1)))):
             continue  # "وقعت في عمان لتنفيذ اتفاق تموز": a deal made before, carried out
+        named = any(m.kstart <= s.tokens[j][0] < m.kend for m in s.mentions)
+        loose += 0 if named else 1
+        if loose > gap + 1:
+            break  # "لا نعتزم عمل ذلك دون موافقتكم": another object first
         if not candidate(bare(raw)) or not bare(raw).lstrip("وف").startswith(prep):
             continue
         if far and not _after_reach(s, j, reach):

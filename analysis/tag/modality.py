@@ -61,6 +61,20 @@ def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
     )
 
 
+def restricted(s: Sent, kend: int, *, window: int = 3) -> bool:
+    """Does إلا follow a cue ending at key position ``kend`` within ``window`` tokens, in its
+    clause? A negated move with إلا is a restriction ("لا تضمن إلا أمن إسرائيل": guarantees
+    only that), not a refusal."""
+    j = s.tok_index(kend - 1) + 1
+    for k in range(j, min(j + window, len(s.tokens))):
+        tok = s.token_text(k)
+        if bare(tok) == "الا":
+            return True
+        if is_clause_end(tok):
+            return False
+    return False
+
+
 _VERB_NEGATORS = frozenset({"لن", "لم", "لا"})
 
 # Words after which ما is the relative "what" ("حسب ما تم الاتفاق عليه", "وفق ما أعلنته",

@@ -39,8 +39,8 @@ def bare_noun(s: Sent, j: int) -> bool:
     )
 
 
-# particles between a subject and its verb (negation, قد, the future)
-_PARTICLES = frozenset({"لا", "لم", "لن", "قد", "سوف", "ما"})
+# particles between a subject and its verb (negation, قد, the future, "also")
+_PARTICLES = frozenset({"لا", "لم", "لن", "قد", "سوف", "ما", "ايضا", "كذلك"})
 
 
 def overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at: int = -1) -> bool:

@@ -55,7 +55,7 @@ from analysis.tag.holders import (
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.meetings import met_party
-from analysis.tag.modality import modality_at, pledged, whoever
+from analysis.tag.modality import modality_at, pledged, restricted, whoever
 from analysis.tag.owners import other_side
 from analysis.tag.pledges import hostile_target
 from analysis.tag.references import only_referred
@@ -332,6 +332,8 @@ def moves_in_sentence(
                 continue  # "لم تسمح", "الدستور لا يسمح": no red line drawn
             why.append(f"{modality} {cue.reading.lemma} read as {move}")
             modality = "asserted"
+        elif modality == "negated" and not unless and restricted(s, cue.kend):
+            continue  # "لا تضمن إلا أمن إسرائيل": a restriction, neither a move nor a refusal
         elif modality == "negated" and frame.get("negated_as") and not unless:
             move, modality = str(frame["negated_as"]), "asserted"
             why.append(f"negated {cue.move} read as {move}")

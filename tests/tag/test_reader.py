@@ -193,6 +193,18 @@ CASES = [
         {("syrian_opposition", "demand", "UN")},
     ),
     (["وطالب مقاتلون في سوريا بالإفراج عن المعتقلين ."], set()),
+    # deciding, trying or intending a move is making it; the verbal noun comes first
+    (["وقررت روسيا رفض المقترح الأمريكي ."], {("RUS", "reject", "USA")}),
+    (["وحاولت فرنسا مؤخرا اقتراح مجموعة اتصال ."], {("FRA", "offer", "")}),
+    (["وقال الوزير الإيراني : لا نعتزم عمل ذلك دون موافقتكم ."], set()),
+    # a definite adjective after a definite noun is its attribute, not a pledge
+    (["ودعت القمة النظام والمعارضة الملتزمة بوحدة البلاد إلى الحوار ."], set()),
+    # "تعرض لضغوط" (was subjected to), past its subject, is no offer
+    (["وقال نظام الأسد إن الوضع مستقر .", "تعرض التنظيم لضغوط عديدة بسبب الخسائر ."], set()),
+    # a negated move with إلا is a restriction, not a refusal
+    (["لأن أمريكا لا تضمن إلا أمن إسرائيل ."], set()),
+    # "أيضا" between a noun subject and its predicate: the noun is still the subject
+    (["وأعلن تنظيم داعش تشكيل لجنة , والإجراءات العقابية أيضا جاهزة لدى اللجنة ."], set()),
     (
         ["توصلت اليوم الثلاثاء , فصائل من المعارضة السورية إلى اتفاق لإخلاء المدينة ."],
         {("syrian_opposition", "agreement", "")},
