@@ -161,6 +161,11 @@ def noun_holders(
         m = _np_actor(s, i + 1, pool)
         if m is not None:
             return coordinated_actors(s, m, pool), "بـ… من X (at the request of X)"
+    if words[:1] == ["من"] and cue.frame.get("from_agent") and not cue.reading.article:
+        # "ضمانات من موسكو", "عرض من واشنطن": an indefinite move noun, then whose it is
+        m = _np_actor(s, i + 1, pool)
+        if m is not None and m.kind in ACTOR_KINDS:
+            return coordinated_actors(s, m, pool), "من X after an indefinite move noun"
     if cue.move == "agreement" and cue.reading.prep == "ب" and words[:1] == ["مع"]:
         # "تقيمها تركيا بالتفاهم مع روسيا": the clause's subject agreed with X
         ms, how = antecedent(s, cue.kstart, pool, [], {("m", "s"), ("f", "s")})

@@ -201,6 +201,10 @@ CASES = [
     (["ودعت القمة النظام والمعارضة الملتزمة بوحدة البلاد إلى الحوار ."], set()),
     # "تعرض لضغوط" (was subjected to), past its subject, is no offer
     (["وقال نظام الأسد إن الوضع مستقر .", "تعرض التنظيم لضغوط عديدة بسبب الخسائر ."], set()),
+    # an indefinite move noun and من + an actor: that actor's move; not a warning of X
+    (["وقالت أنقرة إنها تلقت ضمانات من موسكو بوقف القصف ."], {("RUS", "guarantee", "")}),
+    (["وهناك اعتراض من إيران على المقترح ."], {("IRN", "reject", "")}),
+    (["وأطلق ناشطون تحذيرا من إيران ."], set()),
     # a negated move with إلا is a restriction, not a refusal
     (["لأن أمريكا لا تضمن إلا أمن إسرائيل ."], set()),
     # "أيضا" between a noun subject and its predicate: the noun is still the subject
