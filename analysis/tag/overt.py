@@ -90,7 +90,7 @@ def topic(s: Sent, i: int) -> bool:
     """Is the verb at token ``i`` in a content clause whose topic after إن/أن is a noun
     that names no actor ("قال المبعوث إن الأطراف المشاركة في المحادثات … اتفقت")? That
     noun is the verb's subject."""
-    for j in range(i - 1, max(-1, i - 9), -1):
+    for j in range(i - 1, max(-1, i - 15), -1):
         raw = s.token_text(j)
         if is_clause_end(raw):
             return False

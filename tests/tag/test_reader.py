@@ -201,6 +201,14 @@ CASES = [
     (["ودعت القمة النظام والمعارضة الملتزمة بوحدة البلاد إلى الحوار ."], set()),
     # "تعرض لضغوط" (was subjected to), past its subject, is no offer
     (["وقال نظام الأسد إن الوضع مستقر .", "تعرض التنظيم لضغوط عديدة بسبب الخسائر ."], set()),
+    # a long noun topic after إن is the verb's subject: no antecedent is sought
+    (
+        [
+            "وقال مبعوث الأمم المتحدة : إن الأطراف المشاركة في المحادثات السورية في أستانة"
+            " عاصمة قازاخستان اتفقت أمس على تشكيل مجموعة عمل ."
+        ],
+        set(),
+    ),
     # an indefinite move noun and من + an actor: that actor's move; not a warning of X
     (["وقالت أنقرة إنها تلقت ضمانات من موسكو بوقف القصف ."], {("RUS", "guarantee", "")}),
     (["وهناك اعتراض من إيران على المقترح ."], {("IRN", "reject", "")}),
