@@ -123,9 +123,9 @@ def analyses(word: str) -> tuple[Reading, ...]:
             vox=str(a.get("vox", "na")),
             article=a.get("prc0") == "Al_det",
             prep=_PREP_NAMES.get(str(a.get("prc1")), ""),
-            conj={"wa_conj": "و", "fa_conj": "ف", "wa_sub": "و", "fa_conn": "ف"}.get(
-                str(a.get("prc2")), ""
-            ),
+            # every و/ف proclitic counts (wa_conj, wa_sub, wa_part, fa_conn …): the
+            # analyser also reads "وتطالب" with a particle و, as often as with a conjunction
+            conj={"wa": "و", "fa": "ف"}.get(str(a.get("prc2")).split("_")[0], ""),
             future=a.get("prc1") == "sa_fut",
             enclitic=str(a.get("enc0", "0")),
         )

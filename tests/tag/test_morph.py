@@ -77,6 +77,12 @@ def test_a_pronoun_owner_is_read_from_the_enclitic():
     assert ("3", "m", "s") in owners
 
 
+@pytest.mark.parametrize("word", ["وتطالب", "وستطالب", "ويرفض", "فيطالب"])
+def test_a_verb_with_wa_or_fa_carries_it_in_every_reading(word):
+    # the analyser also reads the و of "وتطالب" as a particle (wa_part): still joined
+    assert {r.conj for r in analyses(word) if r.verbal} == {word[0]}
+
+
 # --- forms ----------------------------------------------------------------------------------
 
 

@@ -201,6 +201,11 @@ CASES = [
     (["ودعت القمة النظام والمعارضة الملتزمة بوحدة البلاد إلى الحوار ."], set()),
     # "تعرض لضغوط" (was subjected to), past its subject, is no offer
     (["وقال نظام الأسد إن الوضع مستقر .", "تعرض التنظيم لضغوط عديدة بسبب الخسائر ."], set()),
+    # an imperfective verb with و continues the verb before it, whatever the و is read as
+    (
+        ["وقال مسؤول روسي إن موسكو تساعد سوريا وتطالب الأمم المتحدة بوقف العملية العسكرية ."],
+        {("RUS", "demand", "UN")},
+    ),
     # a long noun topic after إن is the verb's subject: no antecedent is sought
     (
         [
