@@ -481,7 +481,8 @@ def _light_noun(
                 (f for f in frames if _after(f, verb) and not _light_blocked(s, j, f, r)), None
             )
             if frame is None and any(
-                _after(f, verb) and blocked(s, j, f, r).startswith("not before") for f in frames
+                _after(f, verb) and blocked(s, j, f, r).startswith(("not before", "not after"))
+                for f in frames
             ):
                 return None  # "تقديم مشروع قانون يضع شروطا": the object is a bill, no move
             if frame is None:

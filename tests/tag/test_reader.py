@@ -206,6 +206,16 @@ CASES = [
         ["وقال مسؤول روسي إن موسكو تساعد سوريا وتطالب الأمم المتحدة بوقف العملية العسكرية ."],
         {("RUS", "demand", "UN")},
     ),
+    # support of a proposal named right after it is its endorsement; support to a party
+    # is no move
+    (
+        ["وعلى الفور أعلن ممثل الحكومة السورية دعمه المبادرة ."],
+        {("SYR", "accept", "")},
+    ),
+    (["وقدمت إيران دعما عسكريا للنظام السوري بقرار من خامنئي ."], set()),
+    # "any agreement" is no agreement in particular, nor what a light noun carries
+    (["وقال إنه يتعين إبرام أي اتفاق سلام بين الحكومة السورية والمعارضة ."], set()),
+    (["ونفى المتحدث أي اتفاق بين قوات سوريا الديمقراطية ومسلحي داعش ."], set()),
     # a long noun topic after إن is the verb's subject: no antecedent is sought
     (
         [
