@@ -11,6 +11,7 @@ from analysis.tag.agreement import PRONOUNS
 from analysis.tag.clauses import Sent, bare, is_clause_end, starting_in, token_after
 from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses
 from analysis.tag.reading import word_at
+from analysis.text.normalize import fold
 
 __all__ = ["NP_STOPS", "PRONOUN_PPS", "bare_noun", "overt_subject", "topic"]
 
@@ -99,3 +100,27 @@ def topic(s: Sent, i: int) -> bool:
             named = any(m.kstart <= k < m.kend for m in s.mentions if m.kind in ACTOR_KINDS)
             return bare(s.token_text(j + 1)).startswith("ال") and not named
     return False
+
+
+def described(s: Sent, i: int) -> list | None:
+    """For a definite participle at token ``i`` ("إيران الرافضة للاتفاق", "لعقيدته الرافضة
+    لمفهوم الوطنية"): the actor named right before it, which it describes, or [] when the
+    word before names none; ``None`` when the word is not a definite participle."""
+    # "والرافض" continues a participle further back; "موقفه الرافض" is its owner's
+    if i < 1 or not bare(s.token_text(i)).startswith("ال") or bare(s.token_text(i - 1)) in _STANCE:
+        return None
+    a, b = s.tokens[i - 1]
+    # a lone nisba is the adjective of a noun ("الأكاديمي الإيراني الداعي"), not the actor
+    return [
+        m
+        for m in s.mentions
+        if a < m.kend <= b
+        and m.kind in ACTOR_KINDS
+        and not (m.reason.startswith("nisba") and m.kstart >= a)
+    ][-1:]
+
+
+# "موقفه الرافض", "موقف مصر الداعم": the participle describes the owner's position
+_STANCE = frozenset(
+    fold(w) for w in ("موقف", "موقفه", "موقفها", "موقفهم", "مواقف", "مواقفه", "مواقفها")
+)

@@ -65,7 +65,7 @@ from analysis.tag.joined import joined, joined_verbs
 from analysis.tag.meetings import meeting_pair
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.nearby import named
-from analysis.tag.overt import NP_STOPS, PRONOUN_PPS, bare_noun, overt_subject
+from analysis.tag.overt import NP_STOPS, PRONOUN_PPS, bare_noun, described, overt_subject
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
 from analysis.tag.presenting import SIGNING_LEMMAS
 from analysis.tag.vso import subject_after, subject_start
@@ -375,6 +375,9 @@ def cue_holders(
     if cue.how == "noun":
         return noun_holders(s, cue, pool, previous)
     a, b = cue.verb_span
+    head = described(s, s.tok_index(a)) if cue.how == "adj" and not cue.light else None
+    if head is not None:
+        return head, "the actor the definite participle describes" if head else _NOUN_SUBJECT
     if cue.light and cue.verb_reading.verbal:
         # "أعرب نوري محمود عن استعداد وحدات حماية الشعب لـ…": the noun's own genitive
         owned, how = noun_holders(s, cue, pool, previous)

@@ -216,6 +216,18 @@ CASES = [
     # "any agreement" is no agreement in particular, nor what a light noun carries
     (["وقال إنه يتعين إبرام أي اتفاق سلام بين الحكومة السورية والمعارضة ."], set()),
     (["ونفى المتحدث أي اتفاق بين قوات سوريا الديمقراطية ومسلحي داعش ."], set()),
+    # a definite participle describes the word before it: an actor holds the move, another
+    # noun (a doctrine, activists named by a nisba) none; "موقف X الرافض" is X's
+    (["وقال إن إيران الرافضة للاتفاق تواصل دعم النظام ."], {("IRN", "reject", "")}),
+    (["وينفرد تنظيم الدولة الإسلامية بمكانة مستقلة , ولعقيدته الرافضة لمفهوم الوطنية ."], set()),
+    (["وتضمن التواصل بين الناشطين الإيرانيين الداعين إلى الديمقراطية ."], set()),
+    (
+        [
+            "ويقول مراقبون إن مصر تسعى لوقف التصعيد , رغم موقف مصر الداعم للخليج , والرافض للتدخل"
+            " الإيراني ."
+        ],
+        {("EGY", "reject", "")},
+    ),
     # a long noun topic after إن is the verb's subject: no antecedent is sought
     (
         [
