@@ -250,6 +250,9 @@ def choose(
 
     A word with only verb or only noun readings keeps them; an ambiguous one (عرض، طلب،
     رفض) is a verb where ``verb_context`` says so, else a noun."""
+    if any(r.pos == "noun" and r.enclitic.endswith("_poss") for r in readings):
+        # "وموافقتها على بقائه": a noun takes a possessive pronoun, an adjective hardly ever
+        readings = tuple(r for r in readings if r.pos != "adj" or not r.enclitic.endswith("_poss"))
     verbs = [r for r in readings if r.verbal]
     nouns = [r for r in readings if not r.verbal]
     if nouns and prev in _NO_FUTURE_AFTER and any(r.future for r in verbs):

@@ -403,6 +403,8 @@ def agent_phrase(s: Sent, cue: Cue, i: int, pool: list[Mention]) -> tuple[Mentio
             # من الجانبين الروسي والتركي" (no word in it presents another move)
             complement = 0 < len(gap) <= 6 and gap[0] in _COMPLEMENT_PREPS
             complement = complement and not any(g.startswith(_PRESENTING) for g in gap)
+            # "… قوات درع الفرات المدعومة من قبل تركيا": the agent of that participle
+            complement = complement and not gap[-1].startswith("الم")
             presented = presented or addressed or complement
             if m is not None and (not gap or presented or passive):
                 return m, f"من {nxt} X (the agent)"

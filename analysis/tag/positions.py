@@ -261,7 +261,9 @@ def moves_in_sentence(
         holders = [h for h in holders if in_the_file(h[0], s, ctx["previous"], issues)]
         if not holders:
             continue
-        prev_holders = holders
+        if cue.how != "noun":
+            # a noun's owner ("المبادرة الأميركية") is no subject a joined verb shares
+            prev_holders = holders
         # a subject after the cue, with its apposition ("، جيمس جيفري،"), is inside the clause
         surfaces = set(dict(holders).values())
         after = [m.kend for m in s.mentions if m.kend > b and m.surface in surfaces]

@@ -228,6 +228,25 @@ CASES = [
         ],
         {("EGY", "reject", "")},
     ),
+    # a noun's owner is no subject a later joined verb shares
+    (
+        [
+            "ورغم أن أنقرة قابلت المبادرة الأمريكية بتحفظ سببه اختلاف الرؤى بين البلدين , وفي"
+            " فهم كل منهما للأزمة , فإنها مضطرة للتعامل معها بشكل إيجابي للوصول إلى نقطة مشتركة"
+            " مع الفهم الأمريكي الذي يعني حماية شاملة للمدنيين , فطرحت مبادرتها الخاصة ."
+        ],
+        {("USA", "offer", "")},
+    ),
+    # a word with a possessive pronoun is the noun (موافقتها), not the participle
+    (
+        ["وقال إن أنقرة تنازلت عن مطلبها برحيل الأسد , وموافقتها على بقائه تعني الكثير ."],
+        {("TUR", "demand", ""), ("TUR", "accept", "")},
+    ),
+    # "من قبل X" after a participle is that participle's agent
+    (
+        ["لأن موافقتها على عبور قوات درع الفرات المدعومة من قبل تركيا ستغضب الأكراد ."],
+        set(),
+    ),
     # a long noun topic after إن is the verb's subject: no antecedent is sought
     (
         [
