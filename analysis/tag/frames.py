@@ -46,7 +46,7 @@ from analysis.tag.morph import (
     lemma_key,
     stems,
 )
-from analysis.tag.nearby import actor_before
+from analysis.tag.nearby import actor_before, named
 from analysis.tag.presenting import presenting_verb
 from analysis.tag.reading import reading_at, word_at
 from analysis.text.normalize import fold
@@ -457,16 +457,15 @@ def _light_noun(
                 break
             far = True
         far = far or j > i + _LIGHT_GAP + len([k for k in skip if k < j])
-        if bare(raw) in COMPLEMENTISERS:
-            break  # "أكد أنه تم الاتفاق": the noun is in the content clause, not the object
+        if bare(raw) in COMPLEMENTISERS or (bare(raw) in _RELATIVE_WORDS and not named(s, j - 1)):
+            break  # "أكد أنه تم الاتفاق", "منح الجوائز التي وعد بها": another clause's noun
         if bare(s.token_text(j - 1)) in _ABOUT:
             continue  # "يعلن قراره حول الاتفاق": what the object is about, not the object
         if _ended(bare(s.token_text(j - 1))):
             continue  # "أعلنت طهران فشل الصفقة": the deal's end is announced, no deal made
         if not _CARRIED_OUT.isdisjoint(base_forms(bare(s.token_text(j - 1)))):
             continue  # "وقعت في عمان لتنفيذ اتفاق تموز": a deal made before, carried out
-        named = any(m.kstart <= s.tokens[j][0] < m.kend for m in s.mentions)
-        loose += 0 if named else 1
+        loose += 0 if named(s, j) else 1
         if loose > gap + 1:
             break  # "لا نعتزم عمل ذلك دون موافقتكم": another object first
         if not candidate(bare(raw)) or not bare(raw).lstrip("وف").startswith(prep):

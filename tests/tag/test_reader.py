@@ -247,6 +247,13 @@ CASES = [
         ["لأن موافقتها على عبور قوات درع الفرات المدعومة من قبل تركيا ستغضب الأكراد ."],
         set(),
     ),
+    # a light verb's noun is not looked for in a relative clause on its object, but past
+    # one on its subject
+    (["وأعلن الرئيس الأمريكي دونالد ترامب أنه منح الجوائز التي وعد بها لوسائل الإعلام ."], set()),
+    (
+        ["وسبق أن توصل حزب الله اللبناني الذي يقاتل لصالح النظام السوري , إلى اتفاق مع داعش ."],
+        {("hezbollah", "agreement", "isis")},
+    ),
     # a long noun topic after إن is the verb's subject: no antecedent is sought
     (
         [
