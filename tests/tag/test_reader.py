@@ -254,6 +254,14 @@ CASES = [
         ["وسبق أن توصل حزب الله اللبناني الذي يقاتل لصالح النظام السوري , إلى اتفاق مع داعش ."],
         {("hezbollah", "agreement", "isis")},
     ),
+    # a party's commitment towards another is its pledge; compliance with a deal, watched
+    # or denied (عدم التزام), is none
+    (
+        ["وأصدر الجيش الإسرائيلي بيانا قال فيه إنه تحرك انطلاقا من التزامه تجاه السكان ."],
+        {("ISR", "guarantee", "")},
+    ),
+    (["وقال إن الوكالة تراقب التزام إيران بالاتفاق النووي ."], set()),
+    (["وأكد الوزير عدم التزام إيران بالاتفاق ."], set()),
     # a long noun topic after إن is the verb's subject: no antecedent is sought
     (
         [
