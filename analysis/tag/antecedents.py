@@ -142,7 +142,11 @@ def subject_position(s: Sent, m: Mention) -> bool:
     if _speech_noun(prev) and _relative_after(s, m):
         return True  # the one a statement is of speaks in its relative clause
     readings, _why = reading_at(s, i - 1)
-    return bool(readings) and readings[0].verbal
+    if not readings or not readings[0].verbal:
+        return False
+    # "روسيا أبلغت إسرائيل أنها": after an actor and its verb, the actor is the object
+    before = s.tokens[i - 2] if i > 1 else (0, 0)
+    return not any(before[0] < x.kend <= before[1] and x.kind in ACTOR_KINDS for x in s.mentions)
 
 
 def outside_content(s: Sent, a: int, pool: list[Mention]) -> list[Mention]:

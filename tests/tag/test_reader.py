@@ -262,6 +262,12 @@ CASES = [
     ),
     (["وقال إن الوكالة تراقب التزام إيران بالاتفاق النووي ."], set()),
     (["وأكد الوزير عدم التزام إيران بالاتفاق ."], set()),
+    # after an actor and its verb, the next actor is the object, never a pronoun's
+    # antecedent: the one who tells pledges
+    (
+        ["وقالت الصحيفة إن روسيا أبلغت إسرائيل أنها لن تسمح لإيران بالتموضع في سوريا ."],
+        {("RUS", "threat", "")},
+    ),
     # a long noun topic after إن is the verb's subject: no antecedent is sought
     (
         [
