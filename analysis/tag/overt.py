@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import PRONOUNS
-from analysis.tag.clauses import Sent, bare, is_clause_end, starting_in, token_after
+from analysis.tag.clauses import Mention, Sent, bare, is_clause_end, starting_in, token_after
 from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
@@ -102,7 +102,7 @@ def topic(s: Sent, i: int) -> bool:
     return False
 
 
-def described(s: Sent, i: int) -> list | None:
+def described(s: Sent, i: int) -> list[Mention] | None:
     """For a definite participle at token ``i`` ("إيران الرافضة للاتفاق", "لعقيدته الرافضة
     لمفهوم الوطنية"): the actor named right before it, which it describes, or [] when the
     word before names none; ``None`` when the word is not a definite participle."""
