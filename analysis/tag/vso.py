@@ -145,6 +145,7 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
         and m is not head
         and not _prepositional(s, head.kend, m.kstart)
         and not _conjunct(s, head.kend, m.kstart)
+        and _apposable(s, head.kend, m.kstart)
     ]
     if head.kind != "person" and persons:
         head = persons[0]
@@ -197,6 +198,19 @@ def _prepositional(s: Sent, a: int, b: int) -> bool:
         if readings and all(r.prep for r in readings):
             return True
     return False
+
+
+def _apposable(s: Sent, a: int, b: int) -> bool:
+    """Can a name at key ``b`` stand in apposition to the actor ending at ``a``: only commas,
+    titles and definite words between ("، علي مملوك", "الرئيس السوري بشار الأسد"), not an
+    indefinite noun ("قادة إيران قرار ترامب": the genitive of the object)?"""
+    for j in range(s.tok_index(a), s.tok_index(b)):
+        if s.tokens[j][0] < a:
+            continue
+        raw, tok = s.token_text(j), bare(s.token_text(j))
+        if tok and not is_clause_end(raw) and not tok.startswith("ال") and not one_of(tok, TITLES):
+            return False
+    return True
 
 
 def _conjunct(s: Sent, a: int, b: int) -> bool:

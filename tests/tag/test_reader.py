@@ -268,6 +268,11 @@ CASES = [
         ["وقالت الصحيفة إن روسيا أبلغت إسرائيل أنها لن تسمح لإيران بالتموضع في سوريا ."],
         {("RUS", "threat", "")},
     ),
+    # a name after the object noun is its genitive, not in apposition to the subject
+    (
+        ["وأدان قادة إيران قرار ترامب الذي يتضمن نقل السفارة الأمريكية إلى القدس ."],
+        {("IRN", "reject", "")},
+    ),
     # a long noun topic after إن is the verb's subject: no antecedent is sought
     (
         [
