@@ -111,8 +111,12 @@ _PREP_NAMES = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك", "la_prep": "ل
 def analyses(word: str) -> tuple[Reading, ...]:
     """All distinct readings of one word (cached per word type)."""
     out: dict[Reading, None] = {}
+    # a word written with ة ends in no pronoun ه ("وجهة نظر" is not وجّهه)
+    taa = word.endswith("ة")
     # the lean analyser: the same readings, without the features a Reading leaves out
     for a in get_lean_analyzer().analyze(word):
+        if taa and str(a.get("enc0", "0")).startswith("3ms"):
+            continue
         r = Reading(
             lemma=lemma_key(str(a.get("lex", ""))),
             pos=str(a.get("pos", "")),

@@ -273,6 +273,9 @@ CASES = [
         ["وأدان قادة إيران قرار ترامب الذي يتضمن نقل السفارة الأمريكية إلى القدس ."],
         {("IRN", "reject", "")},
     ),
+    # a point of view (وجهة نظر) is no light verb; an approval required is none given
+    (["وقال الوفد : إن الموقف من الأسد هو وجهة نظر وليس شرطا مسبقا ."], set()),
+    (["وقالت المصادر إن الاتفاق سيتطلب موافقة الأسد والمعارضة المسلحة ."], set()),
     # a long noun topic after إن is the verb's subject: no antecedent is sought
     (
         [
