@@ -276,6 +276,9 @@ CASES = [
     # a point of view (وجهة نظر) is no light verb; an approval required is none given
     (["وقال الوفد : إن الموقف من الأسد هو وجهة نظر وليس شرطا مسبقا ."], set()),
     (["وقالت المصادر إن الاتفاق سيتطلب موافقة الأسد والمعارضة المسلحة ."], set()),
+    # readiness for every eventuality is no offer
+    (["وقال الوزير إن تركيا مستعدة لكل الاحتمالات ."], set()),
+    (["لكنها تعكس الاستعداد التركي لكل السيناريوهات ."], set()),
     # a long noun topic after إن is the verb's subject: no antecedent is sought
     (
         [
