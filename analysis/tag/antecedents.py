@@ -166,6 +166,21 @@ def outside_content(s: Sent, a: int, pool: list[Mention]) -> list[Mention]:
     return [m for m in pool if not lo <= m.kstart < hi]
 
 
+def _relative_head(s: Sent, m: Mention, here: list[Mention], want) -> Mention | None:
+    """An agreeing actor whose relative clause holds ``m`` ("وخففت أنقرة التي تدعم المعارضة
+    … مطلبها": the pronoun is Ankara's, not the opposition's, an object inside the clause)."""
+    i = s.tok_index(m.kstart)
+    for h in here:
+        j = token_after(s, h.kend)
+        if h is m or j >= i or bare(s.token_text(j)) not in RELATIVES:
+            continue
+        if any(is_clause_end(s.token_text(k)) for k in range(j, i)):
+            continue
+        if agrees(mention_agreement(h), want, gender_only=False) and mention_agreement(h):
+            return h
+    return None
+
+
 def antecedent(
     s: Sent,
     a: int,
@@ -208,6 +223,9 @@ def antecedent(
                 # "الدول الضامنة، أي روسيا وتركيا وإيران، قد اتفقت": states joined by و
                 # take a feminine singular verb together
                 return chain, "antecedent chain of states in the sentence"
+            head = _relative_head(s, m, here, want)
+            if head is not None:
+                return [head], "antecedent: the head of the relative clause the nearer actor is in"
             return [m], "antecedent in the sentence"
     prev = [m for m in previous if m.kind in ACTOR_KINDS and not m.reason.startswith("prep")]
     for m in prev:

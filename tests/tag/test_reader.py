@@ -279,6 +279,11 @@ CASES = [
     # readiness for every eventuality is no offer
     (["وقال الوزير إن تركيا مستعدة لكل الاحتمالات ."], set()),
     (["لكنها تعكس الاستعداد التركي لكل السيناريوهات ."], set()),
+    # an actor inside a relative clause is no antecedent: the clause's head is
+    (
+        ["وخففت أنقرة التي تدعم المعارضة منذ فترة طويلة مطلبها بضرورة رحيل الأسد ."],
+        {("TUR", "demand", "")},
+    ),
     # a long noun topic after إن is the verb's subject: no antecedent is sought
     (
         [
