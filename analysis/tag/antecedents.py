@@ -39,8 +39,8 @@ from analysis.tag.clauses import (
     one_of,
     token_after,
 )
-from analysis.tag.morph import VERB_PARTICLES
-from analysis.tag.reading import reading_at
+from analysis.tag.morph import VERB_PARTICLES, analyses
+from analysis.tag.reading import reading_at, word_at
 from analysis.text.normalize import fold
 
 __all__ = [
@@ -164,6 +164,16 @@ def outside_content(s: Sent, a: int, pool: list[Mention]) -> list[Mention]:
         return pool
     lo, hi = s.tokens[opener][1], s.tokens[comma][0]
     return [m for m in pool if not lo <= m.kstart < hi]
+
+
+def relative_subject(s: Sent, m: Mention) -> bool:
+    """Is ``m`` the subject of a relative clause's verb that carries the head as its object
+    ("الفصائل التي حاربتها النصرة رفضت": the factions refused, not al-Nusra)? Without that
+    pronoun the clause goes on ("الذي بدأ النظام يمارسه")."""
+    k = s.tok_index(m.kstart)
+    if k < 2 or bare(s.token_text(k - 2)) not in RELATIVES:
+        return False
+    return any(r.verbal and r.enclitic.endswith("_dobj") for r in analyses(word_at(s, k - 1)))
 
 
 def _relative_head(s: Sent, m: Mention, here: list[Mention], want) -> Mention | None:

@@ -47,6 +47,7 @@ from analysis.tag.antecedents import (
     number_anaphor,
     numbered_group,
     outside_content,
+    relative_subject,
     subject_position,
 )
 from analysis.tag.clauses import (
@@ -220,7 +221,7 @@ def _subject_before(
                 while j >= 0 and not bare(s.token_text(j)):
                     j -= 1
                 continue
-            if after_prep(s, m) or _nisba_of_object(s, m):
+            if after_prep(s, m) or _nisba_of_object(s, m) or relative_subject(s, m):
                 return [], ""
             group = [m, *_joined_before(s, m, pool)][::-1]
             agr = (("m", "d") if len(group) == 2 else ("m", "p")) if len(group) > 1 else None

@@ -284,6 +284,9 @@ CASES = [
         ["وخففت أنقرة التي تدعم المعارضة منذ فترة طويلة مطلبها بضرورة رحيل الأسد ."],
         {("TUR", "demand", "")},
     ),
+    # the subject of a relative clause whose verb carries the head as its object is not the
+    # subject of the verb after the clause
+    (["وقال إن أغلب الفصائل التي حاربتها جبهة النصرة سابقا رفضت الاتفاق ."], set()),
     # a long noun topic after إن is the verb's subject: no antecedent is sought
     (
         [
