@@ -40,6 +40,7 @@ from analysis.tag.clauses import (
     token_after,
 )
 from analysis.tag.morph import VERB_PARTICLES, analyses
+from analysis.tag.nearby import actor_before
 from analysis.tag.reading import reading_at, word_at
 from analysis.text.normalize import fold
 
@@ -54,6 +55,7 @@ __all__ = [
     "number_anaphors",
     "numbered_group",
     "outside_content",
+    "relative_subject",
     "subject_position",
 ]
 
@@ -145,8 +147,7 @@ def subject_position(s: Sent, m: Mention) -> bool:
     if not readings or not readings[0].verbal:
         return False
     # "روسيا أبلغت إسرائيل أنها": after an actor and its verb, the actor is the object
-    before = s.tokens[i - 2] if i > 1 else (0, 0)
-    return not any(before[0] < x.kend <= before[1] and x.kind in ACTOR_KINDS for x in s.mentions)
+    return not actor_before(s, i - 1)
 
 
 def outside_content(s: Sent, a: int, pool: list[Mention]) -> list[Mention]:

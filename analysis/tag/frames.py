@@ -444,7 +444,8 @@ def _light_noun(
     only = light_only().get(verb.lemma)
     prep = light_preps().get(verb.lemma, "")
     reach = light_reach().get(verb.lemma, ()) if verb.verbal else ()
-    gap, loose = light_gap().get(verb.lemma, _LIGHT_REACH) if verb.verbal else _LIGHT_REACH, 0
+    gap = light_gap().get(verb.lemma, _LIGHT_REACH) if verb.verbal else _LIGHT_REACH
+    loose = 0  # the words outside actor names passed on the way to the noun
     far = False  # past the near window or a comma: only a noun after ``reach`` counts
     width = _LIGHT_REACH if reach else _LIGHT_GAP
     skip = _set_off_relatives(s, i, i + 1 + width)

@@ -41,7 +41,7 @@ from analysis.tag.clauses import (
 from analysis.tag.cues import counterpart_fillers, nominal_forms
 from analysis.tag.issues import IssueHit
 from analysis.tag.morph import PREPOSITIONS, Reading, analyses
-from analysis.tag.overt import overt_subject
+from analysis.tag.overt import SUBJECT_PARTICLES, overt_subject
 from analysis.tag.owners import ONE_SIDE, UNNAMED_PARTY
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
@@ -326,7 +326,6 @@ _SPEAKER_PRONOUNS = {
     **dict.fromkeys(("انها", "بانها"), ("f", "s")),
     **dict.fromkeys(("انهم", "بانهم"), ("m", "p")),
 }
-_PARTICLES = frozenset({"لا", "لن", "لم", "قد", "سوف", "ما"})
 
 
 def speaker_pronoun(
@@ -336,7 +335,7 @@ def speaker_pronoun(
     speaker's own verb, in its gender and number ("أما وزارة الدفاع الأميركية فحثت القوات
     العراقية …، وقالت إنها تعارض": she who says it opposes); else ``[]``."""
     i = s.tok_index(kpos)
-    while i > 0 and bare(s.token_text(i - 1)) in _PARTICLES:
+    while i > 0 and bare(s.token_text(i - 1)) in SUBJECT_PARTICLES:
         i -= 1
     if i < 2 or bare(s.token_text(i - 1)) not in _SPEAKER_PRONOUNS:
         return []

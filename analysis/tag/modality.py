@@ -17,6 +17,7 @@ __all__ = [
     "negated",
     "past_negation",
     "pledged",
+    "restricted",
     "whoever",
 ]
 

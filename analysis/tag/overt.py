@@ -13,7 +13,15 @@ from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
 
-__all__ = ["NP_STOPS", "PRONOUN_PPS", "bare_noun", "overt_subject", "topic"]
+__all__ = [
+    "NP_STOPS",
+    "PRONOUN_PPS",
+    "SUBJECT_PARTICLES",
+    "bare_noun",
+    "described",
+    "overt_subject",
+    "topic",
+]
 
 # a preposition with a pronoun ("له، عليهم، منهما، إليهن"): never a verb's subject
 PRONOUN_PPS = frozenset(
@@ -40,8 +48,10 @@ def bare_noun(s: Sent, j: int) -> bool:
     )
 
 
-# particles between a subject and its verb (negation, قد, the future, "also")
-_PARTICLES = frozenset({"لا", "لم", "لن", "قد", "سوف", "ما", "ايضا", "كذلك"})
+#: Particles between a subject and its verb: negation, قد, the future ("الدستور لا يسمح").
+SUBJECT_PARTICLES = frozenset({"لا", "لم", "لن", "قد", "سوف", "ما"})
+# … and "also" between a noun subject and its predicate ("الإجراءات أيضا جاهزة")
+_PARTICLES = SUBJECT_PARTICLES | {"ايضا", "كذلك"}
 
 
 def overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at: int = -1) -> bool:
