@@ -1,17 +1,18 @@
 """The words around a cue that decide whether its frame holds: what must or must not
 follow it within some words (``within``: "وقّع اتفاقاً", "رفض الاتهامات", "دعا لإعادة
 النظر"), whether a word belongs to an actor's name (``named``) and whether an actor stands
-right before it (``actor_before``)."""
+right before it (``actor_before``), and whether a noun has a complement of its own
+(``complement_after``)."""
 
 from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.clauses import Sent, bare, words_after
+from analysis.tag.clauses import Sent, bare, token_after, words_after
 from analysis.tag.matcher import base_forms
 from analysis.tag.morph import analyses
 from analysis.text.normalize import fold, strip_marks
 
-__all__ = ["actor_before", "around", "named", "within"]
+__all__ = ["actor_before", "around", "complement_after", "named", "within"]
 
 
 def named(s: Sent, j: int) -> bool:
@@ -24,6 +25,27 @@ def actor_before(s: Sent, j: int, *, any_name: bool = False) -> bool:
     """Does an actor's mention (any name, with ``any_name``) end right before token ``j``?"""
     start = s.tokens[j][0]
     return any(0 <= start - m.kend <= 1 and (any_name or m.kind in ACTOR_KINDS) for m in s.mentions)
+
+
+# بـ/لـ words that open no complement: a complementiser, a time or cause phrase
+_NO_COMPLEMENT = frozenset(
+    {"بان", "بانه", "بانها", "بانهم", "بعد", "بين", "بسبب", "بحسب", "بل", "بينما", "لان", "لانه"}
+)
+
+
+def complement_after(s: Sent, kend: int) -> bool:
+    """Does the noun ending at ``kend`` have a complement of its own past the actors that
+    name its holder: بـ, لـ, على or تجاه with a phrase, or أن ("مطلب المعارضة برحيل الأسد",
+    "موافقة الحكومة على وقف النار", "طلبها أن …")? "رفض دمشق أدى إلى …" has none."""
+    j = token_after(s, kend)
+    while j < len(s.tokens) and named(s, j):
+        j += 1
+    if j >= len(s.tokens):
+        return False
+    w = bare(s.token_text(j)).removeprefix("و")
+    if w in _NO_COMPLEMENT or w in _LI_WORDS:
+        return False
+    return w in {"علي", "ان", "تجاه"} or (len(w) > 3 and w[0] in "بل")
 
 
 def within(s: Sent, i: int, need: list[str], reach: int) -> int:

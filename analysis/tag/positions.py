@@ -56,6 +56,7 @@ from analysis.tag.holders import (
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.meetings import met_party
 from analysis.tag.modality import modality_at, pledged, restricted, whoever
+from analysis.tag.nearby import complement_after
 from analysis.tag.owners import other_side
 from analysis.tag.pledges import hostile_target
 from analysis.tag.references import only_referred
@@ -359,9 +360,11 @@ def moves_in_sentence(
             "exchange_phrase": ex_phrase,
             "modality": modality,
             "cue": s.surface(*cue.verb_span) if cue.light else s.surface(a, b),
-            # a noun is definite with the article or in idafa ("مطالب الرياض"، "شروطها")
+            # a noun is definite with the article or in idafa ("مطالب الرياض"، "شروطها");
+            # one with a complement of its own says what it is about ("مطلبها برحيل …")
             "definite_noun": cue.how == "noun"
             and (cue.reading.article or rule.startswith(("genitive", "possessive"))),
+            "complement": complement_after(s, b),
             "span": s.doc_span(
                 min(a, cue.verb_span[0]),
                 max(b, main_end if ex else min(end, _phrase_end(s, b, end))),
@@ -451,8 +454,10 @@ def tag_positions(
     A move named by a definite noun (with the article or in idafa) whose holder already
     made that move about the same issue earlier in the document ("العرض الأمريكي", "رفض
     دمشق" again) is a reference to it and is not counted again; an agreement named again
-    ("الاتفاق") is a reference whatever it is said to be about. A sentence the document
-    already holds word for word (a headline repeated in a share block) makes no rows."""
+    ("الاتفاق") is a reference whatever it is said to be about. About no known issue, a
+    noun with a complement of its own ("مطلب المعارضة برحيل الأسد") is a move named anew.
+    A sentence the document already holds word for word (a headline repeated in a share
+    block) makes no rows."""
     rows: list[dict[str, Any]] = []
     previous, groups = earlier_sentences(sentences, mentions)
     made: set[tuple[str, str, str, str]] = set()
@@ -479,7 +484,10 @@ def tag_positions(
             # about; another move about another issue is a new move
             about = "" if mv["move"] == "agreement" else mv["issue"]
             done = (s.doc_id, mv["holder_id"], mv["move"], about)
-            if k in seen or (mv.pop("definite_noun", False) and done in made):
+            # one about nothing known is the same move unless it has a complement of its own
+            definite, complement = mv.pop("definite_noun", False), mv.pop("complement", False)
+            same = about or mv["move"] == "agreement" or not complement
+            if k in seen or (definite and done in made and same):
                 continue
             seen.add(k)
             made.add(done)

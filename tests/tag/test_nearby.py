@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.tag.clauses import Sent
-from analysis.tag.nearby import around, within
+from analysis.tag.nearby import around, complement_after, within
 from analysis.text.normalize import fold
 
 
@@ -49,3 +49,25 @@ def test_around_looks_both_ways(text, word, expected):
     s = Sent.build("d", 0, 0, text, ())
     i = next(j for j in range(len(s.tokens)) if s.token_text(j) == fold(word))
     assert around(s, i, ["الهدنة"], 4) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # بـ/لـ/على/تجاه with a phrase, or أن: the noun says what it is about
+        ("مطلبها برحيل الأسد", True),
+        ("موافقتها على وقف إطلاق النار", True),
+        ("دعوتها لانخراط العرب في العملية", True),
+        ("التزامه تجاه السكان", True),
+        ("وطلبها أن تنسحب القوات", True),
+        # a complementiser, a time or cause phrase, a verb or the end: no complement
+        ("مبادرته بأنها وعود فارغة", False),
+        ("رفضها بعد الاجتماع", False),
+        ("رفضها لكن الوفد عاد", False),
+        ("رفضها أدى إلى تعثر المفاوضات", False),
+        ("رفضها", False),
+    ],
+)
+def test_complement_after_the_noun(text, expected):
+    s = Sent.build("d", 0, 0, text, ())
+    assert complement_after(s, s.tokens[0][1]) is expected

@@ -309,6 +309,19 @@ CASES = [
     ),
     # a noun in idafa is definite: the holder's move named again is no new move
     (["رفضت دمشق العرض الأمريكي .", "وأدى رفض دمشق إلى تعثر المفاوضات ."], set()),
+    # ... but one about no known issue with a complement of its own is said again with
+    # what it is about: a move named anew
+    (
+        ["طالبت المعارضة بوقف القصف .", "وساندت دول غربية مطلب المعارضة برحيل الأسد ."],
+        {("syrian_opposition", "demand", "")},
+    ),
+    (
+        [
+            "وافقت الحكومة السورية على المبادرة .",
+            "وأبلغ المبعوث المجلس بموافقة الحكومة السورية على وقف القتال .",
+        ],
+        {("SYR", "accept", "")},
+    ),
     # ... but a guarantee about another issue is another guarantee, and an agreement named
     # again is the same agreement whatever it is said to be about
     (
