@@ -18,6 +18,7 @@ __all__ = [
     "past_negation",
     "pledged",
     "restricted",
+    "under_negated_verb",
     "whoever",
 ]
 
@@ -93,6 +94,41 @@ def _verb_negated_before(s: Sent, i: int) -> bool:
         if bare(s.token_text(j)).lstrip("وف") in _VERB_NEGATORS:
             return True
     return False
+
+
+# Verbs that, negated, assert the move after them: "لم يخف رفضه" (he did not hide his
+# rejection), "لم تتراجع عن مطلبها", "لم تتخل عن شروطها" (folded, without و/ف).
+_LITOTES = frozenset(
+    fold(w)
+    for w in (
+        *("يخف", "تخف", "يخفي", "تخفي", "يتراجع", "تتراجع", "يتخل", "تتخل", "يتخلى"),
+        *("تتخلى", "يغير", "تغير", "يخفوا", "يتراجعوا", "يتخلوا"),
+    )
+)
+
+
+def under_negated_verb(s: Sent, kpos: int) -> bool:
+    """Is the move noun at key position ``kpos`` the object of a negated verb, past its
+    subject and preposition: "لم يسفر الاجتماع عن موافقة واشنطن", "لم تحصل أنقرة على
+    موافقة روسيا", "لم يصدر أي رفض روسي"? Then no move was made. Not after a verb that,
+    negated, asserts it ("لم يخف رفضه")."""
+    i = s.tok_index(kpos)
+    mentioned = {k for k in range(max(0, i - 6), i) if _in_mention(s, k)}
+    for j in range(i - 1, max(-1, i - 6), -1):
+        tok = bare(s.token_text(j))
+        if is_clause_end(s.token_text(j)):
+            return False
+        if j in mentioned or tok in PREPOSITIONS or tok in {"اي", "ايه"}:
+            continue
+        # the verb: a negator right before it decides
+        before = bare(s.token_text(j - 1)) if j > 0 else ""
+        return before.lstrip("وف") in _VERB_NEGATORS and tok.lstrip("وف") not in _LITOTES
+    return False
+
+
+def _in_mention(s: Sent, j: int) -> bool:
+    ta, tb = s.tokens[j]
+    return any(m.kstart < tb and m.kend > ta for m in s.mentions)
 
 
 def _negator(tok: str) -> bool:

@@ -55,7 +55,7 @@ from analysis.tag.holders import (
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
 from analysis.tag.meetings import met_party
-from analysis.tag.modality import modality_at, pledged, restricted, whoever
+from analysis.tag.modality import modality_at, pledged, restricted, under_negated_verb, whoever
 from analysis.tag.nearby import complement_after
 from analysis.tag.owners import other_side
 from analysis.tag.pledges import hostile_target
@@ -344,6 +344,8 @@ def moves_in_sentence(
             # "لن تشارك في المؤتمر إلا في حال …": not unless = on condition
             move, modality = "condition", "asserted"
             why.append(f"negated {cue.move} with إلا and a condition read as a condition")
+        if cue.how == "noun" and not cue.light and under_negated_verb(s, a):
+            continue  # "لم يسفر الاجتماع عن موافقة واشنطن": the move was not made
         if modality == "negated" and move != "agreement":
             # "دون أن تعترض روسيا", "لم يعارض أوباما", "لن تمارس أي ضغوط": no move was made
             # (an agreement not reached is news: "لم تتفق الدول الثلاث")

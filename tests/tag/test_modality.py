@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from analysis.tag.clauses import Sent
-from analysis.tag.modality import future_form, modality_at, negated, past_negation, whoever
+from analysis.tag.modality import (
+    future_form,
+    modality_at,
+    negated,
+    past_negation,
+    under_negated_verb,
+    whoever,
+)
 from analysis.text.normalize import fold
 
 
@@ -92,3 +99,22 @@ def test_modality_at(text, word, expected):
 def test_whoever(text, word, expected):
     s = sent(text)
     assert whoever(s, at(s, word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # the object of a negated verb, past a preposition or أي: no move was made
+        ("لم يسفر عن موافقة واشنطن", "موافقة", True),
+        ("ولم يصدر أي رفض للخطة", "رفض", True),
+        ("لن تحصل على ضمانات", "ضمانات", True),
+        # a verb that, negated, asserts what follows; no negator; a clause end between
+        ("لم يخف رفضه للخطة", "رفضه", False),
+        ("ولم تتراجع عن مطلبها", "مطلبها", False),
+        ("وحصلت على موافقة واشنطن", "موافقة", False),
+        ("لم يحضر الاجتماع , ورفضه واضح", "ورفضه", False),
+    ],
+)
+def test_under_negated_verb(text, word, expected):
+    s = sent(text)
+    assert under_negated_verb(s, at(s, word)) is expected

@@ -299,6 +299,10 @@ CASES = [
     (["وقالت أنقرة إنها تلقت ضمانات من موسكو بوقف القصف ."], {("RUS", "guarantee", "")}),
     (["وهناك اعتراض من إيران على المقترح ."], {("IRN", "reject", "")}),
     (["وأطلق ناشطون تحذيرا من إيران ."], set()),
+    # a move noun as the object of a negated verb: the move was not made
+    (["ولم تحصل أنقرة على موافقة روسيا على العملية ."], set()),
+    (["لكن الاجتماع لم يسفر عن موافقة الولايات المتحدة على الخطط ."], set()),
+    (["وحصلت أنقرة على موافقة روسيا على العملية ."], {("RUS", "accept", "")}),
     # a negated move with إلا is a restriction, not a refusal
     (["لأن أمريكا لا تضمن إلا أمن إسرائيل ."], set()),
     # "أيضا" between a noun subject and its predicate: the noun is still the subject
