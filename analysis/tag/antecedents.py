@@ -86,7 +86,15 @@ def _relative_after(s: Sent, m: Mention) -> bool:
 
 
 # what joins two actors: و, after a comma, or opening a parenthesis ("أميركا (وإسرائيل)")
-_AND = frozenset({"و", "،و", ",و", "(و"})
+_AND = frozenset(
+    {"و", "،و", ",و", "(و"}
+    # the two sides of a relation: "بين تركيا من جهة وروسيا وإيران من جهة أخرى"
+    | {
+        fold(f"من {side}{comma}و").replace(" ", "")
+        for side in ("جهة", "ناحية")
+        for comma in ("", " ,", " ،")
+    }
+)
 # names in quotes are joined the same way ('بين " جيش الإسلام " و" فيلق الرحمن "')
 _QUOTES = '"«»“”'
 

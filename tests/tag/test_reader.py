@@ -1400,6 +1400,11 @@ CASES = [
         {("putin", "agreement", "erdogan")},
     ),
     (["وجرى التوقيع أمس على اتفاقية عسكرية بين الجانبين ."], set()),
+    # "بين X من جهة وY من جهة أخرى": the two sides of the agreement
+    (
+        ["وتم التوصل إلى اتفاق بين تركيا من جهة وروسيا وإيران من جهة أخرى ."],
+        {("TUR", "agreement", "RUS"), ("RUS", "agreement", "TUR"), ("IRN", "agreement", "TUR")},
+    ),
     # ... not when the clause names an actor who would be the other side, nor a definite
     # agreement referred to, nor a noun that is not under an event
     (["وتريد واشنطن التوصل إلى اتفاق مع إيران ."], set()),
