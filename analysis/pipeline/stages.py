@@ -51,7 +51,7 @@ def _tag_chunk(docs: pd.DataFrame, sents: pd.DataFrame) -> dict[str, pd.DataFram
     positions = tag_positions(sents, docs, mentions, attribution)
     # one reading: the moves' stances join those the attitude cues give
     stances = add_implied(
-        tag_stances(sents, docs, mentions, attribution),
+        tag_stances(sents, docs, mentions, attribution, positions),
         implied_stances(positions, sents, mentions),
         sents,
     )

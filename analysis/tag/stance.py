@@ -6,7 +6,8 @@ and the issues in its scope (``data/issues.yaml``). Polarity is attitude × dire
 negation: "طالب بانسحاب القوات الإيرانية" is want × withdraw → oppose ``iranian_presence``;
 "لن تنسحب" voiced by Iran is support; acceptance or linkage with a condition is
 ``conditional``; "بحث" is ``neutral``. The holder is the explicit subject of the cue, else
-the sentence's speaker (from ``attribution``); without a holder nothing is emitted.
+the sentence's speaker (from ``attribution``); without a holder nothing is emitted. Given
+the moves table, a cue on a word the moves reader read as a move takes that move's holders.
 
 Issues are found by ``analysis.tag.issues``, holders by ``analysis.tag.holders``; the cue
 lexicons are ``analysis.tag.cues``.
@@ -57,7 +58,13 @@ from analysis.tag.issues import (
 from analysis.tag.lexicon import Prefilter, prefilter_of
 from analysis.tag.modality import future_form, negated, past_negation
 
-__all__ = ["STANCE_COLUMNS", "issue_direction", "stances_in_sentence", "tag_stances"]
+__all__ = [
+    "STANCE_COLUMNS",
+    "issue_direction",
+    "move_holders",
+    "stances_in_sentence",
+    "tag_stances",
+]
 
 STANCE_COLUMNS = [
     "doc_id",
@@ -101,13 +108,16 @@ _CONJUNCT = re.compile(r"^و[بلك]?ال\w{2,}")
 def _governs(s: Sent, d_end: int, i_start: int) -> bool:
     """Can a direction word ending at ``d_end`` be about the issue phrase at ``i_start``?
     Not across a new conjunct ("وقف إطلاق النار والتحول إلى العملية السياسية": the halt is
-    the ceasefire's, not the process's) nor more than four words away."""
+    the ceasefire's, not the process's) or a person, nor more than four words away."""
     between = [
         bare(s.token_text(k))
         for k in range(s.tok_index(d_end), s.tok_index(i_start))
         if s.tokens[k][0] >= d_end
     ]
-    return len(between) <= 4 and not any(_CONJUNCT.match(w) for w in between)
+    # "برحيل الأسد مع بدء المرحلة الانتقالية": a person after the direction word is who
+    # leaves, not the issue named after it ("إبعاد القوات الإيرانية عن الجنوب" is the issue)
+    person_between = any(d_end <= m.kstart < i_start and m.kind == "person" for m in s.mentions)
+    return len(between) <= 4 and not person_between and not any(_CONJUNCT.match(w) for w in between)
 
 
 def issue_direction(
@@ -160,8 +170,11 @@ def _pronoun_owner(
     return holder
 
 
-def stances_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """Stance records (holder, target, polarity, cue, spans) for one sentence."""
+def stances_in_sentence(
+    s: Sent, att: dict[str, Any] | None, movers: dict[int, list[tuple[str, str]]] | None = None
+) -> list[dict[str, Any]]:
+    """Stance records (holder, target, polarity, cue, spans) for one sentence. ``movers``:
+    the holders the moves reader found for the move read at a token (``move_holders``)."""
     issues = find_issues(s)
     if not issues:
         return []
@@ -189,7 +202,9 @@ def stances_in_sentence(s: Sent, att: dict[str, Any] | None) -> list[dict[str, A
             continue
         # a later clause may have its own speaker ("…، فيما قال ظريف إن بلاده …")
         here, cue_at, said = clause_speaker(att, s.doc_span(a, max(b, a + 1))[0], speaker_cue)
-        holders = stance_holders(s, a, b, cat, form, issues, here, cue_at)
+        moved = (movers or {}).get(s.tok_index(a)) if cue.info.get("read_as_move") else None
+        # a word the moves reader read as a move has that reading's holders
+        holders = moved or stance_holders(s, a, b, cat, form, issues, here, cue_at)
         if not holders:
             continue
         neg = bool(form) and negated(s, a)
@@ -313,6 +328,10 @@ def _target_stances(
     else:
         dir_lo = b if h.kstart >= b else s.tokens[max(0, s.tok_index(h.kstart) - 3)][0]
         dsign, dspan = issue_direction(s, h, dirs, dir_lo)
+        if dspan is None and h.issue and stance_target(h.issue) != h.issue:
+            # "موافقة واشنطن على توافقات في الجنوب السوري": a place that counts for Iran's
+            # presence says nothing of it without a word that moves the forces (as implied)
+            return []
     spans = [(x.kstart, x.kend) for x in issues]
     out: list[dict[str, Any]] = []
     seen_targets: set[tuple[str, str]] = set()
@@ -375,13 +394,47 @@ def _verbal(s: Sent, kpos: int) -> bool:
     return tok[:1] in "يتنس" or negated(s, kpos)
 
 
+def move_holders(positions: pd.DataFrame | None) -> dict[tuple[str, int], list[tuple]]:
+    """Per sentence, the moves' start offsets, holders and whether a light verb starts them:
+    what ``stances_in_sentence`` needs to give a move word the moves reader's holder."""
+    out: dict[tuple[str, int], list[tuple]] = {}
+    if positions is None or positions.empty:
+        return out
+    cols = ("doc_id", "sent_id", "start", "holder_id", "holder_surface", "reason")
+    for doc, sent, start, holder, surface, reason in zip(
+        *(positions[c].tolist() for c in cols), strict=True
+    ):
+        light = "(light: " in str(reason)
+        out.setdefault((str(doc), int(sent)), []).append(
+            (int(start), str(holder), str(surface), light)
+        )
+    return out
+
+
+def _movers(s: Sent, moves: list[tuple]) -> dict[int, list[tuple[str, str]]]:
+    """Token index → the holders of the moves read there: the cue's token, and for a light
+    verb the few words up to its noun ("أبدت دمشق استعدادها")."""
+    out: dict[int, list[tuple[str, str]]] = {}
+    for start, holder, surface, light in moves:
+        ka, _kb = s.key_span(start - s.start, start - s.start + 1)
+        i = s.tok_index(ka)
+        for j in range(i, i + (5 if light else 1)):
+            if (holder, surface) not in out.setdefault(j, []):
+                out[j].append((holder, surface))
+    return out
+
+
 def tag_stances(
     sentences: pd.DataFrame,
     documents: pd.DataFrame,
     mentions: pd.DataFrame,
     attribution: pd.DataFrame,
+    positions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Stances in headline/body sentences (columns: ``STANCE_COLUMNS``)."""
+    """Stances in headline/body sentences (columns: ``STANCE_COLUMNS``). With the moves
+    table (``positions``), an attitude cue on a word read as a move takes that move's
+    holders: one reading of who holds it for both tables."""
+    moves = move_holders(positions)
 
     def about_something(key: str, ments: tuple) -> bool:
         # an attitude with nothing to be about is skipped before the sentence is built
@@ -394,7 +447,10 @@ def tag_stances(
         sentences, documents, mentions, attribution, prefilter(), about_something
     ):
         seen = set()
-        for st in stances_in_sentence(s, att):
+        movers = (
+            _movers(s, moves[(s.doc_id, s.sent_id)]) if (s.doc_id, s.sent_id) in moves else None
+        )
+        for st in stances_in_sentence(s, att, movers):
             k = (st["holder_id"], st["target"], st["polarity"])
             if k in seen:
                 continue

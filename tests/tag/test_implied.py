@@ -79,3 +79,25 @@ def test_a_mapped_issue_implies_a_stance_only_with_a_direction(sentence, expecte
     st = _stances(sentence)
     implied = st[st["cue_id"].str.startswith("move:")]
     assert {(r.holder_id, r.target, r.polarity) for r in implied.itertuples()} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the attitude cue on a word the moves reader reads takes that reading's holder:
+        # the president's approval, not the ambassador who reports it ...
+        (
+            "وقال السفير الروسي إن موافقة الرئيس السوري بشار الأسد على الانتقال السياسي"
+            " تعني الكثير .",
+            {("assad", "political_process", "support")},
+        ),
+        # ... Damascus's readiness, not the president who confirms it
+        (
+            "وأكد الأسد خلال اللقاء استعداد دمشق للحوار مع كل المهتمين بالحل السياسي .",
+            {("SYR", "political_process", "support")},
+        ),
+    ],
+)
+def test_a_move_word_takes_the_move_readers_holder(sentence, expected):
+    st = _stances(sentence)
+    assert {(r.holder_id, r.target, r.polarity) for r in st.itertuples()} == expected

@@ -80,6 +80,18 @@ UNIT = [
     ("وشهدت البادية اشتباكات بين القوات الإيرانية وتنظيم داعش.", set()),  # no attitude
     # after a preposition the cue is a verbal noun: the genitive of its object is no holder
     ("انسحب الفصيل من قاعدة التنف بعد رفض شروط واشنطن.", set()),
+    # a person after the direction word is who leaves: the transition is still wanted
+    (
+        "طالبت المعارضة برحيل الأسد مع بدء المرحلة الانتقالية.",
+        {("syrian_opposition", "political_process", "support")},
+    ),
+    # a place that counts for Iran's presence says nothing of it without a word that moves
+    # the forces
+    ("ووافقت واشنطن على الهدنة في الجنوب السوري.", set()),
+    (
+        "طالبت واشنطن بإبعاد القوات الإيرانية عن الجنوب السوري.",
+        {("USA", "iranian_presence", "oppose")},
+    ),
     # a direction word of another conjunct (وقف إطلاق النار) does not turn the issue round
     (
         "وأبدت دمشق استعدادها لوقف إطلاق النار والتحول إلى العملية السياسية.",
