@@ -299,6 +299,8 @@ CASES = [
     (["وقالت أنقرة إنها تلقت ضمانات من موسكو بوقف القصف ."], {("RUS", "guarantee", "")}),
     (["وهناك اعتراض من إيران على المقترح ."], {("IRN", "reject", "")}),
     (["وأطلق ناشطون تحذيرا من إيران ."], set()),
+    # a welcome of agreements in the plural is an acceptance as of one
+    (["ورحبت تركيا بالاتفاقيات الموقعة في أستانا ."], {("TUR", "accept", "")}),
     # a move noun as the object of a negated verb: the move was not made
     (["ولم تحصل أنقرة على موافقة روسيا على العملية ."], set()),
     (["لكن الاجتماع لم يسفر عن موافقة الولايات المتحدة على الخطط ."], set()),
