@@ -181,7 +181,7 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
             if not why and how != "verb" and bare(s.token_text(i - 1)).lstrip("و") in _POWER:
                 why = "after a word of power (سلطة الموافقة: the power to approve, no approval)"
             if not why and how == "noun" and frame.get("alone") is False:
-                if not _presented(s, i, frame, r):
+                if not (_presented(s, i, frame, r) or _from_agent(s, i, frame, r)):
                     why = "only after a light verb or before a verb that presents it"
                 elif trace is not None:
                     trace.append(f"{word}: a verb that presents it follows")
@@ -317,3 +317,23 @@ def _presented(s: Sent, i: int, frame: dict[str, Any], noun: Reading) -> bool:
         return False
     only = light_only().get(found[1].lemma)
     return only is None or noun.lemma in only
+
+
+def _from_agent(s: Sent, i: int, frame: dict[str, Any], noun: Reading) -> bool:
+    """Is the indefinite noun ``i`` of a ``from_agent`` frame followed by من + an actor, whose
+    move it names ("تهديدات من وزير الخارجية الأمريكي")?"""
+    if not frame.get("from_agent") or noun.article or i + 2 >= len(s.tokens):
+        return False
+    if bare(s.token_text(i + 1)) != "من":
+        return False
+    # the actor's name, or a title and then the name ("من وزير الخارجية الأمريكي"), in
+    # the same clause
+    for j in range(i + 2, min(i + 5, len(s.tokens))):
+        if any(
+            s.tokens[j][0] <= m.kstart < s.tokens[j][1] and m.kind in ACTOR_KINDS
+            for m in s.mentions
+        ):
+            return True
+        if is_clause_end(s.token_text(j)):
+            return False
+    return False

@@ -298,6 +298,12 @@ CASES = [
     # an indefinite move noun and من + an actor: that actor's move; not a warning of X
     (["وقالت أنقرة إنها تلقت ضمانات من موسكو بوقف القصف ."], {("RUS", "guarantee", "")}),
     (["وهناك اعتراض من إيران على المقترح ."], {("IRN", "reject", "")}),
+    # threats need a light verb, or من + whose threats they are ...
+    (["وتلقت المعارضة تهديدات من روسيا ."], {("RUS", "threat", "")}),
+    (["وأثارت تهديدات من وزير الخارجية الأمريكي غضبا واسعا ."], {("USA", "threat", "")}),
+    # ... not a من that names no actor, nor a warning of threats
+    (["وتلقت المعارضة تهديدات من مسلحين قرب الحدود مع تركيا ."], set()),
+    (["وحذر خبراء من تهديدات من إيران ."], set()),
     (["وأطلق ناشطون تحذيرا من إيران ."], set()),
     # a welcome of agreements in the plural is an acceptance as of one
     (["ورحبت تركيا بالاتفاقيات الموقعة في أستانا ."], {("TUR", "accept", "")}),
