@@ -7,11 +7,14 @@ holder asks in return it wants. ``implied_stances(positions, sentences, mentions
 the moves table that way (polarity = the move's attitude × the direction of its issue
 phrase: withdrawal, halt and removal words turn it round, as in ``analysis.tag.stance``);
 ``add_implied`` adds to the stances table those the attitude cues did not already give.
-Threats and moves without an issue imply nothing. Each row's ``reason`` names the move.
+Threats and moves without an issue imply nothing, nor does a commitment or offer declined
+("لم تتعهد بإخراج القوات") but for the holder's own forces. Each row's ``reason`` names the
+move.
 """
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 from typing import Any
 
@@ -36,6 +39,8 @@ MOVE_ATTITUDES = {
     "reject": -1,
 }
 _TIED = {"offer", "accept", "agreement"}
+# the reason positions gives a negated commitment or offer read as a refusal
+_NOT_COMMITTED = re.compile(r"negated (?:guarantee|offer) read as reject")
 
 
 def _hit_for(s: Sent, hits: list[IssueHit], issue: str, phrase: str, after: int) -> IssueHit | None:
@@ -65,6 +70,10 @@ def _rows_for_move(s: Sent, mv: Any, hits: list[IssueHit], dirs: list) -> list[d
     if span is None and stance_target(str(mv.issue)) != str(mv.issue):
         # "اتفاق … حول درعا": a place that counts for Iran's presence says nothing of it
         # without a word that moves the forces (إبعاد، انسحاب، بقاء)
+        return []
+    if _NOT_COMMITTED.search(str(mv.reason)) and not owns_issue(holder, str(mv.issue)):
+        # "لم تتعهد روسيا بإخراج القوات الإيرانية": declining to commit to an act takes no
+        # side on what the act is about (unless the forces are the holder's own)
         return []
     exchange = [e for e in str(mv.in_exchange_for or "").split("|") if e]
     if move in _TIED and exchange:

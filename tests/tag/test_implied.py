@@ -101,3 +101,21 @@ def test_a_mapped_issue_implies_a_stance_only_with_a_direction(sentence, expecte
 def test_a_move_word_takes_the_move_readers_holder(sentence, expected):
     st = _stances(sentence)
     assert {(r.holder_id, r.target, r.polarity) for r in st.itertuples()} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a commitment declined takes no side on what it was about ...
+        ("وقال لافروف إن روسيا لم تتعهد بإخراج القوات الموالية لإيران من سوريا .", set()),
+        # ... but for the holder's own forces, and a refusal still opposes what it refuses
+        ("ولم تتعهد إيران بسحب قواتها من سوريا .", {("IRN", "iranian_presence", "support")}),
+        (
+            "ورفضت روسيا انسحاب القوات الإيرانية من سوريا .",
+            {("RUS", "iranian_presence", "support")},
+        ),
+    ],
+)
+def test_a_declined_commitment_implies_a_stance_only_on_own_forces(sentence, expected):
+    st = _stances(sentence)
+    assert {(r.holder_id, r.target, r.polarity) for r in st.itertuples()} == expected
