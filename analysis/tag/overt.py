@@ -10,6 +10,7 @@ from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import PRONOUNS
 from analysis.tag.clauses import Mention, Sent, bare, is_clause_end, starting_in, token_after
 from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses
+from analysis.tag.nearby import named
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
 
@@ -38,14 +39,34 @@ NP_STOPS = frozenset(
 
 
 def bare_noun(s: Sent, j: int) -> bool:
-    """Is token ``j`` an indefinite noun with no clitic in front, read only as a noun?"""
+    """Is token ``j`` an indefinite noun with no clitic in front, read only as a noun, or a
+    name of no actor in the dictionary that opens its clause ("كندا تدعو", ``_opening_name``)?"""
     tok = bare(s.token_text(j))
     if len(tok) < 3 or tok in PRONOUNS:
         return False
     readings = analyses(word_at(s, j))
+    if _name_only(s, j, tok, readings):
+        return _opening_name(s, j)
     return bool(readings) and all(
         r.pos == "noun" and not (r.article or r.prep or r.conj) for r in readings
     )
+
+
+def _name_only(s: Sent, j: int, tok: str, readings: list) -> bool:
+    """A word the analyser knows only as a proper noun or not at all (a foreign name),
+    without the article (not a weekday: "الأربعاء"), that names no actor."""
+    names = not readings or all(r.pos == "noun_prop" for r in readings)
+    return names and tok.isalpha() and not tok.startswith("ال") and not named(s, j)
+
+
+def _opening_name(s: Sent, j: int) -> bool:
+    """Does the name ending at token ``j`` (one word or several foreign words) open its
+    clause? Not after another word: "بن علي يلدريم" is a person's name in apposition,
+    "اتفاق أستانة قدمت موسكو" the genitive of an idafa."""
+    k = j - 1
+    while k >= 0 and _name_only(s, k, bare(s.token_text(k)), analyses(word_at(s, k))):
+        k -= 1
+    return k < 0 or is_clause_end(s.token_text(k))
 
 
 #: Particles between a subject and its verb: negation, قد, the future ("الدستور لا يسمح").

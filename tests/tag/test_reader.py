@@ -306,6 +306,18 @@ CASES = [
     (["وقال بوتين إن روسيا عرضت في سوريا قدراتها العسكرية ."], set()),
     (["فروسيا وسوريا تربطها معاهدة دفاع مشترك ."], set()),
     (["وربطت موسكو وقف القصف بخروج المسلحين ."], {("RUS", "condition", "")}),
+    # a name the dictionary lacks, opening its clause, is the verb's subject: the actor
+    # after the verb is the one called on ...
+    (["وكالة : كندا تدعو السلطات الإيرانية إلى احترام الحقوق ."], set()),
+    # ... not a weekday, nor a person's name after his title
+    (
+        ["وأصدر مجلس الأمن بيانا رئاسيا الأربعاء يدعو الحكومة السورية إلى ضمان وصول المساعدات ."],
+        {("UN", "demand", "SYR")},
+    ),
+    (
+        ["رئيس الوزراء التركي بن علي يلدريم يحذر أميركا من الاستمرار في دعم قوات قسد ."],
+        {("TUR", "threat", "USA")},
+    ),
     # threats need a light verb, or من + whose threats they are ...
     (["وتلقت المعارضة تهديدات من روسيا ."], {("RUS", "threat", "")}),
     (["وأثارت تهديدات من وزير الخارجية الأمريكي غضبا واسعا ."], {("USA", "threat", "")}),
