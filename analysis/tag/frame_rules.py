@@ -41,6 +41,10 @@ def _follows(s: Sent, i: int, preps: list[str], reach: int = 1) -> bool:
     return False
 
 
+# a preposition with a pronoun, two letters long: "تعرض له", "تعرضت لي"
+_PRONOUN_OBJECTS = frozenset({"له", "لي", "لك", "به", "بي", "بك"})
+
+
 def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = None) -> str:
     """Why a frame does not apply here ("" when it does)."""
     rest = " ".join(bare(s.token_text(j)) for j in range(i + 1, min(i + 3, len(s.tokens))))
@@ -58,8 +62,19 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
     for k in {i + 1, past + 1}:
         nxt = bare(s.token_text(k)) if k < len(s.tokens) else ""
         for p in frame.get("not_before_clitic", []):
-            if nxt.startswith(fold(p)) and not nxt.startswith("ال") and len(nxt) > 2:
+            # a pronoun counts ("تعرض له"), a negator does not ("لا", "لم", "لن")
+            if (
+                nxt.startswith(fold(p))
+                and not nxt.startswith("ال")
+                and (len(nxt) > 2 or nxt in _PRONOUN_OBJECTS)
+            ):
                 return f"not before {p}+word"
+    names = frame.get("names_with")
+    if names and reading is not None and reading.enclitic.endswith("_dobj"):
+        nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
+        # "دعاه بالقومية" names; "ندعوهم بأن يعملوا" calls on them
+        if nxt.startswith(fold(names)) and not nxt.startswith("بان") and not named(s, i + 1):
+            return f"a verb with its object and {names}: it names (دعاه بالقومية)"
     if frame.get("object_pronoun") and not (reading and reading.enclitic.endswith("_dobj")):
         return "needs an object pronoun (اعتبره)"
     endings = tuple(fold(str(e)) for e in frame.get("endings", ()))
