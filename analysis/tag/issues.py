@@ -173,8 +173,11 @@ def find_issues(s: Sent) -> list[IssueHit]:
         hits.append(IssueHit(m.start("h"), m.end("h"), "", pronoun=True))
     by_actor = mention_issues()
     for mt in s.mentions:
-        if mt.actor_id in by_actor:
-            hits.append(IssueHit(mt.kstart, mt.kend, by_actor[mt.actor_id]))
+        issue = by_actor.get(mt.actor_id)
+        # the militias in a sentence about Iraq and not Syria are in Iraq
+        away = set(data[issue].get("actor_mentions_away", ())) if issue else set()
+        if issue and not (present & away and "SYR" not in present):
+            hits.append(IssueHit(mt.kstart, mt.kend, issue))
     bare_heads = _bare_heads()
     named = [h for h in hits if not h.pronoun]
     hits = [

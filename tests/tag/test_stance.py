@@ -80,6 +80,10 @@ UNIT = [
     ("وشهدت البادية اشتباكات بين القوات الإيرانية وتنظيم داعش.", set()),  # no attitude
     # after a preposition the cue is a verbal noun: the genitive of its object is no holder
     ("انسحب الفصيل من قاعدة التنف بعد رفض شروط واشنطن.", set()),
+    # the Iraqi militias in a sentence about Iraq and not Syria are not Iran's presence in
+    # Syria; named with Syria they are
+    ("وطالبت الحكومة العراقية بدعم الحشد الشعبي.", set()),
+    ("وطالبت واشنطن بسحب الحشد الشعبي من سوريا.", {("USA", "iranian_presence", "oppose")}),
     # a person after the direction word is who leaves: the transition is still wanted
     (
         "طالبت المعارضة برحيل الأسد مع بدء المرحلة الانتقالية.",
