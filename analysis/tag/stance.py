@@ -297,10 +297,11 @@ def _targets(s: Sent, cue: _Cue, cands: list[IssueHit]) -> list[IssueHit]:
         return [h for h in cands if b <= h.kstart < hi][:1]
     if cue.link is not None:
         return [h for h in cands if lo <= h.kstart < cue.link[0]][:1]
+    reach = int(info.get("max_after", MAX_AFTER))
     targets = [
         h
         for h in cands
-        if b <= h.kstart < cue.scope_end and tokens_between(s, b, h.kstart) <= MAX_AFTER
+        if b <= h.kstart < cue.scope_end and tokens_between(s, b, h.kstart) <= reach
     ]
     if not targets and not info.get("after_only"):
         targets = [

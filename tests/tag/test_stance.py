@@ -80,6 +80,14 @@ UNIT = [
     ("وشهدت البادية اشتباكات بين القوات الإيرانية وتنظيم داعش.", set()),  # no attitude
     # after a preposition the cue is a verbal noun: the genitive of its object is no holder
     ("انسحب الفصيل من قاعدة التنف بعد رفض شروط واشنطن.", set()),
+    # ضد is against the phrase right after it, not an issue further on: the US imposes
+    # the sanctions, Damascus condemns them
+    (
+        "دمشق تدين العقوبات الأمريكية ضد الأسد ومسؤولين آخرين بقولها : إن العقوبات موجهة ضد"
+        " الشعب السوري .",
+        {("SYR", "sanctions", "oppose")},
+    ),
+    ("وشنت إسرائيل غارات ضد التواجد الإيراني في سوريا .", {("ISR", "iranian_presence", "oppose")}),
     # the Iraqi militias in a sentence about Iraq and not Syria are not Iran's presence in
     # Syria; named with Syria they are
     ("وطالبت الحكومة العراقية بدعم الحشد الشعبي.", set()),
