@@ -48,9 +48,16 @@ from analysis.text.normalize import fold
 
 
 def explicit_subject(
-    s: Sent, kstart: int, kend: int, *, issues: list[IssueHit], verbal: bool = True
+    s: Sent,
+    kstart: int,
+    kend: int,
+    *,
+    issues: list[IssueHit],
+    verbal: bool = True,
+    before: bool = True,
 ) -> list[Mention]:
-    """Mentions that are the cue's own subject: right after a verb, or just before it."""
+    """Mentions that are the cue's own subject: right after a verb, or just before it
+    (not with ``before=False``: a verb joined by و has no subject before it)."""
     spans = [(h.kstart, h.kend) for h in issues]
     actors = [m for m in s.mentions if m.kind in ACTOR_KINDS or not m.kind]
     if verbal:
@@ -59,7 +66,7 @@ def explicit_subject(
         near = [
             m
             for m in lookback_mentions(s, kstart, max_tokens=2, exclude=spans)
-            if m.kind in ACTOR_KINDS or not m.kind
+            if (m.kind in ACTOR_KINDS or not m.kind) and before
         ]
         if near:
             return _with_coordinated(s, near)
@@ -83,14 +90,12 @@ def explicit_subject(
                     head = m
                     break
             return coordinated(s, head, b)
-    before = [
+    lookback = [
         m
         for m in lookback_mentions(s, kstart, max_tokens=5, exclude=spans)
-        if m.kind in ACTOR_KINDS or not m.kind
+        if (m.kind in ACTOR_KINDS or not m.kind) and before
     ]
-    if before:
-        return _with_coordinated(s, before)
-    return []
+    return _with_coordinated(s, lookback) if lookback else []
 
 
 def _with_coordinated(s: Sent, before: list[Mention]) -> list[Mention]:
@@ -161,7 +166,10 @@ def stance_holders(
     i = s.tok_index(a)
     if verbal and i > 0 and one_of(bare(s.token_text(i - 1)), PREPOSITIONS):
         verbal = False  # "بعد رفض شروط واشنطن": a verbal noun, its genitive no subject
-    subj = explicit_subject(s, a, b, issues=issues, verbal=verbal)
+    # actors before a verb joined by و end the clause before it ("وحلفائها الروس وندد")
+    ta = s.tokens[i][0] if i < len(s.tokens) else a
+    joined = verbal and s.key[ta:a] in ("و", "ف")
+    subj = explicit_subject(s, a, b, issues=issues, verbal=verbal, before=not joined)
     if subj:
         return [(m.actor_id, m.surface) for m in subj]
     if self_reference(s, a):

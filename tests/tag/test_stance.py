@@ -88,6 +88,16 @@ UNIT = [
         {("SYR", "sanctions", "oppose")},
     ),
     ("وشنت إسرائيل غارات ضد التواجد الإيراني في سوريا .", {("ISR", "iranian_presence", "oppose")}),
+    # the actors before a verb joined by و end the clause before it: not its subject
+    (
+        "وتعهد التنظيم بمواصلة القتال ضد قوات الحكومة السورية وحلفائها الروس والإيرانيين"
+        " وندد بمحادثات أستانا.",
+        set(),
+    ),
+    (
+        "ورحبت روسيا وإيران بمحادثات أستانا.",
+        {("RUS", "political_process", "support"), ("IRN", "political_process", "support")},
+    ),
     # the Iraqi militias in a sentence about Iraq and not Syria are not Iran's presence in
     # Syria; named with Syria they are
     ("وطالبت الحكومة العراقية بدعم الحشد الشعبي.", set()),
