@@ -110,11 +110,12 @@ def _pronoun_heads() -> re.Pattern[str]:
 
 
 def _elsewhere(s: Sent, h: IssueHit) -> bool:
-    """A Syria-only issue placed in another country: "القوات الأمريكية في العراق"."""
+    """A Syria-only issue placed in another country: "القوات الأمريكية في العراق", "سحب
+    قواته من العراق"."""
     if h.issue and not issues_data()[h.issue].get("syria_only"):
         return False
     window = s.key[h.kend : h.kend + 30]
-    m = re.match(r"\s+(?:[^\s]+\s+){0,2}?(?:في|ب|داخل)\s*", window)
+    m = re.match(r"\s+(?:[^\s]+\s+){0,2}?(?:في|ب|داخل|من)\s*", window)
     if not m:
         return False
     at = h.kend + m.end()

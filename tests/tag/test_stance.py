@@ -88,6 +88,9 @@ UNIT = [
         {("SYR", "sanctions", "oppose")},
     ),
     ("وشنت إسرائيل غارات ضد التواجد الإيراني في سوريا .", {("ISR", "iranian_presence", "oppose")}),
+    # forces withdrawn from another country are not in Syria
+    ("وأعلن حزب الله استعداده سحب قواته من العراق .", set()),
+    ("وأعلن حزب الله استعداده سحب قواته من سوريا .", {("IRN", "iranian_presence", "conditional")}),
     # the actors before a verb joined by و end the clause before it: not its subject
     (
         "وتعهد التنظيم بمواصلة القتال ضد قوات الحكومة السورية وحلفائها الروس والإيرانيين"
