@@ -12,9 +12,9 @@ from typing import Any
 from analysis.tag.agreement import TITLES
 from analysis.tag.clauses import Sent, bare, is_clause_end, one_of, words_after
 from analysis.tag.cues import negators
-from analysis.tag.morph import PREPOSITIONS, Reading
+from analysis.tag.morph import PREPOSITIONS, Reading, analyses
 from analysis.tag.nearby import around, named, within
-from analysis.tag.reading import reading_at
+from analysis.tag.reading import reading_at, word_at
 from analysis.text.normalize import fold
 
 __all__ = ["blocked"]
@@ -22,6 +22,21 @@ __all__ = ["blocked"]
 _PAST_NEGATORS = frozenset({"لم", "ولم", "فلم", "لما", "ولما"})
 # pronouns a preposition may carry ("عليها", "منهم")
 _SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"})
+
+
+def _object_noun(s: Sent, i: int, reading: Reading | None) -> bool:
+    """Does a noun with its own pronoun take the noun right after it as its object, without
+    the preposition ("أعلن استعداده سحب قواته", "استعدادها إقامة مناطق آمنة")? The pronoun
+    is its genitive, so the next noun is no genitive of it; an adjective ("استعدادها
+    القتالي") or a name is not an object."""
+    if reading is None or not reading.enclitic.endswith("_poss") or i + 1 >= len(s.tokens):
+        return False
+    readings = analyses(word_at(s, i + 1))
+    return (
+        not named(s, i + 1)
+        and any(r.pos == "noun" for r in readings)
+        and not any(r.pos == "adj" for r in readings)
+    )
 
 
 def _follows(s: Sent, i: int, preps: list[str], reach: int = 1) -> bool:
@@ -91,7 +106,11 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
     if frame.get("aspect") and reading is not None and aspect not in frame["aspect"]:
         return f"aspect {reading.asp} not {'/'.join(frame['aspect'])}"
     reach = int(frame.get("needs_within", {"verb": 6, "noun": 2}.get(str(frame["pos"]), 1)))
-    if frame.get("needs") and not _follows(s, i, frame["needs"], reach):
+    if (
+        frame.get("needs")
+        and not _follows(s, i, frame["needs"], reach)
+        and not (frame.get("needs_or_object") and _object_noun(s, i, reading))
+    ):
         return f"needs {'/'.join(frame['needs'])} after it"
     # the verb's own subject after it does not count ("ورفض وزير الخارجية السعودي عادل
     # الجبير الاتهامات")
