@@ -21,6 +21,7 @@ from analysis.tag.clauses import (
     Sent,
     bare,
     is_clause_end,
+    starting_in,
 )
 from analysis.tag.cue import Cue, drop_embedded
 from analysis.tag.cue_words import candidate, own_words
@@ -329,10 +330,7 @@ def _from_agent(s: Sent, i: int, frame: dict[str, Any], noun: Reading) -> bool:
     # the actor's name, or a title and then the name ("من وزير الخارجية الأمريكي"), in
     # the same clause
     for j in range(i + 2, min(i + 5, len(s.tokens))):
-        if any(
-            s.tokens[j][0] <= m.kstart < s.tokens[j][1] and m.kind in ACTOR_KINDS
-            for m in s.mentions
-        ):
+        if any(m.kind in ACTOR_KINDS for m in starting_in(s, j)):
             return True
         if is_clause_end(s.token_text(j)):
             return False

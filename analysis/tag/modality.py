@@ -8,6 +8,7 @@ from analysis.tag.agreement import can_be_person
 from analysis.tag.clauses import Sent, bare, is_clause_end
 from analysis.tag.cues import future_lexicon, negators
 from analysis.tag.morph import PREPOSITIONS, Reading
+from analysis.tag.nearby import named
 from analysis.text.normalize import fold
 
 __all__ = [
@@ -113,22 +114,16 @@ def under_negated_verb(s: Sent, kpos: int) -> bool:
     موافقة روسيا", "لم يصدر أي رفض روسي"? Then no move was made. Not after a verb that,
     negated, asserts it ("لم يخف رفضه")."""
     i = s.tok_index(kpos)
-    mentioned = {k for k in range(max(0, i - 6), i) if _in_mention(s, k)}
     for j in range(i - 1, max(-1, i - 6), -1):
         tok = bare(s.token_text(j))
         if is_clause_end(s.token_text(j)):
             return False
-        if j in mentioned or tok in PREPOSITIONS or tok in {"اي", "ايه"}:
+        if named(s, j) or tok in PREPOSITIONS or tok in {"اي", "ايه"}:
             continue
         # the verb: a negator right before it decides
         before = bare(s.token_text(j - 1)) if j > 0 else ""
         return before.lstrip("وف") in _VERB_NEGATORS and tok.lstrip("وف") not in _LITOTES
     return False
-
-
-def _in_mention(s: Sent, j: int) -> bool:
-    ta, tb = s.tokens[j]
-    return any(m.kstart < tb and m.kend > ta for m in s.mentions)
 
 
 def _negator(tok: str) -> bool:
