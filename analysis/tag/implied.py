@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.tag.claims import holder_affiliation, mentions_by_sentence, typed_columns
-from analysis.tag.clauses import Sent
+from analysis.tag.clauses import Sent, tokens_between
 from analysis.tag.cues import cue_signs, direction_lexicon
 from analysis.tag.issues import IssueHit, find_issues, owns_issue, stance_target
 from analysis.tag.stance import STANCE_COLUMNS, issue_direction
@@ -41,6 +41,9 @@ MOVE_ATTITUDES = {
 _TIED = {"offer", "accept", "agreement"}
 # the reason positions gives a negated commitment or offer read as a refusal
 _NOT_COMMITTED = re.compile(r"negated (?:guarantee|offer) read as reject")
+#: Words (besides actor names) a refusal's object may stand after it: "رفضت روسيا بشدة
+#: انسحاب …", "رفضه القاطع لبقاء …"; further off, the issue is inside what is refused.
+OBJECT_REACH = 2
 
 
 def _hit_for(s: Sent, hits: list[IssueHit], issue: str, phrase: str, after: int) -> IssueHit | None:
@@ -63,10 +66,19 @@ def _rows_for_move(s: Sent, mv: Any, hits: list[IssueHit], dirs: list) -> list[d
         return []
     ka, _kb = s.key_span(int(mv.start) - s.start, int(mv.end) - s.start)
     h = _hit_for(s, hits, str(mv.issue), str(mv.issue_phrase), ka)
-    if h is None:
+    if h is None or h.time:
+        # "تتمسك برحيل الأسد خلال المرحلة الانتقالية": the demand's topic, but it takes no
+        # side on the process that only says when
         return []
     lo = ka if h.kstart >= ka else s.tokens[max(0, s.tok_index(h.kstart) - 3)][0]
     dsign, span = issue_direction(s, h, dirs, lo)
+    if move == "reject" and "(light: " not in str(mv.reason) and h.kstart >= ka:
+        # a refusal takes a side on what it refuses, not on what that is about: "رفضهم
+        # شروط جيش الفتح للهدنة", "رفضت روسيا تقرير اللجنة عن …"
+        kb = s.key_span(int(mv.start) - s.start, int(mv.start) - s.start + len(str(mv.cue)))[1]
+        obj = span[0] if span is not None and kb <= span[0] < h.kstart else h.kstart
+        if tokens_between(s, kb, obj) > OBJECT_REACH:
+            return []
     if span is None and stance_target(str(mv.issue)) != str(mv.issue):
         # "اتفاق … حول درعا": a place that counts for Iran's presence says nothing of it
         # without a word that moves the forces (إبعاد، انسحاب، بقاء)

@@ -127,6 +127,33 @@ def _elsewhere(s: Sent, h: IssueHit) -> bool:
     )
 
 
+@functools.cache
+def _time_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    frames = load_yaml("issues")["time_frames"]
+    return tuple(
+        frozenset(fold(w) for w in frames[k]) for k in ("always", "with_period", "periods")
+    )
+
+
+def _a_time(s: Sent, h: IssueHit) -> bool:
+    """Does the issue phrase say when ("خلال المرحلة الانتقالية", "مع بدء مرحلة الانتقال
+    السياسي"), not what? Its time word comes right before it or before one or two period
+    nouns."""
+    always, with_period, periods = _time_words()
+    before = [bare(w) for w in s.key[max(0, h.kstart - 80) : h.kstart].split()]
+    head = [bare(w) for w in s.key[h.kstart : h.kend].split()[:1]]
+    gap = 0
+    while before and before[-1] in periods and gap < 2:
+        before.pop()
+        gap += 1
+    if not before:
+        return False
+    word = before[-1][1:] if before[-1][:1] in "وف" and len(before[-1]) > 3 else before[-1]
+    if word in always:
+        return not (len(before) > 1 and before[-2] == "من")
+    return word in with_period and (gap > 0 or bool(head and head[0] in periods))
+
+
 def _names_it(s: Sent, bare_hit: IssueHit, named: IssueHit) -> bool:
     """Does a named issue right after a bare head ("انسحاب … القوات الإيرانية") say whose
     withdrawal it is? Only within three words and with no clause or exchange word between."""
@@ -191,6 +218,8 @@ def find_issues(s: Sent) -> list[IssueHit]:
         )
     ]
     hits = [h for h in hits if not _elsewhere(s, h)]
+    for h in hits:
+        h.time = _a_time(s, h)
     hits.sort(key=lambda h: (h.kstart, -(h.kend - h.kstart)))
     out: list[IssueHit] = []
     for h in hits:
@@ -280,3 +309,5 @@ class IssueHit:
     kend: int
     issue: str  # issue id, or "" for a pronoun head whose owner the caller resolves
     pronoun: bool = False
+    # it says when, not what ("خلال المرحلة الانتقالية"): a move's topic, no stance's target
+    time: bool = False

@@ -5,9 +5,11 @@ sentences, an attitude cue (demand, reject, accept, affirm, discuss — ``data/c
 and the issues in its scope (``data/issues.yaml``). Polarity is attitude × direction ×
 negation: "طالب بانسحاب القوات الإيرانية" is want × withdraw → oppose ``iranian_presence``;
 "لن تنسحب" voiced by Iran is support; acceptance or linkage with a condition is
-``conditional``; "بحث" is ``neutral``. The holder is the explicit subject of the cue, else
-the sentence's speaker (from ``attribution``); without a holder nothing is emitted. Given
-the moves table, a cue on a word the moves reader read as a move takes that move's holders.
+``conditional``; a discussion ("بحث") takes no side and gives no row. The holder is the
+explicit subject of the cue, else the sentence's speaker (from ``attribution``); without a
+holder nothing is emitted. Given the moves table, a cue on a word the moves reader read as
+a move takes that move's holders. An issue phrase that only says when ("خلال المرحلة
+الانتقالية") is no target.
 
 Issues are found by ``analysis.tag.issues``, holders by ``analysis.tag.holders``; the cue
 lexicons are ``analysis.tag.cues``.
@@ -193,12 +195,16 @@ def stances_in_sentence(
             h
             for h in issues
             if h.kstart not in used
+            and not h.time  # "برحيل الأسد خلال المرحلة الانتقالية": when, not what
             and h.issue not in cue.info.get("skip_issues", [])
             and (not cue.info.get("only_issues") or h.issue in cue.info["only_issues"])
             and not any(b <= d < h.kstart for d in deflect)
         ]
         targets = _targets(s, cue, cands)
         if not targets:
+            continue
+        if cue.info.get("takes_no_side"):
+            used.update(h.kstart for h in targets)  # the issue stays the discussion's
             continue
         # a later clause may have its own speaker ("…، فيما قال ظريف إن بلاده …")
         here, cue_at, said = clause_speaker(att, s.doc_span(a, max(b, a + 1))[0], speaker_cue)
@@ -370,10 +376,8 @@ def _target_stances(
 
 def _polarity(cue: _Cue, after_exchange: bool, att_sign: int, dsign: int, owns: bool) -> str:
     """attitude × direction, or ``conditional`` (a condition, exchange or linkage around
-    the cue; an acceptance or commitment tied to one), or ``neutral`` (discussion).
+    the cue; an acceptance or commitment tied to one).
     ``owns``: the issue is the presence of the holder's own forces."""
-    if cue.cat == "discuss":
-        return "neutral"
     tied = cue.exch is not None or cue.hypo is not None
     if (
         bool(cue.info.get("conditional"))

@@ -119,3 +119,18 @@ def test_a_move_word_takes_the_move_readers_holder(sentence, expected):
 def test_a_declined_commitment_implies_a_stance_only_on_own_forces(sentence, expected):
     st = _stances(sentence)
     assert {(r.holder_id, r.target, r.polarity) for r in st.itertuples()} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the refused thing is the issue (a word or two after the cue, names not counted)
+        ("واعترضت فرنسا على العقوبات الأمريكية على سوريا.", [("FRA", "sanctions", "oppose")]),
+        # the issue is inside what is refused: a report, conditions, a meeting about it
+        ("واعترضت فرنسا على تقرير اللجنة الأممية حول العقوبات على سوريا.", []),
+    ],
+)
+def test_a_refusal_takes_a_side_on_what_it_refuses(sentence, expected):
+    st = _stances(sentence)
+    implied = st[st["cue_id"] == "move:reject"]
+    assert [(r.holder_id, r.target, r.polarity) for r in implied.itertuples()] == expected

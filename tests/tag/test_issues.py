@@ -76,6 +76,27 @@ def test_find_issues(text, expected):
     assert hits(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # a period after a time word says when something happens
+        ("طالب برحيل الأسد خلال المرحلة الانتقالية في سوريا", True),
+        ("برحيل الأسد مع بدء مرحلة الانتقال السياسي في سوريا", True),
+        ("بقاء الأسد بعد المرحلة الانتقالية في سوريا", True),
+        ("وقعت الغارة أثناء انسحاب القوات الإيرانية", True),
+        # the means, or what is wanted: not a time
+        ("حل الأزمة في سوريا من خلال العملية السياسية", False),
+        ("دعمت موسكو المرحلة الانتقالية في سوريا", False),
+        ("بعد انسحاب القوات الإيرانية", False),  # a sequence: the stance code's exchange
+        ("ودعت إلى المشاركة في العملية السياسية في سوريا", False),
+    ],
+)
+def test_an_issue_phrase_after_a_time_word_says_when(text, when):
+    s = Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
+    found = [h for h in find_issues(s) if h.issue]
+    assert found and all(h.time == when for h in found)
+
+
 SENTENCES = [
     "لن تسمح إسرائيل لإيران بالتموضع في سوريا",
     "طالب بانسحاب القوات الإيرانية من سوريا",

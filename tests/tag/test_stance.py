@@ -65,10 +65,9 @@ UNIT = [
         "ربطت موسكو خروج القوات الإيرانية بانسحاب القوات الأمريكية من التنف.",
         {("RUS", "iranian_presence", "conditional")},
     ),
-    (
-        "بحث لافروف ونظيره الإيراني ملف الوجود الإيراني في سوريا.",
-        {("RUS", "iranian_presence", "neutral")},
-    ),
+    # a discussion takes no side (the dev gold's convention)
+    ("بحث لافروف ونظيره الإيراني ملف الوجود الإيراني في سوريا.", set()),
+    ("وناقش لافروف وبومبيو انسحاب القوات الأمريكية من التنف.", set()),
     ("لم تطالب موسكو طهران بالانسحاب من سوريا.", set()),  # no demand is no stance
     ("طالبت دمشق بعدم انسحاب القوات الإيرانية.", {("SYR", "iranian_presence", "support")}),
     ("وقال الأسد إن القوات الأمريكية قوة احتلال.", {("SYR", "us_presence", "oppose")}),
@@ -105,11 +104,23 @@ UNIT = [
     # Syria; named with Syria they are
     ("وطالبت الحكومة العراقية بدعم الحشد الشعبي.", set()),
     ("وطالبت واشنطن بسحب الحشد الشعبي من سوريا.", {("USA", "iranian_presence", "oppose")}),
-    # a person after the direction word is who leaves: the transition is still wanted
+    # a person after the direction word is who leaves: the process is still wanted
     (
-        "طالبت المعارضة برحيل الأسد مع بدء المرحلة الانتقالية.",
+        "طالبت المعارضة برحيل الأسد واستئناف العملية السياسية.",
         {("syrian_opposition", "political_process", "support")},
     ),
+    # a period after a time word says when, not what: no side on the transition
+    ("طالبت المعارضة برحيل الأسد مع بدء المرحلة الانتقالية.", set()),
+    ("تتمسك المعارضة برحيل الأسد خلال المرحلة الانتقالية.", set()),
+    ("رفضت أنقرة بقاء الأسد في منصبه بعد المرحلة الانتقالية.", set()),
+    # من خلال is the means: "through the political process"
+    (
+        "دعت موسكو إلى حل الأزمة في سوريا من خلال العملية السياسية.",
+        {("RUS", "political_process", "support")},
+    ),
+    # a refusal takes a side on what it refuses, not on what that is about
+    ("رفض الإيرانيون شروط جيش الفتح لتمديد الهدنة مع القوات الإيرانية.", set()),
+    ("رفضت روسيا بشدة انسحاب القوات الإيرانية من سوريا.", {("RUS", "iranian_presence", "support")}),
     # a place that counts for Iran's presence says nothing of it without a word that moves
     # the forces
     ("ووافقت واشنطن على الهدنة في الجنوب السوري.", set()),
