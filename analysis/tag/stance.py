@@ -46,6 +46,7 @@ from analysis.tag.cues import (
     cue_signs,
     deflector_lexicon,
     direction_lexicon,
+    nominal_forms,
 )
 from analysis.tag.holders import stance_holders
 from analysis.tag.issues import (
@@ -59,6 +60,7 @@ from analysis.tag.issues import (
 )
 from analysis.tag.lexicon import Prefilter, prefilter_of
 from analysis.tag.modality import future_form, negated, past_negation
+from analysis.text.normalize import fold
 
 __all__ = [
     "STANCE_COLUMNS",
@@ -95,6 +97,7 @@ STANCE_COLUMNS = [
 #: sentences a distant issue belongs to another clause; measured on the gold tables, every
 #: true pair is within these bounds.
 MAX_AFTER, MAX_BEFORE = 9, 5
+_RELATIVE = re.compile(r"(?<![\w])(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|ما|مما)(?![\w])")
 
 
 @functools.cache
@@ -270,7 +273,7 @@ def _scope(
     info: dict[str, Any],
 ) -> _Cue:
     """Attitude cue ``idx`` with its clause, its scope and the condition markers around it."""
-    a, b, _form, cat = atts[idx]
+    a, b, form, cat = atts[idx]
     lo, hi = clause_bounds(s, a)
     nxt = next((x for x, *_ in atts[idx + 1 :] if x > b), hi)
     return _Cue(
@@ -288,6 +291,7 @@ def _scope(
         ),
         hypo=next((c for c in conds if c[2] == "if" and lo <= c[0] < hi), None),
         until=next((c for c in conds if c[2] == "until" and c[0] > a), None),
+        verbal=bool(form) and fold(form).lstrip("وف") not in nominal_forms(),
     )
 
 
@@ -313,7 +317,10 @@ def _targets(s: Sent, cue: _Cue, cands: list[IssueHit]) -> list[IssueHit]:
         targets = [
             h
             for h in cands
-            if lo <= h.kstart and h.kend <= a and tokens_between(s, h.kend, a) <= MAX_BEFORE
+            if lo <= h.kstart
+            and h.kend <= a
+            and tokens_between(s, h.kend, a) <= MAX_BEFORE
+            and (not cue.verbal or _RELATIVE.search(s.key, h.kend, a))
         ][-1:]
     return targets
 
@@ -485,3 +492,6 @@ class _Cue:
     exch: tuple[int, int, str] | None
     hypo: tuple[int, int, str] | None
     until: tuple[int, int, str] | None
+    # a verb takes an issue before it only through a relative ("الانسحاب الذي ترفضه");
+    # "… حل الأزمة السورية ودعا" and "… لأنه يدعم" begin another clause
+    verbal: bool = False

@@ -118,6 +118,12 @@ UNIT = [
         "دعت موسكو إلى حل الأزمة في سوريا من خلال العملية السياسية.",
         {("RUS", "political_process", "support")},
     ),
+    # a verb takes an issue before it only through a relative: "ودعا" begins a clause
+    ("وتحدث الرئيس التركي عن الحل السياسي في سوريا ودعا إلى الحوار.", set()),
+    (
+        "وهو انسحاب القوات الأمريكية الذي تطالب به دمشق منذ سنوات.",
+        {("SYR", "us_presence", "oppose")},
+    ),
     # a refusal takes a side on what it refuses, not on what that is about
     ("رفض الإيرانيون شروط جيش الفتح لتمديد الهدنة مع القوات الإيرانية.", set()),
     ("رفضت روسيا بشدة انسحاب القوات الإيرانية من سوريا.", {("RUS", "iranian_presence", "support")}),
