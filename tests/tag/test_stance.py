@@ -124,6 +124,12 @@ UNIT = [
         "وهو انسحاب القوات الأمريكية الذي تطالب به دمشق منذ سنوات.",
         {("SYR", "us_presence", "oppose")},
     ),
+    # a commitment read from a direction verb: walking out of talks, or staying in them
+    (
+        "وقال الجعفري إن وفد الحكومة السورية سيغادر محادثات جنيف.",
+        {("SYR", "political_process", "oppose")},
+    ),
+    ("وأكدت دمشق أنها لن تنسحب من محادثات أستانا.", {("SYR", "political_process", "support")}),
     # a refusal takes a side on what it refuses, not on what that is about
     ("رفض الإيرانيون شروط جيش الفتح لتمديد الهدنة مع القوات الإيرانية.", set()),
     ("رفضت روسيا بشدة انسحاب القوات الإيرانية من سوريا.", {("RUS", "iranian_presence", "support")}),
