@@ -44,6 +44,9 @@ _NOT_COMMITTED = re.compile(r"negated (?:guarantee|offer) read as reject")
 #: Words (besides actor names) a refusal's object may stand after it: "رفضت روسيا بشدة
 #: انسحاب …", "رفضه القاطع لبقاء …"; further off, the issue is inside what is refused.
 OBJECT_REACH = 2
+_ELSEWHERE = re.compile(
+    r"(?<![\w])[وف]?(?:بعد|لان|لانه|لانها|حيث|كلما|عندما|حين|حينما|بينما|فيما|اذ|كما)(?![\w])"
+)
 
 
 def _hit_for(s: Sent, hits: list[IssueHit], issue: str, phrase: str, after: int) -> IssueHit | None:
@@ -79,6 +82,10 @@ def _rows_for_move(s: Sent, mv: Any, hits: list[IssueHit], dirs: list) -> list[d
         obj = span[0] if span is not None and kb <= span[0] < h.kstart else h.kstart
         if tokens_between(s, kb, obj) > OBJECT_REACH:
             return []
+    elif h.kstart >= ka and _ELSEWHERE.search(s.key, ka, h.kstart):
+        # "الضغط الروسي على واشنطن … بعد عرقلة واشنطن خطط الميليشيات الإيرانية": the issue is
+        # in a clause of time or cause after the move, not what the move asks or gives
+        return []
     if span is None and stance_target(str(mv.issue)) != str(mv.issue):
         # "اتفاق … حول درعا": a place that counts for Iran's presence says nothing of it
         # without a word that moves the forces (إبعاد، انسحاب، بقاء)

@@ -134,3 +134,21 @@ def test_a_refusal_takes_a_side_on_what_it_refuses(sentence, expected):
     st = _stances(sentence)
     implied = st[st["cue_id"] == "move:reject"]
     assert [(r.holder_id, r.target, r.polarity) for r in implied.itertuples()] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        # the issue is in a clause of time or cause after the move, not what it asks
+        (
+            "وجاء الضغط الروسي على واشنطن لتحقيق مكاسب بعد عرقلة واشنطن خطط الميليشيات الإيرانية.",
+            "RUS",
+        ),
+        ("وزاد الضغط الأمريكي على طهران لأنها ترفض سحب قواتها من سوريا.", "USA"),
+    ],
+)
+def test_an_issue_in_a_later_clause_of_time_or_cause_is_not_the_moves(sentence, holder):
+    st = _stances(sentence)
+    assert not [
+        r for r in st.itertuples() if r.holder_id == holder and r.cue_id.startswith("move:")
+    ]
