@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -186,7 +186,11 @@ def stances_in_sentence(
     signs = cue_signs()
     info = attitude_info()
     dirs = [(a, b, labs[0], signs[labs[0]]) for a, b, _f, labs in direction_lexicon().find(s.key)]
-    conds = [(a, b, labs[0]) for a, b, _f, labs in condition_lexicon().find(s.key)]
+    conds = [
+        (a, b, labs[0])
+        for a, b, _f, labs in condition_lexicon().find(s.key)
+        if not (labs[0] == "until" and _so_far(s, a))
+    ]
     atts, commit_sign = _attitude_cues(s, dirs, conds)
     deflect = [a for a, _b, _f, _l in deflector_lexicon().find(s.key)]
     out: list[dict[str, Any]] = []
@@ -222,6 +226,9 @@ def stances_in_sentence(
         att_sign = signs.get(cat, 1) * (-1 if neg else 1)
         if cat == "commit":
             att_sign = commit_sign.get(a, 1)
+        if neg and _until_after(s, cue):
+            # "لن تدعم إعادة الإعمار حتى يتم الانتقال السياسي": withheld until, a condition
+            cue = replace(cue, withheld=True)
         for h in targets:
             found = _target_stances(s, cue, h, holders, issues, dirs, att_sign)
             out.extend({**st, **said} for st in found)
@@ -388,6 +395,7 @@ def _polarity(cue: _Cue, after_exchange: bool, att_sign: int, dsign: int, owns: 
     tied = cue.exch is not None or cue.hypo is not None
     if (
         bool(cue.info.get("conditional"))
+        or cue.withheld
         or cue.link is not None
         or after_exchange
         or (cue.info.get("accept") and (tied or (dsign < 0 and owns)))
@@ -398,6 +406,21 @@ def _polarity(cue: _Cue, after_exchange: bool, att_sign: int, dsign: int, owns: 
     ):
         return "conditional"
     return "support" if att_sign * dsign > 0 else "oppose"
+
+
+# "حتى الآن" is "so far", not "until"
+_NOT_UNTIL = frozenset({"الان", "اللحظه", "اليوم", "الساعه"})
+
+
+def _so_far(s: Sent, kpos: int) -> bool:
+    """Is the "until" word at ``kpos`` "so far" ("حتى الآن", "حتى اللحظة")?"""
+    i = s.tok_index(kpos)
+    return i + 1 < len(s.tokens) and bare(s.token_text(i + 1)) in _NOT_UNTIL
+
+
+def _until_after(s: Sent, cue: _Cue) -> bool:
+    """Is there an "until" (حتى، قبل) after the cue, in its clause?"""
+    return cue.until is not None and cue.until[0] < cue.hi
 
 
 def _verbal(s: Sent, kpos: int) -> bool:
@@ -495,3 +518,5 @@ class _Cue:
     # a verb takes an issue before it only through a relative ("الانسحاب الذي ترفضه");
     # "… حل الأزمة السورية ودعا" and "… لأنه يدعم" begin another clause
     verbal: bool = False
+    # negated with an until after it: "لن تدعم … حتى يتم الانتقال" (conditional)
+    withheld: bool = False

@@ -130,6 +130,16 @@ UNIT = [
         {("SYR", "political_process", "oppose")},
     ),
     ("وأكدت دمشق أنها لن تنسحب من محادثات أستانا.", {("SYR", "political_process", "support")}),
+    # withheld until something happens: a condition ("لن … حتى")
+    (
+        "وقال جونسون إن بريطانيا لن تدعم إعادة إعمار سوريا حتى يتم الانتقال السياسي.",
+        {("GBR", "reconstruction", "conditional")},
+    ),
+    # "حتى الآن" is "so far", no condition
+    (
+        "وقالت إيران إنها لن تسحب قواتها من سوريا حتى الآن.",
+        {("IRN", "iranian_presence", "support")},
+    ),
     # a refusal takes a side on what it refuses, not on what that is about
     ("رفض الإيرانيون شروط جيش الفتح لتمديد الهدنة مع القوات الإيرانية.", set()),
     ("رفضت روسيا بشدة انسحاب القوات الإيرانية من سوريا.", {("RUS", "iranian_presence", "support")}),
