@@ -62,6 +62,18 @@ def direction_lexicon() -> Lexicon:
 
 
 @functools.cache
+def come_out_with() -> frozenset[str]:
+    """Direction forms that mean "come out with" before a بـ word (folded)."""
+    return frozenset(fold(f) for f in _stance_cues().get("come_out_with", []))
+
+
+@functools.cache
+def leave_manner() -> frozenset[str]:
+    """بـ words that say how or when forces leave ("بلا شروط", "بشكل كامل"), folded."""
+    return frozenset(fold(f) for f in _stance_cues().get("leave_manner", []))
+
+
+@functools.cache
 def condition_lexicon() -> Lexicon:
     """Condition markers (if, in exchange for, until, linkage …)."""
     return build_lexicon(

@@ -22,9 +22,9 @@ import pandas as pd
 
 from analysis.tag.claims import holder_affiliation, mentions_by_sentence, typed_columns
 from analysis.tag.clauses import Sent, tokens_between
-from analysis.tag.cues import cue_signs, direction_lexicon
+from analysis.tag.cues import deflector_lexicon
 from analysis.tag.issues import IssueHit, find_issues, owns_issue, stance_target
-from analysis.tag.stance import STANCE_COLUMNS, issue_direction
+from analysis.tag.stance import STANCE_COLUMNS, find_directions, issue_direction
 
 __all__ = ["MOVE_ATTITUDES", "add_implied", "implied_stances"]
 
@@ -82,7 +82,11 @@ def _rows_for_move(s: Sent, mv: Any, hits: list[IssueHit], dirs: list) -> list[d
         obj = span[0] if span is not None and kb <= span[0] < h.kstart else h.kstart
         if tokens_between(s, kb, obj) > OBJECT_REACH:
             return []
-    elif h.kstart >= ka and _ELSEWHERE.search(s.key, ka, h.kstart):
+    elif h.kstart >= ka and (
+        _ELSEWHERE.search(s.key, ka, h.kstart)
+        # "دعت إلى الخروج بموقف موحد من الوجود الأمريكي": a position on it, as for attitudes
+        or any(ka <= d < h.kstart for d, *_ in deflector_lexicon().find(s.key))
+    ):
         # "الضغط الروسي على واشنطن … بعد عرقلة واشنطن خطط الميليشيات الإيرانية": the issue is
         # in a clause of time or cause after the move, not what the move asks or gives
         return []
@@ -161,7 +165,6 @@ def implied_stances(
                 *(texts[c].tolist() for c in ("doc_id", "sent_id", "start", "text")), strict=True
             )
         }
-        signs = cue_signs()
         # plain records, grouped by hand: a pandas group per sentence costs more than the reading
         groups: dict[tuple[str, int], list[SimpleNamespace]] = {}
         for rec in positions.to_dict("records"):
@@ -171,10 +174,7 @@ def implied_stances(
             start, body = text[(doc, sent)]
             s = Sent.build(doc, sent, start, body, by_sent.get((doc, sent), ()))
             hits = find_issues(s)
-            dirs = [
-                (a, b, labs[0], signs[labs[0]])
-                for a, b, _f, labs in direction_lexicon().find(s.key)
-            ]
+            dirs = find_directions(s)
             for mv in group:
                 rows.extend(_rows_for_move(s, mv, hits, dirs))
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS)

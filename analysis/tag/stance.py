@@ -42,10 +42,12 @@ from analysis.tag.clauses import (
 from analysis.tag.cues import (
     attitude_info,
     attitude_lexicon,
+    come_out_with,
     condition_lexicon,
     cue_signs,
     deflector_lexicon,
     direction_lexicon,
+    leave_manner,
     nominal_forms,
 )
 from analysis.tag.holders import stance_holders
@@ -125,6 +127,21 @@ def _governs(s: Sent, d_end: int, i_start: int) -> bool:
     return len(between) <= 4 and not person_between and not any(_CONJUNCT.match(w) for w in between)
 
 
+def find_directions(s: Sent) -> list[tuple[int, int, str, int]]:
+    """The sentence's direction words (kstart, kend, direction id, sign); "الخروج بحل سياسي"
+    comes out with a solution and leaves nothing."""
+    signs = cue_signs()
+    out = []
+    for a, b, f, labs in direction_lexicon().find(s.key):
+        i = s.tok_index(a)
+        nxt = s.token_text(i + 1) if i + 1 < len(s.tokens) else ""
+        word = bare(nxt)
+        if fold(f) in come_out_with() and word[:1] == "ب" and word not in leave_manner():
+            continue
+        out.append((a, b, labs[0], signs[labs[0]]))
+    return out
+
+
 def issue_direction(
     s: Sent, issue: IssueHit, dirs: list[tuple[int, int, str, int]], lo: int
 ) -> tuple[int, tuple[int, int] | None]:
@@ -185,7 +202,7 @@ def stances_in_sentence(
         return []
     signs = cue_signs()
     info = attitude_info()
-    dirs = [(a, b, labs[0], signs[labs[0]]) for a, b, _f, labs in direction_lexicon().find(s.key)]
+    dirs = find_directions(s)
     conds = [
         (a, b, labs[0])
         for a, b, _f, labs in condition_lexicon().find(s.key)

@@ -21,6 +21,11 @@ CASES = [
         "ورفضت دمشق بقاء القوات الأمريكية في سوريا.",
         {("SYR", "us_presence", "oppose")},
     ),
+    # "بالخروج بشكل كامل": how it leaves, still leaving (not "come out with")
+    (
+        "وطالبت أنقرة القوات الإيرانية بالخروج بشكل كامل من سوريا.",
+        {("TUR", "iranian_presence", "oppose")},
+    ),
     # an agreement of two parties is one row; both parties take the stance it implies
     (
         "واتفقت واشنطن مع موسكو على إخراج القوات الإيرانية من الجنوب.",
@@ -152,3 +157,21 @@ def test_an_issue_in_a_later_clause_of_time_or_cause_is_not_the_moves(sentence, 
     assert not [
         r for r in st.itertuples() if r.holder_id == holder and r.cue_id.startswith("move:")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "الخروج بـ" comes out with something: nothing leaves
+        (
+            "توصلت الولايات المتحدة وروسيا إلى اتفاق لعقد مؤتمر جنيف 2"
+            " حول الخروج بحل سياسي في سوريا.",
+            {("USA", "political_process", "support"), ("RUS", "political_process", "support")},
+        ),
+        # a position on the issue says no side, in the moves' stances as in the attitudes'
+        ("ودعت دمشق إلى الخروج بموقف موحد من الوجود الأمريكي.", set()),
+    ],
+)
+def test_what_a_moves_issue_phrase_is_not(sentence, expected):
+    st = _stances(sentence)
+    assert {(r.holder_id, r.target, r.polarity) for r in st.itertuples()} == expected
