@@ -85,6 +85,9 @@ def actors_in(text: str) -> list[str]:
         ("وقال الصحفي الروسي", []),
         ("مسؤولون أمريكيون", ["USA@أمريكيون"]),
         ("خبراء إيرانيون", ["IRN@إيرانيون"]),
+        # a dissident speaks against his state; a Syrian one is of the opposition
+        ("وقال المعارض الإيراني", []),
+        ("وقال المعارض السوري ميشيل كيلو", ["syrian_opposition@المعارض السوري"]),
         # toponyms: actor vs place
         ("رفضت سوريا العرض", ["SYR@سوريا"]),
         ("الحرب في سوريا", []),
