@@ -23,8 +23,9 @@ import pandas as pd
 from analysis.tag.claims import holder_affiliation, mentions_by_sentence, typed_columns
 from analysis.tag.clauses import Sent, tokens_between
 from analysis.tag.cues import deflector_lexicon
+from analysis.tag.directions import find_directions, issue_direction
 from analysis.tag.issues import IssueHit, find_issues, owns_issue, stance_target
-from analysis.tag.stance import STANCE_COLUMNS, find_directions, issue_direction
+from analysis.tag.stance import STANCE_COLUMNS
 
 __all__ = ["MOVE_ATTITUDES", "add_implied", "implied_stances"]
 

@@ -42,14 +42,13 @@ from analysis.tag.clauses import (
 from analysis.tag.cues import (
     attitude_info,
     attitude_lexicon,
-    come_out_with,
     condition_lexicon,
     cue_signs,
     deflector_lexicon,
     direction_lexicon,
-    leave_manner,
     nominal_forms,
 )
+from analysis.tag.directions import direction_after, find_directions, issue_direction
 from analysis.tag.holders import stance_holders
 from analysis.tag.issues import (
     IssueHit,
@@ -66,7 +65,6 @@ from analysis.text.normalize import fold
 
 __all__ = [
     "STANCE_COLUMNS",
-    "issue_direction",
     "move_holders",
     "stances_in_sentence",
     "tag_stances",
@@ -106,66 +104,6 @@ _RELATIVE = re.compile(r"(?<![\w])(?:الذي|التي|الذين|اللذين|�
 def prefilter() -> Prefilter:
     """One regex over folded text: attitude or direction cue present."""
     return prefilter_of((attitude_lexicon(), direction_lexicon()))
-
-
-# و with the article (and perhaps بـ/لـ) on a noun: a new conjunct ("والتحول", "وبالعودة")
-_CONJUNCT = re.compile(r"^و[بلك]?ال\w{2,}")
-
-
-def _governs(s: Sent, d_end: int, i_start: int) -> bool:
-    """Can a direction word ending at ``d_end`` be about the issue phrase at ``i_start``?
-    Not across a new conjunct ("وقف إطلاق النار والتحول إلى العملية السياسية": the halt is
-    the ceasefire's, not the process's) or a person, nor more than four words away."""
-    between = [
-        bare(s.token_text(k))
-        for k in range(s.tok_index(d_end), s.tok_index(i_start))
-        if s.tokens[k][0] >= d_end
-    ]
-    # "برحيل الأسد مع بدء المرحلة الانتقالية": a person after the direction word is who
-    # leaves, not the issue named after it ("إبعاد القوات الإيرانية عن الجنوب" is the issue)
-    person_between = any(d_end <= m.kstart < i_start and m.kind == "person" for m in s.mentions)
-    return len(between) <= 4 and not person_between and not any(_CONJUNCT.match(w) for w in between)
-
-
-def find_directions(s: Sent) -> list[tuple[int, int, str, int]]:
-    """The sentence's direction words (kstart, kend, direction id, sign); "الخروج بحل سياسي"
-    comes out with a solution and leaves nothing."""
-    signs = cue_signs()
-    out = []
-    for a, b, f, labs in direction_lexicon().find(s.key):
-        i = s.tok_index(a)
-        nxt = s.token_text(i + 1) if i + 1 < len(s.tokens) else ""
-        word = bare(nxt)
-        if fold(f) in come_out_with() and word[:1] == "ب" and word not in leave_manner():
-            continue
-        out.append((a, b, labs[0], signs[labs[0]]))
-    return out
-
-
-def issue_direction(
-    s: Sent, issue: IssueHit, dirs: list[tuple[int, int, str, int]], lo: int
-) -> tuple[int, tuple[int, int] | None]:
-    """(sign, span) of the last direction word in [lo, issue] or inside the issue phrase;
-    (+1, None) when there is none (naming the issue means its presence/continuation)."""
-    cands = [
-        d
-        for d in dirs
-        if (lo <= d[0] <= issue.kstart and _governs(s, d[1], issue.kstart))
-        or issue.kstart <= d[0] < issue.kend
-    ]
-    if not cands:
-        # the predicate after the issue: "الميليشيات الإيرانية لن تقترب"
-        i_end = s.tok_index(issue.kend)
-        hi = s.tokens[min(len(s.tokens) - 1, i_end + 2)][1] if s.tokens else issue.kend
-        cands = [d for d in dirs if issue.kend <= d[0] < hi]
-        if not cands:
-            return 1, None
-        d = cands[0]
-        return d[3] * (-1 if negated(s, d[0], window=1) else 1), (d[0], d[1])
-    d = max(cands, key=lambda d: d[0])
-    # only a negator right before the direction word negates it ("عدم انسحاب", "لن تنسحب");
-    # in "لن تقبل ببقاء" the negator belongs to the attitude
-    return d[3] * (-1 if negated(s, d[0], window=1) else 1), (d[0], d[1])
 
 
 def _in_if_clause(s: Sent, kpos: int, conds: list[tuple[int, int, str]]) -> bool:
@@ -366,6 +304,8 @@ def _target_stances(
     else:
         dir_lo = b if h.kstart >= b else s.tokens[max(0, s.tok_index(h.kstart) - 3)][0]
         dsign, dspan = issue_direction(s, h, dirs, dir_lo)
+        if dspan is None and h.kend <= a:
+            dsign, dspan = direction_after(s, cue.b, cue.scope_end, dirs)
         if dspan is None and h.issue and stance_target(h.issue) != h.issue:
             # "موافقة واشنطن على توافقات في الجنوب السوري": a place that counts for Iran's
             # presence says nothing of it without a word that moves the forces (as implied)

@@ -140,6 +140,11 @@ UNIT = [
         "وقالت إيران إنها لن تسحب قواتها من سوريا حتى الآن.",
         {("IRN", "iranian_presence", "support")},
     ),
+    # an issue before its cue takes the direction word after the cue
+    (
+        "وقال لافروف إن القوات الأميركية يجب أن لا تبقى في سوريا.",
+        {("RUS", "us_presence", "oppose")},
+    ),
     # a refusal takes a side on what it refuses, not on what that is about
     ("رفض الإيرانيون شروط جيش الفتح لتمديد الهدنة مع القوات الإيرانية.", set()),
     ("رفضت روسيا بشدة انسحاب القوات الإيرانية من سوريا.", {("RUS", "iranian_presence", "support")}),

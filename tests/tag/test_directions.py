@@ -1,0 +1,62 @@
+"""Directions (tag.directions): which way a clause moves an issue."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.tag.clauses import Sent
+from analysis.tag.directions import direction_after, find_directions, issue_direction
+from analysis.tag.issues import find_issues
+from analysis.tag.mentions import tag_text
+
+
+def _sent(text: str) -> Sent:
+    return Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("طالبت بانسحاب القوات الإيرانية", ["انسحاب"]),
+        # "الخروج بـ" comes out with something
+        ("اتفقا على عقد مؤتمر حول الخروج بحل سياسي", []),
+        ("خرج الاجتماع ببيان ختامي", []),
+        # … unless the بـ word says how or when it leaves
+        ("طالبت بالخروج بشكل كامل من سوريا", ["الخروج"]),
+        ("دعت إلى خروج بلا شروط للقوات الأجنبية", ["خروج"]),
+    ],
+)
+def test_find_directions(text, words):
+    s = _sent(text)
+    assert [s.key[a:b] for a, b, _d, _sg in find_directions(s)] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("طالبت بانسحاب القوات الإيرانية من سوريا", -1),
+        ("طالبت ببقاء القوات الإيرانية في سوريا", 1),
+        ("طالبت بعدم انسحاب القوات الإيرانية من سوريا", 1),
+        ("أكدت الوجود الإيراني في سوريا", 1),  # naming the issue: its presence
+    ],
+)
+def test_issue_direction(text, sign):
+    s = _sent(text)
+    hit = next(h for h in find_issues(s) if h.issue == "iranian_presence")
+    assert issue_direction(s, hit, find_directions(s), 0)[0] == sign
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "sign"),
+    [
+        ("القوات الأميركية يجب أن لا تبقى في سوريا", "يجب", -1),
+        ("القوات الأميركية يجب أن تنسحب من سوريا", "يجب", -1),
+        ("القوات الأميركية يجب أن تبقى في سوريا", "يجب", 1),
+        # the direction word must follow the cue closely
+        ("القوات الأميركية يجب أن يقرر الكونغرس مصيرها قبل أن تنسحب", "يجب", 1),
+    ],
+)
+def test_direction_after_a_cue_whose_issue_stands_before_it(text, cue, sign):
+    s = _sent(text)
+    b = s.key.index(cue) + len(cue)
+    assert direction_after(s, b, len(s.key), find_directions(s))[0] == sign
