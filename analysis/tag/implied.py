@@ -21,11 +21,13 @@ from typing import Any
 import pandas as pd
 
 from analysis.tag.claims import holder_affiliation, mentions_by_sentence, typed_columns
-from analysis.tag.clauses import Sent, tokens_between
-from analysis.tag.cues import deflector_lexicon
+from analysis.tag.clauses import Sent
+from analysis.tag.cues import attitude_info, deflector_lexicon
 from analysis.tag.directions import find_directions, issue_direction
 from analysis.tag.issues import IssueHit, find_issues, owns_issue, stance_target
+from analysis.tag.nearby import words_between
 from analysis.tag.stance import STANCE_COLUMNS
+from analysis.text.normalize import fold
 
 __all__ = ["MOVE_ATTITUDES", "add_implied", "implied_stances"]
 
@@ -81,7 +83,8 @@ def _rows_for_move(s: Sent, mv: Any, hits: list[IssueHit], dirs: list) -> list[d
         # شروط جيش الفتح للهدنة", "رفضت روسيا تقرير اللجنة عن …"
         kb = s.key_span(int(mv.start) - s.start, int(mv.start) - s.start + len(str(mv.cue)))[1]
         obj = span[0] if span is not None and kb <= span[0] < h.kstart else h.kstart
-        if tokens_between(s, kb, obj) > OBJECT_REACH:
+        through = frozenset(fold(w) for w in attitude_info()["reject"].get("reach_through", ()))
+        if words_between(s, kb, obj, through) > OBJECT_REACH:
             return []
     elif h.kstart >= ka and (
         _ELSEWHERE.search(s.key, ka, h.kstart)

@@ -1,24 +1,45 @@
 """The words around a cue that decide whether its frame holds: what must or must not
 follow it within some words (``within``: "وقّع اتفاقاً", "رفض الاتهامات", "دعا لإعادة
 النظر"), whether a word belongs to an actor's name (``named``) and whether an actor stands
-right before it (``actor_before``), and whether a noun has a complement of its own
-(``complement_after``)."""
+right before it (``actor_before``), whether a noun has a complement of its own
+(``complement_after``), and how many words stand between two places besides names and
+words a phrase passes through (``words_between``)."""
 
 from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.clauses import Sent, bare, token_after, words_after
+from analysis.tag.clauses import Sent, bare, token_after, tokens_between, words_after
 from analysis.tag.matcher import base_forms
 from analysis.tag.morph import analyses
 from analysis.text.normalize import fold, strip_marks
 
-__all__ = ["actor_before", "around", "complement_after", "named", "within"]
+__all__ = ["actor_before", "around", "complement_after", "named", "within", "words_between"]
 
 
 def named(s: Sent, j: int) -> bool:
     """Is token ``j`` part of an actor's name?"""
     ta, tb = s.tokens[j]
     return any(m.kstart < tb and m.kend > ta for m in s.mentions)
+
+
+def words_between(s: Sent, a: int, b: int, through: frozenset[str] = frozenset()) -> int:
+    """Words between key positions ``a`` and ``b``, not counting actor names nor the words
+    of ``through`` (folded, with or without و/ب/ل): "رفضت المعارضة المشاركة في مؤتمر سوتشي"
+    refuses Sochi through المشاركة في."""
+    if not through:
+        return tokens_between(s, a, b)
+    skipped = sum(
+        1
+        for j in range(s.tok_index(a), s.tok_index(b))
+        if s.tokens[j][0] >= a
+        and not named(s, j)
+        and _through(bare(s.token_text(j)), through)
+    )
+    return tokens_between(s, a, b) - skipped
+
+
+def _through(word: str, through: frozenset[str]) -> bool:
+    return word in through or (word[:1] in "وبل" and word[1:] in through)
 
 
 def actor_before(s: Sent, j: int, *, any_name: bool = False) -> bool:

@@ -61,6 +61,7 @@ from analysis.tag.issues import (
 )
 from analysis.tag.lexicon import Prefilter, prefilter_of
 from analysis.tag.modality import future_form, negated, past_negation
+from analysis.tag.nearby import words_between
 from analysis.text.normalize import fold
 
 __all__ = [
@@ -270,10 +271,11 @@ def _targets(s: Sent, cue: _Cue, cands: list[IssueHit]) -> list[IssueHit]:
     if cue.link is not None:
         return [h for h in cands if lo <= h.kstart < cue.link[0]][:1]
     reach = int(info.get("max_after", MAX_AFTER))
+    through = frozenset(fold(w) for w in info.get("reach_through", ()))
     targets = [
         h
         for h in cands
-        if b <= h.kstart < cue.scope_end and tokens_between(s, b, h.kstart) <= reach
+        if b <= h.kstart < cue.scope_end and words_between(s, b, h.kstart, through) <= reach
     ]
     if not targets and not info.get("after_only"):
         targets = [

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.tag.clauses import Sent
-from analysis.tag.nearby import around, complement_after, within
+from analysis.tag.mentions import tag_text
+from analysis.tag.nearby import around, complement_after, within, words_between
 from analysis.text.normalize import fold
 
 
@@ -71,3 +72,19 @@ def test_around_looks_both_ways(text, word, expected):
 def test_complement_after_the_noun(text, expected):
     s = Sent.build("d", 0, 0, text, ())
     assert complement_after(s, s.tokens[0][1]) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "through", "count"),
+    [
+        ("رفضت المعارضة المشاركة في مؤتمر سوتشي", frozenset(), 2),
+        ("رفضت المعارضة المشاركة في مؤتمر سوتشي", frozenset({"المشاركه", "في"}), 0),
+        ("رفضت المعارضة بالمشاركة في مؤتمر سوتشي", frozenset({"المشاركه", "في"}), 0),
+        # a word that only ends like one passed through is counted
+        ("رفضت المعارضة نفي مؤتمر سوتشي", frozenset({"في"}), 1),
+    ],
+)
+def test_words_between(text, through, count):
+    s = Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
+    a = s.key.index("المعارضه") + len("المعارضه")
+    assert words_between(s, a, s.key.index("مؤتمر"), through) == count

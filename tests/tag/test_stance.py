@@ -148,6 +148,11 @@ UNIT = [
     # a refusal takes a side on what it refuses, not on what that is about
     ("رفض الإيرانيون شروط جيش الفتح لتمديد الهدنة مع القوات الإيرانية.", set()),
     ("رفضت روسيا بشدة انسحاب القوات الإيرانية من سوريا.", {("RUS", "iranian_presence", "support")}),
+    # … through taking part in it
+    (
+        "ورفضت المعارضة السورية المشاركة في مؤتمر سوتشي.",
+        {("syrian_opposition", "political_process", "oppose")},
+    ),
     # a place that counts for Iran's presence says nothing of it without a word that moves
     # the forces
     ("ووافقت واشنطن على الهدنة في الجنوب السوري.", set()),
