@@ -31,9 +31,7 @@ def words_between(s: Sent, a: int, b: int, through: frozenset[str] = frozenset()
     skipped = sum(
         1
         for j in range(s.tok_index(a), s.tok_index(b))
-        if s.tokens[j][0] >= a
-        and not named(s, j)
-        and _through(bare(s.token_text(j)), through)
+        if s.tokens[j][0] >= a and not named(s, j) and _through(bare(s.token_text(j)), through)
     )
     return tokens_between(s, a, b) - skipped
 
