@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from analysis.tag.clauses import Sent, bare
+from analysis.tag.clauses import Sent, bare, one_of
 from analysis.tag.cues import come_out_with, cue_signs, direction_lexicon, leave_manner
-from analysis.tag.issues import IssueHit
+from analysis.tag.issues import IssueHit, presence_heads, stance_target
 from analysis.tag.modality import negated
+from analysis.tag.nearby import named
 from analysis.text.normalize import fold
 
 __all__ = ["direction_after", "find_directions", "issue_direction"]
@@ -23,8 +24,27 @@ __all__ = ["direction_after", "find_directions", "issue_direction"]
 #: A direction word: (kstart, kend, direction id, sign).
 Direction = tuple[int, int, str, int]
 
+# besides forces, the words between one that moves them and the place: "سحب قواتها من
+# التنف", "انسحاب من القاعدة الأمريكية في التنف", "تعزيز تواجدها في جنوب سوريا" (folded)
+_PLACE_WORDS = frozenset(
+    {"من", "عن", "الي", "في", "داخل", "خارج", "قرب", "نحو", "القاعده", "قاعده", "منطقه"}
+    | {"المنطقه", "مناطق", "المناطق", "الاراضي", "اراضي", "تواجده", "تواجدها", "تواجدهم"}
+)
+
 # و with the article (and perhaps بـ/لـ) on a noun: a new conjunct ("والتحول", "وبالعودة")
 _CONJUNCT = re.compile(r"^و[بلك]?ال\w{2,}")
+
+
+def _moves_forces_to(s: Sent, d_end: int, i_start: int) -> bool:
+    """A place ("جنوب غرب سوريا", "التنف") takes a direction word that moves forces from or
+    to it: only forces and prepositions between ("سحب قواتها من التنف"); "وقف إطلاق النار
+    في جنوب غرب سوريا" halts the firing, not a presence."""
+    allowed = presence_heads() | _PLACE_WORDS
+    return all(
+        named(s, k) or one_of(bare(s.token_text(k)), allowed)
+        for k in range(s.tok_index(d_end), s.tok_index(i_start))
+        if s.tokens[k][0] >= d_end
+    )
 
 
 def _governs(s: Sent, d_end: int, i_start: int) -> bool:
@@ -39,7 +59,8 @@ def _governs(s: Sent, d_end: int, i_start: int) -> bool:
     # "برحيل الأسد مع بدء المرحلة الانتقالية": a person after the direction word is who
     # leaves, not the issue named after it ("إبعاد القوات الإيرانية عن الجنوب" is the issue)
     person_between = any(d_end <= m.kstart < i_start and m.kind == "person" for m in s.mentions)
-    return len(between) <= 4 and not person_between and not any(_CONJUNCT.match(w) for w in between)
+    conjunct = any(_CONJUNCT.match(w) for w in between)
+    return len(between) <= 4 and not person_between and not conjunct
 
 
 def find_directions(s: Sent) -> list[Direction]:
@@ -62,10 +83,15 @@ def issue_direction(
 ) -> tuple[int, tuple[int, int] | None]:
     """(sign, span) of the last direction word in [lo, issue] or inside the issue phrase;
     (+1, None) when there is none (naming the issue means its presence/continuation)."""
+    place = bool(issue.issue) and stance_target(issue.issue) != issue.issue
     cands = [
         d
         for d in dirs
-        if (lo <= d[0] <= issue.kstart and _governs(s, d[1], issue.kstart))
+        if (
+            lo <= d[0] <= issue.kstart
+            and _governs(s, d[1], issue.kstart)
+            and (not place or _moves_forces_to(s, d[1], issue.kstart))
+        )
         or issue.kstart <= d[0] < issue.kend
     ]
     if not cands:

@@ -276,10 +276,15 @@ _CLITIC_STARTS = ("", "و", "ف", "ب", "ل")  # [وفبل]? in front of a head
 
 
 @functools.cache
+def presence_heads() -> frozenset[str]:
+    """The head terms of a presence (قوات، القوات، قواتها، ميليشيات، عناصر …), folded."""
+    return frozenset(fold(h) for h in load_yaml("issues")["head_terms"])
+
+
+@functools.cache
 def _owner_regex_heads() -> frozenset[str] | None:
     """The words a match of ``_owner_regex`` begins: a clitic, perhaps ال, a head term."""
-    heads = {fold(h) for h in load_yaml("issues")["head_terms"]}
-    return word_heads(heads, [c + a for c in _CLITIC_STARTS for a in ("", "ال")])
+    return word_heads(set(presence_heads()), [c + a for c in _CLITIC_STARTS for a in ("", "ال")])
 
 
 @functools.cache

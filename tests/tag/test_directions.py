@@ -60,3 +60,20 @@ def test_direction_after_a_cue_whose_issue_stands_before_it(text, cue, sign):
     s = _sent(text)
     b = s.key.index(cue) + len(cue)
     assert direction_after(s, b, len(s.key), find_directions(s))[0] == sign
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # a place takes a word that moves forces from or to it
+        ("طالبت بانسحاب القوات الإيرانية من جنوب سوريا", -1),
+        ("طالبت بإبعاد إيران عن جنوب سوريا", -1),
+        ("رفضت تعزيز تواجدها في جنوب سوريا", 1),
+        # "وقف إطلاق النار في جنوب غرب سوريا": the halt is the firing's
+        ("أعلنت وقف إطلاق النار في جنوب غرب سوريا", 1),
+    ],
+)
+def test_a_place_takes_a_word_that_moves_forces(text, sign):
+    s = _sent(text)
+    hit = next(h for h in find_issues(s) if h.issue == "southern_syria")
+    assert issue_direction(s, hit, find_directions(s), 0)[0] == sign

@@ -26,6 +26,8 @@ CASES = [
         "وطالبت أنقرة القوات الإيرانية بالخروج بشكل كامل من سوريا.",
         {("TUR", "iranian_presence", "oppose")},
     ),
+    # a place takes a word that moves forces from or to it
+    ("وعرضت واشنطن سحب قواتها من التنف.", {("USA", "us_presence", "conditional")}),
     # an agreement of two parties is one row; both parties take the stance it implies
     (
         "واتفقت واشنطن مع موسكو على إخراج القوات الإيرانية من الجنوب.",
@@ -175,3 +177,11 @@ def test_an_issue_in_a_later_clause_of_time_or_cause_is_not_the_moves(sentence, 
 def test_what_a_moves_issue_phrase_is_not(sentence, expected):
     st = _stances(sentence)
     assert {(r.holder_id, r.target, r.polarity) for r in st.itertuples()} == expected
+
+
+def test_a_ceasefire_in_a_place_is_no_stance_on_a_presence():
+    # "وقف إطلاق النار في جنوب غرب سوريا" halts the firing, it moves no forces
+    st = _stances(
+        "وقال لافروف إن روسيا والولايات المتحدة مستعدتان لإعلان وقف إطلاق النار في جنوب غرب سوريا."
+    )
+    assert "iranian_presence" not in set(st["target"])
