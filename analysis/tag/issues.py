@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from analysis.resources import load_yaml
-from analysis.tag.actors import affiliation_of
+from analysis.tag.actors import ACTOR_KINDS, affiliation_of
 from analysis.tag.clauses import Sent, bare
 from analysis.tag.lexicon import (
     Lexicon,
@@ -164,6 +164,12 @@ def _names_it(s: Sent, bare_hit: IssueHit, named: IssueHit) -> bool:
     return not any(bare(w).lstrip("وف") in stops for w in gap)
 
 
+def _owned_by_name(s: Sent, bare_hit: IssueHit) -> bool:
+    """Is a bare head ("خروج") followed by the name of whoever leaves ("خروج بريطانيا",
+    "بخروج تركيا")? Then it is no withdrawal of the holder's own."""
+    return any(0 <= m.kstart - bare_hit.kend <= 1 and m.kind in ACTOR_KINDS for m in s.mentions)
+
+
 @functools.cache
 def _bare_heads() -> frozenset[str]:
     return frozenset(fold(h) for h in load_yaml("issues").get("bare_heads", []))
@@ -214,7 +220,7 @@ def find_issues(s: Sent) -> list[IssueHit]:
         if not (
             h.pronoun
             and s.key[h.kstart : h.kend] in bare_heads
-            and any(_names_it(s, h, n) for n in named)
+            and (any(_names_it(s, h, n) for n in named) or _owned_by_name(s, h))
         )
     ]
     hits = [h for h in hits if not _elsewhere(s, h)]

@@ -70,6 +70,10 @@ def hits(text: str) -> list[tuple[str, str, bool]]:
             [("إيران بالتموضع", "iranian_presence", False)],
         ),
         ("سمحت الحكومة للمنظمات بالعمل في المدينة", []),
+        # a bare withdrawal with the name of whoever leaves is not the holder's own
+        ("طالبت روسيا بخروج تركيا من سوريا", []),
+        ("يعود إلى زمن خروج بريطانيا من شرق السويس", []),
+        ("عرضت طهران الانسحاب من سوريا", [("الانسحاب", "", True)]),
     ],
 )
 def test_find_issues(text, expected):
