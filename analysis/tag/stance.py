@@ -128,6 +128,8 @@ def _pronoun_owner(
             i = s.tok_index(m.kstart)
             if i > 0 and bare(s.token_text(i - 1)) in {"علي", "من", "الي"}:
                 return m.actor_id
+            if s.key[s.tokens[i][0] : m.kstart].endswith("ل"):
+                return m.actor_id  # "لن تسمح للنظام الإيراني بترسخ وجوده"
     return holder
 
 
@@ -215,7 +217,8 @@ def _attitude_cues(
     # "لن تنسحب القوات الإيرانية", "ستبقى قواتنا" — unless it is the condition of an if-clause.
     commit_sign: dict[int, int] = {}
     for a, b, _lab, sg in dirs:
-        covered = any(x < a <= y + 40 for x, y, _f, _l in atts)
+        # "لن تسمح" is the attitude (want, negated) where a cue stands on the word itself
+        covered = any(x <= a <= y + 40 for x, y, _f, _l in atts)
         if (
             not covered
             and (future_form(s, a) or negated(s, a))

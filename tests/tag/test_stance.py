@@ -145,6 +145,13 @@ UNIT = [
         "وقال لافروف إن القوات الأميركية يجب أن لا تبقى في سوريا.",
         {("RUS", "us_presence", "oppose")},
     ),
+    # "لن تسمح لـX بـ…": X's presence, and the negated allowing is the attitude itself
+    (
+        "وقال نتنياهو إن إسرائيل لن تسمح للنظام الإيراني بترسخ وجوده في سوريا.",
+        {("ISR", "iranian_presence", "oppose")},
+    ),
+    # the participle of holding to it
+    ("وقال لافروف إننا متمسكون بعملية جنيف.", {("RUS", "political_process", "support")}),
     # a refusal takes a side on what it refuses, not on what that is about
     ("رفض الإيرانيون شروط جيش الفتح لتمديد الهدنة مع القوات الإيرانية.", set()),
     ("رفضت روسيا بشدة انسحاب القوات الإيرانية من سوريا.", {("RUS", "iranian_presence", "support")}),
