@@ -64,6 +64,10 @@ def hits(text: str) -> list[tuple[str, str, bool]]:
         # the Geneva and Astana processes by any of their names
         ("دعمت واشنطن عملية جنيف", [("عملية جنيف", "political_process", False)]),
         ("وحضر الوفد مفاوضات آستانة", [("مفاوضات آستانة", "political_process", False)]),
+        (
+            "دعا بوتين الأطراف للانضمام للمسار السياسي في سوريا",
+            [("المسار السياسي", "political_process", False)],
+        ),
         # the owner first, its presence after بـ: "will not allow Iran to entrench"
         (
             "لن تسمح إسرائيل لإيران بالتموضع في سوريا",
