@@ -66,7 +66,7 @@ def hits(text: str) -> list[tuple[str, str, bool]]:
         ("وحضر الوفد مفاوضات آستانة", [("مفاوضات آستانة", "political_process", False)]),
         (
             "دعا بوتين الأطراف للانضمام للمسار السياسي في سوريا",
-            [("المسار السياسي", "political_process", False)],
+            [("للمسار السياسي", "political_process", False)],
         ),
         # the owner first, its presence after بـ: "will not allow Iran to entrench"
         (
