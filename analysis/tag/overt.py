@@ -107,15 +107,31 @@ def overt_subject(s: Sent, a: int, b: int, feats: set[tuple[str, str]], noun_at:
             and tok not in NP_STOPS
             and tok not in PRONOUN_PPS
             and not tok[:1].isdigit()
-            and not tok.startswith(("ب", "ل"))
+            and (not tok.startswith(("ب", "ل")) or _stem_initial(s, k))
         )
 
     plural = bool(feats) and all(num in ("p", "d") for _g, num in feats)
     # an actor right after the verb that did not agree with it is its object ("كما دعا
     # الأمم المتحدة … إلى"), not a subject of another kind
     actor_after = j < len(s.tokens) and any(m.kind in ACTOR_KINDS for m in starting_in(s, j))
-    after = bool(nxt) and not plural and not actor_after and (definite(nxt) or content_word(j))
+    # a participle's noun after it is its object ("داعيا بقية الدول إلى"); a verb's or a
+    # light verbal noun's (its noun at ``noun_at``) may be its subject
+    verbal = any(num != "na" for _g, num in feats) or noun_at >= 0
+    after = (
+        verbal
+        and bool(nxt)
+        and not plural
+        and not actor_after
+        and (definite(nxt) or content_word(j))
+    )
     return after or (bool(prev) and definite(prev) and not is_clause_end(prev)) or topic(s, i)
+
+
+def _stem_initial(s: Sent, k: int) -> bool:
+    """Is the ب or لـ of token ``k`` the noun's own first letter ("بيان", "برنامج"), in every
+    reading, and not a preposition ("بسحب")?"""
+    readings = analyses(word_at(s, k))
+    return any(r.pos.startswith("noun") for r in readings) and not any(r.prep for r in readings)
 
 
 def topic(s: Sent, i: int) -> bool:
