@@ -130,6 +130,20 @@ def _pronoun_owner(
                 return m.actor_id
             if s.key[s.tokens[i][0] : m.kstart].endswith("ل"):
                 return m.actor_id  # "لن تسمح للنظام الإيراني بترسخ وجوده"
+        # the object right after the subject, not joined to it by و: "دعت وزارة الدفاع
+        # الأمريكية وحدات الحماية لتحقيق انسحاب" (but "اشترطت واشنطن وإسرائيل خروج …")
+        subj = next((m for m in s.mentions if m.actor_id == holder and b <= m.kstart), None)
+        obj = next((m for m in s.mentions if subj and subj.kend <= m.kstart < h.kstart), None)
+        # a clitic و before the name (left out of the mention) joins it to the subject
+        joined = obj is not None and "و" in s.key[s.tokens[s.tok_index(obj.kstart)][0] : obj.kstart]
+        if (
+            subj
+            and obj
+            and obj.kind in ACTOR_KINDS
+            and not joined
+            and not tokens_between(s, subj.kend, obj.kstart)
+        ):
+            return obj.actor_id
     return holder
 
 

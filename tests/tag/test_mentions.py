@@ -87,6 +87,9 @@ def actors_in(text: str) -> list[str]:
         ("خبراء إيرانيون", ["IRN@إيرانيون"]),
         # a dissident speaks against his state; a Syrian one is of the opposition
         ("وقال المعارض الإيراني", []),
+        # the YPG's short forms
+        ("ودعت وحدات الحماية الكردية إلى الانسحاب", ["ypg@وحدات الحماية الكردية"]),
+        ("وحدات الحماية في المدينة", []),  # bare, in a page that names neither YPG nor SDF
         ("وقال المعارض السوري ميشيل كيلو", ["syrian_opposition@المعارض السوري"]),
         # toponyms: actor vs place
         ("رفضت سوريا العرض", ["SYR@سوريا"]),

@@ -152,6 +152,17 @@ UNIT = [
     ),
     # the participle of holding to it
     ("وقال لافروف إننا متمسكون بعملية جنيف.", {("RUS", "political_process", "support")}),
+    # the one called on right after the subject leaves, not the subject; a name joined to
+    # the subject by و is a second subject
+    ("ودعت وزارة الدفاع الأمريكية وحدات الحماية الكردية لتحقيق انسحاب كامل.", set()),
+    (
+        "واشترطت الولايات المتحدة وإسرائيل خروج إيران من سوريا قبل أي انسحاب من التنف.",
+        {
+            ("USA", "iranian_presence", "oppose"),
+            ("ISR", "iranian_presence", "oppose"),
+            ("USA", "us_presence", "conditional"),
+        },
+    ),
     # a refusal takes a side on what it refuses, not on what that is about
     ("رفض الإيرانيون شروط جيش الفتح لتمديد الهدنة مع القوات الإيرانية.", set()),
     ("رفضت روسيا بشدة انسحاب القوات الإيرانية من سوريا.", {("RUS", "iranian_presence", "support")}),
