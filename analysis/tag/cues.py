@@ -107,6 +107,17 @@ def attitude_info() -> dict[str, dict[str, Any]]:
 
 
 @functools.cache
+def reach_through() -> dict[str, frozenset[str]]:
+    """Attitude id → the words its reach to an issue passes through (``reach_through``:
+    "رفضت المعارضة المشاركة في مؤتمر سوتشي"), folded."""
+    return {
+        a["id"]: frozenset(fold(w) for w in a["reach_through"])
+        for a in _stance_cues()["attitudes"]
+        if a.get("reach_through")
+    }
+
+
+@functools.cache
 def deflector_lexicon() -> Lexicon:
     """Words after which an issue is not the attitude's target."""
     return build_lexicon([("deflector", _stance_cues().get("deflectors", []))], proclitics="وفبل")

@@ -14,7 +14,7 @@ import re
 
 from analysis.tag.clauses import Sent, bare, one_of
 from analysis.tag.cues import come_out_with, cue_signs, direction_lexicon, leave_manner
-from analysis.tag.issues import IssueHit, presence_heads, stance_target
+from analysis.tag.issues import IssueHit, is_place, presence_heads
 from analysis.tag.modality import negated
 from analysis.tag.nearby import named
 from analysis.text.normalize import fold
@@ -83,7 +83,7 @@ def issue_direction(
 ) -> tuple[int, tuple[int, int] | None]:
     """(sign, span) of the last direction word in [lo, issue] or inside the issue phrase;
     (+1, None) when there is none (naming the issue means its presence/continuation)."""
-    place = bool(issue.issue) and stance_target(issue.issue) != issue.issue
+    place = is_place(issue.issue)
     cands = [
         d
         for d in dirs

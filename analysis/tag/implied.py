@@ -22,12 +22,11 @@ import pandas as pd
 
 from analysis.tag.claims import holder_affiliation, mentions_by_sentence, typed_columns
 from analysis.tag.clauses import Sent
-from analysis.tag.cues import attitude_info, deflector_lexicon
+from analysis.tag.cues import deflector_lexicon, reach_through
 from analysis.tag.directions import find_directions, issue_direction
-from analysis.tag.issues import IssueHit, find_issues, owns_issue, stance_target
+from analysis.tag.issues import IssueHit, find_issues, is_place, owns_issue, stance_target
 from analysis.tag.nearby import words_between
 from analysis.tag.stance import STANCE_COLUMNS
-from analysis.text.normalize import fold
 
 __all__ = ["MOVE_ATTITUDES", "add_implied", "implied_stances"]
 
@@ -65,7 +64,9 @@ def _polarity(sign: int, dsign: int) -> str:
     return "support" if sign * dsign > 0 else "oppose"
 
 
-def _rows_for_move(s: Sent, mv: Any, hits: list[IssueHit], dirs: list) -> list[dict[str, Any]]:
+def _rows_for_move(
+    s: Sent, mv: Any, hits: list[IssueHit], dirs: list, deflect: list[int]
+) -> list[dict[str, Any]]:
     move, holder = str(mv.move), str(mv.holder_id)
     sign = MOVE_ATTITUDES.get(move)
     if sign is None or not mv.issue:
@@ -83,18 +84,18 @@ def _rows_for_move(s: Sent, mv: Any, hits: list[IssueHit], dirs: list) -> list[d
         # شروط جيش الفتح للهدنة", "رفضت روسيا تقرير اللجنة عن …"
         kb = s.key_span(int(mv.start) - s.start, int(mv.start) - s.start + len(str(mv.cue)))[1]
         obj = span[0] if span is not None and kb <= span[0] < h.kstart else h.kstart
-        through = frozenset(fold(w) for w in attitude_info()["reject"].get("reach_through", ()))
+        through = reach_through().get("reject", frozenset())
         if words_between(s, kb, obj, through) > OBJECT_REACH:
             return []
     elif h.kstart >= ka and (
         _ELSEWHERE.search(s.key, ka, h.kstart)
         # "دعت إلى الخروج بموقف موحد من الوجود الأمريكي": a position on it, as for attitudes
-        or any(ka <= d < h.kstart for d, *_ in deflector_lexicon().find(s.key))
+        or any(ka <= d < h.kstart for d in deflect)
     ):
         # "الضغط الروسي على واشنطن … بعد عرقلة واشنطن خطط الميليشيات الإيرانية": the issue is
         # in a clause of time or cause after the move, not what the move asks or gives
         return []
-    if span is None and stance_target(str(mv.issue)) != str(mv.issue):
+    if span is None and is_place(str(mv.issue)):
         # "اتفاق … حول درعا": a place that counts for Iran's presence says nothing of it
         # without a word that moves the forces (إبعاد، انسحاب، بقاء)
         return []
@@ -179,8 +180,9 @@ def implied_stances(
             s = Sent.build(doc, sent, start, body, by_sent.get((doc, sent), ()))
             hits = find_issues(s)
             dirs = find_directions(s)
+            deflect = [a for a, _b, _f, _l in deflector_lexicon().find(s.key)]
             for mv in group:
-                rows.extend(_rows_for_move(s, mv, hits, dirs))
+                rows.extend(_rows_for_move(s, mv, hits, dirs, deflect))
     out = pd.DataFrame(rows, columns=STANCE_COLUMNS)
     return typed_columns(out, STANCE_COLUMNS)
 

@@ -260,6 +260,12 @@ def stance_target(issue: str) -> str:
     return issues_data().get(issue, {}).get("stance_target", issue)
 
 
+def is_place(issue: str) -> bool:
+    """Is ``issue`` a place inside a presence (southern Syria, al-Tanf): a stance on it
+    counts for another target, and only a word that moves forces says which way?"""
+    return bool(issue) and stance_target(issue) != issue
+
+
 @functools.cache
 def issue_prefilter() -> Prefilter:
     """One regex over folded text: could the sentence name an issue at all?"""

@@ -47,12 +47,14 @@ from analysis.tag.cues import (
     deflector_lexicon,
     direction_lexicon,
     nominal_forms,
+    reach_through,
 )
 from analysis.tag.directions import direction_after, find_directions, issue_direction
 from analysis.tag.holders import stance_holders
 from analysis.tag.issues import (
     IssueHit,
     find_issues,
+    is_place,
     issue_prefilter,
     mention_issues,
     own_presence_issue,
@@ -61,12 +63,12 @@ from analysis.tag.issues import (
 )
 from analysis.tag.lexicon import Prefilter, prefilter_of
 from analysis.tag.modality import future_form, negated, past_negation
+from analysis.tag.movers import move_holders, movers_at
 from analysis.tag.nearby import words_between
 from analysis.text.normalize import fold
 
 __all__ = [
     "STANCE_COLUMNS",
-    "move_holders",
     "stances_in_sentence",
     "tag_stances",
 ]
@@ -130,21 +132,25 @@ def _pronoun_owner(
                 return m.actor_id
             if s.key[s.tokens[i][0] : m.kstart].endswith("ل"):
                 return m.actor_id  # "لن تسمح للنظام الإيراني بترسخ وجوده"
-        # the object right after the subject, not joined to it by و: "دعت وزارة الدفاع
-        # الأمريكية وحدات الحماية لتحقيق انسحاب" (but "اشترطت واشنطن وإسرائيل خروج …")
-        subj = next((m for m in s.mentions if m.actor_id == holder and b <= m.kstart), None)
-        obj = next((m for m in s.mentions if subj and subj.kend <= m.kstart < h.kstart), None)
-        # a clitic و before the name (left out of the mention) joins it to the subject
-        joined = obj is not None and "و" in s.key[s.tokens[s.tok_index(obj.kstart)][0] : obj.kstart]
-        if (
-            subj
-            and obj
-            and obj.kind in ACTOR_KINDS
-            and not joined
-            and not tokens_between(s, subj.kend, obj.kstart)
-        ):
-            return obj.actor_id
+        called = _called_after_subject(s, h, b, holder)
+        if called:
+            return called
     return holder
+
+
+def _called_after_subject(s: Sent, h: IssueHit, b: int, holder: str) -> str:
+    """The actor right after the holder's own name, between the cue (ending at ``b``) and
+    the issue, not joined to it by و: the one called on ("دعت وزارة الدفاع الأمريكية وحدات
+    الحماية لتحقيق انسحاب"; but "اشترطت واشنطن وإسرائيل خروج …"); else ``""``."""
+    subj = next((m for m in s.mentions if m.actor_id == holder and b <= m.kstart), None)
+    if subj is None:
+        return ""
+    obj = next((m for m in s.mentions if subj.kend <= m.kstart < h.kstart), None)
+    if obj is None or obj.kind not in ACTOR_KINDS or tokens_between(s, subj.kend, obj.kstart):
+        return ""
+    # a clitic و before the name (left out of the mention) joins it to the subject
+    clitics = s.key[s.tokens[s.tok_index(obj.kstart)][0] : obj.kstart]
+    return "" if "و" in clitics else obj.actor_id
 
 
 def stances_in_sentence(
@@ -198,7 +204,7 @@ def stances_in_sentence(
         att_sign = signs.get(cat, 1) * (-1 if neg else 1)
         if cat == "commit":
             att_sign = commit_sign.get(a, 1)
-        if neg and _until_after(s, cue):
+        if neg and _until_after(cue):
             # "لن تدعم إعادة الإعمار حتى يتم الانتقال السياسي": withheld until, a condition
             cue = replace(cue, withheld=True)
         for h in targets:
@@ -288,7 +294,7 @@ def _targets(s: Sent, cue: _Cue, cands: list[IssueHit]) -> list[IssueHit]:
     if cue.link is not None:
         return [h for h in cands if lo <= h.kstart < cue.link[0]][:1]
     reach = int(info.get("max_after", MAX_AFTER))
-    through = frozenset(fold(w) for w in info.get("reach_through", ()))
+    through = reach_through().get(cue.cat, frozenset())
     targets = [
         h
         for h in cands
@@ -325,7 +331,7 @@ def _target_stances(
         dsign, dspan = issue_direction(s, h, dirs, dir_lo)
         if dspan is None and h.kend <= a:
             dsign, dspan = direction_after(s, cue.b, cue.scope_end, dirs)
-        if dspan is None and h.issue and stance_target(h.issue) != h.issue:
+        if dspan is None and is_place(h.issue):
             # "موافقة واشنطن على توافقات في الجنوب السوري": a place that counts for Iran's
             # presence says nothing of it without a word that moves the forces (as implied)
             return []
@@ -394,7 +400,7 @@ def _so_far(s: Sent, kpos: int) -> bool:
     return i + 1 < len(s.tokens) and bare(s.token_text(i + 1)) in _NOT_UNTIL
 
 
-def _until_after(s: Sent, cue: _Cue) -> bool:
+def _until_after(cue: _Cue) -> bool:
     """Is there an "until" (حتى، قبل) after the cue, in its clause?"""
     return cue.until is not None and cue.until[0] < cue.hi
 
@@ -403,36 +409,6 @@ def _verbal(s: Sent, kpos: int) -> bool:
     """Is the direction word a finite verb (starts with a person prefix or is negated)?"""
     tok = s.key[kpos : kpos + 6]
     return tok[:1] in "يتنس" or negated(s, kpos)
-
-
-def move_holders(positions: pd.DataFrame | None) -> dict[tuple[str, int], list[tuple]]:
-    """Per sentence, the moves' start offsets, holders and whether a light verb starts them:
-    what ``stances_in_sentence`` needs to give a move word the moves reader's holder."""
-    out: dict[tuple[str, int], list[tuple]] = {}
-    if positions is None or positions.empty:
-        return out
-    cols = ("doc_id", "sent_id", "start", "holder_id", "holder_surface", "reason")
-    for doc, sent, start, holder, surface, reason in zip(
-        *(positions[c].tolist() for c in cols), strict=True
-    ):
-        light = "(light: " in str(reason)
-        out.setdefault((str(doc), int(sent)), []).append(
-            (int(start), str(holder), str(surface), light)
-        )
-    return out
-
-
-def _movers(s: Sent, moves: list[tuple]) -> dict[int, list[tuple[str, str]]]:
-    """Token index → the holders of the moves read there: the cue's token, and for a light
-    verb the few words up to its noun ("أبدت دمشق استعدادها")."""
-    out: dict[int, list[tuple[str, str]]] = {}
-    for start, holder, surface, light in moves:
-        ka, _kb = s.key_span(start - s.start, start - s.start + 1)
-        i = s.tok_index(ka)
-        for j in range(i, i + (5 if light else 1)):
-            if (holder, surface) not in out.setdefault(j, []):
-                out[j].append((holder, surface))
-    return out
 
 
 def tag_stances(
@@ -459,7 +435,7 @@ def tag_stances(
     ):
         seen = set()
         movers = (
-            _movers(s, moves[(s.doc_id, s.sent_id)]) if (s.doc_id, s.sent_id) in moves else None
+            movers_at(s, moves[(s.doc_id, s.sent_id)]) if (s.doc_id, s.sent_id) in moves else None
         )
         for st in stances_in_sentence(s, att, movers):
             k = (st["holder_id"], st["target"], st["polarity"])

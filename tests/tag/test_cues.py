@@ -74,3 +74,9 @@ def test_labels_point_to_entries():
         assert set(labels) <= set(cues.reporting_categories())
     assert set(cues.cue_signs()) >= set(cues.attitude_info())
     assert set(source_info()) == {lab for ls in sources_lexicon().index.values() for lab in ls}
+
+
+def test_reach_through_is_folded_per_attitude():
+    through = cues.reach_through()
+    assert set(through) == {"reject"}
+    assert {"المشاركه", "الي", "في"} <= through["reject"]

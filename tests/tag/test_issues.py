@@ -10,6 +10,7 @@ from analysis.resources import load_yaml
 from analysis.tag.clauses import Sent
 from analysis.tag.issues import (
     find_issues,
+    is_place,
     issue_prefilter,
     issues_data,
     mention_issues,
@@ -164,3 +165,11 @@ def test_stance_targets_and_actor_issues_are_known_issues():
     assert stance_target("al_tanf") == "us_presence"
     assert stance_target("sanctions") == "sanctions"
     assert set(mention_issues().values()) <= ids
+
+
+@pytest.mark.parametrize(
+    ("issue", "place"),
+    [("southern_syria", True), ("al_tanf", True), ("iranian_presence", False), ("", False)],
+)
+def test_is_place(issue, place):
+    assert is_place(issue) is place
