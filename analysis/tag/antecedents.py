@@ -33,7 +33,6 @@ from analysis.tag.clauses import (
     COMPLEMENTISERS,
     Mention,
     Sent,
-    after_prep,
     bare,
     is_clause_end,
     one_of,
@@ -41,6 +40,7 @@ from analysis.tag.clauses import (
 )
 from analysis.tag.morph import VERB_PARTICLES, analyses
 from analysis.tag.nearby import actor_before
+from analysis.tag.objects import after_prep
 from analysis.tag.reading import reading_at, word_at
 from analysis.text.normalize import fold
 

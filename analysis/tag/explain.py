@@ -17,12 +17,17 @@ from analysis.tag.agreement import note_heads
 from analysis.tag.antecedents import actor_groups
 from analysis.tag.attribution import attribute
 from analysis.tag.claims import mentions_by_sentence
-from analysis.tag.clauses import Sent, after_prep, bare, clause_bounds
+from analysis.tag.clauses import (
+    Sent,
+    bare,
+    clause_bounds,
+)
 from analysis.tag.cue_words import candidate
 from analysis.tag.frames import find_cues
 from analysis.tag.issues import find_issues
 from analysis.tag.mentions import tag_text, text_sentences
 from analysis.tag.morph import analyses
+from analysis.tag.objects import after_prep
 from analysis.tag.positions import moves_in_sentence
 from analysis.tag.subjects import cue_holders
 

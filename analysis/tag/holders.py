@@ -30,10 +30,8 @@ from analysis.tag.clauses import (
     SELF_WORDS,
     Mention,
     Sent,
-    after_prep,
     bare,
     coordinated,
-    lookback_mentions,
     one_of,
     subject_np,
     token_after,
@@ -41,6 +39,7 @@ from analysis.tag.clauses import (
 from analysis.tag.cues import counterpart_fillers, nominal_forms
 from analysis.tag.issues import IssueHit
 from analysis.tag.morph import PREPOSITIONS, Reading, analyses
+from analysis.tag.objects import after_prep, lookback_mentions
 from analysis.tag.overt import SUBJECT_PARTICLES, overt_subject
 from analysis.tag.owners import ONE_SIDE, UNNAMED_PARTY
 from analysis.tag.reading import word_at

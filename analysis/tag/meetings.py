@@ -12,8 +12,15 @@ the antecedents of "the two sides" when no pair is joined by و.
 from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
-from analysis.tag.clauses import Mention, Sent, after_prep, bare, is_clause_end, starting_in
+from analysis.tag.clauses import (
+    Mention,
+    Sent,
+    bare,
+    is_clause_end,
+    starting_in,
+)
 from analysis.tag.matcher import base_forms
+from analysis.tag.objects import after_prep
 from analysis.text.normalize import fold
 
 __all__ = ["meeting_pair", "met_party"]

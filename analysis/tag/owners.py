@@ -21,7 +21,6 @@ from analysis.tag.antecedents import antecedent, coordinated_actors
 from analysis.tag.clauses import (
     Mention,
     Sent,
-    after_prep,
     bare,
     clause_bounds,
     is_clause_end,
@@ -30,6 +29,7 @@ from analysis.tag.clauses import (
     token_after,
 )
 from analysis.tag.cue import Cue
+from analysis.tag.objects import after_prep
 from analysis.tag.presenting import presenting_verb
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold

@@ -19,16 +19,14 @@ from analysis.tag.claims import OUTLET, REPORTS, UNNAMED
 from analysis.tag.clauses import (
     Mention,
     Sent,
-    attached_prep,
     bare,
     best_mention,
-    lookback_mentions,
-    named_counterpart,
     subject_np,
 )
 from analysis.tag.cues import reporting_categories, reporting_lexicon
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.not_speakers import resumptive_after, told, unknown_name
+from analysis.tag.objects import attached_prep, lookback_mentions, named_counterpart
 from analysis.tag.sources import find_sources
 from analysis.text.normalize import fold
 

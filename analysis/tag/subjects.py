@@ -54,7 +54,6 @@ from analysis.tag.clauses import (
     COMPLEMENTISERS,
     Mention,
     Sent,
-    after_prep,
     bare,
     is_clause_end,
     one_of,
@@ -66,6 +65,7 @@ from analysis.tag.joined import joined, joined_verbs
 from analysis.tag.meetings import meeting_pair
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.nearby import named
+from analysis.tag.objects import after_prep
 from analysis.tag.overt import NP_STOPS, PRONOUN_PPS, bare_noun, described, overt_subject
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
 from analysis.tag.presenting import SIGNING_LEMMAS

@@ -21,14 +21,13 @@ from analysis.tag.antecedents import coordinated_actors, listed_members
 from analysis.tag.clauses import (
     Mention,
     Sent,
-    after_prep,
     bare,
     is_clause_end,
     one_of,
-    partitive_at,
     token_after,
 )
 from analysis.tag.morph import PREPOSITIONS, analyses
+from analysis.tag.objects import after_prep, partitive_at
 from analysis.tag.overt import NP_STOPS, PRONOUN_PPS
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
