@@ -20,7 +20,8 @@
 - nouns: their owner (``analysis.tag.owners``).
 
 The agreement lists are in ``analysis.tag.agreement``, the antecedent search in
-``analysis.tag.antecedents``, the subject after the verb in ``analysis.tag.vso``.
+``analysis.tag.antecedents``, the subject after the verb in ``analysis.tag.vso`` and the one
+before it in ``analysis.tag.svo``.
 
 No rule, no holder: a wrong holder is worse than none.
 """
@@ -47,11 +48,8 @@ from analysis.tag.antecedents import (
     number_anaphor,
     numbered_group,
     outside_content,
-    relative_subject,
-    subject_position,
 )
 from analysis.tag.clauses import (
-    COMPLEMENTISERS,
     Mention,
     Sent,
     bare,
@@ -64,11 +62,10 @@ from analysis.tag.issues import IssueHit
 from analysis.tag.joined import joined, joined_verbs
 from analysis.tag.meetings import meeting_pair
 from analysis.tag.morph import PREPOSITIONS, analyses
-from analysis.tag.nearby import named
-from analysis.tag.objects import after_prep
-from analysis.tag.overt import NP_STOPS, PRONOUN_PPS, bare_noun, described, overt_subject
+from analysis.tag.overt import PRONOUN_PPS, bare_noun, described, overt_subject
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
 from analysis.tag.presenting import SIGNING_LEMMAS
+from analysis.tag.svo import MEDIA_SUBJECT, subject_before
 from analysis.tag.vso import subject_after, subject_start
 from analysis.text.normalize import fold
 
@@ -130,38 +127,6 @@ def _numbered_subject(s: Sent, a: int, b: int) -> tuple[int, str]:
     return 0, ""
 
 
-def _joined_before(s: Sent, m: Mention, pool: list[Mention]) -> list[Mention]:
-    """The actors joined to ``m`` by و before it, nearest first ("فرنسا وروسيا والصين")."""
-    out: list[Mention] = []
-    cur = m
-    while True:
-        prev = [
-            x for x in pool if x.kend <= cur.kstart and s.key[x.kend : cur.kstart].strip() == "و"
-        ]
-        if not prev or after_prep(s, prev[-1]):
-            return out
-        cur = prev[-1]
-        out.append(cur)
-
-
-def _nisba_of_object(s: Sent, m: Mention) -> bool:
-    """Is ``m`` the nisba of a prepositional object right before the verb ("لا يبدي أي
-    استجابة للشروط الإيرانية، ويهددون"): the noun it modifies is no subject, nor is it?"""
-    k = s.tok_index(m.kstart)
-    if not m.reason.startswith("nisba") or k == 0:
-        return False
-    head = bare(s.token_text(k - 1)).removeprefix("و")
-    if head in COMPLEMENTISERS or head in PREPOSITIONS:
-        return False  # "عن أن السعودية هددت": no noun before it
-    if named(s, k - 1):
-        return False  # a nisba of a name ("القوات الروسية"): the name is the head
-    # the head has the article the nisba agrees with ("للشروط الإيرانية", "على المواقع
-    # الإيرانية"); "في حساباتنا السعودية لن تسمح" is a new clause's subject
-    if head.startswith(("لل", "بال")):
-        return True
-    return head.startswith("ال") and k > 1 and bare(s.token_text(k - 2)) in PREPOSITIONS
-
-
 def _after_amma(s: Sent, i: int) -> bool:
     """Is token ``i`` a verb with ف that answers "أما X" ("أما وزارة الدفاع الأميركية فحثت
     …"): its subject is X, the topic before it, not a verb it is joined to?"""
@@ -175,76 +140,6 @@ def _after_amma(s: Sent, i: int) -> bool:
     return False
 
 
-def _subject_before(
-    s: Sent, a: int, pool: list[Mention], feats, *, near: bool = False
-) -> tuple[list[Mention], str]:
-    """The subject before the verb: a mention, a relative's head or a pronoun; ``near``
-    looks only at the word right before the verb (and its auxiliaries)."""
-    i = s.tok_index(a)
-    j = i - 1
-    steps = 0
-    while j >= 0 and steps < (1 if near else 4):
-        raw = s.token_text(j)
-        tok = bare(raw).lstrip("و") if bare(raw) not in PRONOUNS else bare(raw)
-        if tok in _BETWEEN:
-            j -= 1
-            continue
-        if tok in RELATIVES:
-            head = [m for m in pool if m.kend <= s.tokens[j][0] and s.tokens[j][0] - m.kend <= 2]
-            if head and agrees(mention_agreement(head[-1]), feats, gender_only=False):
-                return [head[-1]], f"relative {tok} → its head"
-            return [], ""
-        if bare(raw) in PRONOUNS or tok in PRONOUNS:
-            word = bare(raw) if bare(raw) in PRONOUNS else tok
-            # "فإنها ستطالب واشنطن بضمانات": a feminine, dual or plural pronoun right before
-            # an agreeing verb is its subject, the actor after the verb its object ("إنه"
-            # may be the pronoun of the matter: "أكد أنه سيزور الرئيس الروسي أنقرة")
-            if near and (
-                PRONOUNS[word] == ("m", "s") or not agrees(PRONOUNS[word], feats, gender_only=False)
-            ):
-                return [], ""
-            return [], "pronoun:" + word
-        ending = [m for m in pool if s.tokens[j][0] <= m.kend <= s.tokens[j][1] + 1]
-        if near and j == i - 1 and not ending and _media_ends(s, j):
-            return [], MEDIA_SUBJECT  # "صحيفة إيرانية تهاجم حماس": the newspaper speaks
-        joined_here = ending and j == i - 1 and s.key[a - 1 : a] == "و"
-        if joined_here and not subject_position(s, ending[-1]):
-            # "ورفض روحاني قرار ترمب ووصفه …": the genitive that ends the clause before a
-            # verb joined by و is not that verb's subject
-            return [], ""
-        if ending:
-            m = ending[-1]
-            k = s.tok_index(m.kstart)
-            if k > 0 and bare(s.token_text(k - 1)) in _LED_BY:
-                # "تيار الغد، بقيادة أحمد الجربا، يدعو": the leader modifies the subject
-                j, steps = k - 2, steps + 1
-                while j >= 0 and not bare(s.token_text(j)):
-                    j -= 1
-                continue
-            if after_prep(s, m) or _nisba_of_object(s, m) or relative_subject(s, m):
-                return [], ""
-            group = [m, *_joined_before(s, m, pool)][::-1]
-            agr = (("m", "d") if len(group) == 2 else ("m", "p")) if len(group) > 1 else None
-            agr = agr or mention_agreement(m)
-            # states joined by و may also take a feminine singular verb ("فرنسا وروسيا اتفقت")
-            states = len(group) > 1 and all(mention_agreement(x) == ("f", "s") for x in group)
-            if agrees(agr, feats, gender_only=False) or (
-                states and agrees(("f", "s"), feats, gender_only=False)
-            ):
-                return group, "subject before the verb"
-            return [], ""
-        if is_clause_end(raw) or bare(raw) in NP_STOPS:
-            return [], ""
-        if j == i - 1 and bare_noun(s, j):
-            return [], ""  # "… على أساس برنامج يدعو إلى": the noun before the verb is its subject
-        steps += 1
-        j -= 1
-    return [], ""
-
-
-MEDIA_SUBJECT = "a newspaper or a channel is the subject before the verb"
-
-
 def _pronoun_subject(
     s: Sent, a: int, pool: list[Mention], previous: list[Mention], rule: str
 ) -> tuple[list[Mention], str]:
@@ -252,15 +147,6 @@ def _pronoun_subject(
     none leaves the rule for the caller to take the speaker."""
     ms, how = antecedent(s, a, pool, previous, {PRONOUNS[rule.split(":", 1)[1]]})
     return ms, f"{rule} → {how}" if ms else rule
-
-
-def _media_ends(s: Sent, j: int) -> bool:
-    """Does a media mention ("صحيفة إيرانية", ``nisba_media_heads``) end at token ``j``?"""
-    a, b = s.tokens[j]
-    return any(
-        m.kind == "media" and m.reason.startswith("nisba") and a < m.kend <= b + 1
-        for m in s.mentions
-    )
 
 
 # "وهو ما يعني", "وهذا ما دفع": a pronoun or demonstrative before the relative ما
@@ -308,7 +194,7 @@ def _joined_subject(
         # any verb the word may be ("تحمل": تَحَمَّل or تُحَمِّل)
         own = {f for x in analyses(word) if x.verbal for f in verb_features(x, word)}
         ja, jb = s.tokens[j]
-        found, how = _subject_before(s, ja, pool, own, near=True)
+        found, how = subject_before(s, ja, pool, own, near=True)
         if how == MEDIA_SUBJECT:
             return [], f"{link} «{word}»: {how}"
         found = found or subject_after(s, jb, pool, own)
@@ -347,17 +233,6 @@ def _addressed(s: Sent, m: Mention, cue: Cue) -> bool:
     preps = {fold(str(p)) for p in cue.frame.get("counterpart", [])}
     preps |= {"ب", "ل"} if cue.move == "demand" else set()
     return nxt in preps or any(len(p) == 1 and nxt.startswith(p) and len(nxt) > 3 for p in preps)
-
-
-# words between a subject and its verb ("روسيا نفسها شجبت", "كانت قد")
-_BETWEEN = frozenset(
-    {
-        *("كان", "كانت", "كانوا", "قد", "لقد", "لم", "لن", "لا", "ما", "سوف", "ايضا"),
-        *("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها"),
-    }
-)
-# "X, led by Y": Y modifies the subject X (بقيادة، برئاسة، بزعامة)
-_LED_BY = frozenset(fold(w) for w in ("بقيادة", "برئاسة", "بزعامة"))
 
 
 def cue_holders(
@@ -433,7 +308,7 @@ def cue_holders(
     # "بوتين يطرد دبلوماسيين أمريكيين ويهدد": the noun before a verb with و is the
     # object of the verb before it
     linked = cue.how != "adj" and joined(s, i, cue.verb_reading) and not _after_amma(s, i)
-    found, rule = ([], "") if linked else _subject_before(s, a, pool, feats, near=True)
+    found, rule = ([], "") if linked else subject_before(s, a, pool, feats, near=True)
     if found or rule == MEDIA_SUBJECT:
         return found, rule
     if rule.startswith("pronoun:"):
@@ -471,7 +346,7 @@ def cue_holders(
             return subj, "subject after the verb"
     if linked and joined_verbs(s, i):
         return _joined_subject(s, i, pool, feats)
-    found, rule = _subject_before(s, a, pool, feats)
+    found, rule = subject_before(s, a, pool, feats)
     if found:
         return found, rule
     if rule.startswith("pronoun:"):

@@ -1,0 +1,137 @@
+"""The subject before a verb (subject-verb order): the mention that ends right before it,
+past auxiliaries ("روسيا نفسها شجبت", "كانت قد"), a relative's head, or a subject pronoun;
+with the actors joined to it by و and the verb's agreement checked."""
+
+from __future__ import annotations
+
+from analysis.tag.agreement import PRONOUNS, RELATIVES, agrees, mention_agreement
+from analysis.tag.antecedents import relative_subject, subject_position
+from analysis.tag.clauses import COMPLEMENTISERS, Mention, Sent, bare, is_clause_end
+from analysis.tag.morph import PREPOSITIONS
+from analysis.tag.nearby import named
+from analysis.tag.objects import after_prep
+from analysis.tag.overt import NP_STOPS, bare_noun
+from analysis.text.normalize import fold
+
+__all__ = ["MEDIA_SUBJECT", "subject_before"]
+
+# words between a subject and its verb ("روسيا نفسها شجبت", "كانت قد")
+_BETWEEN = frozenset(
+    {
+        *("كان", "كانت", "كانوا", "قد", "لقد", "لم", "لن", "لا", "ما", "سوف", "ايضا"),
+        *("نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها"),
+    }
+)
+# "X, led by Y": Y modifies the subject X (بقيادة، برئاسة، بزعامة)
+_LED_BY = frozenset(fold(w) for w in ("بقيادة", "برئاسة", "بزعامة"))
+
+
+MEDIA_SUBJECT = "a newspaper or a channel is the subject before the verb"
+
+
+def subject_before(
+    s: Sent, a: int, pool: list[Mention], feats, *, near: bool = False
+) -> tuple[list[Mention], str]:
+    """The subject before the verb: a mention, a relative's head or a pronoun; ``near``
+    looks only at the word right before the verb (and its auxiliaries)."""
+    i = s.tok_index(a)
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < (1 if near else 4):
+        raw = s.token_text(j)
+        tok = bare(raw).lstrip("و") if bare(raw) not in PRONOUNS else bare(raw)
+        if tok in _BETWEEN:
+            j -= 1
+            continue
+        if tok in RELATIVES:
+            head = [m for m in pool if m.kend <= s.tokens[j][0] and s.tokens[j][0] - m.kend <= 2]
+            if head and agrees(mention_agreement(head[-1]), feats, gender_only=False):
+                return [head[-1]], f"relative {tok} → its head"
+            return [], ""
+        if bare(raw) in PRONOUNS or tok in PRONOUNS:
+            word = bare(raw) if bare(raw) in PRONOUNS else tok
+            # "فإنها ستطالب واشنطن بضمانات": a feminine, dual or plural pronoun right before
+            # an agreeing verb is its subject, the actor after the verb its object ("إنه"
+            # may be the pronoun of the matter: "أكد أنه سيزور الرئيس الروسي أنقرة")
+            if near and (
+                PRONOUNS[word] == ("m", "s") or not agrees(PRONOUNS[word], feats, gender_only=False)
+            ):
+                return [], ""
+            return [], "pronoun:" + word
+        ending = [m for m in pool if s.tokens[j][0] <= m.kend <= s.tokens[j][1] + 1]
+        if near and j == i - 1 and not ending and _media_ends(s, j):
+            return [], MEDIA_SUBJECT  # "صحيفة إيرانية تهاجم حماس": the newspaper speaks
+        joined_here = ending and j == i - 1 and s.key[a - 1 : a] == "و"
+        if joined_here and not subject_position(s, ending[-1]):
+            # "ورفض روحاني قرار ترمب ووصفه …": the genitive that ends the clause before a
+            # verb joined by و is not that verb's subject
+            return [], ""
+        if ending:
+            m = ending[-1]
+            k = s.tok_index(m.kstart)
+            if k > 0 and bare(s.token_text(k - 1)) in _LED_BY:
+                # "تيار الغد، بقيادة أحمد الجربا، يدعو": the leader modifies the subject
+                j, steps = k - 2, steps + 1
+                while j >= 0 and not bare(s.token_text(j)):
+                    j -= 1
+                continue
+            if after_prep(s, m) or _nisba_of_object(s, m) or relative_subject(s, m):
+                return [], ""
+            group = [m, *_joined_before(s, m, pool)][::-1]
+            agr = (("m", "d") if len(group) == 2 else ("m", "p")) if len(group) > 1 else None
+            agr = agr or mention_agreement(m)
+            # states joined by و may also take a feminine singular verb ("فرنسا وروسيا اتفقت")
+            states = len(group) > 1 and all(mention_agreement(x) == ("f", "s") for x in group)
+            if agrees(agr, feats, gender_only=False) or (
+                states and agrees(("f", "s"), feats, gender_only=False)
+            ):
+                return group, "subject before the verb"
+            return [], ""
+        if is_clause_end(raw) or bare(raw) in NP_STOPS:
+            return [], ""
+        if j == i - 1 and bare_noun(s, j):
+            return [], ""  # "… على أساس برنامج يدعو إلى": the noun before the verb is its subject
+        steps += 1
+        j -= 1
+    return [], ""
+
+
+def _joined_before(s: Sent, m: Mention, pool: list[Mention]) -> list[Mention]:
+    """The actors joined to ``m`` by و before it, nearest first ("فرنسا وروسيا والصين")."""
+    out: list[Mention] = []
+    cur = m
+    while True:
+        prev = [
+            x for x in pool if x.kend <= cur.kstart and s.key[x.kend : cur.kstart].strip() == "و"
+        ]
+        if not prev or after_prep(s, prev[-1]):
+            return out
+        cur = prev[-1]
+        out.append(cur)
+
+
+def _nisba_of_object(s: Sent, m: Mention) -> bool:
+    """Is ``m`` the nisba of a prepositional object right before the verb ("لا يبدي أي
+    استجابة للشروط الإيرانية، ويهددون"): the noun it modifies is no subject, nor is it?"""
+    k = s.tok_index(m.kstart)
+    if not m.reason.startswith("nisba") or k == 0:
+        return False
+    head = bare(s.token_text(k - 1)).removeprefix("و")
+    if head in COMPLEMENTISERS or head in PREPOSITIONS:
+        return False  # "عن أن السعودية هددت": no noun before it
+    if named(s, k - 1):
+        return False  # a nisba of a name ("القوات الروسية"): the name is the head
+    # the head has the article the nisba agrees with ("للشروط الإيرانية", "على المواقع
+    # الإيرانية"); "في حساباتنا السعودية لن تسمح" is a new clause's subject
+    if head.startswith(("لل", "بال")):
+        return True
+    return head.startswith("ال") and k > 1 and bare(s.token_text(k - 2)) in PREPOSITIONS
+
+
+def _media_ends(s: Sent, j: int) -> bool:
+    """Does a media mention ("صحيفة إيرانية", ``nisba_media_heads``) end at token ``j``?"""
+    a, b = s.tokens[j]
+    return any(
+        m.kind == "media" and m.reason.startswith("nisba") and a < m.kend <= b + 1
+        for m in s.mentions
+    )
