@@ -219,6 +219,8 @@ def verb_context(prev: str, *, clause_start: bool, after_actor: bool, token: str
 
 # Indefinite colour adjectives (folded): the word before them is a noun.
 _COLOURS = frozenset({"احمر", "حمراء", "حمر", "اخضر", "خضراء", "خضر"})
+# a noun of a person shaped like a nisba: "ورفض قيادي في المعارضة" is a leader refusing
+_NISBA_SHAPED_PERSONS = frozenset({"قيادي"})
 
 
 def noun_context(prev: str, nxt: str, readings: tuple[Reading, ...]) -> str:
@@ -273,6 +275,7 @@ def choose(
         and not nxt.startswith(("ال", "وال", "لل", "بال"))
         and nxt[:-1] not in PREPOSITIONS  # عليه، إليه، لديه: a preposition and a pronoun
         and prev not in VERB_PARTICLES
+        and nxt not in _NISBA_SHAPED_PERSONS
     ):
         # an indefinite nisba adjective follows: "تفاهم تركي روسي", "عرض أمريكي"
         return nouns + verbs, "noun before an indefinite adjective"

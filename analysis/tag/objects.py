@@ -18,27 +18,84 @@ __all__ = [
     "attached_prep",
     "lookback_mentions",
     "named_counterpart",
+    "part_agreement",
+    "part_before",
     "partitive_at",
+    "partitive_prep",
 ]
 
 _PREPS = frozenset(["في", "من", "علي", "الي", "عن", "مع", "ب", "ل", "لدي", "عند", "ضد"])
-#: Group nouns whose من/عن names the actor they are part of ("فصائل من المعارضة"), folded.
-PARTITIVE_HEADS = frozenset(
+# Nouns of a part or a member whose من/عن/في names the actor it belongs to ("فصائل من
+# المعارضة", "قيادي في حزب الله"), with the agreement a verb after them takes: None for
+# broken and feminine plurals, whose verb may be of either gender ("وقالت/وقال مصادر").
+_MS, _MP = ("m", "s"), ("m", "p")
+_PARTS: dict[str, tuple[str, str] | None] = {
+    fold(w): agr
+    for w, agr in {
+        **{w: _MP for w in ("ممثلين", "ممثلون", "ممثلو", "ممثلي", "مسؤولون", "مسؤولين")},
+        **{w: _MP for w in ("مسؤولو", "مسؤولي", "مقاتلين", "مقاتلون", "قياديون", "قياديين")},
+        **{w: _MP for w in ("دبلوماسيون",)},
+        **{w: None for w in ("فصائل", "عناصر", "قادة", "أعضاء", "وفود", "قيادات", "ضباط")},
+        **{w: None for w in ("مصادر", "شخصيات")},
+        # one member, named by rank or role ("مسؤول في الخارجية الأمريكية")
+        **{w: _MS for w in ("وفد", "مسؤول", "مسئول", "قيادي", "عضو", "ممثل", "قائد", "ضابط")},
+        **{w: _MS for w in ("مصدر", "دبلوماسي")},
+        # ... and in the accusative, the one a move is addressed to ("طالب مسؤولا في …")
+        **{w: _MS for w in ("مسؤولا", "قياديا", "عضوا", "ممثلا", "قائدا", "ضابطا", "مصدرا")},
+    }.items()
+}
+#: The part and member nouns, folded.
+PARTITIVE_HEADS = frozenset(_PARTS)
+# Adjectives of rank or field between a member noun and its preposition ("قيادي بارز في",
+# "مسؤول رفيع المستوى في", "مصدر عسكري في"); a former member (سابق) speaks for no one.
+_MEMBER_ADJECTIVES = frozenset(
     fold(w)
-    for w in (
-        *("فصائل", "عناصر", "قادة", "ممثلين", "ممثلون", "ممثلو", "ممثلي", "مسؤولون"),
-        *("مسؤولين", "مسؤولو", "مسؤولي", "أعضاء", "وفد", "وفود", "مقاتلين", "مقاتلون"),
-    )
-)
+    for base in ("بارز", "كبير", "رفيع", "عسكري", "أمني", "مطلع", "دبلوماسي")
+    for w in (base, base + "ة", base + "ون", base + "ين")
+) | frozenset(fold(w) for w in ("كبار", "المستوى"))
+
+
+def _part_head(s: Sent, i: int) -> int:
+    """The token of the member noun before the preposition at token ``i``, past up to two
+    adjectives of rank or field; -1 without one."""
+    j = i - 1
+    while j > 0 and i - j <= 2 and bare(s.token_text(j)) in _MEMBER_ADJECTIVES:
+        j -= 1
+    return j if j >= 0 and one_of(bare(s.token_text(j)), PARTITIVE_HEADS) else -1
 
 
 def partitive_at(s: Sent, i: int, kind: str = "") -> bool:
-    """Does token ``i`` name the actor a group noun is part of: من/عن ("ممثلين عن إيران"), or في
-    before a non-place ("مسؤولون في المعارضة"; "مقاتلون في سوريا" are where they fight)?"""
+    """Does token ``i`` name the actor a group or member noun is part of: من/عن ("ممثلين عن
+    إيران"), or في before a non-place ("مسؤولون في المعارضة", "قيادي بارز في حزب الله";
+    "مقاتلون في سوريا" are where they fight)?"""
     tok = bare(s.token_text(i)) if 0 < i < len(s.tokens) else ""
-    if not tok or not one_of(bare(s.token_text(i - 1)), PARTITIVE_HEADS):
+    if not tok or _part_head(s, i) < 0:
         return False
     return tok in ("من", "عن") or (tok == "في" and kind != "place")
+
+
+def partitive_prep(s: Sent, first: int, kind: str = "") -> int:
+    """The preposition's token when the noun phrase at token ``first`` is a part or member
+    of the actor after it ("قيادي بارز في المعارضة" → the token of في); -1 otherwise."""
+    for i in range(first + 1, min(first + 4, len(s.tokens))):
+        if _part_head(s, i) == first and partitive_at(s, i, kind):
+            return i
+    return -1
+
+
+def part_agreement(tok: str) -> tuple[str, str] | None:
+    """The (gender, number) a verb takes after the part or member noun ``tok``; None when
+    either gender will do ("قالت مصادر", "قال قادة")."""
+    return _PARTS.get(tok.removeprefix("و") if tok not in _PARTS else tok)
+
+
+def part_before(s: Sent, m: Mention) -> int:
+    """The token of the part or member noun whose preposition names ``m`` ("قيادي بارز في
+    المعارضة" → the token of "قيادي"); -1 when ``m`` is not named so."""
+    i = s.tok_index(m.kstart)
+    if i < 2 or s.tokens[i][0] < m.kstart or not partitive_at(s, i - 1, m.kind):
+        return -1
+    return _part_head(s, i - 1)
 
 
 def lookback_mentions(

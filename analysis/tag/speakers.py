@@ -26,7 +26,7 @@ from analysis.tag.clauses import (
 from analysis.tag.cues import reporting_categories, reporting_lexicon
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.not_speakers import resumptive_after, told, unknown_name
-from analysis.tag.objects import attached_prep, lookback_mentions, named_counterpart
+from analysis.tag.objects import attached_prep, lookback_mentions, named_counterpart, part_before
 from analysis.tag.sources import find_sources
 from analysis.text.normalize import fold
 
@@ -209,7 +209,8 @@ def _fallback_speaker(
     if before:
         m = best_mention(before)
         assert m is not None
-        # a news agency tagged by the actor dictionary speaks as a cited source
+        # a news agency tagged by the actor dictionary speaks as a cited source; a member
+        # left unnamed ("قائد عسكري في الجيش الحر") as an unnamed source of its actor
         kind = "source" if m.kind == "media" else (m.kind or "actor")
         found = Attribution(
             m.actor_id,
@@ -218,6 +219,10 @@ def _fallback_speaker(
             _speaker_affiliation(m.actor_id),
             speaker_kspan=(m.kstart, m.kend),
         )
+        part = part_before(s, m)
+        if part >= 0:
+            # "قائد عسكري في الجيش الحر": a member left unnamed, as the phrase says
+            found = classify_np(s, s.tokens[part][0], m.kend, doc_state) or found
     if found is None and _postposed(s, b) and doc_state.get("prev"):
         found = _carry(doc_state["prev"])  # "« … »، قال.": the speaker named before
     if found is None and (

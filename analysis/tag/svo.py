@@ -9,7 +9,7 @@ from analysis.tag.antecedents import relative_subject, subject_position
 from analysis.tag.clauses import COMPLEMENTISERS, Mention, Sent, bare, is_clause_end
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.nearby import named
-from analysis.tag.objects import after_prep
+from analysis.tag.objects import after_prep, part_agreement, part_before
 from analysis.tag.overt import NP_STOPS, bare_noun
 from analysis.text.normalize import fold
 
@@ -80,6 +80,10 @@ def subject_before(
             group = [m, *_joined_before(s, m, pool)][::-1]
             agr = (("m", "d") if len(group) == 2 else ("m", "p")) if len(group) > 1 else None
             agr = agr or mention_agreement(m)
+            if (part := part_before(s, m)) >= 0:
+                agr = part_agreement(
+                    bare(s.token_text(part))
+                )  # "مسؤول في الخارجية الروسية يرفض": the member's
             # states joined by و may also take a feminine singular verb ("فرنسا وروسيا اتفقت")
             states = len(group) > 1 and all(mention_agreement(x) == ("f", "s") for x in group)
             if agrees(agr, feats, gender_only=False) or (

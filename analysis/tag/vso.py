@@ -27,7 +27,7 @@ from analysis.tag.clauses import (
     token_after,
 )
 from analysis.tag.morph import PREPOSITIONS, analyses
-from analysis.tag.objects import after_prep, partitive_at
+from analysis.tag.objects import after_prep, part_agreement, partitive_at, partitive_prep
 from analysis.tag.overt import NP_STOPS, PRONOUN_PPS
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
@@ -120,8 +120,9 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
     # an institution and its state in idafa ("حكومة الجمهورية العربية السورية", "وفد النظام")
     body = bare(s.token_text(first))
     idafa_ok = institution_head(body) and k == first + 1 and head.kind in ACTOR_KINDS
-    # a part of an actor ("فصائل من المعارضة", "مسؤولون من الحكومة")
-    partitive_ok = partitive_at(s, first + 1, head.kind) and k == first + 2
+    # a part or member of an actor ("فصائل من المعارضة", "قيادي بارز في حزب الله")
+    part = partitive_prep(s, first, head.kind)
+    partitive_ok = part >= 0 and k == part + 1
     owned = _owner_with_lam(s, first, k) and head.kind in ACTOR_KINDS
     headed = idafa_ok or partitive_ok or owned
     title_ok = title_ok or headed  # the verb agrees with the head noun, as after a title
@@ -154,6 +155,8 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
         noun = body.removeprefix("ال") if owned else body
         feminine = one_of(body, FEMININE_TITLES) or (headed and one_of(noun, FEMININE_HEADS))
         agr = ("f", "s") if feminine else ("m", "s")
+    if partitive_ok:
+        agr = part_agreement(body)  # "وقالت مصادر", "وقال مصادر": None, either gender
     if not agrees(agr, feats, gender_only=True) and head.kind != "person":
         return []
     return coordinated_actors(s, head, pool)

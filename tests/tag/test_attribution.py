@@ -79,6 +79,26 @@ UNIT = [
         False,
     ),
     (["وأفادت تقارير بأن الاجتماع تأجل."], 0, "reports", "", True, False),
+    # a member left unnamed is an unnamed source, not the actor it belongs to
+    (["وقال قيادي في المعارضة السورية إن الاجتماع تأجل."], 0, "unnamed_source", "", True, False),
+    (["وقال عضو في المعارضة السورية إن الاجتماع تأجل."], 0, "unnamed_source", "", True, False),
+    # ... but a member's title before a name is no unnamed source
+    (
+        ["وقال عضو المعارضة السورية , فراس الخالدي , إن الاجتماع تأجل."],
+        0,
+        "syrian_opposition",
+        "",
+        False,
+        False,
+    ),
+    (
+        ["وسخر قائد عسكري في الجيش السوري الحر من تصريح روسي , مؤكدا أن المنطقة هادئة ."],
+        0,
+        "unnamed_source",
+        "",
+        True,
+        False,
+    ),
     (["ولم يتسن التحقق من الرواية بشكل مستقل."], 0, "outlet", "", True, False),
     (
         ["وقال ظريف: «سنبقى في سوريا", "ما دامت الحكومة تطلب ذلك»."],
@@ -328,6 +348,18 @@ def test_gold_attribution_agreement(gold_attribution):
             wrong.append((r.case, r.sent, r.speaker_id, p.speaker_id))
     # measured 52/52 when written; the floor leaves room for dictionary changes elsewhere
     assert len(wrong) <= 0.1 * len(gold), wrong
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقال قيادي في المعارضة السورية إن الاجتماع تأجل.",
+        "وسخر قائد عسكري في المعارضة السورية من تصريح روسي , مؤكدا أن المنطقة هادئة .",
+    ],
+)
+def test_an_unnamed_member_speaks_for_its_actor(sentence):
+    out = run([sentence])
+    assert out.loc[0, "speaker_affiliation"] == "syrian_opposition"
 
 
 def test_fixture_corpus_relay_chain(fixture_tables):

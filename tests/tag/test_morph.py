@@ -45,6 +45,10 @@ def test_stems_undo_clitics(token, split):
         ("سيول", "استمرار", "الامطار", False, False, False, "noun: first term of an idafa"),
         ("سيول", "ان", "الامطار", False, False, False, "unambiguous"),
         ("سيناء", "", "", False, False, False, "noun by default"),
+        # an indefinite nisba after the word makes it a noun ("رفض أمريكي"), but a leader
+        # is a person, not an adjective: "ورفض قيادي في المعارضة"
+        ("رفض", "", "امريكي", True, False, False, "noun before an indefinite adjective"),
+        ("ورفض", "", "قيادي", True, False, True, "verb at clause start"),
     ],
 )
 def test_context_chooses_verb_or_noun(word, prev, nxt, clause_start, after_actor, verbal, rule):

@@ -6,7 +6,13 @@ import pytest
 
 from analysis.tag.clauses import Sent
 from analysis.tag.mentions import tag_text
-from analysis.tag.objects import after_prep, lookback_mentions
+from analysis.tag.objects import (
+    after_prep,
+    lookback_mentions,
+    part_agreement,
+    part_before,
+    partitive_prep,
+)
 from analysis.text.normalize import fold
 
 
@@ -58,3 +64,29 @@ def test_a_state_after_a_comma_is_no_apposition():
     s = sent("وقال لإيران ، السعودية لن تسمح بذلك")
     saudi = next(m for m in s.mentions if m.actor_id == "SAU")
     assert after_prep(s, saudi) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "agreement"),
+    [
+        ("وصل وفد من إيران", "وفد", ("m", "s")),
+        ("وطالب مسؤولون في المعارضة السورية", "مسؤولون", ("m", "p")),
+        # a member, past adjectives of rank or field
+        ("ورفض قيادي بارز في المعارضة السورية", "قيادي", ("m", "s")),
+        ("وقال مسؤول رفيع المستوى في الخارجية الإيرانية", "مسؤول", ("m", "s")),
+        ("وأعلنت شخصيات بارزة في المعارضة السورية", "شخصيات", None),  # either gender
+        # a former member, or one in a place, is no part of the actor
+        ("وقال مسؤول سابق في الخارجية الإيرانية", "", None),
+        ("وقال مسؤول في سوريا", "", None),
+    ],
+)
+def test_a_part_or_member_names_its_actor(text, part, agreement):
+    s = sent(text)
+    m = s.mentions[-1]
+    at = part_before(s, m)
+    assert s.token_text(at).endswith(part) if part else at == -1, at
+    assert after_prep(s, m) is not bool(part)
+    if part:
+        assert part_agreement(fold(part)) == agreement
+        first = next(i for i in range(len(s.tokens)) if s.token_text(i).endswith(part))
+        assert partitive_prep(s, first, m.kind) == s.tok_index(m.kstart) - 1

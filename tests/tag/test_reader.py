@@ -193,6 +193,27 @@ CASES = [
         {("syrian_opposition", "demand", "UN")},
     ),
     (["وطالب مقاتلون في سوريا بالإفراج عن المعتقلين ."], set()),
+    # ... a single member, and one with an adjective of rank or field between ("قيادي
+    # بارز في", "مسؤول عسكري في", "شخصيات بارزة في"), before the verb too
+    (
+        ["وطالب مسؤول في وزارة الخارجية الأمريكية روسيا بالضغط على إيران ."],
+        {("USA", "demand", "RUS")},
+    ),
+    (
+        ["ورفض قيادي بارز في المعارضة السورية العرض الروسي ."],
+        {("syrian_opposition", "reject", "RUS")},
+    ),
+    (
+        ["وأعلنت شخصيات بارزة في المعارضة السورية رفضها المشاركة في المؤتمر ."],
+        {("syrian_opposition", "reject", "")},
+    ),
+    (["وهدد قائد عسكري في الحرس الثوري الإيراني إسرائيل بالرد ."], {("irgc", "threat", "ISR")}),
+    # the sources' actor does not hold the move of a subject of its own ("الوفد")
+    (["وقالت مصادر في المعارضة السورية إن الوفد سيطالب بانسحاب القوات ."], set()),
+    (["مسؤول في الخارجية الروسية يرفض العرض الأمريكي"], {("RUS", "reject", "USA")}),
+    # a former member speaks for nobody; a member in a place is where one is, not whose
+    (["ورفض مسؤول سابق في الخارجية الأمريكية العرض الروسي ."], set()),
+    (["وطالب مسؤول في دمشق بالإفراج عن المعتقلين ."], set()),
     # deciding, trying or intending a move is making it; the verbal noun comes first
     (["وقررت روسيا رفض المقترح الأمريكي ."], {("RUS", "reject", "USA")}),
     (["وحاولت فرنسا مؤخرا اقتراح مجموعة اتصال ."], {("FRA", "offer", "")}),
