@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.agreement import RELATIVES
 from analysis.tag.clauses import COMPLEMENTISERS, Sent, bare, is_clause_end, one_of
 from analysis.tag.cue import Cue
 from analysis.tag.cue_words import candidate
@@ -27,7 +28,6 @@ __all__ = ["cue_span", "light_noun", "may_carry"]
 # Words a light verb may have between itself and its noun: "أعرب عن استعداده",
 # "توصلوا إلى اتفاق", "قدمت روسيا ضمانات" (a subject of up to three words).
 _LIGHT_GAP = 9
-_RELATIVE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 # How far a light verb with ``reach`` looks for "إلى + noun" past adverbials and commas.
 _LIGHT_REACH = 20
 
@@ -78,7 +78,7 @@ def _set_off_relatives(s: Sent, i: int, limit: int) -> set[int]:
     out: set[int] = set()
     k = i + 1
     while k < min(limit, len(s.tokens)):
-        if bare(s.token_text(k)).removeprefix("و") in _RELATIVE_WORDS and is_clause_end(
+        if bare(s.token_text(k)).removeprefix("و") in RELATIVES and is_clause_end(
             s.token_text(k - 1)
         ):
             while k < len(s.tokens) - 1 and not is_clause_end(s.token_text(k)):
@@ -157,7 +157,7 @@ def light_noun(
                 break
             far = True
         far = far or j > i + _LIGHT_GAP + len([k for k in skip if k < j])
-        if bare(raw) in COMPLEMENTISERS or (bare(raw) in _RELATIVE_WORDS and not named(s, j - 1)):
+        if bare(raw) in COMPLEMENTISERS or (bare(raw) in RELATIVES and not named(s, j - 1)):
             break  # "أكد أنه تم الاتفاق", "منح الجوائز التي وعد بها": another clause's noun
         if bare(s.token_text(j - 1)) in _ABOUT:
             continue  # "يعلن قراره حول الاتفاق": what the object is about, not the object

@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.agreement import RELATIVES
 from analysis.tag.claims import (
     claim_row,
     clause_speaker,
@@ -100,7 +101,8 @@ STANCE_COLUMNS = [
 #: sentences a distant issue belongs to another clause; measured on the gold tables, every
 #: true pair is within these bounds.
 MAX_AFTER, MAX_BEFORE = 9, 5
-_RELATIVE = re.compile(r"(?<![\w])(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|ما|مما)(?![\w])")
+# a relative pronoun, or ما/مما ("which"), between an issue and the verb after it
+_RELATIVE = re.compile(rf"(?<![\w])(?:{'|'.join([*RELATIVES, 'ما', 'مما'])})(?![\w])")
 
 
 @functools.cache
