@@ -25,7 +25,32 @@ __all__ = [
 
 @functools.cache
 def frames_data() -> dict[str, Any]:
-    return load_yaml("frames")
+    """frames.yaml with each "@name" item of a word list replaced by the forms of the
+    shared list of that id (``word_lists``)."""
+    data = load_yaml("frames")
+    lists = {str(w["id"]): [str(f) for f in w["forms"]] for w in data.get("word_lists", [])}
+    out = dict(data)
+    for part in ("frames", "particle_frames"):
+        out[part] = [_with_lists(f, lists) for f in data.get(part, [])]
+    return out
+
+
+def _with_lists(frame: dict[str, Any], lists: dict[str, list[str]]) -> dict[str, Any]:
+    out = dict(frame)
+    for key, value in frame.items():
+        if not isinstance(value, list) or not any(str(v).startswith("@") for v in value):
+            continue
+        words: list[Any] = []
+        for v in value:
+            name = str(v)[1:] if str(v).startswith("@") else None
+            if name is not None and name not in lists:
+                raise ValueError(
+                    f"analysis/data/frames.yaml: frame {frame.get('id')!r}, field {key!r}: "
+                    f"no word list {name!r} in word_lists (known: {', '.join(sorted(lists))})"
+                )
+            words += lists[name] if name is not None else [v]
+        out[key] = words
+    return out
 
 
 @functools.cache

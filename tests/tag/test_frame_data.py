@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from analysis.tag import frame_data
 from analysis.tag.frame_data import (
     frame_index,
     frames_data,
@@ -49,3 +52,20 @@ def test_each_particle_frame_reads_its_own_example():
             text = frame["example"]
             s = Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
             assert frame["id"] in [c.frame["id"] for c in find_cues(s)]
+
+
+def test_a_shared_word_list_stands_in_for_its_name():
+    frames = {f["id"]: f for f in frames_data()["frames"]}
+    words = frames["accept.welcome"]["requires_after"]
+    assert "@deal_variants" not in words
+    assert {"الاتفاقيات", "المقترحات", "مؤتمر"} <= set(words)  # the list's and its own
+
+
+def test_an_unknown_word_list_names_the_frame_and_the_list(monkeypatch):
+    data = {
+        "word_lists": [{"id": "deals", "forms": ["اتفاق"]}],
+        "frames": [{"id": "x.y", "requires_after": ["@dealz"]}],
+    }
+    monkeypatch.setattr(frame_data, "load_yaml", lambda name: data)
+    with pytest.raises(ValueError, match=r"frame 'x.y', field 'requires_after'.*'dealz'.*deals"):
+        frames_data.__wrapped__()
