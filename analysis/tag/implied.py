@@ -26,6 +26,7 @@ from analysis.tag.cues import deflector_lexicon, reach_through
 from analysis.tag.directions import find_directions, issue_direction
 from analysis.tag.issues import IssueHit, find_issues, is_place, owns_issue, stance_target
 from analysis.tag.nearby import words_between
+from analysis.tag.reasons import by_light_verb, declined_commitment
 from analysis.tag.stance import STANCE_COLUMNS
 
 __all__ = ["MOVE_ATTITUDES", "add_implied", "implied_stances"]
@@ -41,8 +42,6 @@ MOVE_ATTITUDES = {
     "reject": -1,
 }
 _TIED = {"offer", "accept", "agreement"}
-# the reason positions gives a negated commitment or offer read as a refusal
-_NOT_COMMITTED = re.compile(r"negated (?:guarantee|offer) read as reject")
 #: Words (besides actor names) a refusal's object may stand after it: "رفضت روسيا بشدة
 #: انسحاب …", "رفضه القاطع لبقاء …"; further off, the issue is inside what is refused.
 OBJECT_REACH = 2
@@ -79,7 +78,7 @@ def _rows_for_move(
         return []
     lo = ka if h.kstart >= ka else s.tokens[max(0, s.tok_index(h.kstart) - 3)][0]
     dsign, span = issue_direction(s, h, dirs, lo)
-    if move == "reject" and "(light: " not in str(mv.reason) and h.kstart >= ka:
+    if move == "reject" and not by_light_verb(str(mv.reason)) and h.kstart >= ka:
         # a refusal takes a side on what it refuses, not on what that is about: "رفضهم
         # شروط جيش الفتح للهدنة", "رفضت روسيا تقرير اللجنة عن …"
         kb = s.key_span(int(mv.start) - s.start, int(mv.start) - s.start + len(str(mv.cue)))[1]
@@ -99,7 +98,7 @@ def _rows_for_move(
         # "اتفاق … حول درعا": a place that counts for Iran's presence says nothing of it
         # without a word that moves the forces (إبعاد، انسحاب، بقاء)
         return []
-    if _NOT_COMMITTED.search(str(mv.reason)) and not owns_issue(holder, str(mv.issue)):
+    if declined_commitment(str(mv.reason)) and not owns_issue(holder, str(mv.issue)):
         # "لم تتعهد روسيا بإخراج القوات الإيرانية": declining to commit to an act takes no
         # side on what the act is about (unless the forces are the holder's own)
         return []

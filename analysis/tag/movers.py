@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.tag.clauses import Sent
+from analysis.tag.reasons import by_light_verb
 
 __all__ = ["move_holders", "movers_at"]
 
@@ -25,7 +26,7 @@ def move_holders(positions: pd.DataFrame | None) -> dict[tuple[str, int], list[t
     for doc, sent, start, holder, surface, reason in zip(
         *(positions[c].tolist() for c in cols), strict=True
     ):
-        light = "(light: " in str(reason)
+        light = by_light_verb(str(reason))
         out.setdefault((str(doc), int(sent)), []).append(
             (int(start), str(holder), str(surface), light)
         )

@@ -59,6 +59,7 @@ from analysis.tag.modality import modality_at, pledged, restricted, under_negate
 from analysis.tag.nearby import complement_after
 from analysis.tag.owners import other_side
 from analysis.tag.pledges import hostile_target
+from analysis.tag.reasons import frame_reason, negation_reason
 from analysis.tag.references import only_referred
 from analysis.tag.scope import holder_possible, in_the_file
 from analysis.tag.subjects import FIRST_PERSON, NO_ACTOR_SUBJECT, cue_holders
@@ -322,7 +323,7 @@ def moves_in_sentence(
             r"(?<![\w])ان\s+(?:ت|ي)كون\s", s.key[max(0, a - 40) : a]
         ):
             modality = "hypothetical"  # "أن تكون روسيا ضامنة": a role proposed, not taken
-        why = [f"frame {frame['id']} ({cue.how}: {cue.reading.lemma}, {cue.rule})"]
+        why = [frame_reason(str(frame["id"]), cue.how, cue.reading.lemma, cue.rule)]
         if target is not None:
             why.append(f"a pledge of force against «{target.surface}» read as {move}")
         unless = modality == "negated" and ex is not None and ex[2] == "on_condition"
@@ -339,7 +340,7 @@ def moves_in_sentence(
             continue  # "لا تضمن إلا أمن إسرائيل": a restriction, neither a move nor a refusal
         elif modality == "negated" and frame.get("negated_as") and not unless:
             move, modality = str(frame["negated_as"]), "asserted"
-            why.append(f"negated {cue.move} read as {move}")
+            why.append(negation_reason(cue.move, move))
         if unless and move != "condition":
             # "لن تشارك في المؤتمر إلا في حال …": not unless = on condition
             move, modality = "condition", "asserted"
