@@ -332,6 +332,11 @@ class FoldedDoc:
         return _GAP_RE.fullmatch(self.key, self.tend[i], self.tstart[j]) is not None
 
     def quoted(self, i: int, j: int) -> bool:
-        """Is the token span [i, j) directly enclosed in quote characters?"""
+        """Is the token span [i, j) enclosed in quote characters, right against it or one
+        space away (scraped pages write 'وفق " روسيا اليوم "')?"""
         a, b = self.tstart[i] - 1, self.tend[j - 1]
+        if a >= 1 and self.key[a] == " " and self.key[a - 1] in _QUOTES:
+            a -= 1
+        if b + 1 < len(self.key) and self.key[b] == " " and self.key[b + 1] in _QUOTES:
+            b += 1
         return a >= 0 and b < len(self.key) and self.key[a] in _QUOTES and self.key[b] in _QUOTES

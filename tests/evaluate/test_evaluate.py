@@ -11,6 +11,7 @@ import pytest
 
 from analysis.cli import main
 from analysis.evaluate import GoldError, evaluate
+from analysis.resources import load_yaml
 
 HEAD = "موسكو تعرض وساطة في الجنوب"
 S1 = "رفض علي مملوك العرض الأمريكي."
@@ -421,3 +422,13 @@ def test_cli_names_a_bad_gold_folder(tmp_path, capsys):
     code = main(["evaluate", str(tmp_path / "nope"), "--corpus", "seeds"])
     assert code == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_no_gold_id_marks_as_new_an_actor_the_dictionary_has():
+    """When the dictionary closes a gap, the gold's "new:X" becomes X (docs/gold.md)."""
+    ids = {a["id"] for a in load_yaml("actors")["actors"]}
+    stale = set()
+    for path in Path(__file__).parents[1].joinpath("gold").glob("*/*.csv"):
+        for row in csv.reader(path.open(encoding="utf-8")):
+            stale |= {(path.name, c[4:]) for c in row if c.startswith("new:") and c[4:] in ids}
+    assert not stale

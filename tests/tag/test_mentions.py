@@ -145,6 +145,12 @@ def test_rules_table(text, expected):
         ("قاعدة التنف", "tanf", "place"),
         ("نقلت «رويترز»", "reuters", "media"),
         ("مصدر لـ«الجريدة»", "aljarida", "media"),
+        # quotes one space away, as scraped pages write them
+        ('مصدر لـ " الجريدة "', "aljarida", "media"),
+        # RT by its Arabic name after a channel's word or quoted; bare, Russia and a time
+        ("وقالت قناة روسيا اليوم", "tass", "media"),
+        ('وفق " روسيا اليوم "', "tass", "media"),
+        ("اتهمت روسيا اليوم ( الخميس )", "RUS", "state"),
         # a paper's or channel's country is a media mention ("وزارة الإعلام" stays the state)
         ("صحيفة إيرانية تهاجم الحركة", "IRN", "media"),
         ("وقالت وسائل الإعلام الروسية", "RUS", "media"),
