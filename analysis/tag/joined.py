@@ -9,14 +9,17 @@ agreeing with it (``analysis.tag.subjects``).
 
 from __future__ import annotations
 
-from analysis.tag.agreement import RELATIVES
+from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.agreement import RELATIVES, verb_features
 from analysis.tag.clauses import COMPLEMENTISERS, Sent, bare, is_clause_end
 from analysis.tag.morph import PREPOSITIONS, Reading, analyses
 from analysis.tag.nearby import actor_before, named
 from analysis.tag.overt import bare_noun
 from analysis.tag.reading import reading_at, word_at
+from analysis.tag.svo import subject_before
+from analysis.tag.vso import subject_after
 
-__all__ = ["joined", "joined_verbs"]
+__all__ = ["continues", "joined", "joined_verbs"]
 
 # How far back the earlier verb may stand, and how many are tried (the nearest, then the
 # verb of the clause a content clause depends on: "أعلن بوتين أن قواته ستنسحب وهدد").
@@ -25,7 +28,7 @@ _VERBS = 3
 # a word that may be a preposition or particle is not taken for a verb ("بين": بَيَّن)
 _FUNCTION = frozenset({"prep", "conj", "part", "part_neg", "rel_pron", "pron", "adv", "adv_rel"})
 # words the analyser may read as verbs that stand here as prepositions or adverbs
-_NOT_VERBS = PREPOSITIONS | {"بين", "بينما", "حيث", "كما", "منذ", "امس", "ايضا"}
+_NOT_VERBS = PREPOSITIONS | set(RELATIVES) | {"بين", "بينما", "حيث", "كما", "منذ", "امس", "ايضا"}
 # a definite noun with a preposition or conjunction (بال، لل، وال، فال، كال): never a verb
 _DEFINITE_WITH_PREPOSITION = ("بال", "لل", "وال", "فال", "كال")
 # auxiliaries and particles: no verb of their own ("كان قد", "لم")
@@ -44,7 +47,8 @@ def joined_verbs(s: Sent, i: int) -> list[tuple[int, Reading, bool]]:
     """Earlier verbs of the sentence (token index, reading, whether it is in a content
     clause after إن/أن), nearest first, that the verb at token ``i`` may continue; none
     when it opens the sentence. A verb in a relative clause ("الذي تدعمه إيران", "بعد
-    حصار استمر") is passed over: the relative clause describes a noun."""
+    حصار استمر") is passed over: the relative clause describes a noun; unless the verb at
+    ``i`` is in that clause too ("الذي زار نيويورك وأظهر"), which ends the search."""
     out: list[tuple[int, Reading, bool]] = []
     j = i - 1
     while j >= max(0, i - _REACH) and len(out) < _VERBS:
@@ -57,6 +61,12 @@ def joined_verbs(s: Sent, i: int) -> list[tuple[int, Reading, bool]]:
             out[-1] = (out[-1][0], out[-1][1], True)  # "قال إن الحل سيكون …، ودعا"
         if _may_be_verb(s, j):
             readings, _rule = reading_at(s, j, actor_before(s, j))
+            verbal = bool(readings) and readings[0].verbal
+            if verbal and _actor_relative(s, j - 1) and not _clause_end(s, j, i):
+                # "بزشكيان، الذي زار نيويورك وأظهر مرونة": a verb of the same relative
+                # clause, whose subject is the relative's head
+                out.append((j, readings[0], False))
+                break
             # a verb after a relative or an indefinite noun describes that noun ("بعد
             # حصار استمر لأسابيع")
             if (
@@ -108,3 +118,35 @@ def _describes(s: Sent, j: int, prev: str, verb: Reading) -> bool:
     if prev.lstrip("و") in RELATIVES or (prev in _WHAT and verb.asp == "i"):
         return True
     return j > 0 and not named(s, j - 1) and bare_noun(s, j - 1)
+
+
+def _actor_relative(s: Sent, k: int) -> bool:
+    """Is token ``k`` a relative right after an actor's name ("بزشكيان، الذي")? A
+    relative after another noun ("مؤتمرات الصلح التي أعقبت الحرب وأصرت") ends sooner."""
+    if k < 1 or bare(s.token_text(k)).lstrip("و") not in RELATIVES:
+        return False
+    at = s.tokens[k][0]
+    gap = [m for m in s.mentions if m.kind in ACTOR_KINDS and m.kend <= at]
+    return bool(gap) and s.key[gap[-1].kend : at].strip() in ("", ",", "،")
+
+
+def _clause_end(s: Sent, j: int, i: int) -> bool:
+    """Does a clause end (a comma, a full stop) stand between tokens ``j`` and ``i``?"""
+    return any(is_clause_end(s.token_text(k)) for k in range(j, i))
+
+
+def continues(s: Sent, i: int, at: int, holder_ids: set[str]) -> bool:
+    """Is the verb at token ``i`` joined to the move verb at key position ``at`` of the
+    holders ``holder_ids``: no verb between, or the verb between has one of them as its
+    subject ("اتهمت روسيا … وحذرت")? Not "مارس الجبير ضغوطا … وأشار إلى أن المبعوث سيذهب
+    إلى جنيف ويقوم", which continues the envoy's verb."""
+    before = joined_verbs(s, i)
+    if at < 0 or not before or before[0][0] <= s.tok_index(at):
+        return at >= 0
+    j, reading, _content = before[0]
+    word = s.word(j)
+    feats = verb_features(reading, word)
+    pool = [m for m in s.mentions if m.kind in ACTOR_KINDS]
+    ja, jb = s.tokens[j]
+    found = subject_before(s, ja, pool, feats, near=True)[0] or subject_after(s, jb, pool, feats)
+    return any(m.actor_id in holder_ids for m in found)

@@ -2,7 +2,8 @@
 complement is an act of force against an actor ("تعهدت إسرائيل بضرب أي وجود إيراني في
 سوريا", "توعد بمحاربة الفصائل") threatens that actor (``pledge_against`` in
 ``data/frames.yaml``, ``hostile_acts`` in ``data/cues_moves.yaml``). A promise kept, carried
-out or broken ("أن يفي ترامب بوعده") was made before and is only referred to
+out or broken ("أن يفي ترامب بوعده") was made before; a pledge not to use force ("بعدم القتال
+ضد تركيا") is no threat and is only referred to
 (``fulfilment_words``)."""
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ _ACT_WITHIN, _TARGET_WITHIN = 8, 4
 _ON_ONLY = frozenset({"القضاء", "الرد"})
 # words that name a partner, not a target
 _WITH = frozenset({"مع", "بالتعاون", "بالتنسيق", "بمشاركة"})
+# a negation between the cue and the act: a pledge not to use force ("بعدم القتال ضد تركيا")
+_NOT = frozenset({"عدم", "بعدم", "لعدم", "الا", "لا", "ان لا"})
 
 
 def hostile_target(s: Sent, b: int, holder_ids: set[str]) -> tuple[str, Mention | None]:
@@ -36,6 +39,8 @@ def hostile_target(s: Sent, b: int, holder_ids: set[str]) -> tuple[str, Mention 
         act = bare(raw).lstrip("و")
         nxt = bare(s.token_text(j + 1)) if j + 1 < len(s.tokens) else ""
         if act in acts and not (act.lstrip("ب") in _ON_ONLY and nxt != "علي"):
+            if any(bare(s.token_text(k)).lstrip("و") in _NOT for k in range(i, j)):
+                return _NO_ACT  # "تعهد بعدم القتال ضد تركيا": a guarantee, no threat
             end = j + 1
             while end < min(j + 1 + _TARGET_WITHIN, len(s.tokens)):
                 if bare(s.token_text(end)) in _WITH:

@@ -54,6 +54,7 @@ from analysis.tag.holders import (
     speaker_pronoun,
 )
 from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
+from analysis.tag.joined import continues
 from analysis.tag.meetings import met_party
 from analysis.tag.modality import modality_at, pledged, restricted, under_negated_verb, whoever
 from analysis.tag.nearby import complement_after
@@ -202,6 +203,7 @@ def _holders_of(
     if (
         prev_holders
         and coordinated_verb(s, a)
+        and continues(s, s.tok_index(a), ctx.get("prev_at", -1), set(dict(prev_holders)))
         and not rule.startswith("pronoun:")
         and joined_holder_agrees(s, cue.verb_reading, word, prev_holders[0][0])
     ):
@@ -265,7 +267,7 @@ def moves_in_sentence(
             continue
         if cue.how != "noun":
             # a noun's owner ("المبادرة الأميركية") is no subject a joined verb shares
-            prev_holders = holders
+            prev_holders, ctx["prev_at"] = holders, cue.verb_span[0]
         # a subject after the cue, with its apposition ("، جيمس جيفري،"), is inside the clause
         surfaces = set(dict(holders).values())
         after = [m.kend for m in s.mentions if m.kend > b and m.surface in surfaces]
@@ -472,8 +474,7 @@ def tag_positions(
         attribution,
         prefilter(),
     ):
-        # a sentence the page already holds (a headline repeated in a share block) says
-        # nothing new
+        # a sentence the page already holds (a headline repeated in a share block): nothing new
         words = (s.doc_id, " ".join(s.key.split()))
         if words in repeated:
             continue

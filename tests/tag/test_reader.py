@@ -973,6 +973,20 @@ CASES = [
         {("hts", "threat", "SYR")},
     ),
     (["وتعهدت روسيا بإبعاد القوات الإيرانية عن الحدود ."], {("RUS", "guarantee", "")}),
+    # ... and a pledge not to use force against it is a guarantee
+    (["وتعهدت وحدات حماية الشعب بعدم القتال ضد تركيا ."], {("ypg", "guarantee", "")}),
+    # a verb joined to another verb, not to the move before it, does not share its holder
+    (
+        [
+            "وأكد أن الوزير عادل الجبير قد مارس ضغوطا على المعارضة السورية في الرياض وأشار إلى"
+            " أن المبعوث أبلغه بأنه سيذهب إلى جنيف ويقوم بتصريح رسمي بعدم قبوله بالشروط ."
+        ],
+        {("jubeir", "demand", "syrian_opposition")},
+    ),
+    (
+        ["ورفضت روسيا العرض الأمريكي وطالبت بانسحاب القوات ."],
+        {("RUS", "reject", "USA"), ("RUS", "demand", "")},
+    ),
     # a newspaper's country is no holder; "أما X فـVerb": X, the topic, is the subject
     (["صحيفة إيرانية تهاجم حماس وتدعو لقطع العلاقات مع الحركة ."], set()),
     (
