@@ -126,6 +126,11 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
         return "needs a future verb after it"
     if frame.get("predicate") and _attribute(s, i):
         return "an attribute of the indefinite noun before it, not a predicate"
+    # "… ذاهبة إلى جنيف لعقد محادثات مباشرة ومستعدة": with و, a second predicate
+    bare_adj = not bare(s.token_text(i)).startswith(("ال", "و"))
+    if frame.get("not_attribute") and bare_adj and _attribute(s, i):
+        # "شخصيات مستعدة لتقديم تنازلات": the noun is ready, and it names no actor
+        return "an attribute of the indefinite noun before it, which holds it"
     near = frame.get("requires_near")
     if near and not around(s, i, near, int(frame.get("near_within", 8))):
         return "requires " + "/".join(near[:3]) + " … around it"

@@ -975,6 +975,16 @@ CASES = [
     (["وتعهدت روسيا بإبعاد القوات الإيرانية عن الحدود ."], {("RUS", "guarantee", "")}),
     # ... and a pledge not to use force against it is a guarantee
     (["وتعهدت وحدات حماية الشعب بعدم القتال ضد تركيا ."], {("ypg", "guarantee", "")}),
+    # readiness of an indefinite noun after it is that noun's, not an actor's before it
+    (["واستقال رياض حجاب , وطالبت الدول بإحلال شخصيات مستعدة لتقديم تنازلات بدلا منه ."], set()),
+    (
+        ["وقال رياض حجاب إن المعارضة السورية مستعدة لتقديم تنازلات في جنيف ."],
+        {("syrian_opposition", "offer", "")},
+    ),
+    (
+        ["وقال إن المعارضة السورية ذاهبة إلى جنيف لعقد محادثات مباشرة ومستعدة لمناقشة كل شيء ."],
+        {("syrian_opposition", "offer", "")},
+    ),
     # a verb joined to another verb, not to the move before it, does not share its holder
     (
         [
