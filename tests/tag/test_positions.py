@@ -55,6 +55,11 @@ UNIT = [
         "إذا وافقت طهران على الانسحاب فإن واشنطن سترفع بعض العقوبات.",
         ("IRN", "accept", "", "iranian_presence", "", "hypothetical"),
     ),
+    # ruling out that an actor acts: no move made, as for an if
+    (
+        "واستبعد أن تكون حركة أحرار الشام موافقة على الاتفاق الروسي.",
+        ("syrian_opposition", "accept", "", "", "", "hypothetical"),
+    ),
     (
         "وستعرض موسكو على واشنطن خطة لخفض التصعيد في الجنوب السوري.",
         ("RUS", "offer", "USA", "southern_syria", "", "future"),
