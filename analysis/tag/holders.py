@@ -1,5 +1,4 @@
-"""Who holds a stance or makes a move (the cue's explicit subject, else the speaker), and
-the counterpart a move is addressed to.
+"""Who holds a stance or makes a move (the cue's explicit subject, else the speaker).
 
 ``explicit_subject`` reads the actor mentions that are a cue's own subject (right before a
 verb, or the noun phrase after it, with mentions coordinated by و); ``speaker_holder``
@@ -7,9 +6,8 @@ turns the sentence's speaker (an attribution row) into a holder; ``self_referenc
 "بلاده/حكومتنا" (the speaker's own state). ``stance_holders`` puts these together for an
 attitude cue (``analysis.tag.stance``), ``speaker_fallback`` for a move cue with no subject
 and ``coordinated_verb`` for a verb joined to the previous one (``analysis.tag.positions``);
-``speaker_pronoun`` for a pronoun subject right after the speaker's verb ("وقالت إنها …");
-``move_counterpart`` finds the party a move addresses; ``agreement_parties`` turns an
-agreement's holders and counterpart into its rows.
+``speaker_pronoun`` for a pronoun subject right after the speaker's verb ("وقالت إنها …").
+The party a move addresses is ``analysis.tag.counterparts``.
 """
 
 from __future__ import annotations
@@ -36,12 +34,11 @@ from analysis.tag.clauses import (
     subject_np,
     token_after,
 )
-from analysis.tag.cues import counterpart_fillers, nominal_forms
+from analysis.tag.cues import nominal_forms
 from analysis.tag.issues import IssueHit
 from analysis.tag.morph import PREPOSITIONS, Reading, analyses
 from analysis.tag.objects import after_prep, lookback_mentions
 from analysis.tag.overt import SUBJECT_PARTICLES, overt_subject
-from analysis.tag.owners import ONE_SIDE, UNNAMED_PARTY
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
 
@@ -371,129 +368,3 @@ def _pronoun_subject(s: Sent, kpos: int, speaker_cue: int) -> bool:
     return prev in {"انه", "انها", "بانه", "بانها", "انهم"} or (
         not between and (prev in {"ان"} or colon)
     )
-
-
-# Nouns after which a nisba or name is the counterpart of an accept/reject ("رفض العرض الأمريكي").
-_OBJECT_NOUNS = frozenset(
-    fold(w)
-    for w in (
-        *("العرض", "الطلب", "المقترح", "الاقتراح", "الشروط", "المبادره", "الصفقه"),
-        *("العروض", "المطالب", "الوساطه", "المبادرة"),
-    )
-)
-
-
-def own_side(holder_ids: set[str], counterpart: str) -> bool:
-    """Is the party a move addresses the holders' own state or people ("دعا أردوغان الأتراك",
-    "طالبت طهران الإيرانيين")? Then it is a domestic appeal, not a move between parties."""
-    if not counterpart or not holder_ids:
-        return False
-    # the state itself, not a group it backs ("إيران تضغط على حزب الله" is a move)
-    if (affiliation_of(counterpart, level="state") or counterpart) != counterpart:
-        return False
-    return all((affiliation_of(h, level="state") or h) == counterpart for h in holder_ids)
-
-
-def move_counterpart(
-    s: Sent,
-    move: str,
-    counterpart_preps: list[str],
-    b: int,
-    end: int,
-    holder_ids: set[str],
-    issue_spans: list[tuple[int, int]],
-) -> str:
-    """The party the move is addressed to: a mention after a preposition, or the owner of
-    the offer/demand being accepted or rejected."""
-    preps = {fold(p) for p in counterpart_preps}
-    for m in s.mentions:
-        if not (b <= m.kstart < end) or m.actor_id in holder_ids or m.kind not in ACTOR_KINDS:
-            continue
-        if any(x <= m.kstart < y for x, y in issue_spans):
-            continue
-        i = s.tok_index(m.kstart)
-        tok_start = s.tokens[i][0] if i < len(s.tokens) else m.kstart
-        attached = s.key[tok_start : m.kstart]
-        prev = bare(s.token_text(i - 1)) if i > 0 else ""
-        near = i <= _first_free_token(s, b, holder_ids) + 3
-        if (
-            near
-            and preps
-            and (
-                prev in preps
-                or (attached.rstrip("ل") == "" and attached and "ل" in preps)
-                or (attached in {"لل", "ل"} and "ل" in preps)
-            )
-        ):
-            return m.actor_id
-        prev2 = bare(s.token_text(i - 2)) if i > 1 else ""
-        if near and preps and prev in counterpart_fillers() and prev2 in preps:
-            return m.actor_id  # "على نظيره الأمريكي"
-        # "رفض العرض الأمريكي", "تقبل بالمقترح التركي"
-        if move in {"accept", "reject"} and (
-            prev in _OBJECT_NOUNS or (prev[:1] in "بل" and prev[1:] in _OBJECT_NOUNS)
-        ):
-            return m.actor_id
-        if move in {"threat", "demand"} and _direct_object(s, m, b, holder_ids):
-            return m.actor_id  # "تطالب إسرائيل روسيا بـ…": object right after the subject
-    return ""
-
-
-def _first_free_token(s: Sent, b: int, holder_ids: set[str]) -> int:
-    """Index of the first token after the cue and after the holder's mention if it follows
-    the cue (VSO): a counterpart preposition must come right there ("عرضت واشنطن على دمشق")."""
-    i = first = s.tok_index(b)
-    for m in s.mentions:
-        # the holder may follow its title ("اتفق الرئيس الروسي مع نظيره التركي")
-        if m.actor_id in holder_ids and m.kstart >= b and s.tok_index(m.kstart) - first <= 2:
-            i = s.tok_index(m.kend)
-    # titles and coordinated holders: skip tokens still inside holder mentions
-    return i
-
-
-def _direct_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
-    """Does the mention follow the holder mention directly (no و, no preposition)?"""
-    prev = [
-        x
-        for x in s.mentions
-        if x.kend <= m.kstart and x.kstart >= b - 1 and x.actor_id in holder_ids
-    ]
-    if not prev:
-        # an unexpressed subject: the object stands right after the verb ("ودعا الأمم
-        # المتحدة إلى …" after a sentence about its speaker)
-        return not s.key[b : m.kstart].strip()
-    gap = s.key[prev[-1].kend : m.kstart]
-    return gap.strip() == "" and s.key[m.kstart - 1 : m.kstart] != "و"
-
-
-def agreement_parties(
-    s: Sent, holders: list[tuple[str, str]], counterpart: str, b: int, end: int, rule: str = ""
-) -> tuple[list[tuple[str, str, str]], str]:
-    """An agreement's rows as (holder, surface, counterpart) and a note for the reason.
-
-    The parties are the holders and the counterpart with the actors joined to it by و
-    ("اتفقت موسكو مع أنقرة وطهران"). Two parties make one row, the second as counterpart
-    ("اتفاق بين أنقرة وموسكو" is Turkey's agreement with Russia, as "اتفقت أنقرة مع
-    موسكو"); three or more make one row each, since no one of them is the other's
-    counterpart. Holders found by a ``ONE_SIDE`` rule (``rule``) are one side of an
-    agreement whose other party is not named: one row each, with no counterpart."""
-    if rule.startswith(ONE_SIDE):
-        return [(h, surface, "") for h, surface in holders], "one side named: no counterpart"
-    parties = dict(holders)
-    ms = [m for m in s.mentions if m.actor_id == counterpart and b <= m.kstart < end]
-    if ms:
-        for m in coordinated(s, ms[0], end):
-            if m.kind in ACTOR_KINDS:
-                parties.setdefault(m.actor_id, m.surface)
-    ids = list(parties)
-    if len(ids) == 2 and rule.endswith(UNNAMED_PARTY):
-        rows = [(h, parties[h], next(x for x in ids if x != h)) for h in ids]
-        return rows, "3 parties, one naming no actor: one row each"
-    if len(ids) == 2:
-        first, second = ids
-        note = "" if counterpart == second else "two parties: the second is the counterpart"
-        return [(first, parties[first], second)], note
-    if len(ids) > 2:
-        rows = [(h, parties[h], next(x for x in ids if x != h)) for h in ids]
-        return rows, f"{len(ids)} parties: one row each"
-    return [(h, surface, counterpart) for h, surface in holders], ""

@@ -35,28 +35,31 @@ from analysis.tag.clauses import (
     Mention,
     Sent,
     bare,
-    is_clause_end,
+)
+from analysis.tag.counterparts import (
+    agreement_parties,
+    move_counterpart,
+    own_side,
+    shown_counterpart,
 )
 from analysis.tag.cue import Cue
 from analysis.tag.cues import hypothetical_lexicon
 from analysis.tag.exchange import exchange_marker, unless_before
 from analysis.tag.frames import cue_prefilter, find_cues
 from analysis.tag.holders import (
-    agreement_parties,
     coordinated_verb,
     first_person_speaker,
     joined_holder_agrees,
-    move_counterpart,
-    own_side,
     own_subject,
     self_reference,
     speaker_fallback,
     speaker_pronoun,
 )
-from analysis.tag.issues import IssueHit, find_issues, issues_data, own_presence_issue
+from analysis.tag.issues import IssueHit, find_issues
 from analysis.tag.joined import continues
 from analysis.tag.meetings import met_party
 from analysis.tag.modality import modality_at, pledged, restricted, under_negated_verb, whoever
+from analysis.tag.move_issues import collapse_issues, move_issues, phrase_end, resolve_issue
 from analysis.tag.nearby import complement_after
 from analysis.tag.owners import other_side
 from analysis.tag.pledges import hostile_target
@@ -127,37 +130,6 @@ def _clause_end(s: Sent, b: int, end: int) -> int:
         if bare(raw) in {"فان", "فانه", "فانها", "بينما", "فيما"}:
             return ta  # "إذا وافقت طهران …، فإن واشنطن …": the consequent is another clause
     return end
-
-
-def _phrase_end(s: Sent, a: int, end: int) -> int:
-    """End of the exchange phrase: the clause end or ``end``."""
-    for ta, tb in s.tokens:
-        if ta <= a:
-            continue
-        if tb >= end:
-            return end
-        raw = s.key[ta:tb]
-        if is_clause_end(raw.rstrip('»”"')):
-            return tb - 1
-        if bare(raw) in {"بحسب", "حسب", "وفق", "وفقا"}:
-            return ta
-    return end
-
-
-def _resolve(h: IssueHit, owner: str) -> str:
-    return h.issue or own_presence_issue(owner)
-
-
-def _collapse(issue_ids: list[str]) -> list[str]:
-    """Drop a parent issue when a narrower child is present; keep order, no repeats."""
-    data = issues_data()
-    present = set(issue_ids)
-    out = []
-    for i in issue_ids:
-        children = {c for c in present if data.get(c, {}).get("parent") == i}
-        if i and not children and i not in out:
-            out.append(i)
-    return out
 
 
 # the holder rules of a verb with no subject of its own (a pronoun, none, or the subject
@@ -357,7 +329,7 @@ def moves_in_sentence(
             # "قد تتفق أنقرة وواشنطن", "أعتقد أن تركيا لن تسمح …": the speaker's guess
             modality = "hypothetical"
             why.append(f"a possibility or forecast («{guess}»)")
-        main_hits, ex_phrase, ex_issues = _move_issues(
+        main_hits, ex_phrase, ex_issues = move_issues(
             s, issues, (b, end, main_end), ex, cue.how, frame, next(iter(holder_ids))
         )
         move_row = {
@@ -372,7 +344,7 @@ def moves_in_sentence(
             "complement": complement_after(s, b),
             "span": s.doc_span(
                 min(a, cue.verb_span[0]),
-                max(b, main_end if ex else min(end, _phrase_end(s, b, end))),
+                max(b, main_end if ex else min(end, phrase_end(s, b, end))),
             ),
         }
         parties = [(h, surface, counterpart) for h, surface in holders]
@@ -384,20 +356,22 @@ def moves_in_sentence(
             # a party joined to the counterpart ("مع أنقرة وطهران") was not found by the rule
             how_found = rule if holder_id in named else "the counterpart or a party joined to it"
             owner = owner_for_pronoun or holder_id
-            ids = _collapse([_resolve(h, owner) for h in main_hits])
+            ids = collapse_issues([resolve_issue(h, owner) for h in main_hits])
             phrases: dict[str, str] = {}
             for h in main_hits:
-                phrases.setdefault(_resolve(h, owner), s.surface(h.kstart, h.kend))
+                phrases.setdefault(resolve_issue(h, owner), s.surface(h.kstart, h.kend))
             for issue in ids or [""]:
                 reason = [*why, f"holder: {how_found} «{holder_surface}»"]
                 if phrases.get(issue):
                     reason.append(f"issue: «{phrases[issue]}»")
+                shown, note = shown_counterpart(move, counterpart, issue, holder_id)
+                reason += [note] if note else []
                 out.append(
                     {
                         **move_row,
                         "holder_id": holder_id,
                         "holder_surface": holder_surface,
-                        "counterpart_id": counterpart if counterpart != holder_id else "",
+                        "counterpart_id": shown,
                         "issue": issue,
                         "issue_phrase": phrases.get(issue, ""),
                         # "X in exchange for X" says nothing: the marker introduced the
@@ -408,44 +382,6 @@ def moves_in_sentence(
                     }
                 )
     return out
-
-
-def _move_issues(
-    s: Sent,
-    issues: list[IssueHit],
-    bounds: tuple[int, int, int],
-    ex: tuple[int, int, str] | None,
-    how: str,
-    info: dict[str, Any],
-    owner: str,
-) -> tuple[list[IssueHit], str, list[str]]:
-    """The issues a move is about, its exchange phrase and the issues asked in exchange.
-
-    ``bounds`` are the cue's end, the move's scope end and where its main part ends (the
-    exchange marker ``ex``, when there is one); ``owner`` resolves a pronoun in the
-    exchange ("قواتها")."""
-    b, end, main_end = bounds
-    ex_phrase, ex_issues = "", []
-    if ex:
-        pe = _phrase_end(s, ex[1], end)
-        ex_phrase = s.surface(ex[0], pe)
-        ex_hits = [h for h in issues if ex[1] <= h.kstart < pe]
-        ex_issues = _collapse([_resolve(h, owner) for h in ex_hits])
-    main_hits = [
-        h
-        for h in issues
-        if (b <= h.kstart < main_end and h.issue not in info.get("instrument_issues", []))
-        or (b <= h.kstart < main_end and len([x for x in issues if b <= x.kstart < main_end]) == 1)
-    ]
-    if how == "noun":  # "أن تكون روسيا ضامنة لأي تفاهم": scope is the clause
-        main_hits = [h for h in issues if h.kstart >= b][:1]
-    if info.get("second_issue_is_exchange") and not ex and len(main_hits) > 1:
-        # "ربط خروج X بانسحاب Y": Y is what X's exit is tied to
-        first, rest = main_hits[0], main_hits[1:]
-        ex_issues = _collapse([_resolve(h, owner) for h in rest])
-        ex_phrase = s.surface(rest[0].kstart, rest[-1].kend)
-        main_hits = [first]
-    return main_hits, ex_phrase, ex_issues
 
 
 def tag_positions(

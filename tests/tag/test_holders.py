@@ -1,4 +1,4 @@
-"""Holders and counterparts of stances and moves (analysis.tag.holders)."""
+"""Holders of stances and moves (analysis.tag.holders)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from analysis.tag.clauses import Sent
 from analysis.tag.holders import (
     coordinated_verb,
     explicit_subject,
-    move_counterpart,
     self_reference,
     speaker_holder,
 )
@@ -74,13 +73,6 @@ def test_self_reference(text, cue, expected):
 )
 def test_speaker_holder(att, holders):
     assert speaker_holder(att, 0) == holders
-
-
-def test_move_counterpart_after_a_preposition():
-    s = sent("عرضت واشنطن على دمشق الانسحاب")
-    _a, b = cue_span(s, "عرضت")
-    assert move_counterpart(s, "offer", ["على", "ل", "الى"], b, len(s.key), {"USA"}, []) == "SYR"
-    assert move_counterpart(s, "offer", ["على", "ل", "الى"], b, len(s.key), {"SYR"}, []) == ""
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,7 @@ UNIT = [
     # ruling out that an actor acts: no move made, as for an if
     (
         "واستبعد أن تكون حركة أحرار الشام موافقة على الاتفاق الروسي.",
-        ("syrian_opposition", "accept", "", "", "", "hypothetical"),
+        ("syrian_opposition", "accept", "RUS", "", "", "hypothetical"),
     ),
     (
         "وستعرض موسكو على واشنطن خطة لخفض التصعيد في الجنوب السوري.",
@@ -87,7 +87,7 @@ UNIT = [
     (
         "وهدد نتنياهو بتوسيع الضربات على المواقع الإيرانية في سوريا إذا لم تنسحب الفصائل"
         " الموالية لإيران.",
-        ("ISR", "threat", "", "iranian_presence", "", "asserted"),
+        ("ISR", "threat", "IRN", "iranian_presence", "", "asserted"),
     ),
     (
         "وقال مسؤول إن الحرس الثوري طلب من موسكو ضمانات مكتوبة.",
@@ -223,7 +223,7 @@ def test_careful_reading_of_the_fixture_corpus(fixture_tables):
     assert ("jeffrey", "offer", "assad") in moves
     assert ("RUS", "guarantee", "USA") in moves
     assert ("RUS", "demand", "IRN") in moves
-    assert ("netanyahu", "threat", "") in moves
+    assert ("netanyahu", "threat", "IRN") in moves  # strikes on Iran's positions
 
 
 def _top(actor_id: str) -> str:

@@ -1,0 +1,190 @@
+"""The party a move addresses, and an agreement's parties as rows.
+
+``move_counterpart`` reads the counterpart after a cue: an actor after the frame's
+preposition ("عرضت واشنطن على دمشق"), after a counterpart noun ("على نظيره الأمريكي"), the
+owner of what is accepted or rejected ("رفض العرض الأمريكي"), or the object right after the
+subject of a demand or threat ("تطالب إسرائيل روسيا بـ…"). ``own_side`` tells a domestic
+appeal from a move between parties; ``agreement_parties`` turns an agreement's holders and
+counterpart into its rows.
+"""
+
+from __future__ import annotations
+
+from analysis.tag.actors import ACTOR_KINDS, affiliation_of
+from analysis.tag.clauses import Mention, Sent, bare, coordinated
+from analysis.tag.cues import counterpart_fillers
+from analysis.tag.issues import issues_data
+from analysis.tag.owners import ONE_SIDE, UNNAMED_PARTY
+from analysis.text.normalize import fold
+
+__all__ = ["agreement_parties", "move_counterpart", "own_side", "shown_counterpart"]
+
+
+# Nouns after which a nisba or name is the counterpart of an accept/reject ("رفض العرض الأمريكي").
+_OBJECT_NOUNS = frozenset(
+    fold(w)
+    for w in (
+        *("العرض", "الطلب", "المقترح", "الاقتراح", "الشروط", "المبادره", "الصفقه"),
+        *("العروض", "المطالب", "الوساطه", "المبادرة"),
+    )
+)
+
+
+def own_side(holder_ids: set[str], counterpart: str) -> bool:
+    """Is the party a move addresses the holders' own state or people ("دعا أردوغان الأتراك",
+    "طالبت طهران الإيرانيين")? Then it is a domestic appeal, not a move between parties."""
+    if not counterpart or not holder_ids:
+        return False
+    # the state itself, not a group it backs ("إيران تضغط على حزب الله" is a move)
+    if (affiliation_of(counterpart, level="state") or counterpart) != counterpart:
+        return False
+    return all((affiliation_of(h, level="state") or h) == counterpart for h in holder_ids)
+
+
+def move_counterpart(
+    s: Sent,
+    move: str,
+    counterpart_preps: list[str],
+    b: int,
+    end: int,
+    holder_ids: set[str],
+    issue_spans: list[tuple[int, int]],
+) -> str:
+    """The party the move is addressed to: a mention after a preposition, or the owner of
+    the offer/demand being accepted or rejected."""
+    preps = {fold(p) for p in counterpart_preps}
+    for m in s.mentions:
+        if not (b <= m.kstart < end) or m.actor_id in holder_ids or m.kind not in ACTOR_KINDS:
+            continue
+        if any(x <= m.kstart < y for x, y in issue_spans):
+            continue
+        i = s.tok_index(m.kstart)
+        tok_start = s.tokens[i][0] if i < len(s.tokens) else m.kstart
+        attached = s.key[tok_start : m.kstart]
+        prev = bare(s.token_text(i - 1)) if i > 0 else ""
+        near = i <= _first_free_token(s, b, holder_ids) + 3
+        if (
+            near
+            and preps
+            and (
+                prev in preps
+                or (attached.rstrip("ل") == "" and attached and "ل" in preps)
+                or (attached in {"لل", "ل"} and "ل" in preps)
+            )
+        ):
+            return m.actor_id
+        prev2 = bare(s.token_text(i - 2)) if i > 1 else ""
+        if near and preps and prev in counterpart_fillers() and prev2 in preps:
+            return m.actor_id  # "على نظيره الأمريكي"
+        # "رفض العرض الأمريكي", "تقبل بالمقترح التركي", "اعترضت على المواقف الروسية"
+        if move in {"accept", "reject"} and (
+            prev in _OBJECT_NOUNS
+            or (prev[:1] in "بل" and prev[1:] in _OBJECT_NOUNS)
+            or _object_owner(s, m, b, holder_ids)
+        ):
+            return m.actor_id
+        if move in {"threat", "demand"} and _direct_object(s, m, b, holder_ids):
+            return m.actor_id  # "تطالب إسرائيل روسيا بـ…": object right after the subject
+    return ""
+
+
+# what may stand between an accept/reject cue and the noun it takes (folded)
+_BEFORE_OBJECT = frozenset({"علي", "ب", "ل", "اي", "كل"})
+# documents that may stand in idafa before their owner ("مشروع القرار الأمريكي")
+_DOCUMENTS = frozenset(fold(w) for w in ("القرار", "الاتفاق", "الاتفاقية", "المبادرة", "الخطة"))
+
+
+def _object_owner(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
+    """Is ``m`` the genitive or nisba of the noun an accept/reject cue ending at ``b`` takes,
+    past its subject and على/بـ/أي, the owner of what is accepted or refused ("اعترضت على
+    المواقف الروسية", "رفض دعوة ترامب", "رفضت مشروع القرار الأمريكي")? One noun of an
+    idafa may come between."""
+    j = _first_free_token(s, b, holder_ids)
+    while j < len(s.tokens) and bare(s.token_text(j)) in _BEFORE_OBJECT:
+        j += 1
+    if j >= len(s.tokens) or _mention_in(s, j):
+        return False
+    k = s.tok_index(m.kstart)
+    if k == j + 2 and bare(s.token_text(j + 1)) not in _DOCUMENTS:
+        return False  # "تولي العميد السوري المنشق": the nisba is the person's
+    # a nisba agrees with a definite noun ("المواقف الروسية"), not "بجوار التركي" (elided)
+    definite = bare(s.token_text(k - 1)).lstrip("وبل").startswith(("ال", "ل"))
+    if m.reason.startswith("nisba") and not definite:
+        return False
+    return k in (j + 1, j + 2) and s.tokens[k][0] == m.kstart
+
+
+def _mention_in(s: Sent, j: int) -> bool:
+    a, b = s.tokens[j]
+    return any(a <= x.kstart < b for x in s.mentions)
+
+
+def _first_free_token(s: Sent, b: int, holder_ids: set[str]) -> int:
+    """Index of the first token after the cue and after the holder's mention if it follows
+    the cue (VSO): a counterpart preposition must come right there ("عرضت واشنطن على دمشق")."""
+    i = first = s.tok_index(b)
+    for m in s.mentions:
+        # the holder may follow its title ("اتفق الرئيس الروسي مع نظيره التركي")
+        if m.actor_id in holder_ids and m.kstart >= b and s.tok_index(m.kstart) - first <= 2:
+            i = s.tok_index(m.kend)
+    # titles and coordinated holders: skip tokens still inside holder mentions
+    return i
+
+
+def _direct_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
+    """Does the mention follow the holder mention directly (no و, no preposition)?"""
+    prev = [
+        x
+        for x in s.mentions
+        if x.kend <= m.kstart and x.kstart >= b - 1 and x.actor_id in holder_ids
+    ]
+    if not prev:
+        # an unexpressed subject: the object stands right after the verb ("ودعا الأمم
+        # المتحدة إلى …" after a sentence about its speaker)
+        return not s.key[b : m.kstart].strip()
+    gap = s.key[prev[-1].kend : m.kstart]
+    return gap.strip() == "" and s.key[m.kstart - 1 : m.kstart] != "و"
+
+
+def agreement_parties(
+    s: Sent, holders: list[tuple[str, str]], counterpart: str, b: int, end: int, rule: str = ""
+) -> tuple[list[tuple[str, str, str]], str]:
+    """An agreement's rows as (holder, surface, counterpart) and a note for the reason.
+
+    The parties are the holders and the counterpart with the actors joined to it by و
+    ("اتفقت موسكو مع أنقرة وطهران"). Two parties make one row, the second as counterpart
+    ("اتفاق بين أنقرة وموسكو" is Turkey's agreement with Russia, as "اتفقت أنقرة مع
+    موسكو"); three or more make one row each, since no one of them is the other's
+    counterpart. Holders found by a ``ONE_SIDE`` rule (``rule``) are one side of an
+    agreement whose other party is not named: one row each, with no counterpart."""
+    if rule.startswith(ONE_SIDE):
+        return [(h, surface, "") for h, surface in holders], "one side named: no counterpart"
+    parties = dict(holders)
+    ms = [m for m in s.mentions if m.actor_id == counterpart and b <= m.kstart < end]
+    if ms:
+        for m in coordinated(s, ms[0], end):
+            if m.kind in ACTOR_KINDS:
+                parties.setdefault(m.actor_id, m.surface)
+    ids = list(parties)
+    if len(ids) == 2 and rule.endswith(UNNAMED_PARTY):
+        rows = [(h, parties[h], next(x for x in ids if x != h)) for h in ids]
+        return rows, "3 parties, one naming no actor: one row each"
+    if len(ids) == 2:
+        first, second = ids
+        note = "" if counterpart == second else "two parties: the second is the counterpart"
+        return [(first, parties[first], second)], note
+    if len(ids) > 2:
+        rows = [(h, parties[h], next(x for x in ids if x != h)) for h in ids]
+        return rows, f"{len(ids)} parties: one row each"
+    return [(h, surface, counterpart) for h, surface in holders], ""
+
+
+def shown_counterpart(move: str, counterpart: str, issue: str, holder_id: str) -> tuple[str, str]:
+    """The counterpart a row shows, and a note for its reason when the issue supplied it: a
+    threat addressed to no one about one actor's presence is addressed to that actor ("لن
+    تسمح بأي وجود عسكري إيراني": a red line for Iran). Never the holder itself."""
+    if not counterpart and move == "threat" and issue:
+        owners = issues_data().get(issue, {}).get("owner_actors", [])
+        if len(owners) == 1 and owners[0] != holder_id:
+            return owners[0], f"counterpart: the actor whose presence is threatened ({owners[0]})"
+    return (counterpart if counterpart != holder_id else ""), ""

@@ -1,0 +1,88 @@
+"""The party a move addresses (analysis.tag.counterparts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.tag.clauses import Sent
+from analysis.tag.counterparts import (
+    agreement_parties,
+    move_counterpart,
+    own_side,
+    shown_counterpart,
+)
+from analysis.tag.mentions import tag_text
+from analysis.text.normalize import fold
+
+
+def sent(text: str) -> Sent:
+    return Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
+
+
+def counterpart(text: str, cue: str, move: str, preps: list[str], holders: set[str]) -> str:
+    s = sent(text)
+    b = s.key.index(fold(cue)) + len(fold(cue))
+    return move_counterpart(s, move, preps, b, len(s.key), holders, [])
+
+
+def test_move_counterpart_after_a_preposition():
+    text = "عرضت واشنطن على دمشق الانسحاب"
+    assert counterpart(text, "عرضت", "offer", ["على", "ل", "الى"], {"USA"}) == "SYR"
+    assert counterpart(text, "عرضت", "offer", ["على", "ل", "الى"], {"SYR"}) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "move", "holder", "expected"),
+    [
+        # the owner of the offer refused or accepted
+        ("رفضت دمشق العرض الأمريكي", "رفضت", "reject", "SYR", "USA"),
+        ("وافقت أنقرة على المقترح الروسي", "وافقت", "accept", "TUR", "RUS"),
+        # ... and of any position, act or presence objected to, by nisba or genitive
+        ("اعترضت إيران على المواقف الروسية", "اعترضت", "reject", "IRN", "RUS"),
+        ("اعترضت واشنطن على حضور إيران كضامن", "اعترضت", "reject", "USA", "IRN"),
+        ("رفضت أنقرة التدخل الأمريكي في الشمال", "رفضت", "reject", "TUR", "USA"),
+        ("رفضت روسيا مشروع القرار الأمريكي", "رفضت", "reject", "RUS", "USA"),
+        # not an actor further on, nor one after a preposition of place
+        ("رفضت دمشق العودة إلى جنيف قبل موافقة روسيا", "رفضت", "reject", "SYR", ""),
+        (
+            "رفضت المعارضة المشاركة في المؤتمر الذي دعت إليه روسيا",
+            "رفضت",
+            "reject",
+            "syrian_opposition",
+            "",
+        ),
+        # a nisba of a person in the object, or an elided one after another noun, is none
+        ("وافقت الفصائل على تولي العميد السوري المنشق القيادة", "وافقت", "accept", "fsa", ""),
+        ("يقف الرفض الإسرائيلي بجوار التركي", "الرفض", "reject", "ISR", ""),
+    ],
+)
+def test_the_owner_of_what_is_refused_or_accepted(text, cue, move, holder, expected):
+    assert counterpart(text, cue, move, [], {holder}) == expected
+
+
+def test_own_side_is_a_domestic_appeal():
+    assert own_side({"erdogan"}, "TUR")
+    assert not own_side({"IRN"}, "hezbollah")  # a group the state backs is another party
+    assert not own_side({"USA"}, "")
+
+
+def test_two_parties_make_one_row_three_one_each():
+    s = sent("اتفقت موسكو مع أنقرة وطهران")
+    b = s.key.index(fold("اتفقت")) + len(fold("اتفقت"))
+    rows, note = agreement_parties(s, [("RUS", "موسكو")], "TUR", b, len(s.key))
+    assert sorted(r[0] for r in rows) == ["IRN", "RUS", "TUR"] and note == "3 parties: one row each"
+
+
+@pytest.mark.parametrize(
+    ("move", "counterpart", "issue", "holder", "shown"),
+    [
+        # a red line on one actor's presence is drawn for that actor
+        ("threat", "", "iranian_presence", "ISR", "IRN"),
+        ("threat", "RUS", "iranian_presence", "ISR", "RUS"),  # one named stays
+        ("demand", "", "iranian_presence", "USA", ""),  # a demand asks someone else
+        ("threat", "", "iranian_presence", "IRN", ""),  # never the holder itself
+        ("offer", "USA", "", "USA", ""),
+    ],
+)
+def test_the_counterpart_a_row_shows(move, counterpart, issue, holder, shown):
+    assert shown_counterpart(move, counterpart, issue, holder)[0] == shown
