@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.tag.clauses import Sent
+from analysis.tag.mentions import tag_text
+
 
 def tables_from_sentences(
     rows: pd.DataFrame, *, outlet: str = "test outlet"
@@ -38,3 +41,8 @@ def tables_from_sentences(
     documents = pd.DataFrame(docs)
     documents["date"] = pd.to_datetime(documents["date"])
     return documents, pd.DataFrame(sents)
+
+
+def sent(text: str) -> Sent:
+    """One sentence with its actor mentions, as the taggers read it."""
+    return Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from sentence_tables import sent
 
-from analysis.tag.clauses import Sent
 from analysis.tag.counterparts import (
     agreement_parties,
     move_counterpart,
     own_side,
     shown_counterpart,
 )
-from analysis.tag.mentions import tag_text
 from analysis.text.normalize import fold
-
-
-def sent(text: str) -> Sent:
-    return Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
 
 
 def counterpart(text: str, cue: str, move: str, preps: list[str], holders: set[str]) -> str:

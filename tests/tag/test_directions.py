@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from sentence_tables import sent
 
-from analysis.tag.clauses import Sent
 from analysis.tag.directions import direction_after, find_directions, issue_direction
 from analysis.tag.issues import find_issues
-from analysis.tag.mentions import tag_text
-
-
-def _sent(text: str) -> Sent:
-    return Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
 
 
 @pytest.mark.parametrize(
@@ -27,7 +22,7 @@ def _sent(text: str) -> Sent:
     ],
 )
 def test_find_directions(text, words):
-    s = _sent(text)
+    s = sent(text)
     assert [s.key[a:b] for a, b, _d, _sg in find_directions(s)] == words
 
 
@@ -41,7 +36,7 @@ def test_find_directions(text, words):
     ],
 )
 def test_issue_direction(text, sign):
-    s = _sent(text)
+    s = sent(text)
     hit = next(h for h in find_issues(s) if h.issue == "iranian_presence")
     assert issue_direction(s, hit, find_directions(s), 0)[0] == sign
 
@@ -57,7 +52,7 @@ def test_issue_direction(text, sign):
     ],
 )
 def test_direction_after_a_cue_whose_issue_stands_before_it(text, cue, sign):
-    s = _sent(text)
+    s = sent(text)
     b = s.key.index(cue) + len(cue)
     assert direction_after(s, b, len(s.key), find_directions(s))[0] == sign
 
@@ -74,6 +69,6 @@ def test_direction_after_a_cue_whose_issue_stands_before_it(text, cue, sign):
     ],
 )
 def test_a_place_takes_a_word_that_moves_forces(text, sign):
-    s = _sent(text)
+    s = sent(text)
     hit = next(h for h in find_issues(s) if h.issue == "southern_syria")
     assert issue_direction(s, hit, find_directions(s), 0)[0] == sign

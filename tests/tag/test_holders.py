@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sentence_tables import sent
 
 from analysis.tag.clauses import Sent
 from analysis.tag.holders import (
@@ -12,12 +13,7 @@ from analysis.tag.holders import (
     speaker_holder,
 )
 from analysis.tag.issues import find_issues
-from analysis.tag.mentions import tag_text
 from analysis.text.normalize import fold
-
-
-def sent(text: str) -> Sent:
-    return Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
 
 
 def cue_span(s: Sent, cue: str) -> tuple[int, int]:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from sentence_tables import sent
 
-from analysis.tag.clauses import Sent
-from analysis.tag.mentions import tag_text
 from analysis.tag.objects import (
     after_prep,
     lookback_mentions,
@@ -14,10 +13,6 @@ from analysis.tag.objects import (
     partitive_prep,
 )
 from analysis.text.normalize import fold
-
-
-def sent(text: str) -> Sent:
-    return Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
 
 
 def test_lookback_nearest_first():

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from sentence_tables import sent
 
-from analysis.tag.clauses import Sent
-from analysis.tag.mentions import tag_text
 from analysis.tag.overt import overt_subject
 from analysis.text.normalize import fold
-
-
-def sent(text: str) -> Sent:
-    return Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
 
 
 @pytest.mark.parametrize(

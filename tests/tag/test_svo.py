@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from sentence_tables import sent
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import verb_features
-from analysis.tag.clauses import Sent
-from analysis.tag.mentions import tag_text
 from analysis.tag.morph import analyses
 from analysis.tag.svo import MEDIA_SUBJECT, subject_before
 from analysis.text.normalize import fold
 
 
 def _before(text: str, verb: str) -> tuple[list[str], str]:
-    s = Sent.build("d", 0, 0, text, tag_text(text).to_dict("records"))
+    s = sent(text)
     a = s.key.index(fold(verb))
     reading = next(r for r in analyses(verb) if r.verbal)
     found, how = subject_before(s, a, s.mentions, verb_features(reading, verb), near=False)
@@ -47,8 +46,7 @@ def test_subject_before(text, verb, ids, how):
 
 
 def test_a_newspaper_before_the_verb_speaks():
-    s_text = "صحيفة إيرانية تهاجم حماس"
-    s = Sent.build("d", 0, 0, s_text, tag_text(s_text).to_dict("records"))
+    s = sent("صحيفة إيرانية تهاجم حماس")
     a = s.key.index(fold("تهاجم"))
     reading = next(r for r in analyses("تهاجم") if r.verbal)
     feats = verb_features(reading, "تهاجم")
