@@ -334,7 +334,10 @@ def cue_holders(
         # "مشروع قرار يدعو النظام السوري إلى": the noun before the verb is its subject,
         # the actor after it the one called on
         return [], _NOUN_SUBJECT
-    if cue.how != "adj":
+    # "طرح فكرة رحيل الأسد": the light verb's noun right after it is its object, and a name
+    # inside that object no subject
+    object_first = cue.light is not None and subject_start(s, b) == s.tok_index(cue.kstart)
+    if cue.how != "adj" and not object_first:
         subj = subject_after(s, b, pool, feats)
         if subj and linked and _addressed(s, subj[-1], cue):
             # "رحبت تركيا بالاتفاق ودعت روسيا إلى احترامه": the subject goes on, the actor

@@ -133,6 +133,17 @@ CASES = [
     # readiness to abide by a truce is a pledge; condemning a deal, a rejection
     (["وأبدت دمشق استعدادها للالتزام بالهدنة في الجنوب."], {("SYR", "guarantee", "")}),
     (["واستنكرت أنقرة الاتفاق الروسي الأمريكي."], {("TUR", "reject", "RUS")}),
+    # an idea put forward by a light verb is a proposal; the envoy's name as pages write it
+    (
+        ["وأطلق الرئيس الروسي فلاديمير بوتين فكرة عقد مؤتمر للحوار السوري ."],
+        {("putin", "offer", "")},
+    ),
+    # a name inside the idea put forward is not who puts it forward
+    (['ويبقى الخلاف قائما حول طرح فكرة " رحيل الأسد " .'], set()),
+    (
+        ["في الوقت الذي دعا فيه ديمستورا إلى تأجيل بحث وقف إطلاق النار ."],
+        {("de_mistura", "demand", "")},
+    ),
     # a light verb's subject set off by a comma before its noun
     (["وأكد الرئيس بشار الأسد , استعداده للالتزام بالهدنة."], {("assad", "guarantee", "")}),
     # but not any clause between commas
