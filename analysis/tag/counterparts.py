@@ -90,6 +90,8 @@ def move_counterpart(
 
 # what may stand between an accept/reject cue and the noun it takes (folded)
 _BEFORE_OBJECT = frozenset({"علي", "ب", "ل", "اي", "كل"})
+# the article, alone or after a proclitic ("للمواقف": ل + ال)
+_DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "وبال")
 # documents that may stand in idafa before their owner ("مشروع القرار الأمريكي")
 _DOCUMENTS = frozenset(fold(w) for w in ("القرار", "الاتفاق", "الاتفاقية", "المبادرة", "الخطة"))
 
@@ -108,7 +110,7 @@ def _object_owner(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
     if k == j + 2 and bare(s.token_text(j + 1)) not in _DOCUMENTS:
         return False  # "تولي العميد السوري المنشق": the nisba is the person's
     # a nisba agrees with a definite noun ("المواقف الروسية"), not "بجوار التركي" (elided)
-    definite = bare(s.token_text(k - 1)).lstrip("وبل").startswith(("ال", "ل"))
+    definite = bare(s.token_text(k - 1)).startswith(_DEFINITE)
     if m.reason.startswith("nisba") and not definite:
         return False
     return k in (j + 1, j + 2) and s.tokens[k][0] == m.kstart

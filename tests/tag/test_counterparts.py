@@ -37,6 +37,7 @@ def test_move_counterpart_after_a_preposition():
         ("اعترضت واشنطن على حضور إيران كضامن", "اعترضت", "reject", "USA", "IRN"),
         ("رفضت أنقرة التدخل الأمريكي في الشمال", "رفضت", "reject", "TUR", "USA"),
         ("رفضت روسيا مشروع القرار الأمريكي", "رفضت", "reject", "RUS", "USA"),
+        ("وأعلنت طهران رفضها للمواقف الروسية", "رفضها", "reject", "IRN", "RUS"),
         # not an actor further on, nor one after a preposition of place
         ("رفضت دمشق العودة إلى جنيف قبل موافقة روسيا", "رفضت", "reject", "SYR", ""),
         (
