@@ -173,6 +173,8 @@ def noun_holders(
             return ms, f"بالـ… مع X: the clause's subject → {how}"
     enc = cue.reading.enclitic
     word = word_at(s, s.tok_index(cue.kstart))
+    if enc in _POSSESSIVES and cue.frame.get("no_pronoun_owner"):
+        return [], "a possessive pronoun this frame does not resolve"  # "وإصراره على"
     if enc in _POSSESSIVES and word.endswith(_POSSESSIVES[enc][1]):
         # "برفضها العودة", "لاعتراضها على": the pronoun's nearest agreeing antecedent
         # the previous sentence and pairs were wrong more often than right on the dev pages

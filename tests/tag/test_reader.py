@@ -225,6 +225,13 @@ CASES = [
     # a former member speaks for nobody; a member in a place is where one is, not whose
     (["ورفض مسؤول سابق في الخارجية الأمريكية العرض الروسي ."], set()),
     (["وطالب مسؤول في دمشق بالإفراج عن المعتقلين ."], set()),
+    # insistence (إصرار X على) is a demand, unless it insists that something is so
+    (
+        ["وانتقد البيان إصرار البنتاغون على نقل الفصائل إلى الشدادي في سوريا ."],
+        {("USA", "demand", "")},
+    ),
+    (["وأكد البيان إصرار روسيا على أن الاتفاق صامد في سوريا ."], set()),
+    (["وانتقد الكونغرس خطة أوباما في سوريا وإصراره على مواصلة الضربات ."], set()),
     # deciding, trying or intending a move is making it; the verbal noun comes first
     (["وقررت روسيا رفض المقترح الأمريكي ."], {("RUS", "reject", "USA")}),
     (["وحاولت فرنسا مؤخرا اقتراح مجموعة اتصال ."], {("FRA", "offer", "")}),
