@@ -11,7 +11,7 @@ counterpart into its rows.
 from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
-from analysis.tag.clauses import Mention, Sent, bare, coordinated
+from analysis.tag.clauses import Mention, Sent, bare, coordinated, starting_in
 from analysis.tag.cues import counterpart_fillers
 from analysis.tag.issues import issues_data
 from analysis.tag.owners import ONE_SIDE, UNNAMED_PARTY
@@ -104,7 +104,7 @@ def _object_owner(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
     j = _first_free_token(s, b, holder_ids)
     while j < len(s.tokens) and bare(s.token_text(j)) in _BEFORE_OBJECT:
         j += 1
-    if j >= len(s.tokens) or _mention_in(s, j):
+    if j >= len(s.tokens) or starting_in(s, j):
         return False
     k = s.tok_index(m.kstart)
     if k == j + 2 and bare(s.token_text(j + 1)) not in _DOCUMENTS:
@@ -114,11 +114,6 @@ def _object_owner(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
     if m.reason.startswith("nisba") and not definite:
         return False
     return k in (j + 1, j + 2) and s.tokens[k][0] == m.kstart
-
-
-def _mention_in(s: Sent, j: int) -> bool:
-    a, b = s.tokens[j]
-    return any(a <= x.kstart < b for x in s.mentions)
 
 
 def _first_free_token(s: Sent, b: int, holder_ids: set[str]) -> int:

@@ -21,6 +21,11 @@ from analysis.tag.lexicon import Lexicon, build_lexicon
 from analysis.text.normalize import fold
 
 
+def _folded(words) -> frozenset[str]:
+    """A data file's word list as folded keys."""
+    return frozenset(fold(str(w)) for w in words)
+
+
 @functools.cache
 def reporting_lexicon() -> Lexicon:
     """Reporting cues, labelled by category id (verbs, speaker nouns, hedges…)."""
@@ -64,13 +69,13 @@ def direction_lexicon() -> Lexicon:
 @functools.cache
 def come_out_with() -> frozenset[str]:
     """Direction forms that mean "come out with" before a بـ word (folded)."""
-    return frozenset(fold(f) for f in _stance_cues().get("come_out_with", []))
+    return _folded(_stance_cues().get("come_out_with", []))
 
 
 @functools.cache
 def leave_manner() -> frozenset[str]:
     """بـ words that say how or when forces leave ("بلا شروط", "بشكل كامل"), folded."""
-    return frozenset(fold(f) for f in _stance_cues().get("leave_manner", []))
+    return _folded(_stance_cues().get("leave_manner", []))
 
 
 @functools.cache
@@ -91,13 +96,13 @@ def cue_signs() -> dict[str, int]:
 @functools.cache
 def nominal_forms() -> frozenset[str]:
     """Attitude forms that are nouns (no subject of their own)."""
-    return frozenset(fold(f) for f in _stance_cues().get("nominal_forms", []))
+    return _folded(_stance_cues().get("nominal_forms", []))
 
 
 @functools.cache
 def negators() -> frozenset[str]:
     """Negation words (لم، لن، لا، عدم …), folded."""
-    return frozenset(fold(n) for n in _stance_cues()["negators"])
+    return _folded(_stance_cues()["negators"])
 
 
 @functools.cache
@@ -111,7 +116,7 @@ def reach_through() -> dict[str, frozenset[str]]:
     """Attitude id → the words its reach to an issue passes through (``reach_through``:
     "رفضت المعارضة المشاركة في مؤتمر سوتشي"), folded."""
     return {
-        a["id"]: frozenset(fold(w) for w in a["reach_through"])
+        a["id"]: _folded(a["reach_through"])
         for a in _stance_cues()["attitudes"]
         if a.get("reach_through")
     }
@@ -131,7 +136,7 @@ def _move_cues() -> dict[str, Any]:
 @functools.cache
 def counterpart_fillers() -> frozenset[str]:
     """Words between a preposition and the counterpart (نظيره …)."""
-    return frozenset(fold(w) for w in _move_cues().get("counterpart_fillers", []))
+    return _folded(_move_cues().get("counterpart_fillers", []))
 
 
 @functools.cache
@@ -143,13 +148,13 @@ def peripheral_states() -> frozenset[str]:
 @functools.cache
 def fulfilment_words() -> frozenset[str]:
     """Words of keeping or breaking a promise (يفي، تنفيذ، نكث …), folded (cues_moves.yaml)."""
-    return frozenset(fold(w) for w in _move_cues().get("fulfilment_words", []))
+    return _folded(_move_cues().get("fulfilment_words", []))
 
 
 @functools.cache
 def hostile_acts() -> frozenset[str]:
     """Acts of force a pledge may promise against a party (ضرب، محاربة، ضد …), folded."""
-    return frozenset(fold(w) for w in _move_cues().get("hostile_acts", []))
+    return _folded(_move_cues().get("hostile_acts", []))
 
 
 @functools.cache

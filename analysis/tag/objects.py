@@ -64,21 +64,27 @@ def _part_head(s: Sent, i: int) -> int:
     return j if j >= 0 and one_of(bare(s.token_text(j)), PARTITIVE_HEADS) else -1
 
 
+def _part_of(s: Sent, i: int, kind: str) -> int:
+    """The token of the group or member noun whose preposition at token ``i`` names an actor
+    of ``kind`` it is part of; -1 when there is none."""
+    tok = bare(s.token_text(i)) if 0 < i < len(s.tokens) else ""
+    if tok not in ("من", "عن") and (tok != "في" or kind == "place"):
+        return -1
+    return _part_head(s, i)
+
+
 def partitive_at(s: Sent, i: int, kind: str = "") -> bool:
     """Does token ``i`` name the actor a group or member noun is part of: من/عن ("ممثلين عن
     إيران"), or في before a non-place ("مسؤولون في المعارضة", "قيادي بارز في حزب الله";
     "مقاتلون في سوريا" are where they fight)?"""
-    tok = bare(s.token_text(i)) if 0 < i < len(s.tokens) else ""
-    if not tok or _part_head(s, i) < 0:
-        return False
-    return tok in ("من", "عن") or (tok == "في" and kind != "place")
+    return _part_of(s, i, kind) >= 0
 
 
 def partitive_prep(s: Sent, first: int, kind: str = "") -> int:
     """The preposition's token when the noun phrase at token ``first`` is a part or member
     of the actor after it ("قيادي بارز في المعارضة" → the token of في); -1 otherwise."""
     for i in range(first + 1, min(first + 4, len(s.tokens))):
-        if _part_head(s, i) == first and partitive_at(s, i, kind):
+        if _part_of(s, i, kind) == first:
             return i
     return -1
 
@@ -93,9 +99,9 @@ def part_before(s: Sent, m: Mention) -> int:
     """The token of the part or member noun whose preposition names ``m`` ("قيادي بارز في
     المعارضة" → the token of "قيادي"); -1 when ``m`` is not named so."""
     i = s.tok_index(m.kstart)
-    if i < 2 or s.tokens[i][0] < m.kstart or not partitive_at(s, i - 1, m.kind):
+    if i < 2 or s.tokens[i][0] < m.kstart:
         return -1
-    return _part_head(s, i - 1)
+    return _part_of(s, i - 1, m.kind)
 
 
 def lookback_mentions(

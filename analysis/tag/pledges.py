@@ -2,9 +2,8 @@
 complement is an act of force against an actor ("تعهدت إسرائيل بضرب أي وجود إيراني في
 سوريا", "توعد بمحاربة الفصائل") threatens that actor (``pledge_against`` in
 ``data/frames.yaml``, ``hostile_acts`` in ``data/cues_moves.yaml``). A promise kept, carried
-out or broken ("أن يفي ترامب بوعده") was made before; a pledge not to use force ("بعدم القتال
-ضد تركيا") is no threat and is only referred to
-(``fulfilment_words``)."""
+out or broken ("أن يفي ترامب بوعده") was made before and is only referred to
+(``fulfilment_words``). A pledge not to use force ("بعدم القتال ضد تركيا") is no threat."""
 
 from __future__ import annotations
 
@@ -25,7 +24,7 @@ _ON_ONLY = frozenset({"القضاء", "الرد"})
 # words that name a partner, not a target
 _WITH = frozenset({"مع", "بالتعاون", "بالتنسيق", "بمشاركة"})
 # a negation between the cue and the act: a pledge not to use force ("بعدم القتال ضد تركيا")
-_NOT = frozenset({"عدم", "بعدم", "لعدم", "الا", "لا", "ان لا"})
+_NOT = frozenset({"عدم", "بعدم", "لعدم", "الا", "لا"})
 
 
 def hostile_target(s: Sent, b: int, holder_ids: set[str]) -> tuple[str, Mention | None]:

@@ -209,8 +209,7 @@ def _fallback_speaker(
     if before:
         m = best_mention(before)
         assert m is not None
-        # a news agency tagged by the actor dictionary speaks as a cited source; a member
-        # left unnamed ("قائد عسكري في الجيش الحر") as an unnamed source of its actor
+        # a news agency tagged by the actor dictionary speaks as a cited source
         kind = "source" if m.kind == "media" else (m.kind or "actor")
         found = Attribution(
             m.actor_id,
