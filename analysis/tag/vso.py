@@ -135,6 +135,10 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
             return []
         if _complement_before(s, first, s.tok_index(persons[0].kstart)):
             return []  # "وطالبت مرات عدة بتنحي الأسد": a name in a complement
+        if _object_after(s, first, s.tok_index(persons[0].kstart)):
+            return []  # "ورفضت الفصائل قرار ترامب": the name is the object's genitive
+        if _genitive_of_head(s, first, persons[0]):
+            return []  # "استنكرت فيه قرار ترامب": the genitive of a head that is no title
         head = persons[0]
     # "رئيس مكتب الأمن الوطني السوري، علي مملوك": the person in apposition, not a person
     # further on ("وزارة الخارجية الإيرانية بقرار ترامب": the genitive of an object)
@@ -226,6 +230,38 @@ def _conjunct(s: Sent, a: int, b: int) -> bool:
         # every reading's stem lacks the و ("حليف" for "وحلفاء"; "وزير" keeps its own)
         if any(r.conj for r in readings) and not any(r.lemma.startswith("و") for r in readings):
             return True
+    return False
+
+
+def _genitive_of_head(s: Sent, first: int, name: Mention) -> bool:
+    """Is ``name`` the genitive right after the head word at ``first`` that is no title
+    ("قرار ترامب", "مبادرة الأسد", "استبدال الرئيس السوري بشار الأسد")? A name joined by
+    و ("كيري ولافروف") or after a title ("الرؤساء بوتين") is not."""
+    k = s.tok_index(name.kstart)
+    if k != first + 1 or _conjunct(s, s.tokens[k][0], s.tokens[k][1]):
+        return False
+    return not one_of(bare(s.token_text(first)).removeprefix("ال"), TITLES)
+
+
+def _object_after(s: Sent, first: int, k: int) -> bool:
+    """Does the definite noun phrase at ``first`` end before the name at ``k``: a bare
+    common noun follows its definite words ("الفصائل قرار ترامب", "الفصائل المسلحة قرار
+    ترامب", "الجامعة وزير الخارجية الروسي")? A definite noun heads no idafa, so that noun
+    or title opens the object. Names, prepositions and باسم belong to a title phrase
+    ("المبعوث الأممي إلى سوريا ستيفان", "المتحدث باسم الخارجية")."""
+    if not bare(s.token_text(first)).startswith("ال"):
+        return False
+    for j in range(first + 1, k):
+        raw, tok = s.token_text(j), bare(s.token_text(j))
+        if not tok or is_clause_end(raw) or tok.startswith("ال") or tok == "باسم":
+            continue
+        a, b = s.tokens[j]
+        if one_of(tok, TITLES):
+            return True  # "دعت الجامعة وزير الخارجية الروسي": a title opens the object
+        if tok in PREPOSITIONS or any(a <= m.kstart < b for m in s.mentions):
+            return False
+        readings = [r for r in analyses(word_at(s, j)) if not r.verbal]
+        return bool(readings) and all(r.pos == "noun" and not r.prep for r in readings)
     return False
 
 

@@ -452,6 +452,19 @@ CASES = [
     (["وتحفظت تركيا على البند الثالث من الاتفاق ."], {("TUR", "reject", "")}),
     # a person further on after a preposition is no apposition of the subject
     (["ونددت وزارة الخارجية الإيرانية بقرار ترامب بشأن القدس ."], {("IRN", "reject", "trump")}),
+    # a definite subject ends at a bare noun or title after it: the name further on is the
+    # object's; so is the genitive of a head that is no title ("قرار ترامب")
+    (["ورفضت الفصائل قرار ترامب حول القدس ."], set()),
+    (["ورفضت الفصائل المسلحة قرار ترامب حول القدس ."], set()),
+    (["وأصدرت الفصائل بيانا استنكرت فيه قرار ترامب حول القدس ."], set()),
+    (["حيث دعت الجامعة وزير الخارجية الروسي سيرغي لافروف لاجتماع مشترك ."], set()),
+    (["واقترح الحريري استبدال الرئيس السوري بشار الأسد بحكومة انتقالية ."], set()),
+    # … but not the names after a plural title, nor a title phrase with a preposition
+    (
+        ["دعا الرؤساء بوتين , وأردوغان , وحسن روحاني , الحكومة والمعارضة للمشاركة في المؤتمر ."],
+        {("putin", "offer", ""), ("erdogan", "offer", ""), ("rouhani", "offer", "")},
+    ),
+    (["ورفض المبعوث الأممي إلى سوريا ستيفان دي ميستورا العرض ."], {("de_mistura", "reject", "")}),
     # "we" is never a name before the verb; an unnamed source with no body holds nothing
     (["هيلي : الصاروخ يحمل بصمات إيرانية ونطالب مجلس الأمن بالتحرك ."], set()),
     (["وتشير مصادر دبلوماسية إلى أن بلاده ستعارض مشروع القرار ."], set()),
