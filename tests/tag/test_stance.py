@@ -42,6 +42,17 @@ def triples(out: pd.DataFrame) -> set[tuple[str, str, str]]:
 # --------------------------------------------------------------------------- unit table
 
 UNIT = [
+    # fear of an event is against it, even as its consequence; fear of a withdrawal is for
+    # the presence
+    (
+        "وتخشى إسرائيل من وجود حامية إيرانية دائمة في سوريا.",
+        {("ISR", "iranian_presence", "oppose")},
+    ),
+    (
+        "وتخشى إسرائيل أن يؤدي انتصار الأسد إلى وجود حامية إيرانية في سوريا.",
+        {("ISR", "iranian_presence", "oppose")},
+    ),
+    ("وتتخوف طهران من انسحاب القوات الأمريكية من سوريا.", {("IRN", "us_presence", "support")}),
     ("طالبت واشنطن بانسحاب القوات الإيرانية من سوريا.", {("USA", "iranian_presence", "oppose")}),
     ("رفضت طهران انسحاب قواتها من سوريا.", {("IRN", "iranian_presence", "support")}),
     ("أكدت إيران أن قواتها لن تنسحب من سوريا.", {("IRN", "iranian_presence", "support")}),
