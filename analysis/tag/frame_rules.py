@@ -12,7 +12,7 @@ from typing import Any
 from analysis.tag.agreement import TITLES
 from analysis.tag.clauses import Sent, bare, is_clause_end, one_of, words_after
 from analysis.tag.cues import negators
-from analysis.tag.morph import PREPOSITIONS, Reading, analyses
+from analysis.tag.morph import PREPOSITIONS, Reading, analyses, lemma_key
 from analysis.tag.nearby import around, named, within
 from analysis.tag.reading import reading_at, word_at
 from analysis.text.normalize import fold
@@ -150,6 +150,9 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
     return ""
 
 
+# verbs of wishing and demanding whose أن-clause states what they want of another
+# ("ترغب بأن يلتزم الأسد", "طالبت بأن تنسحب", "اشترطت أن"): lemmas as the analyser gives them
+_WISHES = frozenset(lemma_key(w) for w in ("رَغِب", "أَراد", "أَمَل", "طالَب", "اِشْتَرَط", "تَمَنَّى"))
 # words of necessity whose أن-clause states what is required (folded)
 _NECESSITY = frozenset(
     {"يجب", "ينبغي", "يتعين", "يتوجب", "ضروره", "بضروره", "الضروري", "بد", "لابد"}
@@ -158,8 +161,9 @@ _NECESSITY = frozenset(
 
 def _required(s: Sent, i: int) -> bool:
     """Does the verb at token ``i`` follow أن after a word of necessity ("يجب أن تضغط
-    موسكو", "إلى ضرورة أن تضغط موسكو", "من الضروري أن")? What is required of an actor is
-    the content of someone's demand, not the actor's own move."""
+    موسكو", "إلى ضرورة أن تضغط موسكو", "من الضروري أن") or a verb of wishing ("ترغب بأن
+    يلتزم الأسد")? What is required or wanted of an actor is the content of someone's
+    demand, not the actor's own move."""
     if i < 2 or bare(s.token_text(i - 1)).lstrip("و") not in ("ان", "بان"):
         return False
     # past "من" ("لا بد من أن") or "على" and the one it binds ("يجب على واشنطن أن")
@@ -168,6 +172,9 @@ def _required(s: Sent, i: int) -> bool:
         tok = bare(raw).lstrip("و")
         if tok in _NECESSITY:
             return True
+        readings = analyses(word_at(s, j))
+        if any(r.verbal and r.lemma in _WISHES for r in readings):
+            return True  # "ترغب بأن يلتزم الأسد": what the one who wishes wants of him
         if is_clause_end(raw) or not (tok in ("من", "علي") or named(s, j)):
             return False
     return False

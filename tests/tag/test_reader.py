@@ -452,6 +452,11 @@ CASES = [
     (["وتحفظت تركيا على البند الثالث من الاتفاق ."], {("TUR", "reject", "")}),
     # a person further on after a preposition is no apposition of the subject
     (["ونددت وزارة الخارجية الإيرانية بقرار ترامب بشأن القدس ."], {("IRN", "reject", "trump")}),
+    # what one who wishes or demands wants of another is no move of the other
+    (["وقالت هيئة الأركان إن الولايات المتحدة ترغب بأن يلتزم الأسد بأربعة أمور ."], set()),
+    (["وتريد واشنطن أن يقبل الأسد بالعرض ."], set()),
+    (["وقال إن موسكو تأمل أن توافق أنقرة على العرض ."], set()),
+    (["وطالبت روسيا بأن تلتزم المعارضة بالهدنة ."], {("RUS", "demand", "")}),
     # a definite subject ends at a bare noun or title after it: the name further on is the
     # object's; so is the genitive of a head that is no title ("قرار ترامب")
     (["ورفضت الفصائل قرار ترامب حول القدس ."], set()),
