@@ -65,6 +65,7 @@ from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.overt import PRONOUN_PPS, bare_noun, described, overt_subject
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
 from analysis.tag.presenting import SIGNING_LEMMAS
+from analysis.tag.reading import word_at
 from analysis.tag.svo import MEDIA_SUBJECT, subject_before
 from analysis.tag.vso import subject_after, subject_start
 from analysis.text.normalize import fold
@@ -166,6 +167,34 @@ def _which_before(s: Sent, i: int) -> bool:
     return i > 1 and (
         is_clause_end(s.token_text(i - 2)) or bare(s.token_text(i - 2)) in _WHICH_AFTER
     )
+
+
+# "who, whoever" before a verb: a preposition never governs a verb (folded)
+_WHO = frozenset({"من", "ومن", "فمن", "ممن", "لمن"})
+# … unless a cleft names who: "الولايات المتحدة هي من طلبت", "لأنهم من أنجزوا", "أول من طرح"
+_CLEFT = frozenset(
+    {"هو", "هي", "هم", "هما", "نحن", "انه", "انها", "انهم", "لانه", "لانها", "لانهم", "اول"}
+)
+
+
+def _whoever_before(s: Sent, i: int) -> bool:
+    """Is the verb at token ``i`` the relative من's ("كل من يعارضه", "ممن رفضوا"), or
+    joined by أو/و to a verb that is ("من يخالف أحكامه أو يعارضه")?"""
+
+    def who(k: int) -> bool:
+        return bare(s.token_text(k)) in _WHO and (k < 1 or bare(s.token_text(k - 1)) not in _CLEFT)
+
+    if i < 1:
+        return False
+    if who(i - 1):
+        return True
+    joined_by = bare(s.token_text(i - 1)) in ("او", "أو") or bare(s.token_text(i)).startswith("و")
+    for j in range(i - 1, max(0, i - 5), -1):
+        if is_clause_end(s.token_text(j)) or not joined_by:
+            return False
+        if who(j - 1) and all(r.verbal for r in analyses(word_at(s, j))):
+            return True
+    return False
 
 
 def _first_person(cue: Cue, word: str) -> bool:
@@ -305,6 +334,10 @@ def cue_holders(
         # "، ما يهدد بمواجهة", "مما دفع روسيا إلى": "which", the news just told, is the
         # subject, and an actor after the verb is its object
         return [], "ما (which) is its subject"
+    verbal = cue.how == "verb" or (cue.light is not None and cue.verb_reading.verbal)
+    if verbal and _whoever_before(s, i):
+        # "يعاقب كل من يخالف أحكامه أو يعارضه": "whoever" is the subject
+        return [], "من (whoever) is its subject"
     # "بوتين يطرد دبلوماسيين أمريكيين ويهدد": the noun before a verb with و is the
     # object of the verb before it
     linked = cue.how != "adj" and joined(s, i, cue.verb_reading) and not _after_amma(s, i)

@@ -452,6 +452,11 @@ CASES = [
     (["وتحفظت تركيا على البند الثالث من الاتفاق ."], {("TUR", "reject", "")}),
     # a person further on after a preposition is no apposition of the subject
     (["ونددت وزارة الخارجية الإيرانية بقرار ترامب بشأن القدس ."], {("IRN", "reject", "trump")}),
+    # "whoever" is the subject of its verb and of a verb joined to it by أو; a cleft names
+    # who it is
+    (["ويعاقب تنظيم داعش كل من يخالف أحكامه أو يعارضه ."], set()),
+    (["وتعاقب الحكومة السورية كل من يرفض التجنيد ."], set()),
+    (["وقال إن الولايات المتحدة هي من طلبت تشكيل القوات ."], {("USA", "demand", "")}),
     # what one who wishes or demands wants of another is no move of the other
     (["وقالت هيئة الأركان إن الولايات المتحدة ترغب بأن يلتزم الأسد بأربعة أمور ."], set()),
     (["وتريد واشنطن أن يقبل الأسد بالعرض ."], set()),
