@@ -44,7 +44,7 @@ from analysis.tag.counterparts import (
 )
 from analysis.tag.cue import Cue
 from analysis.tag.cues import hypothetical_lexicon
-from analysis.tag.exchange import exchange_marker, unless_before
+from analysis.tag.exchange import exchange_marker, unless_condition
 from analysis.tag.frames import cue_prefilter, find_cues
 from analysis.tag.holders import (
     coordinated_verb,
@@ -300,8 +300,8 @@ def moves_in_sentence(
         why = [frame_reason(str(frame["id"]), cue.how, cue.reading.lemma, cue.rule)]
         if target is not None:
             why.append(f"a pledge of force against «{target.surface}» read as {move}")
-        unless = modality == "negated" and ex is not None and ex[2] == "on_condition"
-        unless = unless and unless_before(s, ex[0])
+        at = unless_condition(s, b, end) if modality == "negated" else None
+        unless = at is not None and at <= clause_end + 3  # not in a later clause
         if frame.get("only_negated") or frame.get("only_future"):
             # "سمحت" is no red line, "لن تسمح" is; "ردت على الرسالة" answers, "سترد" threatens
             if modality != ("negated" if frame.get("only_negated") else "future"):

@@ -519,6 +519,23 @@ CASES = [
         ["وأكدت الهيئة العليا للمفاوضات أنها لن تشارك في المؤتمر إلا في حال رحيل الأسد ."],
         {("syrian_opposition", "condition", "")},
     ),
+    # … with a few words between إلا and the condition, past a قبل of another kind; the
+    # conditions themselves count only after إلا
+    (
+        [
+            "وقال إن تركيا لن تقبل عودة العلاقات إلى ما كانت عليه قبل الانقلاب إلا من خلال"
+            " تحقيق ثلاثة شروط ."
+        ],
+        {("TUR", "condition", "")},
+    ),
+    (
+        ["ولن توافق المعارضة السورية على الحضور إلا بشروطها ."],
+        {("syrian_opposition", "condition", "")},
+    ),
+    (
+        ["ولن توافق المعارضة السورية على الحضور , ولم تعلن شروطها ."],
+        {("syrian_opposition", "reject", "")},
+    ),
     # reservations are "على" something, with its pronoun too; "تحفظ الأمن" is حفظ (keeps);
     # intercepting missiles is no objection
     (
