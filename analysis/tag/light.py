@@ -18,7 +18,7 @@ from analysis.tag.forms import known_forms
 from analysis.tag.frame_data import frame_index, light_gap, light_only, light_preps, light_reach
 from analysis.tag.frame_rules import blocked
 from analysis.tag.matcher import base_forms
-from analysis.tag.morph import Reading, analyses, lemma_key, stems
+from analysis.tag.morph import PREPOSITIONS, Reading, analyses, lemma_key, stems
 from analysis.tag.nearby import named
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
@@ -145,6 +145,7 @@ def light_noun(
     reach = light_reach().get(verb.lemma, ()) if verb.verbal else ()
     gap = light_gap().get(verb.lemma, _LIGHT_REACH) if verb.verbal else _LIGHT_REACH
     loose = 0  # the words outside actor names passed on the way to the noun
+    complement = False  # inside the complement of a possessed object ("تأييدها لـ…")
     far = False  # past the near window or a comma: only a noun after ``reach`` counts
     width = _LIGHT_REACH if reach else _LIGHT_GAP
     skip = _set_off_relatives(s, i, i + 1 + width)
@@ -168,7 +169,17 @@ def light_noun(
         loose += 0 if named(s, j) else 1
         if loose > gap + 1:
             break  # "لا نعتزم عمل ذلك دون موافقتكم": another object first
+        if complement:
+            # "تعلن روسيا تأييدها لمثل هذه الفكرة": the possessed object's complement, up to
+            # a noun joined by و ("تؤكد استمرار دعمها لسوريا ورفض إقامة منطقة")
+            if not any(r.conj for r in analyses(word_at(s, j))):
+                continue
+            complement = False
+        # a possessed noun with a preposition after it is the verb's object and that
+        # preposition opens its complement
+        owned = not prep and _possessed(s, j) and _prep_at(s, j + 1)
         if not candidate(bare(raw)) or not bare(raw).lstrip("وف").startswith(prep):
+            complement = complement or owned
             continue
         if far and not _after_reach(s, j, reach):
             continue
@@ -196,4 +207,27 @@ def light_noun(
                     f" → frame {frame['id']}"
                 )
             return Cue(a, b, frame, r, "light", f"{kind} {verb.lemma} ({rule})", (la, lb), verb)
+        complement = complement or owned
     return None
+
+
+def _prep_at(s: Sent, j: int) -> bool:
+    """Is token ``j`` a preposition, alone or as ل/ب on its noun ("من", "على", "لمثل")?"""
+    if j >= len(s.tokens) or is_clause_end(s.token_text(j)):
+        return False
+    if bare(s.token_text(j)) in PREPOSITIONS:
+        return True
+    tok = bare(s.token_text(j))
+    return tok[:1] in ("ل", "ب") and any(r.prep for r in analyses(word_at(s, j)))
+
+
+def _possessed(s: Sent, j: int) -> bool:
+    """Is token ``j`` a noun with a possessive pronoun and no preposition, in no actor name
+    ("تأييدها", "موقفها"; not "بيانها" after في, nor "لسيادتها")?"""
+    if named(s, j) or (j > 0 and bare(s.token_text(j - 1)) in PREPOSITIONS):
+        return False
+    readings = [r for r in analyses(word_at(s, j)) if not r.verbal]
+    # third person only: "أستانا" reads as a noun with "our"
+    return any(r.pos == "noun" for r in readings) and all(
+        r.enclitic.startswith("3") and r.enclitic.endswith("_poss") and not r.prep for r in readings
+    )

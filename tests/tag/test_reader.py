@@ -452,6 +452,19 @@ CASES = [
     (["وتحفظت تركيا على البند الثالث من الاتفاق ."], {("TUR", "reject", "")}),
     # a person further on after a preposition is no apposition of the subject
     (["ونددت وزارة الخارجية الإيرانية بقرار ترامب بشأن القدس ."], {("IRN", "reject", "trump")}),
+    # a possessed noun with a preposition after it is the light verb's object, and a move
+    # noun in that complement is not carried; a noun joined by و after it is
+    (["وهذه هي المرة الأولى التي تعلن فيها روسيا تأييدها لمثل هذه الفكرة ."], set()),
+    (["وأعلنت روسيا موقفها من الخطة الأمريكية ."], set()),
+    (["أنقرة تؤكد حصولها على ضمانات من واشنطن بوقف تسليح الأكراد ."], {("USA", "guarantee", "")}),
+    (
+        ["روسيا تؤكد استمرار دعمها لسوريا ورفض إقامة منطقة آمنة في الشمال ."],
+        {("RUS", "reject", "")},
+    ),
+    (
+        ["وأعربت روسيا عن استعدادها لتقديم ضمانات ."],
+        {("RUS", "offer", ""), ("RUS", "guarantee", "")},
+    ),
     # "whoever" is the subject of its verb and of a verb joined to it by أو; a cleft names
     # who it is
     (["ويعاقب تنظيم داعش كل من يخالف أحكامه أو يعارضه ."], set()),
