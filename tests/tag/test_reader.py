@@ -452,6 +452,9 @@ CASES = [
     (["وتحفظت تركيا على البند الثالث من الاتفاق ."], {("TUR", "reject", "")}),
     # a person further on after a preposition is no apposition of the subject
     (["ونددت وزارة الخارجية الإيرانية بقرار ترامب بشأن القدس ."], {("IRN", "reject", "trump")}),
+    # a name after an adverb of place is no subject before the verb
+    (["خلافات داخل قوات سوريا الديمقراطية تهدد تماسكها ."], set()),
+    (["وقال إن خلافات داخل الحكومة التركية تهدد الاتفاق ."], set()),
     # a possessed noun with a preposition after it is the light verb's object, and a move
     # noun in that complement is not carried; a noun joined by و after it is
     (["وهذه هي المرة الأولى التي تعلن فيها روسيا تأييدها لمثل هذه الفكرة ."], set()),
