@@ -27,8 +27,10 @@ __all__ = [
 # prepositions and adverbs of place that make the name after them an object ("خلافات داخل
 # قسد تهدد": the disputes threaten, not the SDF)
 _PREPS = frozenset(
-    ["في", "من", "علي", "الي", "عن", "مع", "ب", "ل", "لدي", "عند", "ضد"]
-    + ["داخل", "خارج", "امام", "حيال", "تجاه", "ازاء"]
+    {
+        *("في", "من", "علي", "الي", "عن", "مع", "ب", "ل", "لدي", "عند", "ضد"),
+        *("داخل", "خارج", "امام", "حيال", "تجاه", "ازاء"),
+    }
 )
 # Nouns of a part or a member whose من/عن/في names the actor it belongs to ("فصائل من
 # المعارضة", "قيادي في حزب الله"), with the agreement a verb after them takes: None for
