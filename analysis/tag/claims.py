@@ -22,8 +22,10 @@ from analysis.tag.actors import affiliation_of
 from analysis.tag.clauses import Sent
 from analysis.tag.mend import sentence_key
 
-#: Speaker ids that are not actors from the dictionary.
+#: Speaker ids that are not actors from the dictionary (``UNLISTED``: a speaker named by a
+#: name the dictionary lacks, "وأعلن إسماعيل هنية").
 UNNAMED, REPORTS, OUTLET = "unnamed_source", "reports", "outlet"
+UNLISTED = "unlisted_name"
 #: Joins the outlet, the cited sources and the speaker in ``source_chain``.
 CHAIN_SEP = " > "
 #: Sections that carry the article's own claims; other sections never produce claims.

@@ -23,7 +23,7 @@ from analysis.tag.agreement import (
     plural_word,
     verb_features,
 )
-from analysis.tag.claims import OUTLET, REPORTS, UNNAMED
+from analysis.tag.claims import OUTLET, REPORTS, UNLISTED, UNNAMED
 from analysis.tag.clauses import (
     SELF_WORDS,
     Mention,
@@ -132,7 +132,7 @@ def speaker_holder(att: dict[str, Any] | None, kstart: int) -> list[tuple[str, s
     if (
         not att
         or att["speaker_id"] in {OUTLET, REPORTS}
-        or att["speaker_kind"] in {"source", "media", "place", OUTLET, REPORTS, UNNAMED}
+        or att["speaker_kind"] in {"source", "media", "place", OUTLET, REPORTS, UNNAMED, UNLISTED}
     ):
         return []
     return [(str(att["speaker_id"]), str(att["speaker_surface"]))]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.tag.actors import affiliation_of
-from analysis.tag.claims import OUTLET, REPORTS, UNNAMED
+from analysis.tag.claims import OUTLET, REPORTS, UNLISTED, UNNAMED
 from analysis.tag.clauses import (
     Mention,
     Sent,
@@ -193,10 +193,11 @@ def _verb_speaker(
     found = classify_np(s, np_a, np_b, doc_state)
     if found is not None:
         return found
-    found = _fallback_speaker(s, a, b, cat, doc_state)
-    if found is not None and np_a < np_b and unknown_name(s, np_a):
-        return None  # "وأكد أبو زيد": a person the dictionary lacks speaks, no one before
-    return found
+    if np_a < np_b and unknown_name(s, np_a):
+        # "وأكد أبو زيد": a person the dictionary lacks speaks; no one before stands in for
+        # him, nor does an open quotation carry an earlier speaker on
+        return Attribution(UNLISTED, UNLISTED, s.surface(np_a, np_b))
+    return _fallback_speaker(s, a, b, cat, doc_state)
 
 
 def _fallback_speaker(

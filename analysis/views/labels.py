@@ -164,6 +164,7 @@ def issue_short(issue_id: object) -> str:
 SPEAKER_WORDS = {
     "outlet": "the outlet itself",
     "unnamed_source": "unnamed source(s)",
+    "unlisted_name": "a speaker not in the actor dictionary",
     "reports": "reports",
 }
 

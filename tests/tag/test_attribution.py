@@ -260,7 +260,31 @@ def test_whom_he_told_is_no_speaker():
 
 def test_a_name_the_dictionary_lacks_speaks_not_the_actor_before_the_verb():
     out = run(['خروج الميليشيات الإيرانية وأكد أبو زيد : " طالبنا روسيا بخروج الميليشيات " .'])
-    assert out.loc[0, "speaker_id"] == "outlet"
+    assert out.loc[0, "speaker_id"] == "unlisted_name"
+    assert out.loc[0, "speaker_surface"] == "أبو زيد"
+
+
+@pytest.mark.parametrize(
+    "sentences, speaker",
+    [
+        # a given name the dictionary lacks: neither the speaker before nor a quotation left
+        # open carries on
+        (
+            ['وقال المبعوث الأممي : " الوضع صعب .', 'وأعلن إسماعيل هنية " لن نسمح بالتوغلات " .'],
+            "unlisted_name",
+        ),
+        (
+            ["وقال المبعوث الأممي إن الوضع صعب .", "وقالت فيديريكا موغيريني إنها تدعم المبادرة ."],
+            "unlisted_name",
+        ),
+        # a surname alone is the one named before; one name before a colon too
+        (["وقال المبعوث الأممي إن الوضع صعب .", "ولفت الخالدي إلى أنه مرفوض ."], "UN"),
+        (["وقال المبعوث الأممي إن الوضع صعب .", 'وأضاف ديلون : " لن نوافق عليه " .'], "UN"),
+    ],
+)
+def test_an_unlisted_name_is_its_own_speaker(sentences, speaker):
+    out = run(sentences)
+    assert out.loc[len(sentences) - 1, "speaker_id"] == speaker
 
 
 def test_source_chain_runs_outlet_cited_speaker():
