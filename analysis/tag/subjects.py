@@ -197,6 +197,15 @@ def _whoever_before(s: Sent, i: int) -> bool:
     return False
 
 
+def _owner(cue: Cue) -> set[tuple[str, str]]:
+    """The agreement a light verbal noun's possessive pronoun asks of its agent ("بعد
+    توقيعهما على اتفاق": two parties), any without one."""
+    own = cue.verb_reading.owner
+    if own is None or own[0] != "3" or not cue.verb_reading.enclitic.endswith("_poss"):
+        return {("", "na")}
+    return {("" if own[2] == "d" else own[1], own[2])}
+
+
 def _first_person(cue: Cue, word: str) -> bool:
     """Can the cue's verb be first person ("طالبت": I demanded)? An adjective can."""
     return cue.how == "adj" or can_be_person(cue.verb_reading, word, "1")
@@ -303,7 +312,7 @@ def cue_holders(
     pool = _subjects(pool)
     word = s.word(s.tok_index(a)) if s.tokens else ""
     # a light verbal noun's genitive is its subject ("توقيع إيران ونظام الأسد اتفاقاً")
-    feats = verb_features(cue.verb_reading, word) if cue.verb_reading.verbal else {("", "na")}
+    feats = verb_features(cue.verb_reading, word) if cue.verb_reading.verbal else _owner(cue)
     if cue.verb_reading.verbal and not third_person(cue.verb_reading, word):
         # "بصمات إيرانية ونطالب مجلس الأمن": "we" is never a name before the verb, and
         # the noun after it is its object ("ندعو النظام"); every verb past here can be

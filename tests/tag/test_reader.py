@@ -452,6 +452,19 @@ CASES = [
     (["وتحفظت تركيا على البند الثالث من الاتفاق ."], {("TUR", "reject", "")}),
     # a person further on after a preposition is no apposition of the subject
     (["ونددت وزارة الخارجية الإيرانية بقرار ترامب بشأن القدس ."], {("IRN", "reject", "trump")}),
+    # a light verbal noun's possessive pronoun asks its agreement of the agent: "their
+    # (two) signing" is not the one American before it
+    (
+        [
+            "ونسق الرئيس الأمريكي المصافحة بين رئيس الوزراء الإسرائيلي والزعيم الفلسطيني ,"
+            " بعد توقيعهما على اتفاق انتقالي ."
+        ],
+        set(),
+    ),
+    (
+        ["والتقى بوتين وأردوغان في سوتشي بعد توقيعهما على اتفاق الهدنة ."],
+        {("putin", "agreement", "erdogan")},
+    ),
     # a speaker the dictionary lacks holds his own words' moves: no one before stands in
     (['وقال المبعوث الأممي : " الوضع صعب .', 'وأعلن إسماعيل هنية " لن نسمح بالتوغلات " .'], set()),
     # a name after an adverb of place is no subject before the verb
