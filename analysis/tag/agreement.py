@@ -81,6 +81,20 @@ def institution_head(tok: str) -> bool:
 HUMAN_PLURALS = frozenset(fold(w) for w in ("الروس", "الأتراك", "الأمريكان", "الأكراد", "العرب"))
 
 
+# Nouns of private persons and civil bodies: a nisba or a place after them is their
+# nationality or home, not their state ("عشر منظمات سورية ترفض", "أطفال مسيحيين عراقيين رفضوا", "كفيل لبناني يقوم
+# بالتعهد"), folded, with or without و.
+PRIVATE_HEADS = frozenset(
+    fold(w)
+    for w in (
+        *("منظمات", "منظمة", "جمعيات", "جمعية", "مواطن", "مواطنين", "مواطنون", "مواطنة"),
+        *("لاجئ", "لاجئين", "لاجئون", "كفيل", "صحفي", "صحفيين", "صحفيون", "ناشط", "ناشطين"),
+        *("ناشطون", "اطفال", "طفل", "مسيحيين", "مسيحيون", "طلاب", "طالب", "عائلات", "عائلة"),
+        *("شركة", "شركات", "رجال", "رجل", "امراة", "نساء", "سكان", "اهالي", "مدنيين"),
+    )
+)
+
+
 # Heads a nisba can make an actor of ("الجانب الأمريكي", "المسؤولون الروس").
 GENERIC_HEADS = frozenset(
     fold(w)

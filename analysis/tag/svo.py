@@ -4,7 +4,7 @@ with the actors joined to it by و and the verb's agreement checked."""
 
 from __future__ import annotations
 
-from analysis.tag.agreement import PRONOUNS, RELATIVES, agrees, mention_agreement
+from analysis.tag.agreement import PRIVATE_HEADS, PRONOUNS, RELATIVES, agrees, mention_agreement
 from analysis.tag.antecedents import relative_subject, subject_position
 from analysis.tag.clauses import COMPLEMENTISERS, Mention, Sent, bare, is_clause_end
 from analysis.tag.morph import PREPOSITIONS
@@ -77,6 +77,9 @@ def subject_before(
                 continue
             if after_prep(s, m) or _nisba_of_object(s, m) or relative_subject(s, m):
                 return [], ""
+            if _before(s, m).removeprefix("و") in PRIVATE_HEADS:
+                # "عشر منظمات سورية ترفض", "سكان دمشق يرفضون": the people's, not the state's
+                return [], ""
             group = [m, *_joined_before(s, m, pool)][::-1]
             agr = (("m", "d") if len(group) == 2 else ("m", "p")) if len(group) > 1 else None
             agr = agr or mention_agreement(m)
@@ -98,6 +101,12 @@ def subject_before(
         steps += 1
         j -= 1
     return [], ""
+
+
+def _before(s: Sent, m: Mention) -> str:
+    """The folded word before mention ``m`` ("" at the start)."""
+    k = s.tok_index(m.kstart)
+    return bare(s.token_text(k - 1)) if k > 0 else ""
 
 
 def _joined_before(s: Sent, m: Mention, pool: list[Mention]) -> list[Mention]:
