@@ -82,8 +82,8 @@ HUMAN_PLURALS = frozenset(fold(w) for w in ("الروس", "الأتراك", "ا�
 
 
 # Nouns of private persons and civil bodies: a nisba or a place after them is their
-# nationality or home, not their state ("عشر منظمات سورية ترفض", "أطفال مسيحيين عراقيين رفضوا", "كفيل لبناني يقوم
-# بالتعهد"), folded, with or without و.
+# nationality or home, not their state ("عشر منظمات سورية ترفض", "أطفال مسيحيين عراقيين
+# رفضوا", "كفيل لبناني يقوم بالتعهد"), folded, with or without و.
 PRIVATE_HEADS = frozenset(
     fold(w)
     for w in (
