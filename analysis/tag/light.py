@@ -223,8 +223,10 @@ def _prep_at(s: Sent, j: int) -> bool:
 
 def _possessed(s: Sent, j: int) -> bool:
     """Is token ``j`` a noun with a possessive pronoun and no preposition, in no actor name
-    ("تأييدها", "موقفها"; not "بيانها" after في, nor "لسيادتها")?"""
-    if named(s, j) or (j > 0 and bare(s.token_text(j - 1)) in PREPOSITIONS):
+    ("تأييدها", "موقفها", "عن تشجيعه"; not "بيانها" after في, nor "لسيادتها")?"""
+    before = bare(s.token_text(j - 1)) if j > 0 else ""
+    # after عن it is still the verb's object ("أعرب عن تشجيعه لما وصل إليه المشاركون")
+    if named(s, j) or (before in PREPOSITIONS and before != "عن"):
         return False
     readings = [r for r in analyses(word_at(s, j)) if not r.verbal]
     # third person only: "أستانا" reads as a noun with "our"
