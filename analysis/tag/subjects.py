@@ -55,9 +55,11 @@ from analysis.tag.clauses import (
     bare,
     is_clause_end,
     one_of,
+    subject_np,
     token_after,
 )
 from analysis.tag.cue import Cue
+from analysis.tag.cues import reporting_categories, reporting_lexicon
 from analysis.tag.issues import IssueHit
 from analysis.tag.joined import joined, joined_verbs
 from analysis.tag.meetings import meeting_pair
@@ -146,8 +148,36 @@ def _pronoun_subject(
 ) -> tuple[list[Mention], str]:
     """The nearest agreeing antecedent of the subject pronoun a ``pronoun:`` rule names;
     none leaves the rule for the caller to take the speaker."""
+    if _reporter_named_no_actor(s, a):
+        # "قال 4 آخرون إنهم شهدوا …": the pronoun is the reporting verb's own subject
+        return [], "pronoun: the reporting verb's own subject, which names no actor"
     ms, how = antecedent(s, a, pool, previous, {PRONOUNS[rule.split(":", 1)[1]]})
     return ms, f"{rule} → {how}" if ms else rule
+
+
+def _reporter_named_no_actor(s: Sent, a: int) -> bool:
+    """Does the subject pronoun before the verb at ``a`` follow, within a few words, a
+    reporting verb whose own subject after it is an indefinite phrase or a name that names
+    no actor ("قال 4 آخرون إنهم", "وأكد إسماعيل هنية أنه")? The pronoun is that subject's,
+    not an earlier actor's."""
+    i = s.tok_index(a)
+    cats = reporting_categories()
+    verbs = [
+        (ha, hb)
+        for ha, hb, _f, labels in reporting_lexicon().find(s.key)
+        if hb < s.tokens[max(0, i - 1)][0] and any(cats[lab]["role"] == "verb" for lab in labels)
+    ]
+    if not verbs:
+        return False
+    np_a, np_b = subject_np(s, verbs[-1][1])
+    if np_b <= np_a or s.tok_index(np_b) < i - 3:
+        return False  # no subject after the verb, or words between it and the pronoun
+    first = bare(s.token_text(s.tok_index(np_a)))
+    if first.startswith("ال") or first in PRONOUN_PPS:
+        # "أضافت الحركة أنها": a definite noun names the actor told before; "بيانا قال فيه
+        # إنه": the statement's author
+        return False
+    return not any(np_a <= m.kstart < np_b and m.kind in ACTOR_KINDS for m in s.mentions)
 
 
 # "وهو ما يعني", "وهذا ما دفع": a pronoun or demonstrative before the relative ما

@@ -467,6 +467,16 @@ CASES = [
     ),
     # a speaker the dictionary lacks holds his own words' moves: no one before stands in
     (['وقال المبعوث الأممي : " الوضع صعب .', 'وأعلن إسماعيل هنية " لن نسمح بالتوغلات " .'], set()),
+    # the pronoun after a reporting verb with an indefinite subject is that subject's; after
+    # a definite noun it is the actor named before
+    (
+        ["وقال سكان إن الأتراك أعادوا العشرات .", "وقال 4 آخرون إنهم رفضوا العودة إلى سوريا ."],
+        set(),
+    ),
+    (
+        ["وأصدرت حركة أحرار الشام بيانا .", "وأضافت الحركة أنها تقبل انضمام الفصائل ."],
+        {("ahrar_al_sham", "accept", "")},
+    ),
     # الأمين is a title before a name, though it is also a given name
     (
         ["حث الأمين العام للأمم المتحدة السيد بان كي مون اليوم جميع الدول على التعاون ."],
