@@ -467,6 +467,15 @@ CASES = [
     ),
     # a speaker the dictionary lacks holds his own words' moves: no one before stands in
     (['وقال المبعوث الأممي : " الوضع صعب .', 'وأعلن إسماعيل هنية " لن نسمح بالتوغلات " .'], set()),
+    # what must be done, with no bearer named, opening a speaker's words: his demand; not in
+    # a relative clause, nor the speaker's own side ("يجب أن ندرك")
+    (
+        ["وأعلن علي أكبر ولايتي مستشار المرشد لدى زيارته حلب أنه يجب الهجوم على إدلب ."],
+        {("velayati", "demand", "")},
+    ),
+    (["وقال الجعفري : ينبغي رحيل القوات الأمريكية عن سورية ."], {("jaafari", "demand", "")}),
+    (['وقال الأسد : " هناك العديد من القضايا التي ينبغي مناقشتها في جنيف " .'], set()),
+    (["وقال لافروف إنه يجب أن ندرك خطورة الوضع ."], set()),
     # the pronoun after a reporting verb with an indefinite subject is that subject's; after
     # a definite noun it is the actor named before
     (
