@@ -467,6 +467,11 @@ CASES = [
     ),
     # a speaker the dictionary lacks holds his own words' moves: no one before stands in
     (['وقال المبعوث الأممي : " الوضع صعب .', 'وأعلن إسماعيل هنية " لن نسمح بالتوغلات " .'], set()),
+    # Germany: the capital speaks for the state, and the one it asks is no holder
+    (
+        ["وتقول برلين إن الاعتقالات لها دوافع سياسية وطالبت أنقرة بالإفراج عن رعاياها ."],
+        {("DEU", "demand", "TUR")},
+    ),
     # what must be done, with no bearer named, opening a speaker's words: his demand; not in
     # a relative clause, nor the speaker's own side ("يجب أن ندرك")
     (
