@@ -224,7 +224,9 @@ def mention_agreement(m: Mention) -> tuple[str, str] | None:
     if m.kind in ("state", "organisation", "organization"):
         # state names are feminine (روسيا، إيران، واشنطن); bodies follow their head noun,
         # and a non-human plural head (الأمم المتحدة) agrees as feminine singular
-        if m.kind == "state" or first.endswith("ه") or plural_word(m.surface.split()[0]):
+        # a place named for a body is feminine too ("أوروبا تدعو")
+        toponym = m.reason.startswith("toponym")
+        if m.kind == "state" or toponym or first.endswith("ه") or plural_word(m.surface.split()[0]):
             return ("f", "s")
         return ("m", "s")
     return None

@@ -467,6 +467,8 @@ CASES = [
     ),
     # a speaker the dictionary lacks holds his own words' moves: no one before stands in
     (['وقال المبعوث الأممي : " الوضع صعب .', 'وأعلن إسماعيل هنية " لن نسمح بالتوغلات " .'], set()),
+    # a place named for a body agrees as feminine: Europe calls, Moscow and Ankara are called
+    (["أوروبا تدعو موسكو وأنقرة إلى التهدئة ."], {("EU", "demand", "RUS")}),
     # Germany: the capital speaks for the state, and the one it asks is no holder
     (
         ["وتقول برلين إن الاعتقالات لها دوافع سياسية وطالبت أنقرة بالإفراج عن رعاياها ."],
