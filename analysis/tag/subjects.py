@@ -236,6 +236,15 @@ def _owner(cue: Cue) -> set[tuple[str, str]]:
     return {("" if own[2] == "d" else own[1], own[2])}
 
 
+def _media_after(s: Sent, b: int) -> bool:
+    """Does a media mention open the phrase after the verb ending at ``b`` (its subject)?"""
+    i = subject_start(s, b)
+    if i >= len(s.tokens):
+        return False
+    a, e = s.tokens[i]
+    return any(m.kind == "media" and a <= m.kstart < e for m in s.mentions)
+
+
 def _first_person(cue: Cue, word: str) -> bool:
     """Can the cue's verb be first person ("طالبت": I demanded)? An adjective can."""
     return cue.how == "adj" or can_be_person(cue.verb_reading, word, "1")
@@ -409,6 +418,9 @@ def cue_holders(
     # "طرح فكرة رحيل الأسد": the light verb's noun right after it is its object, and a name
     # inside that object no subject
     object_first = cue.light is not None and subject_start(s, b) == s.tok_index(cue.kstart)
+    if cue.how != "adj" and _media_after(s, b):
+        # "دعت هيومن رايتس ووتش الجيش إلى …": the monitor calls, the actor after it is called on
+        return [], "a newspaper, an agency or a monitor is the subject after the verb"
     if cue.how != "adj" and not object_first:
         subj = subject_after(s, b, pool, feats)
         if subj and linked and _addressed(s, subj[-1], cue):

@@ -141,10 +141,18 @@ def _nisba_of_object(s: Sent, m: Mention) -> bool:
     return head.startswith("ال") and k > 1 and bare(s.token_text(k - 2)) in PREPOSITIONS
 
 
+# head nouns that make a named outlet or monitor a clause's subject ("منظمة هيومن رايتس
+# ووتش تطالب"); a bare name before a verb is most often a dateline ("أ ف ب دعا لافروف")
+_MEDIA_HEADS = frozenset(fold(w) for w in ("منظمة", "صحيفة", "قناة", "وكالة", "موقع", "شبكة"))
+
+
 def _media_ends(s: Sent, j: int) -> bool:
-    """Does a media mention ("صحيفة إيرانية", ``nisba_media_heads``) end at token ``j``?"""
+    """Does a media mention end at token ``j`` that is a nisba ("صحيفة إيرانية",
+    ``nisba_media_heads``) or starts with its head noun ("منظمة هيومن رايتس ووتش")?"""
     a, b = s.tokens[j]
     return any(
-        m.kind == "media" and m.reason.startswith("nisba") and a < m.kend <= b + 1
+        m.kind == "media"
+        and a < m.kend <= b + 1
+        and (m.reason.startswith("nisba") or fold(m.surface).split()[0] in _MEDIA_HEADS)
         for m in s.mentions
     )

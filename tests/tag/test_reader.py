@@ -467,6 +467,14 @@ CASES = [
     ),
     # a speaker the dictionary lacks holds his own words' moves: no one before stands in
     (['وقال المبعوث الأممي : " الوضع صعب .', 'وأعلن إسماعيل هنية " لن نسمح بالتوغلات " .'], set()),
+    # a monitor quoted as a source is the subject of its own calls, before or after the verb;
+    # a bare agency name before a verb is a dateline
+    (["منظمة هيومن رايتس ووتش تطالب الرئيس السوري بأن يأمر قوات الأمن بالكف عن العنف ."], set()),
+    (["وحثت هيومن رايتس ووتش رئيس الوزراء حيدر العبادي على تصحيح ذلك ."], set()),
+    (
+        ["أ ف ب دعا وزير الخارجية الروسي سيرغي لافروف إلى قيام نظام عالمي جديد ."],
+        {("lavrov", "demand", "")},
+    ),
     # a place named for a body agrees as feminine: Europe calls, Moscow and Ankara are called
     (["أوروبا تدعو موسكو وأنقرة إلى التهدئة ."], {("EU", "demand", "RUS")}),
     # Germany: the capital speaks for the state, and the one it asks is no holder
