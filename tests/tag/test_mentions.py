@@ -127,6 +127,8 @@ def actors_in(text: str) -> list[str]:
             ["kerry@جون كيري", "lavrov@لافروف", "kerry@كيري", "lavrov@ولافروف"],
         ),
         ("دعا بان كي مون", ["ban_ki_moon@بان كي مون"]),
+        # al-Qaeda never after a demonstrative ("هذه القاعدة": this base, this rule)
+        ("وأكد تنظيم القاعدة . وقال إن هذه القاعدة تنطبق على الجميع", ["al_qaeda@تنظيم القاعدة"]),
         # Germany by name, capital and nisba; Merkel by surname
         ("وتقول برلين إن الحكومة الألمانية ترفض", ["DEU@برلين", "DEU@الحكومة الألمانية"]),
         ("وحثت ميركل", ["merkel@ميركل"]),
