@@ -40,6 +40,7 @@ from analysis.tag.counterparts import (
     agreement_parties,
     move_counterpart,
     own_side,
+    pronoun_party,
     shown_counterpart,
 )
 from analysis.tag.cue import Cue
@@ -266,6 +267,10 @@ def moves_in_sentence(
         if not counterpart and move in ("demand", "offer", "guarantee"):
             # "طالب الجربا، خلال لقائه لافروف، بوقف …": the party met
             counterpart = met_party(s, *cue.verb_span, holder_ids)
+        if not counterpart and move in ("demand", "threat") and cue.light is None:
+            # "… واشنطن، وطالبها بأن": the party the verb's object pronoun stands for (a
+            # light verb's pronoun is what it presents)
+            counterpart = pronoun_party(s, cue.verb_span[0], cue.verb_reading, holder_ids)
         force, target = (
             hostile_target(s, b, holder_ids) if frame.get("pledge_against") else ("", None)
         )

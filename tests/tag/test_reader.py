@@ -467,6 +467,15 @@ CASES = [
     ),
     # a speaker the dictionary lacks holds his own words' moves: no one before stands in
     (['وقال المبعوث الأممي : " الوضع صعب .', 'وأعلن إسماعيل هنية " لن نسمح بالتوغلات " .'], set()),
+    # an object pronoun on a demand's verb names the party called on
+    (
+        ["حذر الرئيس الصيني واشنطن من المخطط , وطالبها بأن تبدي تفهما أكبر ."],
+        {("CHN", "threat", "USA"), ("CHN", "demand", "USA")},
+    ),
+    (
+        ["أما بخصوص تركيا فقد دعاها وزير الدفاع الأمريكي إلى التركيز على قتال التنظيم ."],
+        {("USA", "demand", "TUR")},
+    ),
     # a monitor quoted as a source is the subject of its own calls, before or after the verb;
     # a bare agency name before a verb is a dateline
     (["منظمة هيومن رايتس ووتش تطالب الرئيس السوري بأن يأمر قوات الأمن بالكف عن العنف ."], set()),
@@ -762,7 +771,8 @@ CASES = [
         ["وعلى حد قوله فإن واشنطن غير معنية بالبقاء ولم تتعهد بذلك لأي طرف ."],
         {("USA", "reject", "")},
     ),
-    (["واتهمت إيران روسيا بالتقصير , وطالبتها بالتحقيق."], {("IRN", "demand", "")}),
+    # (the object pronoun of طالبتها is Russia, the party called on)
+    (["واتهمت إيران روسيا بالتقصير , وطالبتها بالتحقيق."], {("IRN", "demand", "RUS")}),
     # the agent phrase of a noun cue: right after it, after a passive that presents it, or
     # anywhere in a passive clause; not the agent of another act on it
     (["وتم تقديم مقترح جديد من قبل الحكومة التركية."], {("TUR", "offer", "")}),
