@@ -20,6 +20,7 @@ __all__ = [
     "GENERIC_HEADS",
     "HUMAN_PLURALS",
     "MASC_HEADS",
+    "PRIVATE_HEADS",
     "PRONOUNS",
     "RELATIVES",
     "TITLES",
@@ -29,6 +30,7 @@ __all__ = [
     "mention_agreement",
     "nisba_names_actor",
     "note_heads",
+    "pronoun_agreement",
     "third_person",
     "verb_features",
 ]
@@ -244,6 +246,16 @@ def plural_word(word: str, *, or_dual: bool = False) -> bool:
     numbers = ("p", "d") if or_dual else ("p",)
     readings = [r for r in analyses(bare(word)) if not r.verbal]
     return bool(readings) and all(r.num in numbers for r in readings)
+
+
+def pronoun_agreement(r: Reading, role: str) -> tuple[str, str] | None:
+    """(gender, number) a third-person pronoun of ``role`` ("poss" or "dobj") attached to
+    the word asks of its antecedent, the gender left open for a dual ("توقيعهما",
+    "وطالبها"); None without one."""
+    own = r.owner
+    if own is None or own[0] != "3" or not r.enclitic.endswith("_" + role):
+        return None
+    return ("" if own[2] == "d" else own[1], own[2])
 
 
 def verb_features(r: Reading, word: str) -> set[tuple[str, str]]:

@@ -11,6 +11,7 @@ counterpart into its rows.
 from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
+from analysis.tag.agreement import pronoun_agreement
 from analysis.tag.antecedents import antecedent
 from analysis.tag.clauses import Mention, Sent, bare, coordinated, starting_in
 from analysis.tag.cues import counterpart_fillers
@@ -47,12 +48,11 @@ def pronoun_party(s: Sent, cue_start: int, reading, holder_ids: set[str]) -> str
     واشنطن …، وطالبها بأن …" → the US): the nearest agreeing actor before the verb in its
     sentence that is not the holder; "" when the verb has no third-person object pronoun
     or no single actor agrees."""
-    own = reading.owner if reading.verbal and reading.enclitic.endswith("_dobj") else None
-    if own is None or own[0] != "3":
+    agr = pronoun_agreement(reading, "dobj") if reading.verbal else None
+    if agr is None:
         return ""
-    want = {("" if own[2] == "d" else own[1], own[2])}
     pool = [m for m in s.mentions if m.kind in ACTOR_KINDS and m.actor_id not in holder_ids]
-    ms, _how = antecedent(s, cue_start, pool, [], want, subject=False)
+    ms, _how = antecedent(s, cue_start, pool, [], {agr}, subject=False)
     return ms[0].actor_id if len(ms) == 1 else ""
 
 

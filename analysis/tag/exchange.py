@@ -4,7 +4,7 @@ condition ("لن تشارك … إلا في حال …": not unless, a condition
 
 from __future__ import annotations
 
-from analysis.tag.clauses import Sent, bare
+from analysis.tag.clauses import Sent, bare, is_clause_end
 from analysis.tag.cues import exchange_lexicon
 from analysis.tag.matcher import base_forms
 
@@ -38,7 +38,7 @@ def unless_before(s: Sent, kpos: int) -> bool:
     وفق شروط")?"""
     words = s.key[max(0, kpos - 60) : kpos].split()[-5:]
     for w in reversed(words):
-        if w in (",", "،", ".", ":", "؛", ";"):
+        if is_clause_end(w):
             return False
         if w == "الا":
             return True

@@ -71,9 +71,10 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
     if before and before in {fold(str(w)) for w in frame.get("not_after", [])}:
         return f"not after «{before}»"
     only = frame.get("only_after")
-    prev = s.token_text(i - 1).strip() if i > 0 else ""
-    if only and (before or prev) not in {fold(str(w)) for w in only}:
-        return "only after " + "/".join(only)  # "أنه يجب الهجوم", ': " ينبغي رحيل'
+    if only:
+        prev = before or (s.token_text(i - 1).strip() if i > 0 else "")
+        if prev not in {fold(str(w)) for w in only}:
+            return "only after " + "/".join(only)  # "أنه يجب الهجوم", ': " ينبغي رحيل'
     if frame.get("qabl_before_noun") and _before_noun(s, i):
         return "bare قبل before a noun without the article: before"  # "أنه قبل انسحاب القوات"
     # the word right after the verb, or after its subject ("تعرض التنظيم لضغوط")

@@ -215,9 +215,9 @@ def _prep_at(s: Sent, j: int) -> bool:
     """Is token ``j`` a preposition, alone or as ل/ب on its noun ("من", "على", "لمثل")?"""
     if j >= len(s.tokens) or is_clause_end(s.token_text(j)):
         return False
-    if bare(s.token_text(j)) in PREPOSITIONS:
-        return True
     tok = bare(s.token_text(j))
+    if tok in PREPOSITIONS:
+        return True
     return tok[:1] in ("ل", "ب") and any(r.prep for r in analyses(word_at(s, j)))
 
 

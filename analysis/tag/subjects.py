@@ -39,6 +39,7 @@ from analysis.tag.agreement import (
     mention_agreement,
     nisba_names_actor,
     note_heads,
+    pronoun_agreement,
     third_person,
     verb_features,
 )
@@ -230,10 +231,8 @@ def _whoever_before(s: Sent, i: int) -> bool:
 def _owner(cue: Cue) -> set[tuple[str, str]]:
     """The agreement a light verbal noun's possessive pronoun asks of its agent ("بعد
     توقيعهما على اتفاق": two parties), any without one."""
-    own = cue.verb_reading.owner
-    if own is None or own[0] != "3" or not cue.verb_reading.enclitic.endswith("_poss"):
-        return {("", "na")}
-    return {("" if own[2] == "d" else own[1], own[2])}
+    agr = pronoun_agreement(cue.verb_reading, "poss")
+    return {agr} if agr else {("", "na")}
 
 
 def _media_after(s: Sent, b: int) -> bool:
