@@ -64,9 +64,12 @@ def move_counterpart(
     end: int,
     holder_ids: set[str],
     issue_spans: list[tuple[int, int]],
+    object_addressed: bool = False,
 ) -> str:
     """The party the move is addressed to: a mention after a preposition, or the owner of
-    the offer/demand being accepted or rejected."""
+    the offer/demand being accepted or rejected. ``object_addressed``: the frame's verb
+    takes the party it addresses as its object ("وعد ترمب نظيره التركي بـ", "دعت روسيا
+    تركيا إلى حضور"), as a demand's and a threat's do."""
     preps = {fold(p) for p in counterpart_preps}
     for m in s.mentions:
         if not (b <= m.kstart < end) or m.actor_id in holder_ids or m.kind not in ACTOR_KINDS:
@@ -87,19 +90,20 @@ def move_counterpart(
                 or (attached in {"لل", "ل"} and "ل" in preps)
             )
         ):
-            return m.actor_id
-        prev2 = bare(s.token_text(i - 2)) if i > 1 else ""
-        if near and preps and prev in counterpart_fillers() and prev2 in preps:
-            return m.actor_id  # "على نظيره الأمريكي"
+            return _named(s, m)
+        if near and preps and _after_filler(s, i, preps, m.kind == "person"):
+            # "على نظيره الأمريكي", "وعود ترمب لنظيره التركي رجب طيب إردوغان"
+            return _named(s, m)
         # "رفض العرض الأمريكي", "تقبل بالمقترح التركي", "اعترضت على المواقف الروسية"
         if move in {"accept", "reject"} and (
             prev in _OBJECT_NOUNS
             or (prev[:1] in "بل" and prev[1:] in _OBJECT_NOUNS)
             or _object_owner(s, m, b, holder_ids)
         ):
-            return m.actor_id
-        if move in {"threat", "demand"} and _direct_object(s, m, b, holder_ids):
-            return m.actor_id  # "تطالب إسرائيل روسيا بـ…": object right after the subject
+            return _named(s, m)
+        addressed = object_addressed or move in {"threat", "demand"}
+        if addressed and _direct_object(s, m, b, holder_ids):
+            return _named(s, m)  # "تطالب إسرائيل روسيا بـ…": object right after the subject
     return ""
 
 
@@ -131,6 +135,32 @@ def _object_owner(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
     return k in (j + 1, j + 2) and s.tokens[k][0] == m.kstart
 
 
+def _after_filler(s: Sent, i: int, preps: set[str], person: bool) -> bool:
+    """Does token ``i`` follow a counterpart filler after one of the frame's prepositions
+    ("على نظيره الأمريكي", "للجانب الروسي"), or, for a person, the filler and his state's
+    nisba ("لنظيره التركي رجب طيب إردوغان")?"""
+    w3, w2, w1 = (bare(s.token_text(k)) if k >= 0 else "" for k in range(i - 3, i))
+    pairs = [(w2, w1)]
+    if person and w1.startswith("ال"):
+        pairs.append((w3, w2))
+    fillers = counterpart_fillers()
+    return any(
+        (prep in preps and filler in fillers) or _filler_after_prep(filler, preps)
+        for prep, filler in pairs
+    )
+
+
+def _filler_after_prep(word: str, preps: set[str]) -> bool:
+    """Is ``word`` a counterpart filler with a one-letter preposition of the frame on it
+    ("لنظيره", "للجانب": ل + الجانب)?"""
+    p, rest = word[:1], word[1:]
+    if p not in preps or not rest:
+        return False
+    if p == "ل" and rest.startswith("ل"):
+        rest = "ا" + rest  # "للجانب": the article's alif is dropped after ل
+    return rest in counterpart_fillers()
+
+
 def _first_free_token(s: Sent, b: int, holder_ids: set[str]) -> int:
     """Index of the first token after the cue and after the holder's mention if it follows
     the cue (VSO): a counterpart preposition must come right there ("عرضت واشنطن على دمشق")."""
@@ -153,9 +183,29 @@ def _direct_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
     if not prev:
         # an unexpressed subject: the object stands right after the verb ("ودعا الأمم
         # المتحدة إلى …" after a sentence about its speaker)
-        return not s.key[b : m.kstart].strip()
+        return _bare_gap(s.key[b : m.kstart])
     gap = s.key[prev[-1].kend : m.kstart]
-    return gap.strip() == "" and s.key[m.kstart - 1 : m.kstart] != "و"
+    return _bare_gap(gap) and s.key[m.kstart - 1 : m.kstart] != "و"
+
+
+def _bare_gap(gap: str) -> bool:
+    """Nothing, or only a counterpart filler, between two words ("وعد ترمب نظيره التركي")."""
+    return gap.strip() == "" or gap.strip() in counterpart_fillers()
+
+
+def _named(s: Sent, m: Mention) -> str:
+    """The counterpart ``m`` names: the person named right after a state's nisba when he
+    is of that state ("لنظيره التركي رجب طيب إردوغان" → Erdogan), else ``m``'s actor."""
+    nxt = next((x for x in s.mentions if x.kstart >= m.kend), None)
+    if (
+        nxt is not None
+        and m.reason.startswith("nisba")
+        and nxt.kind == "person"
+        and not s.key[m.kend : nxt.kstart].strip()
+        and affiliation_of(nxt.actor_id, level="state") == m.actor_id
+    ):
+        return nxt.actor_id
+    return m.actor_id
 
 
 def agreement_parties(

@@ -262,7 +262,14 @@ def moves_in_sentence(
         spans = [(h.kstart, h.kend) for h in issues]
         move = cue.move
         counterpart = move_counterpart(
-            s, move, frame.get("counterpart", []), b, main_end, holder_ids, spans
+            s,
+            move,
+            frame.get("counterpart", []),
+            b,
+            main_end,
+            holder_ids,
+            spans,
+            object_addressed=frame.get("addressee") == "object",
         )
         if not counterpart and move in ("demand", "offer", "guarantee"):
             # "طالب الجربا، خلال لقائه لافروف، بوقف …": the party met

@@ -14,10 +14,41 @@ from analysis.tag.counterparts import (
 from analysis.text.normalize import fold
 
 
-def counterpart(text: str, cue: str, move: str, preps: list[str], holders: set[str]) -> str:
+def counterpart(
+    text: str, cue: str, move: str, preps: list[str], holders: set[str], addressed: bool = False
+) -> str:
     s = sent(text)
     b = s.key.index(fold(cue)) + len(fold(cue))
-    return move_counterpart(s, move, preps, b, len(s.key), holders, [])
+    return move_counterpart(s, move, preps, b, len(s.key), holders, [], object_addressed=addressed)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "move", "preps", "holder", "addressed", "expected"),
+    [
+        # a frame whose verb takes its addressee as object (addressee: object)
+        ("وعدت واشنطن أنقرة بوقف الدعم", "وعدت", "guarantee", ["ل"], "USA", True, "TUR"),
+        ("وعدت واشنطن أنقرة بوقف الدعم", "وعدت", "guarantee", ["ل"], "USA", False, ""),
+        # ... past a counterpart filler
+        ("وعد بوتين نظيره التركي بوقف القصف", "وعد", "guarantee", ["ل"], "putin", True, "TUR"),
+        # a filler with the preposition on it
+        ("قدمت أنقرة ضمانات للجانب الروسي", "ضمانات", "guarantee", ["ل"], "TUR", False, "RUS"),
+        ("وعود موسكو لنظيرها التركي", "وعود", "guarantee", ["ل"], "RUS", False, "TUR"),
+        # ... not a preposition the frame does not take
+        ("قدمت أنقرة ضمانات بالجانب الروسي", "ضمانات", "guarantee", ["ل"], "TUR", False, ""),
+        # the person named after his state's nisba, not the state
+        (
+            "وعرض بوتين على نظيره الأمريكي دونالد ترامب خطة",
+            "بوتين",
+            "offer",
+            ["على"],
+            "putin",
+            False,
+            "trump",
+        ),
+    ],
+)
+def test_the_party_a_move_addresses(text, cue, move, preps, holder, addressed, expected):
+    assert counterpart(text, cue, move, preps, {holder}, addressed) == expected
 
 
 def test_move_counterpart_after_a_preposition():

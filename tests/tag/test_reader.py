@@ -985,10 +985,10 @@ CASES = [
         ["اتهمت فرنسا الحكومة السورية بعرقلة المحادثات , ودعت روسيا لعدم التملص من مسؤولياتها ."],
         {("FRA", "demand", "RUS")},
     ),
-    # an invitation to a round of talks is an offer, not a call
+    # an invitation to a round of talks is an offer, not a call; the invited its counterpart
     (
         ["ودعت روسيا المعارضة السورية لجولة جديدة من المحادثات ."],
-        {("RUS", "offer", "")},
+        {("RUS", "offer", "syrian_opposition")},
     ),
     # states joined by و, in apposition to a group noun, agree with a feminine singular verb
     (
@@ -1637,6 +1637,21 @@ CASES = [
     (["وتريد واشنطن التوصل إلى اتفاق مع إيران ."], set()),
     (["وانتقد الوزير بموجب الاتفاق النووي مع إيران خطط الحكومة ."], set()),
     (["وقال المسؤول إن هناك اتفاقا مع روسيا ."], set()),
+    # a promise's and an invitation's object is the party it addresses, as a demand's
+    (["ووعد الرئيس الأمريكي نظيره التركي بوقف تسليح الأكراد ."], {("USA", "guarantee", "TUR")}),
+    (["ودعت موسكو أنقرة وطهران إلى حضور قمة ثلاثية ."], {("RUS", "offer", "TUR")}),
+    (["ووجه الرئيس الروسي دعوة للأسد لزيارة موسكو ."], {("RUS", "offer", "assad")}),
+    # a counterpart filler with its preposition attached ("لنظيره", "للجانب"); the person
+    # named after his state's nisba is the counterpart, not the state
+    (["وقدمت أنقرة ضمانات للجانب الروسي بسحب الأسلحة الثقيلة ."], {("TUR", "guarantee", "RUS")}),
+    (
+        ["وجاء ذلك بعد وعود بوتين لنظيره التركي رجب طيب أردوغان بوقف القصف ."],
+        {("putin", "guarantee", "erdogan")},
+    ),
+    (
+        ["وعرض بوتين على نظيره الأمريكي دونالد ترامب خطة للانسحاب من المنطقة ."],
+        {("putin", "offer", "trump")},
+    ),
 ]
 
 
