@@ -55,6 +55,7 @@ __all__ = [
     "number_anaphors",
     "numbered_group",
     "outside_content",
+    "relative_head",
     "relative_subject",
     "subject_position",
 ]
@@ -183,6 +184,16 @@ def relative_subject(s: Sent, m: Mention) -> bool:
     if k < 2 or bare(s.token_text(k - 2)) not in RELATIVES:
         return False
     return any(r.verbal and r.enclitic.endswith("_dobj") for r in analyses(word_at(s, k - 1)))
+
+
+def relative_head(s: Sent, i: int, pool: list[Mention]) -> list[Mention]:
+    """The actors of ``pool`` a relative pronoun right before token ``i`` stands for: the
+    mention ending right before it ("لروسيا التي تسعى إلى", "الفصائل التي رفضت"); a
+    prepositional object in the main clause may head a relative clause of its own."""
+    if i < 1 or bare(s.token_text(i - 1)) not in RELATIVES:
+        return []
+    rel = s.tokens[i - 1][0]
+    return [m for m in pool if m.kend <= rel and rel - m.kend <= 2]
 
 
 def _relative_head(s: Sent, m: Mention, here: list[Mention], want) -> Mention | None:

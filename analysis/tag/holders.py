@@ -20,9 +20,12 @@ from analysis.tag.agreement import (
     TITLES,
     agrees,
     mention_agreement,
+    nisba_names_actor,
+    note_heads,
     plural_word,
     verb_features,
 )
+from analysis.tag.antecedents import relative_head
 from analysis.tag.claims import OUTLET, REPORTS, UNLISTED, UNNAMED
 from analysis.tag.clauses import (
     SELF_WORDS,
@@ -38,7 +41,7 @@ from analysis.tag.cues import nominal_forms
 from analysis.tag.issues import IssueHit
 from analysis.tag.morph import PREPOSITIONS, Reading, analyses
 from analysis.tag.objects import after_prep, lookback_mentions
-from analysis.tag.overt import SUBJECT_PARTICLES, overt_subject
+from analysis.tag.overt import PRONOUN_PPS, SUBJECT_PARTICLES, overt_subject
 from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
 
@@ -165,6 +168,9 @@ def stance_holders(
     # actors before a verb joined by و end the clause before it ("وحلفائها الروس وندد")
     ta = s.tokens[i][0] if i < len(s.tokens) else a
     joined = verbal and s.key[ta:a] in ("و", "ف")
+    head = _relative_head(s, i, issues) if verbal else []
+    if head:
+        return [(m.actor_id, m.surface) for m in head]
     subj = explicit_subject(s, a, b, issues=issues, verbal=verbal, before=not joined)
     if subj:
         return [(m.actor_id, m.surface) for m in subj]
@@ -174,6 +180,27 @@ def stance_holders(
     if holders and _in_speakers_words(s, a, b, att, speaker_cue):
         return holders
     return []
+
+
+def _relative_head(s: Sent, i: int, issues: list[IssueHit]) -> list[Mention]:
+    """The actor heading the relative clause whose verb is token ``i`` ("لروسيا التي تسعى
+    إلى الحل السياسي"), when the verb carries no pronoun of it ("إيران التي تدعمها روسيا":
+    the subject follows)."""
+    spans = [(h.kstart, h.kend) for h in issues]
+    note_heads(s)
+    pool = [
+        m
+        for m in s.mentions
+        if m.kind in ACTOR_KINDS
+        and nisba_names_actor(m)
+        and not any(x <= m.kstart < y for x, y in spans)
+    ]
+    head = relative_head(s, i, pool)
+    resumed = any(r.verbal and r.enclitic.endswith("_dobj") for r in analyses(word_at(s, i)))
+    pp_after = i + 1 < len(s.tokens) and bare(s.token_text(i + 1)) in PRONOUN_PPS
+    if head and (resumed or pp_after):
+        return []  # "المؤتمر الذي تدعو إليه روسيا": the subject follows
+    return head
 
 
 def _in_speakers_words(

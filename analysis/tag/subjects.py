@@ -49,6 +49,7 @@ from analysis.tag.antecedents import (
     number_anaphor,
     numbered_group,
     outside_content,
+    relative_head,
 )
 from analysis.tag.clauses import (
     Mention,
@@ -363,18 +364,20 @@ def cue_holders(
         return [], FIRST_PERSON
     before = bare(s.token_text(i - 1)) if i > 0 else ""
     if before in RELATIVES:
-        head = [
-            m for m in pool if m.kend <= s.tokens[i - 1][0] and s.tokens[i - 1][0] - m.kend <= 2
-        ]
+        head = relative_head(s, i, pool)
         resumed = cue.verb_reading.enclitic.endswith("_dobj") or (
             i + 1 < len(s.tokens) and bare(s.token_text(i + 1)) in PRONOUN_PPS
         )
-        if not head and resumed:
+        # "إيران التي تدعوها روسيا إلى": the verb's object pronoun is the head, an actor too
+        head_object = bool(head) and cue.verb_reading.enclitic.endswith("_dobj")
+        if (not head and resumed) or head_object:
             # "الاتفاق الذي ضمنته تركيا", "المرة الأولى التي تبدي فيها روسيا استعدادها":
             # a pronoun stands for the head, the subject follows
             subj = subject_after(s, b, pool, feats)
             if subj:
                 return subj, "subject after the verb of a relative clause"
+        if head_object:
+            return [], "the relative verb's object is its head; no subject after it"
         if not head:
             return [], _NON_ACTOR_HEAD
     if _which_before(s, i):

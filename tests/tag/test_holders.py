@@ -11,6 +11,7 @@ from analysis.tag.holders import (
     explicit_subject,
     self_reference,
     speaker_holder,
+    stance_holders,
 )
 from analysis.tag.issues import find_issues
 from analysis.text.normalize import fold
@@ -34,6 +35,25 @@ def test_explicit_subject(text, cue, subject):
     s = sent(text)
     a, b = cue_span(s, cue)
     assert [m.actor_id for m in explicit_subject(s, a, b, issues=find_issues(s))] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "holders"),
+    [
+        # a relative clause's verb: its head, a prepositional object in the main clause too
+        ("كان ذلك إحراجا لروسيا التي تسعى إلى الحل السياسي", "تسعى", ["RUS"]),
+        # the verb's object pronoun, or a preposition with it, is the head: the subject follows
+        ("انتقد المعارضة السورية التي تدعوها روسيا إلى الحضور", "تدعوها", ["RUS"]),
+        ("مؤتمر الحوار الوطني السوري الذي تدعو إليه روسيا", "تدعو", ["RUS"]),
+        # a nisba inside a name is no head ("الحوار الوطني السوري")
+        ("مؤتمر الحوار الوطني السوري الذي تدعو الحكومة إلى حضوره", "تدعو", []),
+    ],
+)
+def test_stance_holders_of_a_relative_clause(text, cue, holders):
+    s = sent(text)
+    a, b = cue_span(s, cue)
+    found = stance_holders(s, a, b, "want", cue, find_issues(s), None, -1)
+    assert [h for h, _ in found] == holders
 
 
 @pytest.mark.parametrize(

@@ -1637,6 +1637,10 @@ CASES = [
     (["وتريد واشنطن التوصل إلى اتفاق مع إيران ."], set()),
     (["وانتقد الوزير بموجب الاتفاق النووي مع إيران خطط الحكومة ."], set()),
     (["وقال المسؤول إن هناك اتفاقا مع روسيا ."], set()),
+    # a relative verb whose object pronoun is its head: the subject follows, the head is
+    # the one called on
+    (["وانتقد المعلم إيران التي تدعوها روسيا إلى الانسحاب من سوريا ."], {("RUS", "demand", "IRN")}),
+    (["وانتقد المعلم تركيا التي دعت روسيا إلى الانسحاب ."], {("TUR", "demand", "RUS")}),
     # a promise's and an invitation's object is the party it addresses, as a demand's
     (["ووعد الرئيس الأمريكي نظيره التركي بوقف تسليح الأكراد ."], {("USA", "guarantee", "TUR")}),
     (["ودعت موسكو أنقرة وطهران إلى حضور قمة ثلاثية ."], {("RUS", "offer", "TUR")}),

@@ -194,6 +194,25 @@ UNIT = [
         "وأبدت دمشق استعدادها لوقف إطلاق النار والتحول إلى العملية السياسية.",
         {("SYR", "political_process", "support")},
     ),
+    # a relative clause's verb is held by its head, a prepositional object too
+    (
+        "وقال المعلم إن ذلك كان إحراجا لروسيا التي تسعى إلى الحل السياسي في سوريا.",
+        {("RUS", "political_process", "support")},
+    ),
+    (
+        "وانتقد المعلم المعارضة السورية التي تدعو روسيا إلى حضور مؤتمر سوتشي.",
+        {("syrian_opposition", "political_process", "support")},
+    ),
+    # nothing else will do: a demand for it
+    (
+        "وقال وزير الخارجية الروسي إنه لا بديل عن الحل السياسي في سوريا.",
+        {("RUS", "political_process", "support")},
+    ),
+    # a political solution named with the Syrian crisis needs no Syrian actor beside it
+    (
+        "وأكدت جامعة الدول العربية أنه لا بديل عن الحل السياسي للأزمة السورية.",
+        {("arab_league", "political_process", "support")},
+    ),
 ]
 
 
