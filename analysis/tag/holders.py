@@ -17,6 +17,7 @@ from typing import Any
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
 from analysis.tag.agreement import (
     MASC_HEADS,
+    RELATIVES,
     TITLES,
     agrees,
     mention_agreement,
@@ -186,6 +187,8 @@ def _relative_head(s: Sent, i: int, issues: list[IssueHit]) -> list[Mention]:
     """The actor heading the relative clause whose verb is token ``i`` ("لروسيا التي تسعى
     إلى الحل السياسي"), when the verb carries no pronoun of it ("إيران التي تدعمها روسيا":
     the subject follows)."""
+    if i < 1 or bare(s.token_text(i - 1)) not in RELATIVES:
+        return []
     spans = [(h.kstart, h.kend) for h in issues]
     note_heads(s)
     pool = [
