@@ -24,6 +24,7 @@ import numpy as np
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.mend import broken_spaces, suspect, without
+from analysis.tag.morph import PREPOSITIONS
 from analysis.text.normalize import fold, match_key
 
 # Tokens that end a subject noun phrase after a verb (folded forms). Why: Arabic reporting
@@ -129,11 +130,36 @@ def _name_follows(s: Sent, i: int) -> bool:
     return False
 
 
+def adverbial_after(s: Sent, j: int) -> int:
+    """When token ``j`` is a comma opening an adverbial set off by commas, a preposition
+    first ("ثمنا عاليا، خلال الاتصال، الاتفاقات", "رحب، في بيان، بالاتفاق"), the token
+    after the closing comma; else ``j``."""
+    if s.token_text(j).strip() not in (",", "،") or j + 1 >= len(s.tokens):
+        return j
+    if bare(s.token_text(j + 1)) not in PREPOSITIONS:
+        return j
+    for k in range(j + 2, min(j + 2 + _ADVERBIAL_WORDS, len(s.tokens))):
+        raw = s.token_text(k).strip()
+        if raw in (",", "،"):
+            return k + 1
+        if is_clause_end(raw):
+            return j
+    return j
+
+
+# how many words an adverbial set off by commas may have after its preposition
+_ADVERBIAL_WORDS = 5
+
+
 def words_after(s: Sent, i: int, reach: int) -> Iterator[int]:
     """The tokens of the ``reach`` words after token ``i``, a name counting as one word
-    ("استعداد وحدات حماية الشعب لتشكيل")."""
+    ("استعداد وحدات حماية الشعب لتشكيل") and an adverbial set off by commas as none."""
     j, words = i + 1, 0
     while j < len(s.tokens) and words < reach:
+        past = adverbial_after(s, j)
+        if past != j:
+            j = past
+            continue
         yield j
         j += 1
         words += j >= len(s.tokens) or not any(

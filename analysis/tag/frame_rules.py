@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.tag.agreement import TITLES
-from analysis.tag.clauses import Sent, bare, is_clause_end, one_of, words_after
+from analysis.tag.clauses import Sent, adverbial_after, bare, is_clause_end, one_of, words_after
 from analysis.tag.cues import negators
 from analysis.tag.morph import PREPOSITIONS, Reading, analyses, lemma_key
 from analysis.tag.nearby import around, named, within
@@ -147,12 +147,25 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
             start, at = at, within(s, at, need, int(frame.get(window, default)))
             if at < 0:
                 return "requires " + "/".join(need)
-            if frame.get("requires_in_clause") and any(
-                is_clause_end(s.token_text(j)) for j in range(start + 1, at)
-            ):
+            if frame.get("requires_in_clause") and not _adverbials_only(s, start, at):
                 # "تركيا التي تدعم المعارضة ، لمؤتمر": the object stands in the verb's clause
                 return "requires " + need[0] + "… in its clause"
     return ""
+
+
+def _adverbials_only(s: Sent, start: int, at: int) -> bool:
+    """Do only adverbials set off by commas stand between tokens ``start`` and ``at`` ("ثمنا
+    عاليا، خلال الاتصال، الاتفاقات", "رحب، في بيان، بالاتفاق"), if any punctuation does?"""
+    j = start + 1
+    while j < at:
+        if is_clause_end(s.token_text(j)):
+            past = adverbial_after(s, j)
+            if past == j:
+                return False
+            j = past
+            continue
+        j += 1
+    return True
 
 
 # verbs of wishing and demanding whose أن-clause states what they want of another

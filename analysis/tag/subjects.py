@@ -56,7 +56,6 @@ from analysis.tag.clauses import (
     Sent,
     bare,
     is_clause_end,
-    one_of,
     subject_np,
     token_after,
 )
@@ -64,10 +63,10 @@ from analysis.tag.cue import Cue
 from analysis.tag.cues import reporting_categories, reporting_lexicon
 from analysis.tag.issues import IssueHit
 from analysis.tag.joined import joined, joined_verbs
-from analysis.tag.meetings import meeting_pair
 from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.overt import PRONOUN_PPS, bare_noun, described, overt_subject
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
+from analysis.tag.pairs import two_sides_pair, two_sides_word
 from analysis.tag.presenting import SIGNING_LEMMAS
 from analysis.tag.reading import word_at
 from analysis.tag.svo import MEDIA_SUBJECT, subject_before
@@ -99,23 +98,6 @@ NO_ACTOR_SUBJECT = frozenset({_NON_ACTOR_HEAD, _NOUN_SUBJECT, _NO_SUBJECT})
 def _subjects(pool: list[Mention]) -> list[Mention]:
     """Mentions that can be a verb's subject: a nisba inside another name cannot."""
     return [m for m in pool if nisba_names_actor(m)]
-
-
-# "the two sides" (nominative: a subject) stands for the pair named before ("الرئيسين،
-# بوتين وأردوغان … واتفق فيه الجانبان"), unless names follow it ("الرئيسان التركي أردوغان")
-_TWO_SIDES = frozenset(
-    fold(w)
-    for w in (*("الجانبان", "الطرفان", "البلدان", "الدولتان", "الرئيسان", "الوزيران", "الزعيمان"),)
-)
-
-
-def _two_sides(s: Sent, b: int) -> str:
-    """The "two sides" word that is the subject right after a verb ending at ``b``."""
-    i = subject_start(s, b)
-    if i >= len(s.tokens) or not one_of(bare(s.token_text(i)), _TWO_SIDES):
-        return ""
-    nxt = s.tokens[i + 1][0] if i + 1 < len(s.tokens) else -1
-    return "" if any(m.kstart == nxt for m in s.mentions) else s.token_text(i)
 
 
 def _numbered_subject(s: Sent, a: int, b: int) -> tuple[int, str]:
@@ -400,12 +382,9 @@ def cue_holders(
     if n:
         ms, how = numbered_group(s, a, pool, list(groups), n)
         return (ms, f"«{phrase}» → {how}") if ms else ([], f"«{phrase}» with no {n} actors before")
-    sides = _two_sides(s, b)
+    sides = two_sides_word(s, b, i)
     if sides:
-        ms, how = antecedent(s, a, pool, previous, {("", "d")})
-        if len(ms) != 2:
-            # "أجرى بوتين محادثات مع الأسد اتفق خلالها الزعيمان": the meeting's two sides
-            ms, how = meeting_pair(s, a, pool), "the two sides of the meeting told before"
+        ms, how = two_sides_pair(s, a, pool, previous)
         return (ms, f"«{sides}» → {how}") if len(ms) == 2 else ([], f"«{sides}» with no pair")
     if (
         cue.how != "adj"

@@ -6,6 +6,7 @@ import pytest
 
 from analysis.tag.clauses import (
     Sent,
+    adverbial_after,
     bare,
     before_complementiser,
     clause_bounds,
@@ -13,6 +14,7 @@ from analysis.tag.clauses import (
     is_clause_end,
     subject_np,
     tokens_between,
+    words_after,
 )
 from analysis.tag.mentions import tag_text
 from analysis.text.normalize import fold
@@ -85,6 +87,26 @@ def test_a_mention_starts_after_its_proclitics(text, actor, name):
 def test_before_complementiser(text, expected):
     s = sent(text)
     assert before_complementiser(s, at(s, "اكد") + len("اكد")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        # an adverbial set off by commas, a preposition first, is no word of the clause
+        ("ثمنا عاليا ، خلال الاتصال ، الاتفاقات", True),
+        ("رحبت تركيا , في بيان , بالاتفاق", True),
+        # not a relative clause, nor a phrase without a closing comma, nor a long one
+        ("تركيا التي تدعم المعارضة ، لمؤتمر سوتشي", False),
+        ("رحبت تركيا ، في بيان بالاتفاق", False),
+        ("رحبت تركيا ، في بيان صدر عن وزارة الخارجية أمس في أنقرة ، بالاتفاق", False),
+    ],
+)
+def test_adverbial_set_off_by_commas(text, skipped):
+    s = sent(text)
+    comma = next(j for j in range(len(s.tokens)) if s.token_text(j).strip() in (",", "،"))
+    assert (adverbial_after(s, comma) != comma) is skipped
+    # the words after the verb step over it
+    assert (comma + 1 not in list(words_after(s, 0, 8))) is skipped
 
 
 def test_tokens_between_skips_words_inside_mentions():

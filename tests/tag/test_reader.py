@@ -1641,6 +1641,32 @@ CASES = [
     # the one called on
     (["وانتقد المعلم إيران التي تدعوها روسيا إلى الانسحاب من سوريا ."], {("RUS", "demand", "IRN")}),
     (["وانتقد المعلم تركيا التي دعت روسيا إلى الانسحاب ."], {("TUR", "demand", "RUS")}),
+    # "the two presidents", before the verb too: the two persons named before it in its
+    # sentence, else in the sentence before, when exactly two are
+    (
+        [
+            "وجاء ذلك خلال مكالمة هاتفية بين الأسد والرئيس الروسي فلاديمير بوتين .",
+            "وقال بيان الكرملين إن الرئيسين رحبا بالاتفاق .",
+        ],
+        {("assad", "accept", ""), ("putin", "accept", "")},
+    ),
+    (
+        ["والتقى ترامب وبوتين في هامبورغ .", "ورحب الزعيمان بمذكرة التفاهم الجديدة ."],
+        {("trump", "accept", ""), ("putin", "accept", "")},
+    ),
+    (
+        ["والتقى ترامب وبوتين وأردوغان في هامبورغ .", "ورحب الزعيمان بمذكرة التفاهم ."],
+        set(),
+    ),
+    (
+        ["طلبت الحكومة السورية من نظيرتها التركية نقل الضريح ، فاتفق الجانبان على نقله ."],
+        {("SYR", "demand", "TUR"), ("SYR", "agreement", "TUR")},
+    ),
+    # a dual verb with no subject does not reach back to the sentence before: its pair may
+    # be named with someone the dictionary lacks ("لافروف والشيخ عبد الله إنهما اتفقا")
+    (["والتقى ترامب وبوتين في هامبورغ .", "ورحبا بمذكرة التفاهم الجديدة ."], set()),
+    # an adverbial set off by commas stands between a verb and what it welcomes
+    (["ورحبت تركيا , في بيان , بالاتفاق ."], {("TUR", "accept", "")}),
     # a promise's and an invitation's object is the party it addresses, as a demand's
     (["ووعد الرئيس الأمريكي نظيره التركي بوقف تسليح الأكراد ."], {("USA", "guarantee", "TUR")}),
     (["ودعت موسكو أنقرة وطهران إلى حضور قمة ثلاثية ."], {("RUS", "offer", "TUR")}),
