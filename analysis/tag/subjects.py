@@ -32,8 +32,12 @@ from collections.abc import Iterable
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import (
+    GENERIC_HEADS,
+    HUMAN_PLURALS,
+    MASC_HEADS,
     PRONOUNS,
     RELATIVES,
+    TITLES,
     agrees,
     can_be_person,
     mention_agreement,
@@ -56,6 +60,7 @@ from analysis.tag.clauses import (
     Sent,
     bare,
     is_clause_end,
+    one_of,
     subject_np,
     token_after,
 )
@@ -216,6 +221,23 @@ def _owner(cue: Cue) -> set[tuple[str, str]]:
     توقيعهما على اتفاق": two parties), any without one."""
     agr = pronoun_agreement(cue.verb_reading, "poss")
     return {agr} if agr else {("", "na")}
+
+
+def _noun_past_pronoun_pp(s: Sent, b: int) -> bool:
+    """Does a definite noun naming no actor follow a preposition with a pronoun right after
+    the verb ending at ``b`` ("طلبت منها الأطراف", "عرضت عليه الحكومة")?"""
+    j = token_after(s, b)
+    if j + 1 >= len(s.tokens) or bare(s.token_text(j)) not in PRONOUN_PPS:
+        return False
+    nxt = bare(s.token_text(j + 1))
+    named = any(m.kstart <= s.tokens[j + 1][0] < m.kend for m in s.mentions)
+    # a noun that names an agent; a verbal noun there is the object ("عرض عليه الانسحاب")
+    agent = any(one_of(nxt, w) for w in (GENERIC_HEADS, TITLES, MASC_HEADS, HUMAN_PLURALS))
+    return not named and (agent or nxt in _AGENT_PLURALS)
+
+
+# plural nouns of parties that name no one actor ("طلبت منها الأطراف المعنية")
+_AGENT_PLURALS = frozenset(fold(w) for w in ("الأطراف", "الدول", "الجهات", "القوى", "العواصم"))
 
 
 def _media_after(s: Sent, b: int) -> bool:
@@ -414,6 +436,10 @@ def cue_holders(
             return subj, "subject after the verb"
     if linked and joined_verbs(s, i):
         return _joined_subject(s, i, pool, feats)
+    if cue.how == "verb" and _noun_past_pronoun_pp(s, b):
+        # "إذا طلبت منها الأطراف المعنية ذلك": the noun after the pronoun is the subject,
+        # not "إنها" before the condition
+        return [], "a noun after the verb's preposition with a pronoun is its subject"
     found, rule = subject_before(s, a, pool, feats)
     if found:
         return found, rule

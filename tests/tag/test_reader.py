@@ -1667,6 +1667,12 @@ CASES = [
     (["والتقى ترامب وبوتين في هامبورغ .", "ورحبا بمذكرة التفاهم الجديدة ."], set()),
     # an adverbial set off by commas stands between a verb and what it welcomes
     (["ورحبت تركيا , في بيان , بالاتفاق ."], {("TUR", "accept", "")}),
+    # a noun of parties after the verb's preposition with a pronoun is its subject, not a
+    # pronoun before a condition
+    (
+        ["وقالت روسيا إنها مستعدة للوساطة إذا طلبت منها الأطراف المعنية ذلك ."],
+        {("RUS", "offer", "")},
+    ),
     # a promise's and an invitation's object is the party it addresses, as a demand's
     (["ووعد الرئيس الأمريكي نظيره التركي بوقف تسليح الأكراد ."], {("USA", "guarantee", "TUR")}),
     (["ودعت موسكو أنقرة وطهران إلى حضور قمة ثلاثية ."], {("RUS", "offer", "TUR")}),
