@@ -49,6 +49,11 @@ def actors_in(text: str) -> list[str]:
             ["syrian_opposition@المعارضة السورية", "syrian_opposition@الهيئة العليا"],
         ),
         ("أعلنت الهيئة العليا للانتخابات النتائج", []),
+        # the opposition's bodies that carry the state's nisba: the council, the interim
+        # government (not the state's government)
+        ("دعا المجلس الوطني السوري", ["syrian_opposition@المجلس الوطني السوري"]),
+        ("رفضت الحكومة السورية المؤقتة", ["syrian_opposition@الحكومة السورية المؤقتة"]),
+        ("رفضت الحكومة السورية", ["SYR@الحكومة السورية"]),
         # the government delegation of the Geneva talks, in a document on Syria
         ("وصل الوفد الحكومي السوري إلى جنيف", ["SYR@الوفد الحكومي السوري"]),
         ("قال الأسد إن الوفد الحكومي سيعود", ["assad@الأسد", "SYR@الوفد الحكومي"]),
