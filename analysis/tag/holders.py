@@ -199,7 +199,11 @@ def _relative_head(s: Sent, i: int, issues: list[IssueHit]) -> list[Mention]:
         and not any(x <= m.kstart < y for x, y in spans)
     ]
     head = relative_head(s, i, pool)
-    resumed = any(r.verbal and r.enclitic.endswith("_dobj") for r in analyses(word_at(s, i)))
+    readings = [r for r in analyses(word_at(s, i)) if r.verbal]
+    feats = {(r.gen, r.num) for r in readings if r.per in ("3", "na")}
+    if feats and not agrees(RELATIVES[bare(s.token_text(i - 1))], feats, gender_only=False):
+        return []  # "تل أبيب الذي استخدمت أمريكا الفيتو": the verb has its own subject
+    resumed = any(r.enclitic.endswith("_dobj") for r in readings)
     pp_after = i + 1 < len(s.tokens) and bare(s.token_text(i + 1)) in PRONOUN_PPS
     if head and (resumed or pp_after):
         return []  # "المؤتمر الذي تدعو إليه روسيا": the subject follows

@@ -372,8 +372,13 @@ def cue_holders(
         resumed = cue.verb_reading.enclitic.endswith("_dobj") or (
             i + 1 < len(s.tokens) and bare(s.token_text(i + 1)) in PRONOUN_PPS
         )
-        # "إيران التي تدعوها روسيا إلى": the verb's object pronoun is the head, an actor too
-        head_object = bool(head) and cue.verb_reading.enclitic.endswith("_dobj")
+        # "إيران التي تدعوها روسيا إلى": the verb's object pronoun is the head, an actor too;
+        # "تل أبيب الذي استخدمت أمريكا الفيتو ضده": a verb that does not agree with the
+        # relative pronoun has a subject of its own
+        head_object = bool(head) and (
+            cue.verb_reading.enclitic.endswith("_dobj")
+            or not agrees(RELATIVES[before], feats, gender_only=False)
+        )
         if (not head and resumed) or head_object:
             # "الاتفاق الذي ضمنته تركيا", "المرة الأولى التي تبدي فيها روسيا استعدادها":
             # a pronoun stands for the head, the subject follows
@@ -381,7 +386,7 @@ def cue_holders(
             if subj:
                 return subj, "subject after the verb of a relative clause"
         if head_object:
-            return [], "the relative verb's object is its head; no subject after it"
+            return [], "the relative's head is not its verb's subject; no subject after it"
         if not head:
             return [], _NON_ACTOR_HEAD
     if _which_before(s, i):

@@ -45,6 +45,8 @@ def test_explicit_subject(text, cue, subject):
         # the verb's object pronoun, or a preposition with it, is the head: the subject follows
         ("انتقد المعارضة السورية التي تدعوها روسيا إلى الحضور", "تدعوها", ["RUS"]),
         ("مؤتمر الحوار الوطني السوري الذي تدعو إليه روسيا", "تدعو", ["RUS"]),
+        # a verb that does not agree with the relative pronoun has its own subject
+        ("وتحدث عن الأسد الذي تسعى روسيا إلى الحل السياسي", "تسعى", ["RUS"]),
         # a nisba inside a name is no head ("الحوار الوطني السوري")
         ("مؤتمر الحوار الوطني السوري الذي تدعو الحكومة إلى حضوره", "تدعو", []),
     ],

@@ -1641,6 +1641,11 @@ CASES = [
     # the one called on
     (["وانتقد المعلم إيران التي تدعوها روسيا إلى الانسحاب من سوريا ."], {("RUS", "demand", "IRN")}),
     (["وانتقد المعلم تركيا التي دعت روسيا إلى الانسحاب ."], {("TUR", "demand", "RUS")}),
+    # ... and a verb that does not agree with the relative pronoun has a subject of its own
+    (
+        ["ونقل السفارة إليها من تل أبيب الذي استخدمت أمريكا الفيتو ضده أمس ."],
+        {("USA", "reject", "")},
+    ),
     # "the two presidents", before the verb too: the two persons named before it in its
     # sentence, else in the sentence before, when exactly two are
     (
