@@ -43,6 +43,7 @@ RULE_KEYS = {
     "requires_quoted",
     "requires_before",
     "requires_doc",
+    "yields_to",
     "not_in_sentence",
 }
 

@@ -68,6 +68,7 @@ def _tag_document(
     actors = m.dictionary.actors
     found: list[tuple] = []
     conditional: list[tuple[int, Alias]] = []
+    yielding: list[tuple[int, Alias]] = []
     chain: dict[int, str] = {}  # token index -> place/skip decision of a nisba ending there
     tokens = doc.tok
     n = len(tokens)
@@ -114,19 +115,41 @@ def _tag_document(
                 end += 1  # take trailing diacritics/tatweel along: إيرانَ
             if "requires_doc" in alias.rules:
                 conditional.append((len(found), alias))
+            if "yields_to" in alias.rules:
+                yielding.append((len(found), alias))
             found.append((k, start, end, alias.actor_id, kind, reason))
         i = j
+    drop: set[int] = set()
     if conditional:
-        drop = set()
         cond_idx = {idx for idx, _ in conditional}
         anchors = {row[3] for idx, row in enumerate(found) if idx not in cond_idx}
         for idx, alias in conditional:
             if not anchors & set(alias.rules["requires_doc"]):
                 drop.add(idx)
+    if yielding:
+        # "حافظ الأسد … الأسد": in a page on the father that never names the son
+        # otherwise, bare الأسد is the father
+        own = {idx for idx, _ in yielding}
+        named = {row[3] for idx, row in enumerate(found) if idx not in own and idx not in drop}
+        named_too: dict[tuple[str, ...], bool] = {}
+        for idx, alias in yielding:
+            others = tuple(alias.rules["yields_to"])
+            if others not in named_too:
+                named_too[others] = any(_names(doc, p) for p in others)
+            if alias.actor_id not in named and named_too[others]:
+                drop.add(idx)
+    if drop:
         found = [row for idx, row in enumerate(found) if idx not in drop]
     if m.anaphors:
         found = sorted(found + _anaphors(m, doc, text, found), key=lambda row: row[1])
     return resolve(offices(m.dictionary), doc, found, date)
+
+
+def _names(doc: FoldedDoc, phrase: str) -> bool:
+    """Does the document hold ``phrase`` as whole tokens?"""
+    want = tuple(fold(phrase).split())
+    n = len(want)
+    return any(tuple(doc.tok[t : t + n]) == want for t, tok in enumerate(doc.tok) if tok == want[0])
 
 
 def _anaphors(m: Matcher, doc: FoldedDoc, text: str, found: list[tuple]) -> list[tuple]:
