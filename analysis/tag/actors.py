@@ -43,7 +43,6 @@ RULE_KEYS = {
     "requires_quoted",
     "requires_before",
     "requires_doc",
-    "yields_to",
     "not_in_sentence",
 }
 

@@ -29,6 +29,7 @@ from analysis.tag.actors import Alias, Dictionary
 from analysis.tag.matcher import (
     FoldedDoc,
     Matcher,
+    base_forms,
     matcher,
     place_reason,
     rules_pass,
@@ -68,7 +69,6 @@ def _tag_document(
     actors = m.dictionary.actors
     found: list[tuple] = []
     conditional: list[tuple[int, Alias]] = []
-    yielding: list[tuple[int, Alias]] = []
     chain: dict[int, str] = {}  # token index -> place/skip decision of a nisba ending there
     tokens = doc.tok
     n = len(tokens)
@@ -115,8 +115,6 @@ def _tag_document(
                 end += 1  # take trailing diacritics/tatweel along: إيرانَ
             if "requires_doc" in alias.rules:
                 conditional.append((len(found), alias))
-            if "yields_to" in alias.rules:
-                yielding.append((len(found), alias))
             found.append((k, start, end, alias.actor_id, kind, reason))
         i = j
     drop: set[int] = set()
@@ -126,18 +124,11 @@ def _tag_document(
         for idx, alias in conditional:
             if not anchors & set(alias.rules["requires_doc"]):
                 drop.add(idx)
-    if yielding:
-        # "حافظ الأسد … الأسد": in a page on the father that never names the son
-        # otherwise, bare الأسد is the father
-        own = {idx for idx, _ in yielding}
-        named = {row[3] for idx, row in enumerate(found) if idx not in own and idx not in drop}
-        named_too: dict[tuple[str, ...], bool] = {}
-        for idx, alias in yielding:
-            others = tuple(alias.rules["yields_to"])
-            if others not in named_too:
-                named_too[others] = any(_names(doc, p) for p in others)
-            if alias.actor_id not in named and named_too[others]:
-                drop.add(idx)
+    for aid in {row[3] for row in found}:
+        if _yields(doc, actors[aid].get("yields_to")):
+            # "حافظ الأسد … الرئيس الأسد … الأسد": a page on the father that never names
+            # the son: its الأسد is the father
+            drop |= {idx for idx, row in enumerate(found) if row[3] == aid}
     if drop:
         found = [row for idx, row in enumerate(found) if idx not in drop]
     if m.anaphors:
@@ -145,11 +136,24 @@ def _tag_document(
     return resolve(offices(m.dictionary), doc, found, date)
 
 
+def _yields(doc: FoldedDoc, rule: dict[str, list[str]] | None) -> bool:
+    """Does the page name one of the rule's ``names`` and hold none of its ``unless``?"""
+    if not rule:
+        return False
+    named = any(_names(doc, p) for p in rule.get("names", []))
+    return named and not any(_names(doc, p) for p in rule.get("unless", []))
+
+
 def _names(doc: FoldedDoc, phrase: str) -> bool:
-    """Does the document hold ``phrase`` as whole tokens?"""
-    want = tuple(fold(phrase).split())
-    n = len(want)
-    return any(tuple(doc.tok[t : t + n]) == want for t, tok in enumerate(doc.tok) if tok == want[0])
+    """Does the document hold ``phrase`` as whole tokens, its first with or without
+    proclitics ("لبشار الأسد")?"""
+    first, *rest = fold(phrase).split()
+    n = len(rest)
+    return any(
+        doc.tok[t + 1 : t + 1 + n] == rest and first in base_forms(tok)
+        for t, tok in enumerate(doc.tok)
+        if tok.endswith(first)
+    )
 
 
 def _anaphors(m: Matcher, doc: FoldedDoc, text: str, found: list[tuple]) -> list[tuple]:
