@@ -17,6 +17,7 @@ from analysis.tag.clauses import Mention, Sent, bare, coordinated, starting_in
 from analysis.tag.cues import counterpart_fillers
 from analysis.tag.issues import issues_data
 from analysis.tag.owners import ONE_SIDE, UNNAMED_PARTY
+from analysis.tag.presenting import presenting_verb
 from analysis.text.normalize import fold
 
 __all__ = ["agreement_parties", "move_counterpart", "own_side", "shown_counterpart"]
@@ -99,6 +100,7 @@ def move_counterpart(
             prev in _OBJECT_NOUNS
             or (prev[:1] in "بل" and prev[1:] in _OBJECT_NOUNS)
             or _object_owner(s, m, b, holder_ids)
+            or _presented_by(s, m, b, holder_ids)
         ):
             return _named(s, m)
         addressed = object_addressed or move in {"threat", "demand"}
@@ -161,6 +163,21 @@ def _filler_after_prep(word: str, preps: set[str]) -> bool:
     return rest in counterpart_fillers()
 
 
+def _presented_by(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
+    """Is ``m`` the subject of the verb that presented what an accept/reject cue ending at
+    ``b`` takes ("رفضت روسيا مشروع القرار الذي قدمته الولايات المتحدة", "قبلت دمشق
+    المبادرة التي طرحتها موسكو")?"""
+    j = _first_free_token(s, b, holder_ids)
+    while j < len(s.tokens) and bare(s.token_text(j)) in _BEFORE_OBJECT:
+        j += 1
+    k = s.tok_index(m.kstart)
+    for i in (j + 1, j + 2):
+        found = presenting_verb(s, i) if i < len(s.tokens) else None
+        if found is not None and k == found[0] + 1:
+            return True
+    return False
+
+
 def _first_free_token(s: Sent, b: int, holder_ids: set[str]) -> int:
     """Index of the first token after the cue and after the holder's mention if it follows
     the cue (VSO): a counterpart preposition must come right there ("عرضت واشنطن على دمشق")."""
@@ -189,8 +206,22 @@ def _direct_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
 
 
 def _bare_gap(gap: str) -> bool:
-    """Nothing, or only a counterpart filler, between two words ("وعد ترمب نظيره التركي")."""
-    return gap.strip() == "" or gap.strip() in counterpart_fillers()
+    """Nothing, or only a counterpart filler or a word of time, between two words ("وعد
+    ترمب نظيره التركي", "حث أوباما أمس روسيا")."""
+    words = gap.split()
+    if words and words[0] in _WHEN_WORDS:
+        words = words[1:]
+    return not words or (len(words) == 1 and words[0] in counterpart_fillers())
+
+
+# words of time that may stand between a verb's subject and its object (folded)
+_WHEN_WORDS = frozenset(
+    fold(w)
+    for w in (
+        *("أمس", "اليوم", "مجددا", "أيضا", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء"),
+        *("الخميس", "الجمعة", "السبت"),
+    )
+)
 
 
 def _named(s: Sent, m: Mention) -> str:

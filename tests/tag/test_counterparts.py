@@ -30,6 +30,12 @@ def counterpart(
         ("وعدت واشنطن أنقرة بوقف الدعم", "وعدت", "guarantee", ["ل"], "USA", False, ""),
         # ... past a counterpart filler
         ("وعد بوتين نظيره التركي بوقف القصف", "وعد", "guarantee", ["ل"], "putin", True, "TUR"),
+        # a word of time between the subject and the object
+        ("ودعت روسيا الاثنين إيران إلى الانسحاب", "ودعت", "demand", ["الى"], "RUS", False, "IRN"),
+        ("ودعت روسيا الاثنين إلى الانسحاب", "ودعت", "demand", ["الى"], "RUS", False, ""),
+        # the one who presented what is refused (its relative clause's subject)
+        ("رفضت روسيا مشروع القرار الذي قدمته واشنطن", "رفضت", "reject", [], "RUS", False, "USA"),
+        ("رفضت روسيا مشروع القرار الذي ناقشته واشنطن", "رفضت", "reject", [], "RUS", False, ""),
         # a filler with the preposition on it
         ("قدمت أنقرة ضمانات للجانب الروسي", "ضمانات", "guarantee", ["ل"], "TUR", False, "RUS"),
         ("وعود موسكو لنظيرها التركي", "وعود", "guarantee", ["ل"], "RUS", False, "TUR"),
