@@ -38,6 +38,7 @@ from analysis.tag.clauses import (
     one_of,
     token_after,
 )
+from analysis.tag.cues import counterpart_fillers
 from analysis.tag.morph import VERB_PARTICLES, analyses
 from analysis.tag.nearby import actor_before
 from analysis.tag.objects import after_prep
@@ -101,8 +102,10 @@ _QUOTES = '"«»“”'
 
 
 def _joined(s: Sent, a: int, b: int) -> bool:
-    """Does the text between key positions ``a`` and ``b`` join two names by و?"""
-    return s.key[a:b].replace(" ", "").strip(_QUOTES) in _AND
+    """Does the text between key positions ``a`` and ``b`` join two names by و, or by و
+    and a counterpart noun ("بوتين ونظيره التركي", "أوباما ونظيره الفرنسي فرنسوا هولاند")?"""
+    gap = s.key[a:b].replace(" ", "").strip(_QUOTES)
+    return gap in _AND or (gap[:1] == "و" and gap[1:] in counterpart_fillers())
 
 
 def coordinated_actors(s: Sent, first: Mention, pool: list[Mention]) -> list[Mention]:

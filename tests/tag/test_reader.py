@@ -1678,6 +1678,12 @@ CASES = [
         ["وقالت روسيا إنها مستعدة للوساطة إذا طلبت منها الأطراف المعنية ذلك ."],
         {("RUS", "offer", "")},
     ),
+    # a subject and "his counterpart" joined by و hold the move together
+    (["واتفق بوتين ونظيره التركي على وقف إطلاق النار ."], {("putin", "agreement", "TUR")}),
+    (
+        ["وحث الرئيس الأمريكي باراك أوباما ونظيره الفرنسي فرنسوا هولاند روسيا على التهدئة ."],
+        {("obama", "demand", "RUS"), ("hollande", "demand", "RUS")},
+    ),
     # a promise's and an invitation's object is the party it addresses, as a demand's
     (["ووعد الرئيس الأمريكي نظيره التركي بوقف تسليح الأكراد ."], {("USA", "guarantee", "TUR")}),
     (["ودعت موسكو أنقرة وطهران إلى حضور قمة ثلاثية ."], {("RUS", "offer", "TUR")}),
