@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
 from analysis.tag.antecedents import antecedent
-from analysis.tag.clauses import Mention, Sent, bare, is_clause_end, one_of
+from analysis.tag.clauses import COMPLEMENTISERS, Mention, Sent, bare, is_clause_end, one_of
 from analysis.tag.meetings import meeting_pair
 from analysis.tag.vso import subject_start
 from analysis.text.normalize import fold
@@ -54,13 +54,14 @@ def _in_content(s: Sent, a: int, pool: list[Mention]) -> list[Mention]:
     الزعيمان")."""
     i = s.tok_index(a)
     start = next(
-        (s.tokens[j][1] for j in range(i - 1, -1, -1) if bare(s.token_text(j)) in _THAT),
+        (
+            s.tokens[j][1]
+            for j in range(i - 1, -1, -1)
+            if bare(s.token_text(j)).removeprefix("و") in COMPLEMENTISERS
+        ),
         0,
     )
     return [m for m in pool if start <= m.kstart and m.kend <= a]
-
-
-_THAT = frozenset({"ان", "انه", "انها", "بان", "وان"})
 
 
 def two_sides_word(s: Sent, b: int, i: int) -> str:
