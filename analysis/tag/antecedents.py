@@ -51,6 +51,7 @@ __all__ = [
     "antecedent",
     "coordinated_actors",
     "earlier_sentences",
+    "joined_by_and",
     "listed_members",
     "number_anaphor",
     "number_anaphors",
@@ -101,7 +102,7 @@ _AND = frozenset(
 _QUOTES = '"«»“”'
 
 
-def _joined(s: Sent, a: int, b: int) -> bool:
+def joined_by_and(s: Sent, a: int, b: int) -> bool:
     """Does the text between key positions ``a`` and ``b`` join two names by و, or by و
     and a counterpart noun ("بوتين ونظيره التركي", "أوباما ونظيره الفرنسي فرنسوا هولاند")?"""
     gap = s.key[a:b].replace(" ", "").strip(_QUOTES)
@@ -116,7 +117,7 @@ def coordinated_actors(s: Sent, first: Mention, pool: list[Mention]) -> list[Men
         if m.kstart <= out[-1].kstart:
             continue
         gap = s.key[out[-1].kend : m.kstart].replace(" ", "")
-        if _joined(s, out[-1].kend, m.kstart):
+        if joined_by_and(s, out[-1].kend, m.kstart):
             out.append(m)
         elif not gap and m.kind == "person" and out[-1].reason.startswith("nisba"):
             out[-1] = m  # "والروسي فلاديمير بوتين": the name the nisba introduces
@@ -128,7 +129,7 @@ def _chain_start(s: Sent, m: Mention, pool: list[Mention]) -> Mention:
     cur = m
     while True:
         before = [x for x in pool if x.kend <= cur.kstart]
-        if not before or not _joined(s, before[-1].kend, cur.kstart):
+        if not before or not joined_by_and(s, before[-1].kend, cur.kstart):
             return cur
         cur = before[-1]
 

@@ -5,7 +5,7 @@ with the actors joined to it by و and the verb's agreement checked."""
 from __future__ import annotations
 
 from analysis.tag.agreement import PRIVATE_HEADS, PRONOUNS, RELATIVES, agrees, mention_agreement
-from analysis.tag.antecedents import relative_subject, subject_position
+from analysis.tag.antecedents import joined_by_and, relative_subject, subject_position
 from analysis.tag.clauses import COMPLEMENTISERS, Mention, Sent, bare, is_clause_end
 from analysis.tag.morph import PREPOSITIONS
 from analysis.tag.nearby import named
@@ -110,13 +110,12 @@ def _before(s: Sent, m: Mention) -> str:
 
 
 def _joined_before(s: Sent, m: Mention, pool: list[Mention]) -> list[Mention]:
-    """The actors joined to ``m`` by و before it, nearest first ("فرنسا وروسيا والصين")."""
+    """The actors joined to ``m`` by و before it, nearest first ("فرنسا وروسيا والصين",
+    "لافروف ونظيره التركي")."""
     out: list[Mention] = []
     cur = m
     while True:
-        prev = [
-            x for x in pool if x.kend <= cur.kstart and s.key[x.kend : cur.kstart].strip() == "و"
-        ]
+        prev = [x for x in pool if x.kend <= cur.kstart and joined_by_and(s, x.kend, cur.kstart)]
         if not prev or after_prep(s, prev[-1]):
             return out
         cur = prev[-1]

@@ -1684,6 +1684,15 @@ CASES = [
         ["وحث الرئيس الأمريكي باراك أوباما ونظيره الفرنسي فرنسوا هولاند روسيا على التهدئة ."],
         {("obama", "demand", "RUS"), ("hollande", "demand", "RUS")},
     ),
+    # ... before the verb too
+    (
+        ["وقال إن بوتين ونظيره التركي اتفقا على وقف إطلاق النار ."],
+        {("putin", "agreement", "TUR")},
+    ),
+    (
+        ["لافروف ونظيره التركي يرفضان المقترح الأمريكي ."],
+        {("lavrov", "reject", "USA"), ("TUR", "reject", "USA")},
+    ),
     # a promise's and an invitation's object is the party it addresses, as a demand's
     (["ووعد الرئيس الأمريكي نظيره التركي بوقف تسليح الأكراد ."], {("USA", "guarantee", "TUR")}),
     (["ودعت موسكو أنقرة وطهران إلى حضور قمة ثلاثية ."], {("RUS", "offer", "TUR")}),
