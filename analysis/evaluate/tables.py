@@ -10,6 +10,7 @@ import pandas as pd
 from analysis.evaluate.gold import GoldError, locate
 from analysis.evaluate.scoring import accuracy, compare, top_affiliation, wrong
 from analysis.tag.actors import ACTOR_KINDS
+from analysis.tag.claims import OUTLET, UNLISTED
 
 
 def score_mentions(frame, tables, loc, counted, scores, errors) -> None:
@@ -74,13 +75,13 @@ def score_attribution(frame, tables, loc, counted, scores, errors) -> None:
     gold_keys = [
         (r.doc_id, int(r.sent_id), r.speaker_id)
         for r in frame.itertuples()
-        if r.speaker_id != "outlet"
+        if r.speaker_id != OUTLET
     ]
     # a person the dictionary lacks names no one it could score
     found_keys = [
         (d, s, str(r.speaker_id))
         for (d, s), r in by_sent.items()
-        if r.speaker_id not in ("outlet", "unlisted_name")
+        if r.speaker_id not in (OUTLET, UNLISTED)
     ]
     compare("attribution", "speaker", gold_keys, found_keys, loc, scores, errors)
     for level, gold_of, found_of in (

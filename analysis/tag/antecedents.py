@@ -58,6 +58,7 @@ __all__ = [
     "numbered_group",
     "outside_content",
     "relative_head",
+    "relative_own_subject",
     "relative_subject",
     "subject_position",
 ]
@@ -198,6 +199,19 @@ def relative_head(s: Sent, i: int, pool: list[Mention]) -> list[Mention]:
         return []
     rel = s.tokens[i - 1][0]
     return [m for m in pool if m.kend <= rel and rel - m.kend <= 2]
+
+
+def relative_own_subject(
+    s: Sent, i: int, feats: set[tuple[str, str]], object_pronoun: bool
+) -> bool:
+    """Has the verb at token ``i``, right after a relative pronoun, a subject of its own
+    rather than the head: it carries the head as its object pronoun ("إيران التي تدعوها
+    روسيا"), or its ``feats`` do not agree with the pronoun ("تل أبيب الذي استخدمت أمريكا
+    الفيتو")?"""
+    rel = RELATIVES.get(bare(s.token_text(i - 1))) if i > 0 else None
+    if rel is None:
+        return False
+    return object_pronoun or (bool(feats) and not agrees(rel, feats, gender_only=False))
 
 
 def _relative_head(s: Sent, m: Mention, here: list[Mention], want) -> Mention | None:

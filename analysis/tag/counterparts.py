@@ -16,6 +16,7 @@ from analysis.tag.antecedents import antecedent
 from analysis.tag.clauses import Mention, Sent, bare, coordinated, starting_in
 from analysis.tag.cues import counterpart_fillers
 from analysis.tag.issues import issues_data
+from analysis.tag.matcher import base_forms
 from analysis.tag.owners import ONE_SIDE, UNNAMED_PARTY
 from analysis.tag.presenting import presenting_verb
 from analysis.text.normalize import fold
@@ -154,13 +155,10 @@ def _after_filler(s: Sent, i: int, preps: set[str], person: bool) -> bool:
 
 def _filler_after_prep(word: str, preps: set[str]) -> bool:
     """Is ``word`` a counterpart filler with a one-letter preposition of the frame on it
-    ("لنظيره", "للجانب": ل + الجانب)?"""
-    p, rest = word[:1], word[1:]
-    if p not in preps or not rest:
-        return False
-    if p == "ل" and rest.startswith("ل"):
-        rest = "ا" + rest  # "للجانب": the article's alif is dropped after ل
-    return rest in counterpart_fillers()
+    ("لنظيره", "للجانب": ل + الجانب; ``matcher.base_forms``)?"""
+    fillers = counterpart_fillers()
+    bases = base_forms(word) - {word}
+    return word[:1] in preps and word not in fillers and not bases.isdisjoint(fillers)
 
 
 def _presented_by(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:

@@ -26,7 +26,7 @@ from analysis.tag.agreement import (
     plural_word,
     verb_features,
 )
-from analysis.tag.antecedents import relative_head
+from analysis.tag.antecedents import relative_head, relative_own_subject
 from analysis.tag.claims import OUTLET, REPORTS, UNLISTED, UNNAMED
 from analysis.tag.clauses import (
     SELF_WORDS,
@@ -201,11 +201,9 @@ def _relative_head(s: Sent, i: int, issues: list[IssueHit]) -> list[Mention]:
     head = relative_head(s, i, pool)
     readings = [r for r in analyses(word_at(s, i)) if r.verbal]
     feats = {(r.gen, r.num) for r in readings if r.per in ("3", "na")}
-    if feats and not agrees(RELATIVES[bare(s.token_text(i - 1))], feats, gender_only=False):
-        return []  # "تل أبيب الذي استخدمت أمريكا الفيتو": the verb has its own subject
     resumed = any(r.enclitic.endswith("_dobj") for r in readings)
     pp_after = i + 1 < len(s.tokens) and bare(s.token_text(i + 1)) in PRONOUN_PPS
-    if head and (resumed or pp_after):
+    if head and (relative_own_subject(s, i, feats, resumed) or pp_after):
         return []  # "المؤتمر الذي تدعو إليه روسيا": the subject follows
     return head
 

@@ -54,6 +54,7 @@ from analysis.tag.antecedents import (
     numbered_group,
     outside_content,
     relative_head,
+    relative_own_subject,
 )
 from analysis.tag.clauses import (
     Mention,
@@ -69,6 +70,7 @@ from analysis.tag.cues import reporting_categories, reporting_lexicon
 from analysis.tag.issues import IssueHit
 from analysis.tag.joined import joined, joined_verbs
 from analysis.tag.morph import PREPOSITIONS, analyses
+from analysis.tag.nearby import named
 from analysis.tag.overt import PRONOUN_PPS, bare_noun, described, overt_subject
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
 from analysis.tag.pairs import two_sides_pair, two_sides_word
@@ -230,10 +232,9 @@ def _noun_past_pronoun_pp(s: Sent, b: int) -> bool:
     if j + 1 >= len(s.tokens) or bare(s.token_text(j)) not in PRONOUN_PPS:
         return False
     nxt = bare(s.token_text(j + 1))
-    named = any(m.kstart <= s.tokens[j + 1][0] < m.kend for m in s.mentions)
     # a noun that names an agent; a verbal noun there is the object ("عرض عليه الانسحاب")
     agent = any(one_of(nxt, w) for w in (GENERIC_HEADS, TITLES, MASC_HEADS, HUMAN_PLURALS))
-    return not named and (agent or nxt in _AGENT_PLURALS)
+    return not named(s, j + 1) and (agent or nxt in _AGENT_PLURALS)
 
 
 # plural nouns of parties that name no one actor ("طلبت منها الأطراف المعنية")
@@ -375,9 +376,8 @@ def cue_holders(
         # "إيران التي تدعوها روسيا إلى": the verb's object pronoun is the head, an actor too;
         # "تل أبيب الذي استخدمت أمريكا الفيتو ضده": a verb that does not agree with the
         # relative pronoun has a subject of its own
-        head_object = bool(head) and (
-            cue.verb_reading.enclitic.endswith("_dobj")
-            or not agrees(RELATIVES[before], feats, gender_only=False)
+        head_object = bool(head) and relative_own_subject(
+            s, i, feats, cue.verb_reading.enclitic.endswith("_dobj")
         )
         if (not head and resumed) or head_object:
             # "الاتفاق الذي ضمنته تركيا", "المرة الأولى التي تبدي فيها روسيا استعدادها":
