@@ -112,6 +112,7 @@ LEAN_FEATURES = frozenset(
     {
         *("lex", "pos", "asp", "per", "gen", "num", "vox"),
         *("prc0", "prc1", "prc2", "enc0", "form_gen", "form_num"),
+        "lex_logprob",  # -99 marks a lemma camel-tools' training text never had
     }
 )
 

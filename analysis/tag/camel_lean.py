@@ -44,12 +44,19 @@ class LeanDB(MorphologyDB):
 
 
 def merge_kept(
-    prefix_feats: dict, stem_feats: dict, suffix_feats: dict, form_gen: bool, form_num: bool
-) -> dict[str, str]:
+    prefix_feats: dict,
+    stem_feats: dict,
+    suffix_feats: dict,
+    form_gen: bool,
+    form_num: bool,
+    logprob: bool = False,
+) -> dict:
     """camel-tools' ``merge_features`` for the features a stem entry has, none of which it
     joins, concatenates or rewrites: a prefix's value wins over a suffix's over the stem's
     (``-`` and empty give way); ``gen``/``num`` ``-`` take ``form_gen``/``form_num`` when
-    the database defines them (``form_gen``, ``form_num``)."""
+    the database defines them (``form_gen``, ``form_num``); ``lex_logprob`` is a float,
+    -99.0 where the stem has none, when the database defines it and it is kept
+    (``logprob``)."""
     result = dict(stem_feats)
     for feat in stem_feats:
         value = suffix_feats.get(feat, "")
@@ -62,6 +69,8 @@ def merge_kept(
         result["gen"] = result["form_gen"]
     if form_num and result["num"] == "-":
         result["num"] = result["form_num"]
+    if logprob:
+        result["lex_logprob"] = float(result.get("lex_logprob", -99.0))
     return result
 
 
@@ -78,6 +87,7 @@ class LeanAnalyzer(Analyzer):
         db = self._db
         stem_suffix, prefix_suffix = db.stem_suffix_compat, db.prefix_suffix_compat
         form_gen, form_num = "form_gen" in db.defines, "form_num" in db.defines
+        logprob = "lex_logprob" in db.defines and "lex_logprob" in db._keep
         combined = []
         # the parent's loops (itertools.product of prefixes and stems, then suffixes) and
         # compatibility tests, in the same order
@@ -95,6 +105,8 @@ class LeanAnalyzer(Analyzer):
                     ):
                         continue
                     combined.append(
-                        merge_kept(prefix_feats, stem_feats, suffix_feats, form_gen, form_num)
+                        merge_kept(
+                            prefix_feats, stem_feats, suffix_feats, form_gen, form_num, logprob
+                        )
                     )
         return combined

@@ -160,6 +160,8 @@ def light_noun(
         far = far or j > i + _LIGHT_GAP + len([k for k in skip if k < j])
         if bare(raw) in COMPLEMENTISERS or (bare(raw) in RELATIVES and not named(s, j - 1)):
             break  # "أكد أنه تم الاتفاق", "منح الجوائز التي وعد بها": another clause's noun
+        if _purpose_verb(s, j):
+            break  # "طرحته ليكون أداة ضغط": the purpose clause's noun, not the verb's object
         if bare(s.token_text(j - 1)) in _ABOUT:
             continue  # "يعلن قراره حول الاتفاق": what the object is about, not the object
         if _ended(bare(s.token_text(j - 1))):
@@ -209,6 +211,14 @@ def light_noun(
             return Cue(a, b, frame, r, "light", f"{kind} {verb.lemma} ({rule})", (la, lb), verb)
         complement = complement or owned
     return None
+
+
+def _purpose_verb(s: Sent, j: int) -> bool:
+    """Is token ``j`` an imperfective verb with the لـ of purpose ("ليكون", "لتنجح")?"""
+    tok = bare(s.token_text(j))
+    return tok[:1] == "ل" and any(
+        r.verbal and r.asp == "i" and fold(r.lemma)[:1] != "ل" for r in analyses(word_at(s, j))
+    )
 
 
 def _prep_at(s: Sent, j: int) -> bool:

@@ -51,6 +51,10 @@ def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
                 return False  # "حسب ما تم الاتفاق عليه": "what", not "not"
             if j + 1 < len(s.tokens) and bare(s.token_text(j + 1)) in STILL_VERBS:
                 continue  # "ما زال اتفاقها قائماً": still, not a negation
+            if j < i - 1 and tok.lstrip("وف") in _NOUN_NEGATORS:
+                # "بدون هدوء تضمنه إيران": "without" governs the noun after it; "دون أي
+                # ضمانات", "دون أن تعترض" still negate the guarantee, the objection
+                return bare(s.token_text(j + 1)) in _THROUGH
             return True
     if i > 0 and bare(s.token_text(i - 1)) == "او" and _verb_negated_before(s, i - 1):
         return True  # "لن نكون جزءا منه أو نوافق عليه": لن governs both verbs
@@ -130,6 +134,10 @@ def _negator(tok: str) -> bool:
     """Is the folded token a negator, with or without و/ف in front?"""
     return tok in negators() or (tok[:1] in "وف" and tok[1:] in negators())
 
+
+# negators of a noun ("without", "other than"): they govern the word right after them
+_NOUN_NEGATORS = frozenset({"دون", "بدون", "غير"})
+_THROUGH = frozenset({"اي", "ايه", "ان"})
 
 # "can, be able to" (يمكن، يستطيع، تستطيع …) with any pronoun attached
 _MODALS = ("يمكن", "تستطيع", "يستطيع", "نستطيع", "يقدر", "تقدر")

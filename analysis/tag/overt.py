@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.agreement import PRONOUNS
-from analysis.tag.clauses import Mention, Sent, bare, is_clause_end, starting_in, token_after
+from analysis.tag.clauses import (
+    COMPLEMENTISERS,
+    Mention,
+    Sent,
+    bare,
+    is_clause_end,
+    starting_in,
+    token_after,
+)
 from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, analyses
 from analysis.tag.nearby import named
 from analysis.tag.reading import word_at
@@ -61,12 +69,17 @@ def _name_only(s: Sent, j: int, tok: str, readings: list) -> bool:
 
 def _opening_name(s: Sent, j: int) -> bool:
     """Does the name ending at token ``j`` (one word or several foreign words) open its
-    clause? Not after another word: "بن علي يلدريم" is a person's name in apposition,
-    "اتفاق أستانة قدمت موسكو" the genitive of an idafa."""
+    clause, or what is reported after أن/لأن ("لأن يريفان ترفض")? Not after another word:
+    "بن علي يلدريم" is a person's name in apposition, "اتفاق أستانة قدمت موسكو" the
+    genitive of an idafa."""
     k = j - 1
     while k >= 0 and _name_only(s, k, bare(s.token_text(k)), analyses(word_at(s, k))):
         k -= 1
-    return k < 0 or is_clause_end(s.token_text(k))
+    return (
+        k < 0
+        or is_clause_end(s.token_text(k))
+        or bare(s.token_text(k)).removeprefix("و") in COMPLEMENTISERS
+    )
 
 
 #: Particles between a subject and its verb: negation, قد, the future ("الدستور لا يسمح").

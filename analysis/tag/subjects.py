@@ -73,7 +73,7 @@ from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.nearby import named
 from analysis.tag.overt import PRONOUN_PPS, bare_noun, described, overt_subject
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
-from analysis.tag.pairs import two_sides_pair, two_sides_word
+from analysis.tag.pairs import order_antecedent, order_word, two_sides_pair, two_sides_word
 from analysis.tag.presenting import SIGNING_LEMMAS
 from analysis.tag.reading import word_at
 from analysis.tag.svo import MEDIA_SUBJECT, subject_before
@@ -413,6 +413,10 @@ def cue_holders(
     if sides:
         ms, how = two_sides_pair(s, a, pool, previous)
         return (ms, f"«{sides}» → {how}") if len(ms) == 2 else ([], f"«{sides}» with no pair")
+    order = order_word(s, b, i)
+    if order:  # "تهدد فيه الأخيرة", "طلب الأول": the latter, the former
+        ms, how = order_antecedent(s, a, order, pool)
+        return (ms, f"«{order}» → {how}") if ms else ([], f"«{order}» stands for no actor")
     if (
         cue.how != "adj"
         and i > 1

@@ -42,6 +42,14 @@ def at(s: Sent, word: str) -> int:
         ("قبلنا العرض أو نوافق عليه", "نوافق", False),
         ("حسب ما تم الاتفاق عليه", "الاتفاق", False),  # ما after حسب: "what"
         ("وقال إنه ما قبل العرض", "قبل", True),
+        # "without" governs the noun right after it, not a verb describing that noun ...
+        ("والانسحاب صعب بدون هدوء تضمنه إيران", "تضمنه", False),
+        ("وانسحبوا دون اتفاق يضمن سلامتهم", "يضمن", False),
+        # ... but "without any" reaches the noun after أي, and "without" the noun after it
+        ("وانسحبت المعارضة دون أي ضمانات", "ضمانات", True),
+        ("وانسحبت المعارضة دون ضمانات", "ضمانات", True),
+        ("دون أن تعترض روسيا", "تعترض", True),
+        ("وأيدوا السلام غير أنهم أدانوا الاتفاقية", "أدانوا", False),  # غير أن: however
     ],
 )
 def test_negated(text, word, expected):

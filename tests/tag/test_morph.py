@@ -49,6 +49,13 @@ def test_stems_undo_clitics(token, split):
         # is a person, not an adjective: "ورفض قيادي في المعارضة"
         ("رفض", "", "امريكي", True, False, False, "noun before an indefinite adjective"),
         ("ورفض", "", "قيادي", True, False, True, "verb at clause start"),
+        # no context either way: a noun reading camel-tools never saw in its training text
+        # (وَدْع "cowries", تَرَفُّض) gives way to the attested verb (و + دَعا, رَفَض)
+        ("ودعا", "تاريخي", "دول", False, False, True, "verb: its noun readings are unattested"),
+        # ... with و/ف only: a bare imperfective with no context stays a noun
+        ("ترفض", "يريفان", "كل", False, False, False, "noun by default"),
+        # ... but an attested noun keeps the default ("طلب" the request)
+        ("طلب", "قدم", "لجوء", False, False, False, "noun by default"),
     ],
 )
 def test_context_chooses_verb_or_noun(word, prev, nxt, clause_start, after_actor, verbal, rule):

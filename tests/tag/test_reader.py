@@ -1708,6 +1708,49 @@ CASES = [
         ["وعرض بوتين على نظيره الأمريكي دونالد ترامب خطة للانسحاب من المنطقة ."],
         {("putin", "offer", "trump")},
     ),
+    # a date opening the clause: the verb after it opens it too; a date inside a clause is
+    # the adverbial of the verb before it, and the verbal noun after it that verb's object
+    (
+        ["وفي 12 أيلول طالب وزير الخارجية الفرنسي موسكو بوقف القصف ."],
+        {("FRA", "demand", "RUS")},
+    ),
+    (
+        ["وقالت الصحيفة إن لافروف طلب في عام 2016 عزل المبعوث واقترح تعيين بديل له ."],
+        {("lavrov", "demand", ""), ("lavrov", "offer", "")},
+    ),
+    # "the spokesman of X" before the verb: X's move, the verb agreeing with the spokesman
+    (
+        ["والمتحدث باسم حركة حماس يدعو مصر إلى فتح معبر رفح ."],
+        {("hamas", "demand", "EGY")},
+    ),
+    # "the latter": the last actor of its gender named before it in the sentence; "the
+    # former": the first of the pair named last
+    (
+        [
+            "وتصاعد التوتر بين واشنطن وكل من موسكو وأنقرة , في وقت هددت فيه الأخيرة"
+            " بالتدخل العسكري ."
+        ],
+        {("TUR", "threat", "")},
+    ),
+    (
+        [
+            "وظهر خلاف بين لافروف ووزير الخارجية الإيراني جواد ظريف عندما طلب الأول أن"
+            " ينسحب حزب الله من سوريا ."
+        ],
+        {("lavrov", "demand", "")},
+    ),
+    # ... never an actor of the sentence before: the latter may be no actor at all
+    (
+        ["وانسحب تنظيم داعش من المدينة .", "ثم شكل ثوار الرقة جيش العشائر وطالب الأخير بحصة ."],
+        set(),
+    ),
+    # a light verb governs no noun of the purpose clause after it
+    (["وقال إن روسيا طرحت المؤتمر ليكون أداة ضغط على المعارضة ."], set()),
+    # a name the dictionary lacks after لأن is the subject: no actor before stands in for it
+    (
+        ["وقال إن تركيا لا تستطيع المساعدة , لأن يريفان ترفض عملية التفاوض ."],
+        set(),
+    ),
 ]
 
 
