@@ -88,32 +88,63 @@ _IMPERFECT_PARTICLES = frozenset({"لم", "ولم", "لن", "ولن", "ان", "�
 
 
 def _frame_readings(
-    readings: list[Reading], prev: str = ""
+    readings: list[Reading], prev: str = "", before_actor: bool = False
 ) -> list[tuple[Reading, dict[str, Any] | None, bool]]:
     """The readings of the chosen category (verb or not) that fill a frame or are a light
     word, best first: (reading, frame, is_light); after لم/لن/أن/لا/سوف an imperfective
-    reading first ("لم توافق" is وافق, not توافق)."""
+    reading first ("لم توافق" is وافق, not توافق). A verb reading far less likely than a
+    lemma that is no cue is left out, unless an actor follows as its subject ("وتضمن روسيا
+    للفصائل")."""
     if not readings:
         return []
     verbal = readings[0].verbal
     if verbal and prev in _IMPERFECT_PARTICLES:
         readings = sorted(readings, key=lambda r: not (r.verbal and r.asp == "i"))
-    index = frame_index()
     # a verb lemma the word can only be as a passive or in the second person is not the
     # move's verb: "داعش تدعي" is ادّعى (claims), never تُدعى (is called) or "you call"
     active = {r.lemma for r in readings if r.verbal and r.vox != "p" and r.per != "2"}
+    index = frame_index()
+    light = light_lemmas() if verbal else light_noun_lemmas()
+    likelier = (
+        _likelier_frameless(readings, active, index, light) if verbal and not before_actor else None
+    )
     out: list[tuple[Reading, dict[str, Any] | None, bool]] = []
     for r in readings:
         if r.verbal != verbal:
             break
         if r.verbal and r.lemma not in active:
             continue
+        # "في الاتفاق تضمن تعهد إيران": تَضَمَّن (included) is far likelier than ضَمِن
+        # (guarantees) by camel-tools' lexical probabilities, and no move
+        unlikely = (
+            likelier is not None and r.conj == likelier.conj and r.logprob < likelier.logprob - 0.5
+        )
         for pos in _NOMINAL.get(r.pos, ()) if not r.verbal else ("verb",):
-            out.extend((r, frame, False) for frame in index.get((r.lemma, pos), ()))
-        light = light_lemmas() if r.verbal else light_noun_lemmas()
+            out.extend(
+                (r, frame, False)
+                for frame in index.get((r.lemma, pos), ())
+                if not (unlikely and frame.get("lexical_prior"))
+            )
         if r.lemma in light:
             out.append((r, None, True))
     return out
+
+
+def _likelier_frameless(readings: list[Reading], active: set[str], index, light) -> Reading | None:
+    """The likeliest active verb reading (camel-tools' ``lex_logprob``) when it is no cue:
+    no frame and no light verb. Its readings with the same و/ف only: a lemma's probability
+    says nothing of a clitic's ("وعدت" is وَعَد, not و + عاد)."""
+    verbs = [r for r in readings if r.verbal and r.lemma in active]
+    if not verbs:
+        return None
+    top = max(verbs, key=lambda r: r.logprob)
+    return None if (top.lemma, "verb") in index or top.lemma in light else top
+
+
+def _actor_after(s: Sent, i: int) -> bool:
+    """Does an actor's name start at the token after token ``i``?"""
+    nxt = s.tokens[i + 1][0] if i + 1 < len(s.tokens) else -1
+    return any(m.kstart == nxt and m.kind in ACTOR_KINDS for m in s.mentions)
 
 
 def _joined_light_verb(readings: list[Reading], tok: str) -> Reading | None:
@@ -157,7 +188,9 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
             if found:
                 out.append(found)
                 continue
-        options = _frame_readings(readings, bare(s.token_text(i - 1)) if i else "")
+        options = _frame_readings(
+            readings, bare(s.token_text(i - 1)) if i else "", _actor_after(s, i)
+        )
         if options and not options[0][0].verbal and _denied(s, i):
             if trace is not None:
                 trace.append(f"{word}: a move noun after a verb of denial; no move")

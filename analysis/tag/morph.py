@@ -84,9 +84,13 @@ class Reading:
     conj: str = ""  # و or ف in front
     future: bool = False  # the future prefix سـ
     enclitic: str = "0"  # camel-tools enc0, e.g. 3ms_poss, 3mp_dobj
-    # camel-tools' lex_logprob above its floor (-99): the lemma occurs in the text its
-    # probabilities were counted on ("ودعا" as وَدْع never does)
-    attested: bool = True
+    # camel-tools' lex_logprob: -99 for a lemma the text its probabilities were counted on
+    # never has ("ودعا" as وَدْع); 0.0 where the database gives none
+    logprob: float = 0.0
+
+    @property
+    def attested(self) -> bool:
+        return self.logprob > -99.0
 
     @property
     def verbal(self) -> bool:
@@ -114,11 +118,11 @@ def lemma_key(lex: str) -> str:
 _PREP_NAMES = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك", "la_prep": "ل"}
 
 
-def _attested(logprob) -> bool:
+def _logprob(value) -> float:
     try:
-        return float(logprob) > -99.0
+        return float(value)
     except (TypeError, ValueError):
-        return True  # a database without the feature: no reading is ruled out by it
+        return 0.0  # a database without the feature: no reading is ruled out by it
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -146,7 +150,7 @@ def analyses(word: str) -> tuple[Reading, ...]:
             conj={"wa": "و", "fa": "ف"}.get(str(a.get("prc2")).split("_")[0], ""),
             future=a.get("prc1") == "sa_fut",
             enclitic=str(a.get("enc0", "0")),
-            attested=_attested(a.get("lex_logprob")),
+            logprob=_logprob(a.get("lex_logprob")),
         )
         out.setdefault(r, None)
     return tuple(out)
@@ -272,6 +276,7 @@ def choose(
     after_actor: bool,
     token: str,
     after_time: bool = False,
+    before_actor: bool = False,
 ) -> tuple[list[Reading], str]:
     """The readings context allows, best first, and the rule that chose them.
 
@@ -343,13 +348,13 @@ def choose(
     why = noun_context(prev, nxt, readings)
     if (
         not why
-        and token[:1] in ("و", "ف")
         and not any(r.attested for r in nouns)
-        and any(r.attested and r.conj for r in verbs)
+        and any(r.attested and (r.conj or before_actor) for r in verbs)
+        and (token[:1] in ("و", "ف") or before_actor)
     ):
         # "ودعا" after a quote: وَدْع (cowries) is a noun no news text uses; و + دَعا it is.
-        # Only for a و/ف the verb takes as its conjunction: a bare "تطلب", "تضمن" with no
-        # context is a verb too, but one inside a clause whose subject the reader often
-        # cannot find (measured on the unseen pages: as many wrong holders as right)
+        # A bare "تطلب", "تضمن" is one only before an actor, its subject ("تطلب تركيا"):
+        # elsewhere it stands inside a clause whose subject the reader often cannot find
+        # (measured on the unseen pages: as many wrong holders as right)
         return verbs + nouns, "verb: its noun readings are unattested"
     return nouns + verbs, why or "noun by default"

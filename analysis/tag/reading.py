@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 
+from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.clauses import Sent, bare, is_clause_end
 from analysis.tag.morph import Reading, analyses, choose
 from analysis.text.dates import month_lexicon
@@ -31,6 +32,16 @@ def reading_at(s: Sent, i: int, after_actor: bool = False) -> tuple[list[Reading
         after_actor=after_actor,
         token=bare(s.token_text(i)),
         after_time=after_date(s, i),
+        before_actor=_actor_next(s, i),
+    )
+
+
+def _actor_next(s: Sent, i: int) -> bool:
+    """Does a name (an actor's, not a nisba) start at the token after token ``i``?"""
+    nxt = s.tokens[i + 1][0] if i + 1 < len(s.tokens) else -1
+    return any(
+        m.kstart == nxt and m.kind in ACTOR_KINDS and not m.reason.startswith("nisba")
+        for m in s.mentions
     )
 
 

@@ -87,11 +87,14 @@ _WE = frozenset({"نحن", "انا", "اننا", "انني", "لاننا"})
 
 
 def _actors(s: Sent, issues: list[IssueHit]) -> list[Mention]:
+    """The actors that may hold a move: not one named inside an issue's phrase ("الوجود
+    الإيراني"); an actor that is the issue by itself ("الحشد الشعبي يرفض") may."""
     spans = [(h.kstart, h.kend) for h in issues]
     return [
         m
         for m in s.mentions
-        if m.kind in ACTOR_KINDS and not any(a <= m.kstart < b for a, b in spans)
+        if m.kind in ACTOR_KINDS
+        and not any(a <= m.kstart < b and (a, b) != (m.kstart, m.kend) for a, b in spans)
     ]
 
 

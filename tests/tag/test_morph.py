@@ -71,6 +71,20 @@ def test_context_chooses_verb_or_noun(word, prev, nxt, clause_start, after_actor
     assert why == rule
 
 
+def test_an_unseen_noun_gives_way_to_the_verb_before_its_subject():
+    # "تطلب تركيا": تَطَلُّب is a noun camel-tools never saw; before an actor, the verb
+    ranked, why = choose(
+        analyses("تطلب"),
+        prev="وتابع",
+        nxt="تركيا",
+        clause_start=False,
+        after_actor=False,
+        token="تطلب",
+        before_actor=True,
+    )
+    assert ranked[0].verbal and why == "verb: its noun readings are unattested"
+
+
 def test_an_unambiguous_word_keeps_its_readings():
     ranked, why = choose(
         analyses("اشتراط"), prev="علي", nxt="", clause_start=False, after_actor=False, token=""

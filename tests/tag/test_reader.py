@@ -1744,6 +1744,21 @@ CASES = [
         ["وانسحب تنظيم داعش من المدينة .", "ثم شكل ثوار الرقة جيش العشائر وطالب الأخير بحصة ."],
         set(),
     ),
+    # a bare imperfective whose noun readings camel-tools never saw is a verb before the
+    # actor that is its subject ...
+    (["وتابع : تطلب تركيا دعما من روسيا في عفرين ."], {("TUR", "demand", "RUS")}),
+    # ... and "تضمن" is تَضَمَّن (included), far likelier than ضَمِن (guarantees), unless
+    # an actor follows as its subject
+    (["وأصدرت تركيا إعلانا تضمن رسالة إلى الاتحاد الأوروبي ."], set()),
+    (["وتضمن روسيا للفصائل خروجا آمنا من المدينة ."], {("RUS", "guarantee", "")}),
+    # an actor that is the issue by itself may hold a move; one inside an issue's phrase
+    # may not
+    (
+        ["وأضاف أن الحشد الشعبي يرفض دخول قوات التحالف إلى سهل نينوى ."],
+        {("iran_backed_militias", "reject", "coalition")},
+    ),
+    # "يحث الخطى" hastens its steps: no call
+    (["وكان الحشد الشعبي يحث الخطى باتجاه الحدود ."], set()),
     # a light verb governs no noun of the purpose clause after it
     (["وقال إن روسيا طرحت المؤتمر ليكون أداة ضغط على المعارضة ."], set()),
     # a name the dictionary lacks after لأن is the subject: no actor before stands in for it
