@@ -1757,6 +1757,10 @@ CASES = [
         ["وأضاف أن الحشد الشعبي يرفض دخول قوات التحالف إلى سهل نينوى ."],
         {("iran_backed_militias", "reject", "coalition")},
     ),
+    # calling a meeting, the pronoun after دعا standing for it, offers it; a march called
+    # for is no meeting
+    (["وانعقد المؤتمر الذي دعت إليه روسيا في سوتشي ."], {("RUS", "offer", "")}),
+    (["وخرج الآلاف في مسيرات دعت إليها فصائل المعارضة ."], set()),
     # "يحث الخطى" hastens its steps: no call
     (["وكان الحشد الشعبي يحث الخطى باتجاه الحدود ."], set()),
     # a light verb governs no noun of the purpose clause after it
