@@ -172,7 +172,8 @@ def after_prep(s: Sent, m: Mention) -> bool:
     (``named_counterpart``), the nisba-less name set off by commas after one of those?"""
     i = s.tok_index(m.kstart)
     if i < len(s.tokens) and s.tokens[i][0] < m.kstart:
-        return attached_prep(s, m)  # clitics in front of the name: only ب/ل make an object
+        # clitics in front of the name: ب/ل make an object, and a و that joins it to one
+        return attached_prep(s, m) or _joined_to_object(s, m, i)
     if attached_prep(s, m):
         return True
     if i > 1 and partitive_at(s, i - 1, m.kind):
@@ -183,6 +184,19 @@ def after_prep(s: Sent, m: Mention) -> bool:
     # الأسد للرئيس الروسي، فلاديمير بوتين، على استعداده": Putin is the one told)
     before = _apposed_to(s, i) if m.kind == "person" and _comma_after(s, m) else None
     return before is not None and after_prep(s, before)
+
+
+def _joined_to_object(s: Sent, m: Mention, i: int) -> bool:
+    """Is the name at token ``i``, with و, joined to a noun that is a prepositional object
+    ("في حملته على الشيوعية والكرملين", "بالشيوعية والكرملين")? Not when that noun is an
+    actor's: the chains of actors have their own rules."""
+    if i < 2 or s.key[s.tokens[i][0] : m.kstart] != "و" or is_clause_end(s.token_text(i - 1)):
+        return False
+    a = s.tokens[i - 1][0]
+    if any(x.kstart <= a < x.kend for x in s.mentions):
+        return False
+    prev = bare(s.token_text(i - 1))
+    return bare(s.token_text(i - 2)) in _PREPS or prev.startswith(("بال", "لل"))
 
 
 def _comma_after(s: Sent, m: Mention) -> bool:

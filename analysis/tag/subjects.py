@@ -442,7 +442,14 @@ def cue_holders(
             # "رحبت تركيا بالاتفاق ودعت روسيا إلى احترامه": the subject goes on, the actor
             # after the joined verb is the one called on
             shared, how = _joined_subject(s, i, pool, feats)
-            if shared and shared[0].actor_id != subj[0].actor_id:
+            # a pair goes on with a dual verb: "اتفق الرئيسان الفرنسي والروسي …، ودعا بوتين
+            # إلى" is Putin's call
+            single = all(num == "s" for _g, num in feats)
+            if (
+                shared
+                and shared[0].actor_id != subj[0].actor_id
+                and not (len(shared) > 1 and single)
+            ):
                 return shared, how
         if subj:
             return subj, "subject after the verb"

@@ -1761,6 +1761,17 @@ CASES = [
     # for is no meeting
     (["وانعقد المؤتمر الذي دعت إليه روسيا في سوتشي ."], {("RUS", "offer", "")}),
     (["وخرج الآلاف في مسيرات دعت إليها فصائل المعارضة ."], set()),
+    # the pair of the verb before goes on with a dual verb, not a singular one: the name
+    # after it is its subject
+    (
+        [
+            "واتفق الرئيسان الفرنسي والروسي على تعزيز التعاون بين البلدين , ودعا بوتين إلى"
+            " توحيد الجهود ."
+        ],
+        {("FRA", "agreement", "RUS"), ("putin", "demand", "")},
+    ),
+    # a name joined by و to a prepositional object is one too, not the verb's subject
+    (["وفي حملته على الشيوعية والكرملين طلب الزعيم من السادات إلغاء المعاهدة ."], set()),
     # "يحث الخطى" hastens its steps: no call
     (["وكان الحشد الشعبي يحث الخطى باتجاه الحدود ."], set()),
     # a light verb governs no noun of the purpose clause after it
