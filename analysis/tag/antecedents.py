@@ -39,7 +39,7 @@ from analysis.tag.clauses import (
     token_after,
 )
 from analysis.tag.cues import counterpart_fillers
-from analysis.tag.morph import VERB_PARTICLES, analyses
+from analysis.tag.morph import VERB_PARTICLES, Reading, analyses
 from analysis.tag.nearby import actor_before
 from analysis.tag.objects import after_prep
 from analysis.tag.reading import reading_at, word_at
@@ -445,3 +445,16 @@ def _unnamed_speakers_content(s: Sent) -> int:
     if not readings or not readings[0].verbal:
         return len(s.key)
     return s.tokens[1][0]
+
+
+# a preposition with the pronoun of "what" before the verb ("وهو ما وافقت عليه دمشق")
+_RESUMING_PPS = frozenset({"به", "عليه", "له", "اليه", "منه", "عنه", "فيه"})
+
+
+def resumes_what(s: Sent, i: int, reading: Reading) -> bool:
+    """Does the verb at token ``i`` take "what" (ما) before it as its object, with its own
+    pronoun ("وهو ما رفضته دمشق") or a preposition and a pronoun right after it ("ما وافقت
+    عليه دمشق", "ما رحبت به روسيا")? Then ما is no subject, and the subject follows."""
+    if reading.enclitic == "3ms_dobj":
+        return True
+    return i + 1 < len(s.tokens) and bare(s.token_text(i + 1)) in _RESUMING_PPS

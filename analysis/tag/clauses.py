@@ -49,6 +49,8 @@ _SPEECH_EVENTS = frozenset(
 _CLAUSE_PUNCT = re.compile(r"[،,؛;.!?؟:\n]")
 #: Words that open a content clause ("أن", "أنه"): what follows is not the verb's object.
 COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "لان", "اننا"})
+#: Words after which ما is "which, what", never "not" ("وهو ما رفضته دمشق"), folded.
+WHICH_AFTER = frozenset({"هو", "هي", "هذا", "هذه", "ذلك", "وهو", "وهي", "وهذا", "وهذه", "وذلك"})
 # A quote mark standing alone is no word: a partial quote (إنه " توصل لاتفاق ") must not
 # part a verb from its subject or a light verb from its noun.
 _TOKEN = re.compile(r"(?![\"«»“”']+(?:\s|$))\S+")

@@ -5,7 +5,7 @@ its clause) or asserted? ``negated``, ``future_form``, ``past_negation``, ``moda
 from __future__ import annotations
 
 from analysis.tag.agreement import can_be_person
-from analysis.tag.clauses import Sent, bare, is_clause_end
+from analysis.tag.clauses import WHICH_AFTER, Sent, bare, is_clause_end
 from analysis.tag.cues import future_lexicon, negators
 from analysis.tag.morph import PREPOSITIONS, Reading
 from analysis.tag.nearby import named
@@ -86,8 +86,12 @@ _VERB_NEGATORS = frozenset({"لن", "لم", "لا"})
 
 # Words after which ما is the relative "what" ("حسب ما تم الاتفاق عليه", "وفق ما أعلنته",
 # "بعد ما قبلته"), folded: prepositions and the words of accordance.
-_BEFORE_RELATIVE_MA = PREPOSITIONS | frozenset(
-    {"حسب", "بحسب", "وفقا", "طبقا", "مثل", "كل", "لكل", "بكل", "بين", "الا", "اكثر", "اقل"}
+_BEFORE_RELATIVE_MA = (
+    PREPOSITIONS
+    | WHICH_AFTER
+    | frozenset(
+        {"حسب", "بحسب", "وفقا", "طبقا", "مثل", "كل", "لكل", "بكل", "بين", "الا", "اكثر", "اقل"}
+    )
 )
 
 

@@ -63,6 +63,8 @@ def only_referred(s: Sent, cues: list[Cue], idx: int) -> bool:
     within = prev == "اطار" and i > 1 and bare(s.token_text(i - 2)) == "في"
     if definite and (part or within or prev in _WITHIN_A_MOVE):
         return True
+    if cue.reading.conj and cue.reading.enclitic.endswith("_poss"):
+        return False  # "التي رحبت بها المعارضة ورفضها نظام الأسد": a move joined by و
     for other in cues[:idx]:
         gap = s.key[other.kend : cue.kstart]
         words = gap.split()

@@ -55,8 +55,10 @@ from analysis.tag.antecedents import (
     outside_content,
     relative_head,
     relative_own_subject,
+    resumes_what,
 )
 from analysis.tag.clauses import (
+    WHICH_AFTER,
     Mention,
     Sent,
     bare,
@@ -175,7 +177,6 @@ def _reporter_named_no_actor(s: Sent, a: int) -> bool:
 
 
 # "وهو ما يعني", "وهذا ما دفع": a pronoun or demonstrative before the relative ما
-_WHICH_AFTER = frozenset({"هو", "هي", "هذا", "هذه", "ذلك", "وهو", "وهي", "وهذا", "وهذه", "وذلك"})
 
 
 def _which_before(s: Sent, i: int) -> bool:
@@ -189,7 +190,7 @@ def _which_before(s: Sent, i: int) -> bool:
     if word != "ما":
         return False
     return i > 1 and (
-        is_clause_end(s.token_text(i - 2)) or bare(s.token_text(i - 2)) in _WHICH_AFTER
+        is_clause_end(s.token_text(i - 2)) or bare(s.token_text(i - 2)) in WHICH_AFTER
     )
 
 
@@ -392,10 +393,13 @@ def cue_holders(
             return [], "the relative's head is not its verb's subject; no subject after it"
         if not head:
             return [], _NON_ACTOR_HEAD
-    if _which_before(s, i):
+    if _which_before(s, i) and not resumes_what(s, i, cue.verb_reading):
         # "، ما يهدد بمواجهة", "مما دفع روسيا إلى": "which", the news just told, is the
         # subject, and an actor after the verb is its object
         return [], "ما (which) is its subject"
+    if _which_before(s, i):  # "وهو ما رفضته دمشق": ما its object, the subject after it
+        subj = subject_after(s, b, pool, feats)
+        return (subj, "subject after the verb, ما its object") if subj else ([], _NO_SUBJECT)
     verbal = cue.how == "verb" or (cue.light is not None and cue.verb_reading.verbal)
     if verbal and _whoever_before(s, i):
         # "يعاقب كل من يخالف أحكامه أو يعارضه": "whoever" is the subject

@@ -1772,6 +1772,20 @@ CASES = [
     ),
     # a name joined by و to a prepositional object is one too, not the verb's subject
     (["وفي حملته على الشيوعية والكرملين طلب الزعيم من السادات إلغاء المعاهدة ."], set()),
+    # "what" before a verb that takes it back with a pronoun is its object, and the name
+    # after the verb its subject; ما after هو is "what", not "not"
+    (["واقترح المبعوث هدنة , وهو ما رفضته دمشق ."], {("SYR", "reject", "")}),
+    (["واقترح المبعوث هدنة , وهو ما وافقت عليه دمشق ."], {("SYR", "accept", "")}),
+    (["واقترح المبعوث هدنة , وهو ما رحبت به روسيا أيضا ."], {("RUS", "accept", "")}),
+    (["وهذا هو المقترح الذي أيدته أنقرة ."], {("TUR", "accept", "")}),
+    (
+        ["وقدم المبعوث وثيقة مبادئ الحل السياسي التي رحبت بها المعارضة ورفضها نظام الأسد ."],
+        {("syrian_opposition", "accept", ""), ("SYR", "reject", "")},
+    ),
+    # ... no name after the verb, no holder: not the pronoun before ما
+    (["أما الاتجاه الثاني فتتبناه جماعة , وهو ما يعارضه حزب المؤتمر الشعبي العام ."], set()),
+    # ... but "which" with no pronoun after it is the verb's subject
+    (["وانهارت الهدنة , ما دفع روسيا إلى التدخل ."], set()),
     # "يحث الخطى" hastens its steps: no call
     (["وكان الحشد الشعبي يحث الخطى باتجاه الحدود ."], set()),
     # a light verb governs no noun of the purpose clause after it
