@@ -24,15 +24,18 @@ def reading_at(s: Sent, i: int, after_actor: bool = False) -> tuple[list[Reading
     raw_prev = s.token_text(i - 1) if i > 0 else ""
     prev = bare(raw_prev)
     nxt = bare(s.token_text(i + 1)) if i + 1 < len(s.tokens) else ""
+    readings = analyses(word_at(s, i))
+    # the date and the actor after it matter only between a verb and a noun reading
+    both = any(r.verbal for r in readings) and not all(r.verbal for r in readings)
     return choose(
-        analyses(word_at(s, i)),
+        readings,
         prev=prev,
         nxt=nxt,
         clause_start=i == 0 or is_clause_end(raw_prev),
         after_actor=after_actor,
         token=bare(s.token_text(i)),
-        after_time=after_date(s, i),
-        before_actor=_actor_next(s, i),
+        after_time=both and after_date(s, i),
+        before_actor=both and _actor_next(s, i),
     )
 
 
