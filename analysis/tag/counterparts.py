@@ -110,12 +110,20 @@ def move_counterpart(
     return ""
 
 
-# what may stand between an accept/reject cue and the noun it takes (folded)
-_BEFORE_OBJECT = frozenset({"علي", "ب", "ل", "اي", "كل"})
+# what may stand between an accept/reject cue and the noun it takes (folded): "الفيتو ضد
+# مشروع القرار الفرنسي"
+_BEFORE_OBJECT = frozenset({"علي", "ب", "ل", "اي", "كل", "ضد"})
 # the article, alone or after a proclitic ("للمواقف": ل + ال)
 _DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "وبال")
 # documents that may stand in idafa before their owner ("مشروع القرار الأمريكي")
 _DOCUMENTS = frozenset(fold(w) for w in ("القرار", "الاتفاق", "الاتفاقية", "المبادرة", "الخطة"))
+# what is said or decided, whose owner may be named by a title and his nisba ("إعلان
+# الرئيس الأمريكي", "قرار الحكومة التركية"), with or without بـ/لـ (folded)
+_STATEMENTS = frozenset(
+    fold(p + w)
+    for w in ("إعلان", "قرار", "مشروع", "مقترح", "مبادرة", "دعوة", "عرض", "خطة", "تصريحات", "طلب")
+    for p in ("", "ب", "ل")
+)
 
 
 def _object_owner(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
@@ -129,11 +137,13 @@ def _object_owner(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
     if j >= len(s.tokens) or starting_in(s, j):
         return False
     k = s.tok_index(m.kstart)
-    if k == j + 2 and bare(s.token_text(j + 1)) not in _DOCUMENTS:
+    statement = bare(s.token_text(j)) in _STATEMENTS
+    if k == j + 2 and bare(s.token_text(j + 1)) not in _DOCUMENTS and not statement:
         return False  # "تولي العميد السوري المنشق": the nisba is the person's
-    # a nisba agrees with a definite noun ("المواقف الروسية"), not "بجوار التركي" (elided)
+    # a nisba agrees in definiteness with the noun before it ("المواقف الروسية", "مشروع
+    # قرار فرنسي"), not "بجوار التركي" (elided)
     definite = bare(s.token_text(k - 1)).startswith(_DEFINITE)
-    if m.reason.startswith("nisba") and not definite:
+    if m.reason.startswith("nisba") and definite != fold(m.surface).startswith(_DEFINITE):
         return False
     return k in (j + 1, j + 2) and s.tokens[k][0] == m.kstart
 

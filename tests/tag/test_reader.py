@@ -1786,6 +1786,10 @@ CASES = [
     (["أما الاتجاه الثاني فتتبناه جماعة , وهو ما يعارضه حزب المؤتمر الشعبي العام ."], set()),
     # ... but "which" with no pronoun after it is the verb's subject
     (["وانهارت الهدنة , ما دفع روسيا إلى التدخل ."], set()),
+    # the owner of what is refused, named by a title and its nisba, or as the nisba of an
+    # indefinite draft; a veto is "against" it
+    (["ورفضت مصر إعلان الرئيس الأمريكي بشأن القدس ."], {("EGY", "reject", "USA")}),
+    (["واستخدمت روسيا الفيتو ضد مشروع قرار فرنسي ."], {("RUS", "reject", "FRA")}),
     # "يحث الخطى" hastens its steps: no call
     (["وكان الحشد الشعبي يحث الخطى باتجاه الحدود ."], set()),
     # a light verb governs no noun of the purpose clause after it
