@@ -40,7 +40,7 @@ from analysis.tag.morph import (
     analyses,
     lemma_key,
 )
-from analysis.tag.nearby import actor_before
+from analysis.tag.nearby import actor_after, actor_before
 from analysis.tag.presenting import presenting_verb
 from analysis.tag.reading import reading_at, word_at
 
@@ -141,12 +141,6 @@ def _likelier_frameless(readings: list[Reading], active: set[str], index, light)
     return None if (top.lemma, "verb") in index or top.lemma in light else top
 
 
-def _actor_after(s: Sent, i: int) -> bool:
-    """Does an actor's name start at the token after token ``i``?"""
-    nxt = s.tokens[i + 1][0] if i + 1 < len(s.tokens) else -1
-    return any(m.kstart == nxt and m.kind in ACTOR_KINDS for m in s.mentions)
-
-
 def _joined_light_verb(readings: list[Reading], tok: str) -> Reading | None:
     """A perfective light-verb reading with the conjunction و ("وأبدى"; not the root و of
     وضع، وجّه، وقّع) of a word that was read as a noun first."""
@@ -189,7 +183,7 @@ def find_cues(s: Sent, trace: list[str] | None = None) -> list[Cue]:
                 out.append(found)
                 continue
         options = _frame_readings(
-            readings, bare(s.token_text(i - 1)) if i else "", _actor_after(s, i)
+            readings, bare(s.token_text(i - 1)) if i else "", actor_after(s, i)
         )
         if options and not options[0][0].verbal and _denied(s, i):
             if trace is not None:

@@ -118,13 +118,6 @@ def lemma_key(lex: str) -> str:
 _PREP_NAMES = {"bi_prep": "ب", "li_prep": "ل", "ka_prep": "ك", "la_prep": "ل"}
 
 
-def _logprob(value) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return 0.0  # a database without the feature: no reading is ruled out by it
-
-
 @functools.lru_cache(maxsize=200_000)
 def analyses(word: str) -> tuple[Reading, ...]:
     """All distinct readings of one word (cached per word type)."""
@@ -150,7 +143,8 @@ def analyses(word: str) -> tuple[Reading, ...]:
             conj={"wa": "و", "fa": "ف"}.get(str(a.get("prc2")).split("_")[0], ""),
             future=a.get("prc1") == "sa_fut",
             enclitic=str(a.get("enc0", "0")),
-            logprob=_logprob(a.get("lex_logprob")),
+            # a database without the feature rules no reading out
+            logprob=float(a.get("lex_logprob", 0.0)),
         )
         out.setdefault(r, None)
     return tuple(out)

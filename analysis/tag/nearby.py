@@ -13,7 +13,15 @@ from analysis.tag.matcher import base_forms
 from analysis.tag.morph import analyses
 from analysis.text.normalize import fold, strip_marks
 
-__all__ = ["actor_before", "around", "complement_after", "named", "within", "words_between"]
+__all__ = [
+    "actor_after",
+    "actor_before",
+    "around",
+    "complement_after",
+    "named",
+    "within",
+    "words_between",
+]
 
 
 def named(s: Sent, j: int) -> bool:
@@ -44,6 +52,16 @@ def actor_before(s: Sent, j: int, *, any_name: bool = False) -> bool:
     """Does an actor's mention (any name, with ``any_name``) end right before token ``j``?"""
     start = s.tokens[j][0]
     return any(0 <= start - m.kend <= 1 and (any_name or m.kind in ACTOR_KINDS) for m in s.mentions)
+
+
+def actor_after(s: Sent, i: int, *, nisba: bool = True) -> bool:
+    """Does an actor's mention (not a nisba, without ``nisba``) start at the token after
+    token ``i``?"""
+    nxt = s.tokens[i + 1][0] if i + 1 < len(s.tokens) else -1
+    return any(
+        m.kstart == nxt and m.kind in ACTOR_KINDS and (nisba or not m.reason.startswith("nisba"))
+        for m in s.mentions
+    )
 
 
 # بـ/لـ words that open no complement: a complementiser, a time or cause phrase

@@ -36,6 +36,11 @@ _PREPS = frozenset(
 # المعارضة", "قيادي في حزب الله"), with the agreement a verb after them takes: None for
 # broken and feminine plurals, whose verb may be of either gender ("وقالت/وقال مصادر").
 _MS, _MP = ("m", "s"), ("m", "p")
+# one who speaks for the actor after باسم ("المتحدث باسم حركة حماس يدعو"), a member noun too
+_SPOKESPEOPLE = {
+    **{w: _MS for w in ("متحدث", "المتحدث", "ناطق", "الناطق")},
+    **{w: ("f", "s") for w in ("متحدثة", "المتحدثة", "ناطقة", "الناطقة")},
+}
 _PARTS: dict[str, tuple[str, str] | None] = {
     fold(w): agr
     for w, agr in {
@@ -49,17 +54,12 @@ _PARTS: dict[str, tuple[str, str] | None] = {
         **{w: _MS for w in ("مصدر", "دبلوماسي")},
         # ... and in the accusative, the one a move is addressed to ("طالب مسؤولا في …")
         **{w: _MS for w in ("مسؤولا", "قياديا", "عضوا", "ممثلا", "قائدا", "ضابطا", "مصدرا")},
-        # one who speaks for the actor after باسم ("المتحدث باسم حركة حماس يدعو")
-        **{w: _MS for w in ("متحدث", "المتحدث", "ناطق", "الناطق")},
-        **{w: ("f", "s") for w in ("متحدثة", "المتحدثة", "ناطقة", "الناطقة")},
+        **_SPOKESPEOPLE,
     }.items()
 }
-# the spokesperson nouns, whose باسم names the actor they speak for
-_SPOKESPEOPLE = frozenset(fold(w) for w in ("متحدث", "المتحدث", "ناطق", "الناطق")) | frozenset(
-    fold(w) for w in ("متحدثة", "المتحدثة", "ناطقة", "الناطقة")
-)
 #: The part and member nouns, folded.
 PARTITIVE_HEADS = frozenset(_PARTS)
+_SPOKESPEOPLE_FOLDED = frozenset(fold(w) for w in _SPOKESPEOPLE)
 # Adjectives of rank or field between a member noun and its preposition ("قيادي بارز في",
 # "مسؤول رفيع المستوى في", "مصدر عسكري في"); a former member (سابق) speaks for no one.
 _MEMBER_ADJECTIVES = frozenset(
@@ -83,7 +83,7 @@ def _part_of(s: Sent, i: int, kind: str) -> int:
     of ``kind`` it is part of; -1 when there is none."""
     tok = bare(s.token_text(i)) if 0 < i < len(s.tokens) else ""
     if tok == "باسم":
-        return i - 1 if one_of(bare(s.token_text(i - 1)), _SPOKESPEOPLE) else -1
+        return i - 1 if one_of(bare(s.token_text(i - 1)), _SPOKESPEOPLE_FOLDED) else -1
     if tok not in ("من", "عن") and (tok != "في" or kind == "place"):
         return -1
     return _part_head(s, i)

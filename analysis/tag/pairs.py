@@ -128,9 +128,8 @@ def order_word(s: Sent, b: int, i: int) -> str:
 
 def order_antecedent(s: Sent, a: int, word: str, pool: list[Mention]) -> tuple[list[Mention], str]:
     """The actor ``word`` stands for: "the latter" the last actor of its gender named before
-    key ``a`` in the sentence; "the former" the first of the
-    actors joined by و that end last before ``a`` ("بين جاويش أوغلو وظريف عندما طلب
-    الأول"), when it has that gender."""
+    key ``a`` in the sentence; "the former" the first of the actors joined by و that end
+    last before ``a`` ("بين جاويش أوغلو وظريف عندما طلب الأول"), when it has that gender."""
     key = bare(word).removeprefix("و")
     gender = _LATTER.get(key) or _FORMER.get(key)
     here = [m for m in pool if m.kend <= a and m.kind in ACTOR_KINDS]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import functools
 
-from analysis.tag.actors import ACTOR_KINDS
 from analysis.tag.clauses import Sent, bare, is_clause_end
 from analysis.tag.morph import Reading, analyses, choose
+from analysis.tag.nearby import actor_after
 from analysis.text.dates import month_lexicon
 from analysis.text.normalize import fold, strip_marks
 
@@ -35,16 +35,7 @@ def reading_at(s: Sent, i: int, after_actor: bool = False) -> tuple[list[Reading
         after_actor=after_actor,
         token=bare(s.token_text(i)),
         after_time=both and after_date(s, i),
-        before_actor=both and _actor_next(s, i),
-    )
-
-
-def _actor_next(s: Sent, i: int) -> bool:
-    """Does a name (an actor's, not a nisba) start at the token after token ``i``?"""
-    nxt = s.tokens[i + 1][0] if i + 1 < len(s.tokens) else -1
-    return any(
-        m.kstart == nxt and m.kind in ACTOR_KINDS and not m.reason.startswith("nisba")
-        for m in s.mentions
+        before_actor=both and actor_after(s, i, nisba=False),
     )
 
 
@@ -85,5 +76,5 @@ def _time_words() -> frozenset[str]:
     lex = month_lexicon()
     names = [n for ns in lex["months"].values() for n in ns] + list(lex["weekdays"])
     ambiguous = {fold(w) for w in ("آب", "اب", "مارس", "ماي", "أوت")}
-    words = {fold(n) for n in names if n.isascii() is False} - ambiguous
+    words = {fold(n) for n in names if not n.isascii()} - ambiguous
     return frozenset(words | {fold("أمس")})

@@ -393,11 +393,12 @@ def cue_holders(
             return [], "the relative's head is not its verb's subject; no subject after it"
         if not head:
             return [], _NON_ACTOR_HEAD
-    if _which_before(s, i) and not resumes_what(s, i, cue.verb_reading):
-        # "، ما يهدد بمواجهة", "مما دفع روسيا إلى": "which", the news just told, is the
-        # subject, and an actor after the verb is its object
-        return [], "ما (which) is its subject"
-    if _which_before(s, i):  # "وهو ما رفضته دمشق": ما its object, the subject after it
+    if _which_before(s, i):
+        if not resumes_what(s, i, cue.verb_reading):
+            # "، ما يهدد بمواجهة", "مما دفع روسيا إلى": "which", the news just told, is the
+            # subject, and an actor after the verb is its object
+            return [], "ما (which) is its subject"
+        # "وهو ما رفضته دمشق": ما its object, the subject after the verb
         subj = subject_after(s, b, pool, feats)
         return (subj, "subject after the verb, ما its object") if subj else ([], _NO_SUBJECT)
     verbal = cue.how == "verb" or (cue.light is not None and cue.verb_reading.verbal)
