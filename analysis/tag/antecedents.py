@@ -39,7 +39,7 @@ from analysis.tag.clauses import (
     token_after,
 )
 from analysis.tag.cues import counterpart_fillers
-from analysis.tag.morph import VERB_PARTICLES, Reading, analyses
+from analysis.tag.morph import PREPOSITIONS, VERB_PARTICLES, Reading, analyses
 from analysis.tag.nearby import actor_before
 from analysis.tag.objects import after_prep
 from analysis.tag.reading import reading_at, word_at
@@ -52,6 +52,7 @@ __all__ = [
     "coordinated_actors",
     "earlier_sentences",
     "joined_by_and",
+    "led_members",
     "listed_members",
     "number_anaphor",
     "number_anaphors",
@@ -339,6 +340,42 @@ def listed_members(s: Sent, i: int, pool: list[Mention]) -> list[Mention]:
         if is_clause_end(raw) or bare(raw) in COMPLEMENTISERS:
             return []
     return []
+
+
+def led_members(s: Sent, i: int, pool: list[Mention], subject: bool = False) -> list[Mention]:
+    """The actors a noun phrase at token ``i`` that names none says it is led by or
+    includes ("رفضت هذه الفصائل، وعلى رأسها جيش الإسلام"، "القوى الدولية، وفي مقدمتها
+    روسيا والولايات المتحدة"، "كل الأطراف بمن فيهم الأمريكيون"): the chain joined by و
+    right after the marker, within the phrase; else ``[]``. ``subject``: the phrase is a
+    verb's subject, which "all" does not open ("يدعو كل الأطراف بمن فيهم" is its object)."""
+    if subject and i < len(s.tokens) and bare(s.token_text(i)) == "كل":
+        return []
+    for j in range(i + 1, min(i + 7, len(s.tokens) - 1)):
+        marker = bare(s.token_text(j)) + " " + bare(s.token_text(j + 1))
+        # a subject is led by its members; "among them" may point past it ("الدول التي
+        # تربطها اتفاقات معها ومن بينها مصر")
+        if marker.removeprefix("و") in (_HEADED_BY if subject else _LED_BY):
+            start = s.tokens[i][0]
+            if any(start <= m.kstart < s.tokens[j][0] for m in pool):
+                return []  # the phrase names its actor itself
+            after = [m for m in pool if m.kstart >= s.tokens[j + 1][1]]
+            if not after or s.key[s.tokens[j + 1][1] : after[0].kstart].strip(" " + _QUOTES):
+                return []
+            return coordinated_actors(s, after[0], pool)
+        raw = s.token_text(j)
+        if bare(raw) in COMPLEMENTISERS or bare(raw) in PREPOSITIONS:
+            return []
+        if is_clause_end(raw) and not bare(s.token_text(j + 1)).startswith(_LED_FIRST):
+            return []  # a comma may stand before the marker only
+    return []
+
+
+# what introduces the members that lead a group or stand in it (folded, without و)
+_HEADED_BY = frozenset(fold(w) for w in ("على رأسها", "على رأسهم", "في مقدمتها", "في مقدمتهم"))
+_LED_BY = _HEADED_BY | frozenset(
+    fold(w) for w in ("من بينها", "من بينهم", "بمن فيهم", "بمن فيها", "بما فيها", "بما فيهم")
+)
+_LED_FIRST = tuple({w.split()[0] for w in _LED_BY} | {"و" + w.split()[0] for w in _LED_BY})
 
 
 _NUMBER_KEYS = re.compile("|".join(sorted(_NUMBERS)))

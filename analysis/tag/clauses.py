@@ -110,6 +110,58 @@ def is_clause_end(tok: str) -> bool:
     return bool(_CLAUSE_PUNCT.search(tok[-1:])) if tok else False
 
 
+def after_opening(s: Sent, i: int) -> bool:
+    """Does token ``i`` follow an adverbial that opens its clause before the verb ("من
+    جانبه رحب الرئيس التركي"، "وبدوره دعا"، "في المقابل رفضت")? The adverbial itself
+    stands at the sentence start or after clause punctuation."""
+    j = opening_before(s, i)
+    return j == 0 or (j > 0 and is_clause_end(s.token_text(j - 1)))
+
+
+def after_topic(s: Sent, i: int) -> bool:
+    """Does token ``i`` follow an opening adverbial that itself follows a noun phrase
+    inside its clause ("كوريا الشمالية من جانبها التزمت")? That phrase is the topic the
+    verb's subject stands for."""
+    j = opening_before(s, i)
+    return j > 0 and not is_clause_end(s.token_text(j - 1))
+
+
+def opening_before(s: Sent, i: int) -> int:
+    """The first token of an opening adverbial ("من جانبه"، "بدوره"، "في المقابل") that
+    ends right before token ``i``, or -1. After a noun phrase ("كوريا الشمالية من جانبها
+    التزمت") that phrase is the topic the verb's subject stands for."""
+    for n in (1, 2, 3):
+        j = i - n
+        if j < 0:
+            return -1
+        phrase = " ".join(bare(s.token_text(k)) for k in range(j, i))
+        if phrase in _OPENING_ADVERBIALS or (
+            phrase[:1] in ("و", "ف") and phrase[1:] in _OPENING_ADVERBIALS
+        ):
+            return j
+    return -1
+
+
+# adverbials that open a clause before its verb (folded; with و/ف before them too)
+_OPENING_ADVERBIALS = frozenset(
+    fold(w)
+    for w in (
+        *(f"من {n}{p}" for n in ("جانب", "جهت", "ناحيت") for p in ("ه", "ها", "هم", "هما")),
+        *(f"بدور{p}" for p in ("ه", "ها", "هم", "هما")),
+        *("في المقابل", "بالمقابل", "في غضون ذلك", "في الأثناء", "في هذه الأثناء"),
+        *("إلى ذلك", "الى ذلك", "من جهة أخرى", "من جهة ثانية", "على صعيد آخر"),
+        *("في السياق ذاته", "في السياق نفسه", "في سياق متصل"),
+    )
+)
+
+
+def quote_opens_between(s: Sent, j: int, i: int) -> bool:
+    """Does a quotation open between tokens ``j`` and ``i`` and not close before ``i``
+    (an odd number of quote marks between them)?"""
+    between = s.key[s.tokens[j][1] : s.tokens[i][0]]
+    return sum(between.count(q) for q in '"«»“”') % 2 == 1
+
+
 def token_after(s: Sent, kpos: int) -> int:
     """Index of the first token that starts at or after key position ``kpos`` (a cue
     ending inside a token: the next one)."""
@@ -134,12 +186,15 @@ def _name_follows(s: Sent, i: int) -> bool:
 
 def adverbial_after(s: Sent, j: int) -> int:
     """When token ``j`` is a comma opening an adverbial set off by commas, a preposition
-    first ("ثمنا عاليا، خلال الاتصال، الاتفاقات", "رحب، في بيان، بالاتفاق"), the token
-    after the closing comma; else ``j``."""
+    first ("ثمنا عاليا، خلال الاتصال، الاتفاقات", "رحب، في بيان، بالاتفاق"), or an opening
+    parenthesis ("دعا بوتين اليوم ( 23 ديسمبر / كانون الأول 2016 ) نظيره السوري إلى"), the
+    token after the closing comma or parenthesis; else ``j``."""
+    if s.token_text(j).strip() == "(":
+        return _parenthesis_end(s, j)
     if s.token_text(j).strip() not in (",", "،") or j + 1 >= len(s.tokens):
         return j
     if bare(s.token_text(j + 1)) not in PREPOSITIONS:
-        return j
+        return _apposition_end(s, j)
     for k in range(j + 2, min(j + 2 + _ADVERBIAL_WORDS, len(s.tokens))):
         raw = s.token_text(k).strip()
         if raw in (",", "،"):
@@ -151,6 +206,34 @@ def adverbial_after(s: Sent, j: int) -> int:
 
 # how many words an adverbial set off by commas may have after its preposition
 _ADVERBIAL_WORDS = 5
+# how many tokens a parenthesis may hold and still be an aside (a date, an acronym, a
+# translation), not a clause
+_ASIDE_TOKENS = 10
+
+
+def _apposition_end(s: Sent, j: int) -> int:
+    """The token after the closing comma when the comma at token ``j`` opens a name set off
+    by commas ("رحب الرئيس التركي، رجب طيب أردوغان، بوقف"); else ``j``."""
+    for k in range(j + 1, min(j + 2 + _ADVERBIAL_WORDS, len(s.tokens))):
+        raw = s.token_text(k).strip()
+        if raw in (",", "،"):
+            return k + 1 if k > j + 1 else j
+        start = s.tokens[k][0]
+        if not any(m.kstart <= start < m.kend for m in s.mentions) or is_clause_end(raw):
+            return j
+    return j
+
+
+def _parenthesis_end(s: Sent, j: int) -> int:
+    """The token after the ")" that closes the parenthesis opened at token ``j``, when it
+    closes within ``_ASIDE_TOKENS`` with no sentence end inside; else ``j``."""
+    for k in range(j + 1, min(j + 2 + _ASIDE_TOKENS, len(s.tokens))):
+        raw = s.token_text(k).strip()
+        if raw.endswith(")"):
+            return k + 1
+        if raw[-1:] in ".!?؟(":
+            return j
+    return j
 
 
 def words_after(s: Sent, i: int, reach: int) -> Iterator[int]:

@@ -10,10 +10,12 @@ counterpart into its rows.
 
 from __future__ import annotations
 
+import re
+
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
 from analysis.tag.agreement import pronoun_agreement
-from analysis.tag.antecedents import antecedent
-from analysis.tag.clauses import Mention, Sent, bare, coordinated, starting_in
+from analysis.tag.antecedents import antecedent, led_members
+from analysis.tag.clauses import Mention, Sent, bare, coordinated, is_clause_end, starting_in
 from analysis.tag.cues import counterpart_fillers
 from analysis.tag.issues import issues_data
 from analysis.tag.matcher import base_forms
@@ -107,7 +109,26 @@ def move_counterpart(
         addressed = object_addressed or move in {"threat", "demand"}
         if addressed and _direct_object(s, m, b, holder_ids):
             return _named(s, m)  # "تطالب إسرائيل روسيا بـ…": object right after the subject
+        if addressed and _led_object(s, m, b, holder_ids):
+            return _named(s, m)  # "دعا كل الأطراف بمن فيهم الأمريكيون"
+        if move == "threat" and prev == "ضد" and _past_instrument(s, i, b, holder_ids):
+            return _named(s, m)  # "لوحت فرنسا بعقوبات ضد روسيا"
     return ""
+
+
+def _past_instrument(s: Sent, i: int, b: int, holder_ids: set[str]) -> bool:
+    """Does token ``i`` stand within a few words after a threat's instrument, the phrase
+    with بـ right after the verb and its subject ("هدد باستخدام القوة العسكرية ضد الكويت")?"""
+    j = _first_free_token(s, b, holder_ids)
+    if j >= len(s.tokens) or not bare(s.token_text(j)).startswith("ب"):
+        return False
+    return j < i <= j + _INSTRUMENT_WORDS and not any(
+        is_clause_end(s.token_text(k)) for k in range(j, i)
+    )
+
+
+# how far after the start of a threat's instrument its target may stand
+_INSTRUMENT_WORDS = 5
 
 
 # what may stand between an accept/reject cue and the noun it takes (folded): "الفيتو ضد
@@ -213,13 +234,28 @@ def _direct_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
     return _bare_gap(gap) and s.key[m.kstart - 1 : m.kstart] != "و"
 
 
+def _led_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
+    """Is ``m`` the first actor the object right after the verb and its subject says it is
+    led by or includes ("طالبت الوحدات القوى الدولية، وعلى رأسها روسيا"، "يدعو كل الأطراف
+    بمن فيهم الأمريكيون")?"""
+    j = _first_free_token(s, b, holder_ids)
+    pool = [x for x in s.mentions if x.kind in ACTOR_KINDS and x.actor_id not in holder_ids]
+    led = led_members(s, j, pool)
+    return bool(led) and led[0] is m
+
+
 def _bare_gap(gap: str) -> bool:
-    """Nothing, or only a counterpart filler or a word of time, between two words ("وعد
-    ترمب نظيره التركي", "حث أوباما أمس روسيا")."""
-    words = gap.split()
-    if words and words[0] in _WHEN_WORDS:
+    """Nothing, or only a counterpart filler, words of time or an aside in parentheses,
+    between two words ("وعد ترمب نظيره التركي", "حث أوباما أمس روسيا", "دعا بوتين اليوم
+    الجمعة ( 23 ديسمبر ) نظيره السوري")."""
+    words = _ASIDE.sub(" ", gap).split()
+    while words and words[0] in _WHEN_WORDS:
         words = words[1:]
     return not words or (len(words) == 1 and words[0] in counterpart_fillers())
+
+
+# an aside in parentheses: a date, an acronym
+_ASIDE = re.compile(r"\([^()]{0,60}\)")
 
 
 # words of time that may stand between a verb's subject and its object (folded)

@@ -58,7 +58,11 @@ def joined_verbs(s: Sent, i: int) -> list[tuple[int, Reading, bool]]:
         tok = bare(s.token_text(j))
         prev = bare(s.token_text(j - 1)) if j > 0 else ""
         if tok in COMPLEMENTISERS and out:
-            out[-1] = (out[-1][0], out[-1][1], True)  # "قال إن الحل سيكون …، ودعا"
+            # "قال إن الحل سيكون …، ودعا": the verbs of the content clause, up to its comma
+            # ("أنه لن يدع الأسد يفلت بجرائمه، وتعهد": يدع and يفلت both)
+            stop = next((k for k in range(j + 1, i) if is_clause_end(s.token_text(k))), -1)
+            out = [(k, r, content or k < stop) for k, r, content in out]
+            out[-1] = (out[-1][0], out[-1][1], True)
         if _may_be_verb(s, j):
             readings, _rule = reading_at(s, j, actor_before(s, j))
             verbal = bool(readings) and readings[0].verbal
@@ -104,6 +108,8 @@ def _object_of_vso(s: Sent, j: int) -> bool:
     before = [m for m in s.mentions if m.kend <= s.tokens[j][0] and j > 0]
     if not before or s.tok_index(before[-1].kend - 1) != j - 1:
         return False
+    if all(r.verbal for r in analyses(word_at(s, j))):
+        return False  # "صاغته السعودية يندد بـ": a verb with no noun reading is no object
     k = s.tok_index(before[-1].kstart) - 1
     if k < 0 or is_clause_end(s.token_text(k)) or not _may_be_verb(s, k):
         return False

@@ -239,6 +239,9 @@ _COLOURS = frozenset({"احمر", "حمراء", "حمر", "اخضر", "خضرا�
 _NISBA_SHAPED_PERSONS = frozenset({"قيادي"})
 
 
+_IDAFA = "noun: first term of an idafa"
+
+
 def noun_context(prev: str, nxt: str, readings: tuple[Reading, ...]) -> str:
     """Why context makes this word a noun ("" when it does not)."""
     if prev in PREPOSITIONS:
@@ -250,7 +253,7 @@ def noun_context(prev: str, nxt: str, readings: tuple[Reading, ...]) -> str:
     ):
         return "noun with article or preposition"
     if nxt.startswith("ال") and not any(r.article for r in readings):
-        return "noun: first term of an idafa"
+        return _IDAFA
     return ""
 
 
@@ -351,4 +354,11 @@ def choose(
         # elsewhere it stands inside a clause whose subject the reader often cannot find
         # (measured on the unseen pages: as many wrong holders as right)
         return verbs + nouns, "verb: its noun readings are unattested"
+    seen_verbs = [r for r in verbs if r.attested]
+    perfective = bool(seen_verbs) and all(r.asp == "p" for r in seen_verbs)
+    if perfective and why in ("", _IDAFA) and not any(r.attested for r in nouns):
+        # "رحب الرئيس التركي": رَحْب (spacious) is a noun no news text uses; a perfective
+        # verb before a definite noun is verb and subject, not an idafa. Not a bare
+        # imperfective that is also a perfective ("تطلب": تَطَلَّب and طَلَب), as above
+        return verbs + nouns, "verb: its noun readings are unattested (perfective)"
     return nouns + verbs, why or "noun by default"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 
-from analysis.tag.clauses import Sent, bare, is_clause_end
+from analysis.tag.clauses import Sent, after_opening, bare, is_clause_end
 from analysis.tag.morph import Reading, analyses, choose
 from analysis.tag.nearby import actor_after
 from analysis.text.dates import month_lexicon
@@ -31,7 +31,7 @@ def reading_at(s: Sent, i: int, after_actor: bool = False) -> tuple[list[Reading
         readings,
         prev=prev,
         nxt=nxt,
-        clause_start=i == 0 or is_clause_end(raw_prev),
+        clause_start=i == 0 or is_clause_end(raw_prev) or after_opening(s, i),
         after_actor=after_actor,
         token=bare(s.token_text(i)),
         after_time=both and after_date(s, i),

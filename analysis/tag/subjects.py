@@ -61,9 +61,11 @@ from analysis.tag.clauses import (
     WHICH_AFTER,
     Mention,
     Sent,
+    after_topic,
     bare,
     is_clause_end,
     one_of,
+    quote_opens_between,
     subject_np,
     token_after,
 )
@@ -298,6 +300,8 @@ def _joined_subject(
                 and not outer_only
                 and {m.actor_id for m in inner} != {m.actor_id for m in found}
             ):
+                if quote_opens_between(s, j, i):  # "أن " النظام يعطل الحل ورفض "": one quote
+                    return inner, f"{link} the verb of the quotation before it → its subject"
                 return [], "joined by و after a content clause: two subjects could hold it"
             return found, f"{link} «{word}» → its subject"
         if not content:
@@ -480,6 +484,8 @@ def cue_holders(
         )
         if shared:
             return shared, how
+    if cue.how == "verb" and after_topic(s, i):
+        return [], _NO_SUBJECT  # "كوريا الشمالية من جانبها التزمت": the topic is its subject
     if addressed or not overt_subject(s, a, b, feats, cue.kstart if cue.light else -1):
         # an unexpressed subject: "… وقدموا ضمانات" after "الروس دعموا"; the previous
         # sentence only for a sentence-initial verb that continues it ("وعرض عليه …")

@@ -17,7 +17,7 @@ from analysis.tag.agreement import (
     institution_head,
     mention_agreement,
 )
-from analysis.tag.antecedents import coordinated_actors, listed_members
+from analysis.tag.antecedents import coordinated_actors, led_members, listed_members
 from analysis.tag.clauses import (
     Mention,
     Sent,
@@ -61,6 +61,8 @@ def subject_start(s: Sent, b: int) -> int:
         i += 1  # "أعلنت اليوم الثلاثاء، وزارة الخارجية …": the time comes first
     if i > token_after(s, b) and i < len(s.tokens) and s.token_text(i) in (",", "،"):
         i += 1  # the comma after the time
+    if i + 2 < len(s.tokens) and bare(s.token_text(i)) == "كل" and s.token_text(i + 1) == "من":
+        i += 2  # "هددت كل من إيران وتركيا": "each of" before the actors joined by و
     return i
 
 
@@ -70,10 +72,13 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
     # a subject in quotation marks: وطالبت " وحدات حماية الشعب " القوى الدولية
     while i < len(s.tokens) and not bare(s.token_text(i)) and s.token_text(i) in _OPEN_QUOTES:
         i += 1
-    listed = listed_members(s, i, pool)
+    listed = listed_members(s, i, pool) or led_members(s, i, pool, subject=True)
     if listed:
-        return listed  # "واتفقت الدول الضامنة ( روسيا وتركيا وإيران )": the group it lists
+        # "واتفقت الدول الضامنة ( روسيا وتركيا وإيران )", "رفضت الفصائل، وعلى رأسها جيش
+        # الإسلام": the group it lists or the members it names
+        return listed
     first, commas = i, 0
+    each_of = i >= 2 and bare(s.token_text(i - 2)) == "كل" and bare(s.token_text(i - 1)) == "من"
     np: list[Mention] = []
     while i < len(s.tokens) and i - first < 10:
         raw = s.token_text(i)
@@ -87,7 +92,7 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
             stop = False  # "فصائل من المعارضة": the actor the subject is part of
         if not inside and (stop or (i == first and tok.startswith(("ب", "ل")))):
             break
-        if i == first and inside and all(after_prep(s, m) for m in inside):
+        if i == first and inside and all(after_prep(s, m) for m in inside) and not each_of:
             break  # the actor itself carries the preposition: "لم تتعهد للأميركيين"
         np += [m for m in inside if m not in np]
         if is_clause_end(raw.rstrip('»”"')):

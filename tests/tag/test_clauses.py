@@ -7,6 +7,7 @@ import pytest
 from analysis.tag.clauses import (
     Sent,
     adverbial_after,
+    after_opening,
     bare,
     before_complementiser,
     clause_bounds,
@@ -99,10 +100,13 @@ def test_before_complementiser(text, expected):
         ("تركيا التي تدعم المعارضة ، لمؤتمر سوتشي", False),
         ("رحبت تركيا ، في بيان بالاتفاق", False),
         ("رحبت تركيا ، في بيان صدر عن وزارة الخارجية أمس في أنقرة ، بالاتفاق", False),
+        # a name in apposition set off by commas is none either, a phrase naming no actor is
+        ("رحب الرئيس التركي ، رجب طيب أردوغان ، بالاتفاق", True),
+        ("رحب الرئيس التركي ، أمس الأول ، بالاتفاق", False),
     ],
 )
 def test_adverbial_set_off_by_commas(text, skipped):
-    s = sent(text)
+    s = sent(text, with_mentions=True)
     comma = next(j for j in range(len(s.tokens)) if s.token_text(j).strip() in (",", "،"))
     assert (adverbial_after(s, comma) != comma) is skipped
     # the words after the verb step over it
@@ -152,3 +156,39 @@ def test_coordinated():
     s = sent("روسيا وإيران رفضتا العرض", with_mentions=True)
     first = s.mentions[0]
     assert [m.actor_id for m in coordinated(s, first, len(s.key))] == ["RUS", "IRN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        # an aside in parentheses (a date, an acronym) is no word of the clause
+        ("دعا بوتين اليوم ( 23 ديسمبر / كانون الأول 2016 ) نظيره السوري إلى اتفاق", True),
+        ("وتوصلت قوات سوريا الديمقراطية ( قسد ) إلى اتفاق", True),
+        # not one that does not close, nor one that runs past the sentence
+        ("دعا بوتين اليوم ( 23 ديسمبر نظيره السوري إلى اتفاق", False),
+        ("وقال ( في بيان . ثم دعا إلى اتفاق )", False),
+    ],
+)
+def test_aside_in_parentheses(text, skipped):
+    s = sent(text)
+    opening = next(j for j in range(len(s.tokens)) if s.token_text(j).strip() == "(")
+    assert (adverbial_after(s, opening) != opening) is skipped
+    assert (opening + 1 not in list(words_after(s, 0, 12))) is skipped
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "opens"),
+    [
+        # an adverbial that opens the sentence or a clause: the verb after it opens it too
+        ("من جانبه رحب الرئيس التركي بالاتفاق", "رحب", True),
+        ("وبدوره دعا الوزير إلى الحوار", "دعا", True),
+        ("وقال الوزير ، في المقابل رفضت دمشق العرض", "رفضت", True),
+        # not inside a clause, nor a word that only looks like one
+        ("وأكد التزامه من جانبه بالاتفاق", "بالاتفاق", False),
+        ("وقال الوزير من جانبه إن", "إن", False),
+    ],
+)
+def test_an_opening_adverbial(text, word, opens):
+    s = sent(text)
+    i = next(j for j in range(len(s.tokens)) if s.token_text(j) == fold(word))
+    assert after_opening(s, i) is opens

@@ -32,6 +32,9 @@ def test_stems_undo_clitics(token, split):
     assert token in surfaces(split[1])
 
 
+_UNSEEN_PERFECTIVE = "verb: its noun readings are unattested (perfective)"
+
+
 @pytest.mark.parametrize(
     ("word", "prev", "nxt", "clause_start", "after_actor", "verbal", "rule"),
     [
@@ -56,6 +59,11 @@ def test_stems_undo_clitics(token, split):
         ("ترفض", "يريفان", "كل", False, False, False, "noun by default"),
         # ... but an attested noun keeps the default ("طلب" the request)
         ("طلب", "قدم", "لجوء", False, False, False, "noun by default"),
+        # a perfective verb whose noun readings are all unattested is the verb, even before
+        # a definite noun ("رحب الرئيس": رَحْب "spacious" is no idafa's first term)
+        ("رحب", "جانبه", "الرئيس", False, False, True, _UNSEEN_PERFECTIVE),
+        # ... not an imperfective that is also a perfective (تطلب: تَطَلَّب, طَلَب)
+        ("تطلب", "", "الحكومه", False, False, False, "noun: first term of an idafa"),
     ],
 )
 def test_context_chooses_verb_or_noun(word, prev, nxt, clause_start, after_actor, verbal, rule):

@@ -1799,6 +1799,50 @@ CASES = [
         ["وقال إن تركيا لا تستطيع المساعدة , لأن يريفان ترفض عملية التفاوض ."],
         set(),
     ),
+    # "each of" before the actors joined by و after the verb: they are its subject
+    (
+        ["وهددت كل من إيران وتركيا بإجراءات عقابية ."],
+        {("IRN", "threat", ""), ("TUR", "threat", "")},
+    ),
+    # a subject that names no actor but the one it is led by ...
+    (
+        ["ورفضت الفصائل المسلحة , وعلى رأسها جيش الإسلام , حضور المؤتمر ."],
+        {("jaish_al_islam", "reject", "")},
+    ),
+    # ... not "all" after the verb, its object; the one included is the party called on
+    (
+        ["وقال إن بوتين يدعو كل الأطراف بمن فيهم الأمريكيون إلى الانضمام للمسار ."],
+        {("putin", "demand", "USA")},
+    ),
+    # a threat's target past its instrument
+    (["ولوحت فرنسا بفرض عقوبات ضد روسيا ."], {("FRA", "threat", "RUS")}),
+    (["ولوحت فرنسا بفرض عقوبات في حال فشل المفاوضات ."], {("FRA", "threat", "")}),
+    # a verb after an adverbial that opens the sentence, and a perfective whose noun
+    # readings no text uses, with the subject's name set off by commas
+    (
+        ["ومن جانبه تعهد الرئيس الروسي بحماية المدنيين ."],
+        {("RUS", "guarantee", "")},
+    ),
+    (
+        ["من جانبه رحب الرئيس التركي , رجب طيب أردوغان , بوقف إطلاق النار ."],
+        {("erdogan", "accept", "")},
+    ),
+    # a verb joined by و inside a quotation goes on with the quotation's verb, not the
+    # verb that reports it
+    (
+        ['وذكر العريضي أن " الأسد يعطل الحل ورفض إعطاءنا أي شيء " .'],
+        {("assad", "reject", "")},
+    ),
+    # after a content clause and its comma, not a verb of that clause's complement
+    (["وأكد ترامب أنه لن يدع الأسد يفلت بجرائمه , وتعهد منع نظامه من شن هجمات ."], set()),
+    # a topic before "من جانبها" is the verb's subject: a name the dictionary lacks holds
+    # it, not the actor named before
+    (["وقالت روسيا إن كوريا الشمالية من جانبها التزمت بتجميد التجارب ."], set()),
+    # an aside in parentheses stands between the call and what it calls for
+    (
+        ["دعا الرئيس الروسي اليوم الجمعة ( 23 ديسمبر / كانون الأول ) نظيره التركي إلى اتفاق ."],
+        {("RUS", "demand", "TUR")},
+    ),
 ]
 
 
