@@ -94,7 +94,7 @@ def within(s: Sent, i: int, need: list[str], reach: int) -> int:
         # وجود, never جود), لل read as ل + the article
         if w in words or not base_forms(w).isdisjoint(words) or _attached(w, words):
             return j
-        if "ل" in words and w.startswith("ل") and len(w) > 3 and _with_li(s, j):
+        if "ل" in words and w.startswith("ل") and len(w) >= 3 and _with_li(s, j):
             return j  # "ندعو الإدارة لإعادة النظر", "لعدم التملص": لـ on a verbal noun
     return -1
 

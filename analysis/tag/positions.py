@@ -341,8 +341,12 @@ def moves_in_sentence(
             # "قد تتفق أنقرة وواشنطن", "أعتقد أن تركيا لن تسمح …": the speaker's guess
             modality = "hypothetical"
             why.append(f"a possibility or forecast («{guess}»)")
+        # a holder that is an issue by itself ("وهددت فصائل مدعومة من إيران") is not its
+        # move's issue
+        held = [(m.kstart, m.kend) for m in s.mentions if m.kstart >= b and m.surface in surfaces]
+        about = [h for h in issues if not any(x <= h.kstart < y for x, y in held)]
         main_hits, ex_phrase, ex_issues = move_issues(
-            s, issues, (b, end, main_end), ex, cue.how, frame, next(iter(holder_ids))
+            s, about, (b, end, main_end), ex, cue.how, frame, next(iter(holder_ids))
         )
         move_row = {
             "move": move,

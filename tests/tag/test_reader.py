@@ -1838,6 +1838,21 @@ CASES = [
     # a topic before "من جانبها" is the verb's subject: a name the dictionary lacks holds
     # it, not the actor named before
     (["وقالت روسيا إن كوريا الشمالية من جانبها التزمت بتجميد التجارب ."], set()),
+    # لـ on a short verbal noun is what a call asks ("يدعو لحل")
+    (["الرئيس التركي أردوغان يدعو لحل الأزمة بين البلدين ."], {("erdogan", "demand", "")}),
+    # Iran-backed militias named indefinitely hold their threat; their own phrase is no
+    # issue of it (nor is Iran its target)
+    (
+        ["وهددت فصائل شيعية مدعومة من إيران بالزحف إلى المدينة ."],
+        {("iran_backed_militias", "threat", "")},
+    ),
+    # the opposition's interim government by its short name, in a page on Syria; the
+    # Kurdish units are the YPG
+    (
+        ["وقال إن قوات النظام تقدمت .", 'وطالبت " الحكومة المؤقتة " بدورها بتشكيل جيش موحد .'],
+        {("syrian_opposition", "demand", "")},
+    ),
+    (['ويعكس ذلك رفض " الوحدات الكردية " التخلي عن المناطق .'], {("ypg", "reject", "")}),
     # an aside in parentheses stands between the call and what it calls for
     (
         ["دعا الرئيس الروسي اليوم الجمعة ( 23 ديسمبر / كانون الأول ) نظيره التركي إلى اتفاق ."],
