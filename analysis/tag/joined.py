@@ -38,7 +38,10 @@ _WHAT = frozenset({"ما", "مما", "بما"})
 
 
 def joined(s: Sent, i: int, reading: Reading) -> bool:
-    """Does the verb at token ``i`` carry the conjunction و/ف ("ويهدد", "، وطالب")?"""
+    """Does the verb at token ``i`` carry the conjunction و/ف ("ويهدد", "، وطالب"), or
+    follow it written apart ("و يدعو")?"""
+    if i > 0 and s.token_text(i - 1) in ("و", "ف"):
+        return True
     tok = bare(s.token_text(i))
     return bool(reading.conj) and tok[:1] in ("و", "ف")
 

@@ -28,6 +28,7 @@ __all__ = [
     "SUBJECT_PARTICLES",
     "bare_noun",
     "described",
+    "noun_subject_before",
     "overt_subject",
     "topic",
 ]
@@ -58,6 +59,41 @@ def bare_noun(s: Sent, j: int) -> bool:
     return bool(readings) and all(
         r.pos == "noun" and not (r.article or r.prep or r.conj) for r in readings
     )
+
+
+def noun_subject_before(s: Sent, i: int) -> bool:
+    """Does a noun that names no actor stand before the verb at token ``i`` as its subject:
+    an indefinite noun ("مشروع قرار يدعو النظام السوري إلى"), or the words after أن/بأن/لأن
+    ("بأن غرفة الموك طالبت فصائل المعارضة": أنّ takes its subject before the verb)? Then
+    the actor after the verb is its object."""
+    if i < 2 or is_clause_end(s.token_text(i - 1)):
+        return False
+    if bare(s.token_text(i - 2)) not in PREPOSITIONS and bare_noun(s, i - 1):
+        return True
+    words = []
+    for j in range(i - 1, max(-1, i - 5), -1):
+        tok = bare(s.token_text(j))
+        if tok.removeprefix("و") in _THAT:
+            # nouns only: "وإن كان يوافق" is "even if", كان no subject
+            # a noun with a possessive ("أن قواتها لن تسمح") is its owner's, found elsewhere
+            return bool(words) and all(
+                len(w) > 2
+                and w not in PRONOUNS
+                and not any(r.verbal and r.attested for r in analyses(word))
+                and not any(r.enclitic.endswith("_poss") for r in analyses(word))
+                for w, word in words
+            )
+        if tok in COMPLEMENTISERS:
+            return False  # "أنه طالب": the subject is the pronoun on أن
+        if is_clause_end(s.token_text(j)) or named(s, j) or tok in PREPOSITIONS:
+            return False
+        if tok not in SUBJECT_PARTICLES:
+            words.append((tok, word_at(s, j)))
+    return False
+
+
+# أنّ and its forms with a preposition, before their subject noun (folded)
+_THAT = frozenset({"ان", "بان", "لان"})
 
 
 def _name_only(s: Sent, j: int, tok: str, readings: list) -> bool:

@@ -73,9 +73,9 @@ from analysis.tag.cue import Cue
 from analysis.tag.cues import reporting_categories, reporting_lexicon
 from analysis.tag.issues import IssueHit
 from analysis.tag.joined import joined, joined_verbs
-from analysis.tag.morph import PREPOSITIONS, analyses
+from analysis.tag.morph import analyses
 from analysis.tag.nearby import named
-from analysis.tag.overt import PRONOUN_PPS, bare_noun, described, overt_subject
+from analysis.tag.overt import PRONOUN_PPS, described, noun_subject_before, overt_subject
 from analysis.tag.owners import FIRST_PERSON, agent_phrase, noun_holders
 from analysis.tag.pairs import order_antecedent, order_word, two_sides_pair, two_sides_word
 from analysis.tag.presenting import SIGNING_LEMMAS
@@ -429,15 +429,9 @@ def cue_holders(
     if order:  # "تهدد فيه الأخيرة", "طلب الأول": the latter, the former
         ms, how = order_antecedent(s, a, order, pool)
         return (ms, f"«{order}» → {how}") if ms else ([], f"«{order}» stands for no actor")
-    if (
-        cue.how != "adj"
-        and i > 1
-        and not is_clause_end(s.token_text(i - 1))
-        and bare(s.token_text(i - 2)) not in PREPOSITIONS
-        and bare_noun(s, i - 1)
-    ):
-        # "مشروع قرار يدعو النظام السوري إلى": the noun before the verb is its subject,
-        # the actor after it the one called on
+    if cue.how != "adj" and noun_subject_before(s, i):
+        # "مشروع قرار يدعو النظام السوري إلى", "بأن غرفة الموك طالبت فصائل المعارضة": the
+        # noun before the verb is its subject, the actor after it the one called on
         return [], _NOUN_SUBJECT
     # "طرح فكرة رحيل الأسد": the light verb's noun right after it is its object, and a name
     # inside that object no subject

@@ -1838,6 +1838,24 @@ CASES = [
     # a topic before "من جانبها" is the verb's subject: a name the dictionary lacks holds
     # it, not the actor named before
     (["وقالت روسيا إن كوريا الشمالية من جانبها التزمت بتجميد التجارب ."], set()),
+    # the noun after أن is the subject of the verb after it: the actor after the verb is
+    # the one called on
+    (["وكشفت مصادر أن غرفة العمليات طالبت فصائل المعارضة بالتوقف عن القتال ."], set()),
+    (
+        ["وقال المتحدث إن روسيا طالبت فصائل المعارضة بالتوقف عن القتال ."],
+        {("RUS", "demand", "syrian_opposition")},
+    ),
+    # ... not a noun with a possessive, its owner's, nor an auxiliary ("وإن كان": even if)
+    (["وأكدت موسكو أن قواتها لن تسمح باستمرار هذه التفاهمات ."], {("RUS", "threat", "")}),
+    (
+        ["إلا أن الجانب التركي , وإن كان يوافق على هذه الفكرة , لديه تحفظات ."],
+        {("TUR", "accept", "")},
+    ),
+    # the conjunction written apart from its verb still joins it to the verb before
+    (
+        ["وقال جون كيري إن الوضع صعب و يدعو الجيش المصري إلى الاستماع للشعب ."],
+        {("kerry", "demand", "EGY")},
+    ),
     # لـ on a short verbal noun is what a call asks ("يدعو لحل")
     (["الرئيس التركي أردوغان يدعو لحل الأزمة بين البلدين ."], {("erdogan", "demand", "")}),
     # Iran-backed militias named indefinitely hold their threat; their own phrase is no
