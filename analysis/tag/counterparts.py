@@ -111,9 +111,30 @@ def move_counterpart(
             return _named(s, m)  # "تطالب إسرائيل روسيا بـ…": object right after the subject
         if addressed and _led_object(s, m, b, holder_ids):
             return _named(s, m)  # "دعا كل الأطراف بمن فيهم الأمريكيون"
+        if move in _GIVEN_TO and _given_to(prev) and near and not _not_given(s, i):
+            return _named(s, m)  # "استعداد سورية لتزويد لبنان"، "رفضت منح مصر"
         if move == "threat" and prev == "ضد" and _past_instrument(s, i, b, holder_ids):
             return _named(s, m)  # "لوحت فرنسا بعقوبات ضد روسيا"
     return ""
+
+
+# moves whose party may be the one something is given to: offered, refused, pledged
+_GIVEN_TO = frozenset({"offer", "reject", "guarantee", "accept"})
+# verbal nouns of giving whose object is the one given to (folded): "تزويد لبنان بالكهرباء"
+_GIVING = frozenset(
+    fold(w) for w in ("منح", "تزويد", "إعطاء", "اعطاء", "إمداد", "امداد", "تسليح", "تمويل")
+)
+
+
+def _not_given(s: Sent, i: int) -> bool:
+    """Is the giving before token ``i`` negated ("وعد بعدم تزويد الوحدات": the promise is
+    to another party, the one denied is no counterpart)?"""
+    return i > 1 and bare(s.token_text(i - 2)).lstrip("و") in ("عدم", "بعدم", "لعدم")
+
+
+def _given_to(word: str) -> bool:
+    """Is ``word`` a verbal noun of giving, bare or with لـ/بـ ("لتزويد", "بمنح")?"""
+    return word in _GIVING or (word[:1] in ("ل", "ب") and word[1:] in _GIVING)
 
 
 def _past_instrument(s: Sent, i: int, b: int, holder_ids: set[str]) -> bool:

@@ -39,6 +39,24 @@ def counterpart(
         # a filler with the preposition on it
         ("قدمت أنقرة ضمانات للجانب الروسي", "ضمانات", "guarantee", ["ل"], "TUR", False, "RUS"),
         ("وعود موسكو لنظيرها التركي", "وعود", "guarantee", ["ل"], "RUS", False, "TUR"),
+        # the one something is given to, offered or refused ("لتزويد لبنان"، "منح مصر")
+        (
+            "أبدت سورية استعدادها لتزويد لبنان بالكهرباء",
+            "استعدادها",
+            "offer",
+            [],
+            "SYR",
+            False,
+            "LBN",
+        ),
+        ("رفضت واشنطن منح مصر المساعدات", "رفضت", "reject", [], "USA", False, "EGY"),
+        # ... not when the giving is denied: the promise is to another
+        ("وعدت واشنطن بعدم تزويد تركيا بالأسلحة", "وعدت", "guarantee", [], "USA", False, ""),
+        # ... nor a demand's beneficiary, who is not the one called on
+        ("طالبت روسيا بتزويد تركيا بالأسلحة", "طالبت", "demand", [], "RUS", False, ""),
+        # a threat's target past its instrument
+        ("لوحت فرنسا بعقوبات ضد روسيا", "لوحت", "threat", [], "FRA", False, "RUS"),
+        ("لوحت فرنسا بعقوبات في حال الفشل", "لوحت", "threat", [], "FRA", False, ""),
         # ... not a preposition the frame does not take
         ("قدمت أنقرة ضمانات بالجانب الروسي", "ضمانات", "guarantee", ["ل"], "TUR", False, ""),
         # the person named after his state's nisba, not the state
