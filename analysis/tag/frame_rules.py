@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.tag.agreement import TITLES
-from analysis.tag.clauses import Sent, adverbial_after, bare, is_clause_end, one_of, words_after
+from analysis.tag.clauses import (
+    COMPLEMENTISERS,
+    Sent,
+    adverbial_after,
+    bare,
+    is_clause_end,
+    one_of,
+    words_after,
+)
 from analysis.tag.cues import negators
 from analysis.tag.morph import PREPOSITIONS, Reading, analyses, lemma_key
 from analysis.tag.nearby import around, named, within
@@ -79,6 +87,8 @@ def blocked(s: Sent, i: int, frame: dict[str, Any], reading: Reading | None = No
         return "bare قبل before a noun without the article: before"  # "أنه قبل انسحاب القوات"
     # the word right after the verb, or after its subject ("تعرض التنظيم لضغوط")
     past = _past_subject(s, i) if reading is not None and reading.verbal else i
+    if frame.get("claim_that") and any(_claim_that(s, k) for k in {i, past}):
+        return "insisting that something is so (على أنّ + a noun): a claim"
     for k in {i + 1, past + 1}:
         nxt = bare(s.token_text(k)) if k < len(s.tokens) else ""
         for p in frame.get("not_before_clitic", []):
@@ -208,6 +218,22 @@ def _before_noun(s: Sent, i: int) -> bool:
     if not nxt or nxt.startswith(("ال", "بال")) or named(s, i + 1):
         return False
     return nxt[0].isalpha()
+
+
+def _claim_that(s: Sent, k: int) -> bool:
+    """Do "على أنّ" and a noun, or أنّ with a pronoun, follow token ``k`` ("تصر دمشق على أن
+    المسألة غير مطروحة"، "على أنهما تستهدفان")? That is a claim; "على أن يقتصر" (أنْ and a
+    verb) asks for something."""
+    words = [bare(s.token_text(j)) for j in range(k + 1, min(k + 8, len(s.tokens)))]
+    if len(words) < 3 or words[0] != "علي" or words[1] not in COMPLEMENTISERS:
+        return False
+    if any(w in _NECESSITY for w in words[2:]):
+        return False  # "على أن الحوار يجب أن يعقد في جنيف": what must be done is asked
+    if words[1] != "ان":
+        return True  # أنه، أنها، أنهم: the pronoun is the subject of a statement
+    # أنْ takes an imperfective ("أن يقتصر"); أنّ a noun ("أن المسألة"، "أن هدف")
+    readings = analyses(word_at(s, k + 3))
+    return named(s, k + 3) or not any(r.verbal and r.asp == "i" for r in readings)
 
 
 def _past_subject(s: Sent, i: int) -> int:

@@ -1851,6 +1851,17 @@ CASES = [
         ["إلا أن الجانب التركي , وإن كان يوافق على هذه الفكرة , لديه تحفظات ."],
         {("TUR", "accept", "")},
     ),
+    # insisting that something is so is a claim, past the subject too
+    (["وفي كتبهم تصر سوريا على ان مصر خانتهم ."], set()),
+    (["وتصر روسيا على انسحاب القوات الأجنبية ."], {("RUS", "demand", "")}),
+    (["إذ تصر دمشق على أن المسألة غير مطروحة للنقاش ."], set()),
+    (["لكن رئيس الهيئة يصر على أن هدف إسقاط النظام لن يتلاشى ."], set()),
+    # ... but أنْ with a verb asks for something, and so does what must be done
+    (
+        ["وأصرت المعارضة السورية على أن الحوار السياسي يجب أن يعقد في جنيف ."],
+        {("syrian_opposition", "demand", "")},
+    ),
+    (["إذ يصر حزب الله على أن يقتصر الأمر على نقل السلاح الخفيف ."], {("hezbollah", "demand", "")}),
     # the conjunction written apart from its verb still joins it to the verb before
     (
         ["وقال جون كيري إن الوضع صعب و يدعو الجيش المصري إلى الاستماع للشعب ."],
