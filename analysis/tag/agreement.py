@@ -211,6 +211,8 @@ def mention_agreement(m: Mention) -> tuple[str, str] | None:
         return ("m", "s")
     if one_of(first, HUMAN_PLURALS) or (first.startswith("ال") and first.endswith(("يون", "يين"))):
         return ("m", "p")
+    if m.kind == "group" and first.startswith("ال") and first.endswith("ون") and len(first) > 5:
+        return ("m", "p")  # "المعارضون السوريون": a sound masculine plural of persons
     if m.reason.startswith("nisba") and len(words) == 1:
         # "الروسي" alone modifies a noun; the noun agrees, not the nisba
         return nisba_agreement(m.head) if m.head else None

@@ -264,6 +264,16 @@ def _participle(lemma: str) -> bool:
     return bare_lemma.startswith("م") or (len(bare_lemma) >= 4 and bare_lemma[1] == "ا")
 
 
+def _future_prefix(verbs: list[Reading], nouns: list[Reading], token: str) -> bool:
+    """Does the token open with the future سـ of a verb reading? Not when a noun's stem
+    begins with س ("سياسة": سِياسَة, not سـ + أسي), nor with و/ف before its س ("وسيطا":
+    وَسِيط, not و + سيطأ)."""
+    own_s = any(
+        r.lemma.startswith("س") or (not r.conj and fold(r.lemma)[:2] == token[:2]) for r in nouns
+    )
+    return any(r.future for r in verbs) and token.startswith(("س", "وس", "فس")) and not own_s
+
+
 def choose(
     readings: tuple[Reading, ...],
     *,
@@ -336,9 +346,7 @@ def choose(
     why = verb_context(
         prev, clause_start=clause_start, after_actor=after_actor, token=token, after_time=after_time
     )
-    # سـ is the future only when no noun's stem begins with it ("سياسة": سِياسَة, not سـ + أسي)
-    own_s = any(r.lemma.startswith("س") for r in nouns)
-    if any(r.future for r in verbs) and token.startswith(("س", "وس", "فس")) and not own_s:
+    if _future_prefix(verbs, nouns, token):
         why = why or "verb with future prefix"
     if why and prev not in PREPOSITIONS:
         return verbs + nouns, why

@@ -8,7 +8,7 @@ words a phrase passes through (``words_between``)."""
 from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.clauses import Sent, bare, token_after, tokens_between, words_after
+from analysis.tag.clauses import Sent, bare, is_clause_end, token_after, tokens_between, words_after
 from analysis.tag.matcher import base_forms
 from analysis.tag.morph import analyses
 from analysis.text.normalize import fold, strip_marks
@@ -82,6 +82,10 @@ def complement_after(s: Sent, kend: int) -> bool:
     w = bare(s.token_text(j)).removeprefix("و")
     if w in _NO_COMPLEMENT or w in _LI_WORDS:
         return False
+    if w.startswith("ال") and j + 1 < len(s.tokens) and not is_clause_end(s.token_text(j)):
+        # the one asked, then what is asked: "مطالبة المعارضة الحكومة بالإفراج عن"
+        nxt = bare(s.token_text(j + 1))
+        return len(nxt) > 3 and nxt[0] == "ب" and nxt not in _NO_COMPLEMENT
     return w in {"علي", "ان", "تجاه"} or (len(w) > 3 and w[0] in "بل")
 
 

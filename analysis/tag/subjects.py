@@ -411,7 +411,8 @@ def cue_holders(
         return [], "من (whoever) is its subject"
     # "بوتين يطرد دبلوماسيين أمريكيين ويهدد": the noun before a verb with و is the
     # object of the verb before it
-    linked = cue.how != "adj" and joined(s, i, cue.verb_reading) and not _after_amma(s, i)
+    linked = cue.how != "adj" and cue.verb_reading.verbal and joined(s, i, cue.verb_reading)
+    linked = linked and not _after_amma(s, i)  # a light verbal noun with و joins no verb
     found, rule = ([], "") if linked else subject_before(s, a, pool, feats, near=True)
     if found or rule == MEDIA_SUBJECT:
         return found, rule

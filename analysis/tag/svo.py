@@ -7,10 +7,11 @@ from __future__ import annotations
 from analysis.tag.agreement import PRIVATE_HEADS, PRONOUNS, RELATIVES, agrees, mention_agreement
 from analysis.tag.antecedents import joined_by_and, relative_subject, subject_position
 from analysis.tag.clauses import COMPLEMENTISERS, Mention, Sent, bare, is_clause_end
-from analysis.tag.morph import PREPOSITIONS
+from analysis.tag.morph import PREPOSITIONS, analyses
 from analysis.tag.nearby import named
 from analysis.tag.objects import after_prep, part_agreement, part_before
 from analysis.tag.overt import NP_STOPS, bare_noun
+from analysis.tag.reading import word_at
 from analysis.text.normalize import fold
 
 __all__ = ["MEDIA_SUBJECT", "subject_before"]
@@ -42,6 +43,11 @@ def subject_before(
         tok = bare(raw).lstrip("و") if bare(raw) not in PRONOUNS else bare(raw)
         if tok in _BETWEEN:
             j -= 1
+            continue
+        # right before a verb only, not a light noun ("وصف الأمين العام، بان كي مون، التوقيع")
+        set_off = raw.strip() in (",", "،") and j == i - 1 and _verb_at(s, i)
+        if set_off and (back := _set_off_before(s, j, pool)) >= 0:
+            j = back  # "المستشارة الألمانية، أنجيلا ميركل، أيضا، رفضت"
             continue
         if tok in RELATIVES:
             head = [m for m in pool if m.kend <= s.tokens[j][0] and s.tokens[j][0] - m.kend <= 2]
@@ -101,6 +107,30 @@ def subject_before(
         steps += 1
         j -= 1
     return [], ""
+
+
+def _verb_at(s: Sent, i: int) -> bool:
+    """Can token ``i`` be a verb (one of its readings is)?"""
+    return i < len(s.tokens) and any(r.verbal for r in analyses(word_at(s, i)))
+
+
+def _set_off_before(s: Sent, j: int, pool: list[Mention]) -> int:
+    """When the comma at token ``j`` closes words set off by commas between a subject and
+    its verb, the token before the opening comma; else -1. The words are "also" ("،
+    أيضا،") or the name of the actor whose title ends right before the opening comma
+    ("المستشارة الألمانية، أنجيلا ميركل،")."""
+    p = next((k for k in range(j - 1, max(-1, j - 7), -1) if is_clause_end(s.token_text(k))), -1)
+    if p < 1 or s.token_text(p).strip() not in (",", "،") or p == j - 1:
+        return -1
+    words = [bare(s.token_text(k)) for k in range(p + 1, j)]
+    inside = [m for m in pool if s.tokens[p + 1][0] <= m.kstart and m.kend <= s.tokens[j - 1][1]]
+    title = [m for m in pool if s.tokens[p - 1][0] <= m.kend <= s.tokens[p - 1][1] + 1]
+    if len(inside) == 1 and title and title[-1].actor_id == inside[0].actor_id:
+        return p - 1  # the title, with which the verb agrees
+    if all(w in _BETWEEN for w in words):
+        further = _set_off_before(s, p, pool)  # "…، أنجيلا ميركل، أيضا،"
+        return further if further >= 0 else p - 1
+    return -1
 
 
 def _before(s: Sent, m: Mention) -> str:

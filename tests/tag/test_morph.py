@@ -62,6 +62,8 @@ _UNSEEN_PERFECTIVE = "verb: its noun readings are unattested (perfective)"
         # a perfective verb whose noun readings are all unattested is the verb, even before
         # a definite noun ("رحب الرئيس": رَحْب "spacious" is no idafa's first term)
         ("رحب", "جانبه", "الرئيس", False, False, True, _UNSEEN_PERFECTIVE),
+        # سـ is no future where a noun's stem begins with و before it (وَسِيط, not و + سيطأ)
+        ("وسيطا", "عمل", "للتنازل", False, False, False, "noun by default"),
         # ... not an imperfective that is also a perfective (تطلب: تَطَلَّب, طَلَب)
         ("تطلب", "", "الحكومه", False, False, False, "noun: first term of an idafa"),
     ],

@@ -1851,6 +1851,35 @@ CASES = [
         ["إلا أن الجانب التركي , وإن كان يوافق على هذه الفكرة , لديه تحفظات ."],
         {("TUR", "accept", "")},
     ),
+    # a title, its name and "also" set off by commas before the verb: the title agrees
+    (
+        ["المستشارة الألمانية , أنجيلا ميركل , أيضا , رفضت انضمام تركيا إلى الاتحاد ."],
+        {("merkel", "reject", "TUR")},
+    ),
+    # a sound masculine plural of persons agrees as one ("وطالب المعارضون السوريون")
+    (
+        ["وطالب المعارضون السوريون في ختام مؤتمرهم بالإفراج عن المعتقلين ."],
+        {("syrian_opposition", "demand", "")},
+    ),
+    # the Latin acronym inside Arabic text
+    (["وتشير التقارير إلى أن وحدات YPG طالبت بلقاء مسؤول من الحكومة ."], {("ypg", "demand", "")}),
+    # "the body" stands for the group whose name it heads, named just before
+    (
+        [
+            "وقدمت تركيا مقترحا إلى هيئة تحرير الشام .",
+            "ولم تظهر مؤشرات على قبول الهيئة بالمقترحات التركية .",
+        ],
+        {("hts", "reject", "TUR")},
+    ),
+    # a definite move noun with the one asked and what is asked after it is a move named
+    # anew, not a reference to the holder's earlier move
+    (
+        [
+            "وطالبت المعارضة السورية بوقف القصف .",
+            "وتعثر الإجلاء بسبب مطالبة المعارضة السورية الحكومة بالإفراج عن السجناء .",
+        ],
+        {("syrian_opposition", "demand", "")},
+    ),
     # insisting that something is so is a claim, past the subject too
     (["وفي كتبهم تصر سوريا على ان مصر خانتهم ."], set()),
     (["وتصر روسيا على انسحاب القوات الأجنبية ."], {("RUS", "demand", "")}),
