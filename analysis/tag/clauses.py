@@ -59,6 +59,8 @@ _END = operator.itemgetter(1)  # a token span's end, for bisect
 _CLAUSE_BREAKS = frozenset(
     {"بينما", "لكن", "لكنه", "لكنها", "غير", "فيما", "حين", "وبينما", "فان", "فانه", "فانها"}
 )
+#: The noun of negation عدم, with and without a preposition (folded): "بعدم تزويد".
+NOT_NOUNS = frozenset({"عدم", "بعدم", "لعدم"})
 #: "His country, its government" (folded): the speaker's own state, a subject like a name.
 SELF_WORDS = frozenset({"بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته"})
 

@@ -15,7 +15,15 @@ import re
 from analysis.tag.actors import ACTOR_KINDS, affiliation_of
 from analysis.tag.agreement import pronoun_agreement
 from analysis.tag.antecedents import antecedent, led_members
-from analysis.tag.clauses import Mention, Sent, bare, coordinated, is_clause_end, starting_in
+from analysis.tag.clauses import (
+    NOT_NOUNS,
+    Mention,
+    Sent,
+    bare,
+    coordinated,
+    is_clause_end,
+    starting_in,
+)
 from analysis.tag.cues import counterpart_fillers
 from analysis.tag.issues import issues_data
 from analysis.tag.matcher import base_forms
@@ -75,6 +83,9 @@ def move_counterpart(
     takes the party it addresses as its object ("وعد ترمب نظيره التركي بـ", "دعت روسيا
     تركيا إلى حضور"), as a demand's and a threat's do."""
     preps = {fold(p) for p in counterpart_preps}
+    free = _first_free_token(s, b, holder_ids)
+    addressed = object_addressed or move in {"threat", "demand"}
+    led = _led_object(s, free, holder_ids) if addressed else None
     for m in s.mentions:
         if not (b <= m.kstart < end) or m.actor_id in holder_ids or m.kind not in ACTOR_KINDS:
             continue
@@ -84,7 +95,7 @@ def move_counterpart(
         tok_start = s.tokens[i][0] if i < len(s.tokens) else m.kstart
         attached = s.key[tok_start : m.kstart]
         prev = bare(s.token_text(i - 1)) if i > 0 else ""
-        near = i <= _first_free_token(s, b, holder_ids) + 3
+        near = i <= free + 3
         if (
             near
             and preps
@@ -106,14 +117,13 @@ def move_counterpart(
             or _presented_by(s, m, b, holder_ids)
         ):
             return _named(s, m)
-        addressed = object_addressed or move in {"threat", "demand"}
         if addressed and _direct_object(s, m, b, holder_ids):
             return _named(s, m)  # "تطالب إسرائيل روسيا بـ…": object right after the subject
-        if addressed and _led_object(s, m, b, holder_ids):
+        if m is led:
             return _named(s, m)  # "دعا كل الأطراف بمن فيهم الأمريكيون"
         if move in _GIVEN_TO and _given_to(prev) and near and not _not_given(s, i):
             return _named(s, m)  # "استعداد سورية لتزويد لبنان"، "رفضت منح مصر"
-        if move == "threat" and prev == "ضد" and _past_instrument(s, i, b, holder_ids):
+        if move == "threat" and prev == "ضد" and _past_instrument(s, i, free):
             return _named(s, m)  # "لوحت فرنسا بعقوبات ضد روسيا"
     return ""
 
@@ -129,7 +139,7 @@ _GIVING = frozenset(
 def _not_given(s: Sent, i: int) -> bool:
     """Is the giving before token ``i`` negated ("وعد بعدم تزويد الوحدات": the promise is
     to another party, the one denied is no counterpart)?"""
-    return i > 1 and bare(s.token_text(i - 2)).lstrip("و") in ("عدم", "بعدم", "لعدم")
+    return i > 1 and bare(s.token_text(i - 2)).lstrip("و") in NOT_NOUNS
 
 
 def _given_to(word: str) -> bool:
@@ -137,10 +147,10 @@ def _given_to(word: str) -> bool:
     return word in _GIVING or (word[:1] in ("ل", "ب") and word[1:] in _GIVING)
 
 
-def _past_instrument(s: Sent, i: int, b: int, holder_ids: set[str]) -> bool:
+def _past_instrument(s: Sent, i: int, j: int) -> bool:
     """Does token ``i`` stand within a few words after a threat's instrument, the phrase
-    with بـ right after the verb and its subject ("هدد باستخدام القوة العسكرية ضد الكويت")?"""
-    j = _first_free_token(s, b, holder_ids)
+    with بـ at token ``j``, right after the verb and its subject ("هدد باستخدام القوة
+    العسكرية ضد الكويت")?"""
     if j >= len(s.tokens) or not bare(s.token_text(j)).startswith("ب"):
         return False
     return j < i <= j + _INSTRUMENT_WORDS and not any(
@@ -255,14 +265,13 @@ def _direct_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
     return _bare_gap(gap) and s.key[m.kstart - 1 : m.kstart] != "و"
 
 
-def _led_object(s: Sent, m: Mention, b: int, holder_ids: set[str]) -> bool:
-    """Is ``m`` the first actor the object right after the verb and its subject says it is
-    led by or includes ("طالبت الوحدات القوى الدولية، وعلى رأسها روسيا"، "يدعو كل الأطراف
-    بمن فيهم الأمريكيون")?"""
-    j = _first_free_token(s, b, holder_ids)
+def _led_object(s: Sent, j: int, holder_ids: set[str]) -> Mention | None:
+    """The first actor the object at token ``j`` (right after the verb and its subject)
+    says it is led by or includes ("طالبت الوحدات القوى الدولية، وعلى رأسها روسيا"، "يدعو
+    كل الأطراف بمن فيهم الأمريكيون"), or None."""
     pool = [x for x in s.mentions if x.kind in ACTOR_KINDS and x.actor_id not in holder_ids]
     led = led_members(s, j, pool)
-    return bool(led) and led[0] is m
+    return led[0] if led else None
 
 
 def _bare_gap(gap: str) -> bool:

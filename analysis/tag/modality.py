@@ -5,7 +5,7 @@ its clause) or asserted? ``negated``, ``future_form``, ``past_negation``, ``moda
 from __future__ import annotations
 
 from analysis.tag.agreement import can_be_person
-from analysis.tag.clauses import WHICH_AFTER, Sent, bare, is_clause_end
+from analysis.tag.clauses import NOT_NOUNS, WHICH_AFTER, Sent, bare, is_clause_end
 from analysis.tag.cues import future_lexicon, negators
 from analysis.tag.morph import PREPOSITIONS, Reading
 from analysis.tag.nearby import named
@@ -39,7 +39,7 @@ def negated(s: Sent, kpos: int, *, window: int = 2) -> bool:
     i = s.tok_index(kpos)
     if i < len(s.tokens) and s.tokens[i][0] < kpos:
         # a cue inside a token (بعدم …) carries its own negation
-        return s.key[s.tokens[i][0] : kpos] in {"بعدم", "لعدم", "عدم"}
+        return s.key[s.tokens[i][0] : kpos] in NOT_NOUNS
     # nearest first: a clause end between the negator and the cue ends the search
     for j in range(i - 1, max(0, i - window) - 1, -1):
         if is_clause_end(s.token_text(j)):

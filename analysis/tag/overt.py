@@ -74,15 +74,7 @@ def noun_subject_before(s: Sent, i: int) -> bool:
     for j in range(i - 1, max(-1, i - 5), -1):
         tok = bare(s.token_text(j))
         if tok.removeprefix("و") in _THAT:
-            # nouns only: "وإن كان يوافق" is "even if", كان no subject
-            # a noun with a possessive ("أن قواتها لن تسمح") is its owner's, found elsewhere
-            return bool(words) and all(
-                len(w) > 2
-                and w not in PRONOUNS
-                and not any(r.verbal and r.attested for r in analyses(word))
-                and not any(r.enclitic.endswith("_poss") for r in analyses(word))
-                for w, word in words
-            )
+            return bool(words) and all(_plain_noun(w, word) for w, word in words)
         if tok in COMPLEMENTISERS:
             return False  # "أنه طالب": the subject is the pronoun on أن
         if is_clause_end(s.token_text(j)) or named(s, j) or tok in PREPOSITIONS:
@@ -90,6 +82,19 @@ def noun_subject_before(s: Sent, i: int) -> bool:
         if tok not in SUBJECT_PARTICLES:
             words.append((tok, word_at(s, j)))
     return False
+
+
+def _plain_noun(tok: str, word: str) -> bool:
+    """Can the word (folded ``tok``, spelt ``word``) be a noun subject with no owner of its
+    own: no pronoun, no attested verb ("وإن كان يوافق": "even if", كان no subject), no
+    possessive ("أن قواتها لن تسمح": its owner's, found elsewhere)?"""
+    readings = analyses(word)
+    return (
+        len(tok) > 2
+        and tok not in PRONOUNS
+        and not any(r.verbal and r.attested for r in readings)
+        and not any(r.enclitic.endswith("_poss") for r in readings)
+    )
 
 
 # أنّ and its forms with a preposition, before their subject noun (folded)

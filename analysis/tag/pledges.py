@@ -8,7 +8,7 @@ out or broken ("أن يفي ترامب بوعده") was made before and is only 
 from __future__ import annotations
 
 from analysis.tag.actors import ACTOR_KINDS
-from analysis.tag.clauses import Mention, Sent, bare, is_clause_end
+from analysis.tag.clauses import NOT_NOUNS, Mention, Sent, bare, is_clause_end
 from analysis.tag.cues import fulfilment_words, hostile_acts
 
 __all__ = ["hostile_target", "kept_or_broken"]
@@ -24,7 +24,7 @@ _ON_ONLY = frozenset({"القضاء", "الرد"})
 # words that name a partner, not a target
 _WITH = frozenset({"مع", "بالتعاون", "بالتنسيق", "بمشاركة"})
 # a negation between the cue and the act: a pledge not to use force ("بعدم القتال ضد تركيا")
-_NOT = frozenset({"عدم", "بعدم", "لعدم", "الا", "لا"})
+_NOT = NOT_NOUNS | {"الا", "لا"}
 
 
 def hostile_target(s: Sent, b: int, holder_ids: set[str]) -> tuple[str, Mention | None]:

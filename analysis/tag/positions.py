@@ -243,7 +243,8 @@ def moves_in_sentence(
             prev_holders, ctx["prev_at"] = holders, cue.verb_span[0]
         # a subject after the cue, with its apposition ("، جيمس جيفري،"), is inside the clause
         surfaces = set(dict(holders).values())
-        after = [m.kend for m in s.mentions if m.kend > b and m.surface in surfaces]
+        named_after = [m for m in s.mentions if m.kend > b and m.surface in surfaces]
+        after = [m.kend for m in named_after]
         # the title is the holder, the name in apposition after it is the same person
         after += [
             n.kend
@@ -343,7 +344,7 @@ def moves_in_sentence(
             why.append(f"a possibility or forecast («{guess}»)")
         # a holder that is an issue by itself ("وهددت فصائل مدعومة من إيران") is not its
         # move's issue
-        held = [(m.kstart, m.kend) for m in s.mentions if m.kstart >= b and m.surface in surfaces]
+        held = [(m.kstart, m.kend) for m in named_after if m.kstart >= b]
         about = [h for h in issues if not any(x <= h.kstart < y for x, y in held)]
         main_hits, ex_phrase, ex_issues = move_issues(
             s, about, (b, end, main_end), ex, cue.how, frame, next(iter(holder_ids))

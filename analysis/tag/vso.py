@@ -61,9 +61,14 @@ def subject_start(s: Sent, b: int) -> int:
         i += 1  # "أعلنت اليوم الثلاثاء، وزارة الخارجية …": the time comes first
     if i > token_after(s, b) and i < len(s.tokens) and s.token_text(i) in (",", "،"):
         i += 1  # the comma after the time
-    if i + 2 < len(s.tokens) and bare(s.token_text(i)) == "كل" and s.token_text(i + 1) == "من":
+    if i + 2 < len(s.tokens) and _each_of_before(s, i + 2):
         i += 2  # "هددت كل من إيران وتركيا": "each of" before the actors joined by و
     return i
+
+
+def _each_of_before(s: Sent, i: int) -> bool:
+    """Do "كل من" (each of) stand right before token ``i``?"""
+    return i >= 2 and bare(s.token_text(i - 2)) == "كل" and bare(s.token_text(i - 1)) == "من"
 
 
 def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
@@ -78,7 +83,7 @@ def subject_after(s: Sent, b: int, pool: list[Mention], feats) -> list[Mention]:
         # الإسلام": the group it lists or the members it names
         return listed
     first, commas = i, 0
-    each_of = i >= 2 and bare(s.token_text(i - 2)) == "كل" and bare(s.token_text(i - 1)) == "من"
+    each_of = _each_of_before(s, i)
     np: list[Mention] = []
     while i < len(s.tokens) and i - first < 10:
         raw = s.token_text(i)
